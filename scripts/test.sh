@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Runs every test of Xueliang Tracker: installs what is missing, then `mvn -B verify`
+# (sql, frontend unit tests, backend tests against MariaDB), then the end-to-end suite in e2e/
+# (the built jar + Debian's Chromium through playwright-core). See docs/TESTING.md.
+#
+#   ./scripts/test.sh                 everything (what CI runs)
+#   ./scripts/test.sh --skip-e2e      prerequisites + Maven verify only
+#   ./scripts/test.sh --only-e2e      prerequisites + e2e only (builds the jar with -DskipTests if stale)
+#   ./scripts/test.sh --prereqs-only  only check/install the prerequisites
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+# shellcheck source=scripts/lib/prereqs.sh
+. "$ROOT/scripts/lib/prereqs.sh"
+# shellcheck source=scripts/lib/build.sh
+. "$ROOT/scripts/lib/build.sh"
+
+run_maven=1
+run_e2e=1
+for arg in "$@"; do
+  case "$arg" in
+    --skip-e2e) run_e2e=0 ;;
+    --only-e2e) run_maven=0 ;;
+    --prereqs-only) run_maven=0; run_e2e=0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$ROOT/scripts/test.sh"; exit 0 ;;
+    *) xl_die "unknown option: $arg (see --help)" ;;
+  esac
+done
+if [ "$run_maven" -eq 0 ] && [ "$run_e2e" -eq 0 ] && [ "$*" != "--prereqs-only" ]; then
+  xl_die "--skip-e2e and --only-e2e together run nothing"
+fi
+
+export XL_TEST_DB_URL="${XL_TEST_DB_URL:-jdbc:mariadb://127.0.0.1:3306/}"
+export XL_TEST_DB_USER="${XL_TEST_DB_USER:-root}"
+export XL_TEST_DB_PASSWORD="${XL_TEST_DB_PASSWORD:-}"
+JAR="$ROOT/backend/target/xueliang-tracker.jar"
+MVN_FLAGS=(-B -ntp)
+LOG_DIR="$ROOT/e2e/test-results"
+
+start=$(date +%s)
+prereqs_only=0
+[ "$run_maven" -eq 0 ] && [ "$run_e2e" -eq 0 ] && prereqs_only=1
+
+# ---- 1. prerequisites -------------------------------------------------------------------
+echo "== prerequisites"
+xl_ensure_build_tools
+xl_ensure_test_packages
+case "$XL_TEST_DB_URL" in
+  jdbc:mariadb://127.0.0.1:3306/*|jdbc:mariadb://localhost:3306/*|jdbc:mysql://127.0.0.1:3306/*|jdbc:mysql://localhost:3306/*)
+    xl_ensure_mariadb ;;
+  *) xl_log "XL_TEST_DB_URL points elsewhere ($XL_TEST_DB_URL): not managing the local MariaDB" ;;
+esac
+echo "   java $(java -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1), $(mvn -v 2>/dev/null | head -n1 | sed 's/\x1b\[[0-9;]*m//g'), node $(node --version), chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'), MariaDB on 127.0.0.1:3306 OK"
+
+mvn_status="skipped"; mvn_rc=0
+e2e_status="skipped"; e2e_rc=0
+mvn_pass=0; mvn_fail=0; mvn_skip=0
+e2e_pass=0; e2e_fail=0; e2e_skip=0
+
+# ---- 2. Maven verify ----------------------------------------------------------------------
+if [ "$run_maven" -eq 1 ]; then
+  echo "== mvn verify (XL_TEST_DB_URL=$XL_TEST_DB_URL user=$XL_TEST_DB_USER)"
+  stamp=$(mktemp); trap 'rm -f "$stamp"' EXIT
+  if mvn "${MVN_FLAGS[@]}" verify; then mvn_status="passed"; else mvn_rc=$?; mvn_status="FAILED (exit $mvn_rc)"; fi
+  # Count Surefire/Failsafe results of every module (first <testsuite ...> tag of each report).
+  read -r mvn_pass mvn_fail mvn_skip < <(xl_surefire_counts "$ROOT" "$stamp")
+fi
+
+# ---- 3. end-to-end ------------------------------------------------------------------------
+if [ "$run_e2e" -eq 1 ]; then
+  if [ "$mvn_rc" -ne 0 ]; then
+    e2e_status="not run (Maven failed)"
+  else
+    if [ "$run_maven" -eq 0 ] && xl_jar_stale "$JAR"; then
+      echo "== building the jar (mvn -DskipTests package), it is missing or older than the sources"
+      mvn "${MVN_FLAGS[@]}" -q -DskipTests package
+    fi
+    [ -f "$JAR" ] || xl_die "no jar at $JAR after the build"
+    echo "== e2e (node --test, XL_JAR=$JAR)"
+    mkdir -p "$LOG_DIR"
+    (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    set +e
+    (cd "$ROOT/e2e" && XL_JAR="$JAR" node --test --test-concurrency=1 tests/*.test.mjs) 2>&1 | tee "$LOG_DIR/e2e-output.log"
+    e2e_rc=${PIPESTATUS[0]}
+    set -e
+    e2e_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p; s/^ℹ pass \([0-9]*\)$/\1/p' "$LOG_DIR/e2e-output.log" | tail -n1)
+    e2e_fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p; s/^ℹ fail \([0-9]*\)$/\1/p' "$LOG_DIR/e2e-output.log" | tail -n1)
+    e2e_skip=$(sed -n 's/^# skipped \([0-9]*\)$/\1/p; s/^ℹ skipped \([0-9]*\)$/\1/p' "$LOG_DIR/e2e-output.log" | tail -n1)
+    e2e_pass=${e2e_pass:-0}; e2e_fail=${e2e_fail:-0}; e2e_skip=${e2e_skip:-0}
+    if [ "$e2e_rc" -eq 0 ]; then e2e_status="passed"; else e2e_status="FAILED (exit $e2e_rc)"; fi
+    [ "$e2e_rc" -ne 0 ] && [ "$e2e_fail" -eq 0 ] && e2e_fail=1
+  fi
+fi
+
+# ---- 4. summary ---------------------------------------------------------------------------
+[ "$prereqs_only" -eq 1 ] && { echo "prerequisites OK"; exit 0; }
+elapsed=$(( $(date +%s) - start ))
+echo
+echo "== summary ($((elapsed / 60)) min $((elapsed % 60)) s)"
+echo "   maven verify: $mvn_status ($mvn_pass passed, $mvn_fail failed, $mvn_skip skipped)"
+echo "   e2e:          $e2e_status ($e2e_pass passed, $e2e_fail failed, $e2e_skip skipped)"
+[ "$run_e2e" -eq 1 ] && echo "   screenshots:  e2e/screenshots/   server logs: e2e/test-results/"
+if [ "$run_maven" -eq 1 ] || [ "$run_e2e" -eq 1 ]; then
+  echo "total: $((mvn_pass + e2e_pass)) passed, $((mvn_fail + e2e_fail)) failed, $((mvn_skip + e2e_skip)) skipped"
+fi
+
+if [ "$mvn_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || { [ "$run_e2e" -eq 1 ] && [ "$e2e_status" != "passed" ]; }; then
+  exit 1
+fi
