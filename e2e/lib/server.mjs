@@ -1,0 +1,150 @@
+// Starts the backend jar for one test file and stops it afterwards.
+//
+//   const server = await startServer();   // java -jar $XL_JAR on a free loopback port, fresh data dir
+//   server.baseUrl                        // http://127.0.0.1:<port>
+//   await server.stop();                  // SIGTERM, then SIGKILL after 15 s; removes the data dir
+//
+// XL_E2E_BASE_URL=http://127.0.0.1:8080 makes startServer() reuse a running server instead
+// (the server must have the reference dataset and admin password ADMIN_PASSWORD).
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ADMIN_USER = 'admin';
+export const ADMIN_PASSWORD = process.env.XL_E2E_ADMIN_PASSWORD || 'E2e-Admin-Passw0rd';
+const HEALTH_TIMEOUT_MS = 120_000;
+const running = new Set();
+
+function defaultJar() {
+  return path.resolve(E2E_DIR, '..', 'backend', 'target', 'xueliang-tracker.jar');
+}
+
+/** A TCP port on 127.0.0.1 that is free right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function javaCommand() {
+  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+export async function startServer({ env = {}, name = 'server' } = {}) {
+  if (process.env.XL_E2E_BASE_URL) {
+    const baseUrl = process.env.XL_E2E_BASE_URL.replace(/\/+$/, '');
+    await waitForHealth(baseUrl, null, () => '');
+    return { baseUrl, port: Number(new URL(baseUrl).port), stop: async () => {} };
+  }
+
+  const jar = path.resolve(process.env.XL_JAR || defaultJar());
+  if (!existsSync(jar)) {
+    throw new Error(`backend jar not found: ${jar} (build it with 'mvn -B -DskipTests package' or set XL_JAR)`);
+  }
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-data-'));
+  const logDir = path.join(E2E_DIR, 'test-results');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${name}-${port}.log`);
+  const log = createWriteStream(logFile);
+  let tail = '';
+  const keepTail = (chunk) => {
+    log.write(chunk);
+    tail = (tail + chunk.toString()).slice(-6000);
+  };
+
+  const child = spawn(javaCommand(), ['-Xmx768m', '-jar', jar], {
+    cwd: dataDir,
+    env: {
+      ...process.env,
+      XL_PORT: String(port),
+      XL_DATA_DIR: dataDir,
+      XL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      XL_DEMO: 'false',
+      SERVER_ADDRESS: '127.0.0.1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', keepTail);
+  child.stderr.on('data', keepTail);
+  let exited = null;
+  const exitPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      log.end();
+      resolve(exited);
+    });
+  });
+
+  const server = {
+    baseUrl: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    logFile,
+    get log() { return tail; },
+    killNow() { if (exited === null) child.kill('SIGKILL'); },
+    async stop() {
+      running.delete(server);
+      if (exited === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => { if (exited === null) child.kill('SIGKILL'); }, 15_000);
+        await exitPromise;
+        clearTimeout(timer);
+      }
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+  running.add(server);
+
+  try {
+    await waitForHealth(server.baseUrl, () => exited, () => tail);
+  } catch (err) {
+    await server.stop();
+    throw new Error(`${err.message}\nserver log: ${logFile}\n--- last lines ---\n${tail.split('\n').slice(-40).join('\n')}`);
+  }
+  return server;
+}
+
+async function waitForHealth(baseUrl, exitedFn, tailFn) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    const exited = exitedFn ? exitedFn() : null;
+    if (exited) {
+      throw new Error(`backend exited before it was healthy (code ${exited.code}, signal ${exited.signal})`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/actuator/health`, { signal: AbortSignal.timeout(5000) });
+      const text = await res.text();
+      last = `HTTP ${res.status} ${text.slice(0, 200)}`;
+      if (res.ok && JSON.parse(text).status === 'UP') return;
+    } catch (err) {
+      last = err.cause?.code || err.message;
+    }
+    await new Promise((r) => setTimeout(r, 500)); // poll interval, not a fixed wait for an outcome
+  }
+  throw new Error(`backend at ${baseUrl} not UP within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last})`);
+}
+
+// Never leave a JVM behind, even when the test process dies or is interrupted.
+process.on('exit', () => {
+  for (const s of running) s.killNow();
+});
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    for (const s of running) s.killNow();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  });
+}
