@@ -1,0 +1,4 @@
+import { http, API } from './http.js'
+
+export const listAudit = (params) => http.get(`${API}/audit`, { query: params })
+export const verifyAudit = () => http.get(`${API}/audit/verify`)

@@ -1,0 +1,6 @@
+import { http, API } from './http.js'
+
+export const login = (username, password) =>
+  http.post(`${API}/auth/login`, { form: { username, password }, skipAuthRedirect: true })
+export const me = () => http.get(`${API}/auth/me`, { skipAuthRedirect: true })
+export const logout = () => http.post(`${API}/auth/logout`, { skipAuthRedirect: true })

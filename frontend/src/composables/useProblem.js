@@ -1,0 +1,32 @@
+import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { ElMessage } from '../plugins/element.js'
+import { ApiError, fieldErrors, problemMessage } from '../lib/problem.js'
+
+/**
+ * Shows API errors: problem title/detail in an ElMessage, and field errors (`errors:[{field,message}]`)
+ * in `errors`, a `{field: message}` map that forms bind to `<el-form-item :error="errors.x">`.
+ * 401s are left to the router (redirect to login).
+ */
+export function useProblem() {
+  const { t } = useI18n()
+  const errors = ref({})
+
+  function clear() {
+    errors.value = {}
+  }
+
+  function handle(err) {
+    if (err instanceof ApiError) {
+      if (err.status === 401) return
+      errors.value = fieldErrors(err)
+      const fallback = err.status === 403 ? t('common.forbidden') : t('common.requestFailed', { status: err.status })
+      ElMessage({ type: 'error', message: problemMessage(err, fallback), grouping: true, showClose: true })
+    } else {
+      ElMessage({ type: 'error', message: t('common.networkError'), grouping: true, showClose: true })
+      console.error(err)
+    }
+  }
+
+  return { errors, handle, clear }
+}

@@ -1,0 +1,56 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { useSessionStore } from '../stores/session.js'
+import { onUnauthorized } from '../api/http.js'
+import { P } from '../lib/permissions.js'
+
+// Every page is its own chunk (dynamic import); the shell is loaded with the first signed-in page.
+const routes = [
+  { path: '/login', name: 'login', component: () => import('../views/auth/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/',
+    component: () => import('../components/AppShell.vue'),
+    children: [
+      { path: '', name: 'home', redirect: () => ({ path: '/ledger' }) },
+      { path: 'ledger', name: 'ledger', component: () => import('../views/ledger/LedgerView.vue'), meta: { permission: P.LEDGER_READ, nav: 'ledger' } },
+      { path: 'ledger/new', name: 'device-new', component: () => import('../views/ledger/DeviceCreateView.vue'), meta: { permission: P.DEVICE_CREATE_DELETE_IMPORT, nav: 'ledger' } },
+      { path: 'ledger/:id', name: 'device', component: () => import('../views/ledger/DeviceDetailView.vue'), props: true, meta: { permission: P.LEDGER_READ, nav: 'ledger' } },
+      { path: 'progress', name: 'progress', component: () => import('../views/progress/ProgressView.vue'), meta: { permission: P.PROGRESS_READ, nav: 'progress' } },
+      { path: 'admin/users', name: 'users', component: () => import('../views/admin/UsersView.vue'), meta: { permission: P.USER_ADMIN, nav: 'users' } },
+      { path: 'admin/audit', name: 'audit', component: () => import('../views/admin/AuditView.vue'), meta: { permission: P.AUDIT_READ, nav: 'audit' } },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/common/NotFoundView.vue'), meta: { public: true } },
+]
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+})
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  if (to.meta.public) return true
+  await session.load().catch(() => null)
+  if (!session.isAuthenticated) {
+    return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+  }
+  if (to.name === 'home') return session.home
+  if (to.meta.permission && !session.can(to.meta.permission)) {
+    return to.path === session.home ? { name: 'not-found', params: { pathMatch: to.path.split('/').slice(1) } } : session.home
+  }
+  return true
+})
+
+// Any 401 from the API (session expired) → the login page, remembering where the user was.
+onUnauthorized(() => {
+  const session = useSessionStore()
+  session.clear()
+  const current = router.currentRoute.value
+  if (current.name === 'login') return
+  router.push({ name: 'login', query: { redirect: current.fullPath } })
+})
+
+/** A redirect target is only honoured when it is a path inside this app. */
+export function safeRedirect(target) {
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/login') ? target : null
+}

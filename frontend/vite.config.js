@@ -1,0 +1,40 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+
+// Element Plus is imported on demand: the resolver turns every <el-*> tag used in a
+// template into an import of that one component plus its CSS. Script-side services
+// (ElMessage, ElMessageBox) are imported explicitly, with their CSS, in src/plugins/element.js.
+export default defineConfig({
+  base: '/',
+  plugins: [
+    vue(),
+    Components({
+      dts: false,
+      dirs: [],
+      resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+    }),
+  ],
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+    __VUE_PROD_DEVTOOLS__: false,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8080', changeOrigin: false },
+      '/v3/api-docs': { target: 'http://127.0.0.1:8080' },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    chunkSizeWarningLimit: 700,
+  },
+  test: {
+    environment: 'node',
+    include: ['tests/**/*.test.js'],
+  },
+})
