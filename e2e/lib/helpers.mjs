@@ -155,6 +155,15 @@ export async function tableRowCount(page, id) {
   });
 }
 
+/** Cell texts per body row of the table at/inside data-testid: [[cell, ...], ...]. */
+export async function tableCells(page, id) {
+  return byTestId(page, id).evaluate((el) => {
+    let rows = [...el.querySelectorAll('tr.el-table__row')];
+    if (!rows.length) rows = [...el.querySelectorAll('tbody tr')];
+    return rows.map((tr) => [...tr.querySelectorAll('td, th')].map((td) => td.innerText.trim()));
+  });
+}
+
 // ---------------------------------------------------------------- CSV (RFC 4180)
 export function parseCsv(text) {
   const bom = text.startsWith('\uFEFF');

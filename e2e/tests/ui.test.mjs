@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   api, apiJson, buildGoodAndBadImport, byTestId, chooseOption, fillByTestId, inputByTestId, itemsOf,
-  launchBrowser, parseCsv, screenshot, tableRowCount, toCsv, waitForText, waitUntil,
+  launchBrowser, parseCsv, screenshot, tableCells, tableRowCount, toCsv, waitForText, waitUntil,
 } from '../lib/helpers.mjs';
 import { ADMIN_PASSWORD, ADMIN_USER, startServer } from '../lib/server.mjs';
 
@@ -118,8 +118,7 @@ describe('UI end to end (zh-CN, admin)', () => {
     const errors = byTestId(page, 'import-errors');
     await errors.waitFor({ state: 'visible' });
     const rowsText = await waitUntil(async () => {
-      const rows = await errors.evaluate((el) => [...el.querySelectorAll('tbody tr')]
-        .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+      const rows = await tableCells(page, 'import-errors');
       return rows.length ? rows : null;
     }, { message: 'rows in import-errors' });
     const shown = rowsText.find((cells) => cells.includes(String(badError.row)) && cells.some((c) => c.includes(imp.badColumn)));
@@ -147,7 +146,9 @@ describe('UI end to end (zh-CN, admin)', () => {
     await targets.waitFor({ state: 'visible' });
     await waitUntil(async () => (await tableRowCount(page, 'progress-targets')) === 5,
       { message: 'progress-targets to have 5 rows' });
-    assert.match(await targets.textContent(), /(^|\D)45(\D|$)/, 'progress-targets contains 45');
+    const targetCells = await tableCells(page, 'progress-targets');
+    assert.ok(targetCells.some((row) => row.some((c) => /(^|\D)45(\D|$)/.test(c))),
+      `a cell of progress-targets shows 45: ${JSON.stringify(targetCells)}`);
 
     const projects = itemsOf(await apiJson(server, '/api/v1/projects'));
     const items = await apiJson(server, `/api/v1/projects/${projects[0].id}/construction-items`);
