@@ -180,7 +180,7 @@ describe('UI end to end (zh-CN, admin)', () => {
     assert.match((await navProgress.textContent()) || '', CJK, 'menu starts in Chinese');
     await byTestId(page, 'lang-switch').click();
     const english = page.locator('.el-select-dropdown__item:visible, .el-dropdown-menu__item:visible, [role="option"]:visible, [role="menuitem"]:visible, [role="menuitemradio"]:visible')
-      .filter({ hasText: /English|EN/ }).first();
+      .filter({ hasText: /^\s*(English|EN)\s*$/ }).first();
     await waitUntil(async () => {
       const label = ((await navProgress.textContent()) || '').trim();
       if (/[A-Za-z]{3}/.test(label) && !CJK.test(label)) return true;
