@@ -1,0 +1,17 @@
+package org.xueliang.tracker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Xueliang Tracker: the device ledger, build-out progress and (later) probing and evaluation of a
+ * county's 雪亮工程 video network. Each direct sub-package is one application module; see
+ * docs/ARCHITECTURE.md and ModuleStructureTest for the map and its rules.
+ */
+@SpringBootApplication
+public class XueliangTrackerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(XueliangTrackerApplication.class, args);
+    }
+}

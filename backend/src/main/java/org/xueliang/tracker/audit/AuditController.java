@@ -1,0 +1,64 @@
+package org.xueliang.tracker.audit;
+
+import java.time.Instant;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.PageRequests;
+import org.xueliang.tracker.shared.PageResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    private final AuditLogReader reader;
+    private final AuditChainVerifier verifier;
+    private final JsonMapper json;
+
+    AuditController(AuditLogReader reader, AuditChainVerifier verifier, JsonMapper json) {
+        this.reader = reader;
+        this.verifier = verifier;
+        this.json = json;
+    }
+
+    record AuditView(long id, Instant occurredAt, String actor, String action, String entityType, String entityId,
+                     String summary, JsonNode before, JsonNode after, String hash) {
+    }
+
+    @GetMapping
+    PageResponse<AuditView> list(@RequestParam(required = false) String entityType,
+                                 @RequestParam(required = false) String entityId,
+                                 @RequestParam(required = false) String actor,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw ApiException.badRequest("page", "page must be 0 or more");
+        }
+        if (size < 1 || size > PageRequests.MAX_SIZE) {
+            throw ApiException.badRequest("size", "size must be between 1 and " + PageRequests.MAX_SIZE);
+        }
+        var filter = new AuditLogReader.Filter(entityType, entityId, actor);
+        var items = reader.page(filter, page, size).stream().map(this::view).toList();
+        return new PageResponse<>(items, reader.count(filter), page, size);
+    }
+
+    @GetMapping("/verify")
+    AuditChainVerifier.Result verify() {
+        return verifier.verify();
+    }
+
+    private AuditView view(AuditEntry e) {
+        return new AuditView(e.id(), e.occurredAt(), e.actor(), e.action(), e.entityType(), e.entityId(), e.summary(),
+                parse(e.beforeJson()), parse(e.afterJson()), e.hash());
+    }
+
+    private JsonNode parse(String text) {
+        return text == null ? null : json.readTree(text);
+    }
+}

@@ -1,0 +1,12 @@
+package org.xueliang.tracker.identity;
+
+/** What a user may do. Roles are bundles of these; the HTTP rules in {@link SecurityConfig} check them. */
+public enum Permission {
+    LEDGER_READ,
+    DEVICE_CREATE_DELETE_IMPORT,
+    DEVICE_UPDATE,
+    DEVICE_LIFECYCLE,
+    PROGRESS_READ,
+    AUDIT_READ,
+    USER_ADMIN
+}

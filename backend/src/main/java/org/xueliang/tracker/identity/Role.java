@@ -1,0 +1,36 @@
+package org.xueliang.tracker.identity;
+
+import static org.xueliang.tracker.identity.Permission.AUDIT_READ;
+import static org.xueliang.tracker.identity.Permission.DEVICE_CREATE_DELETE_IMPORT;
+import static org.xueliang.tracker.identity.Permission.DEVICE_LIFECYCLE;
+import static org.xueliang.tracker.identity.Permission.DEVICE_UPDATE;
+import static org.xueliang.tracker.identity.Permission.LEDGER_READ;
+import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The permission matrix (docs/SECURITY.md prints it): 管理员 runs the system, 管理者 owns the
+ * ledger and the build-out, 评价人员 reads, 运维技术员 keeps devices and their lifecycle current.
+ */
+public enum Role {
+    ADMIN(EnumSet.allOf(Permission.class)),
+    MANAGER(EnumSet.of(LEDGER_READ, DEVICE_CREATE_DELETE_IMPORT, DEVICE_UPDATE, DEVICE_LIFECYCLE, PROGRESS_READ, AUDIT_READ)),
+    EVALUATOR(EnumSet.of(LEDGER_READ, PROGRESS_READ)),
+    TECHNICIAN(EnumSet.of(LEDGER_READ, DEVICE_UPDATE, DEVICE_LIFECYCLE));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public Set<Permission> permissions() {
+        return EnumSet.copyOf(permissions);
+    }
+
+    public boolean can(Permission permission) {
+        return permissions.contains(permission);
+    }
+}

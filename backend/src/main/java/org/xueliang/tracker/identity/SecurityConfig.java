@@ -1,0 +1,137 @@
+package org.xueliang.tracker.identity;
+
+import static org.xueliang.tracker.identity.Permission.AUDIT_READ;
+import static org.xueliang.tracker.identity.Permission.DEVICE_CREATE_DELETE_IMPORT;
+import static org.xueliang.tracker.identity.Permission.DEVICE_LIFECYCLE;
+import static org.xueliang.tracker.identity.Permission.DEVICE_UPDATE;
+import static org.xueliang.tracker.identity.Permission.LEDGER_READ;
+import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
+import static org.xueliang.tracker.identity.Permission.USER_ADMIN;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.xueliang.tracker.shared.Problems;
+
+/**
+ * Who may call what. The browser logs in with a session cookie and must echo the XSRF-TOKEN cookie
+ * in X-XSRF-TOKEN; scripts send HTTP Basic on every call and need no CSRF token (a browser never
+ * sends Basic credentials on its own here, because we never make it show its Basic dialog).
+ * The table in {@link #authorize} is the permission matrix of docs/SECURITY.md.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthController auth) throws Exception {
+        AuthenticationEntryPoint unauthenticated = SecurityConfig::unauthenticated;
+        CookieCsrfTokenRepository csrfRepository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfRepository.setCookieCustomizer(c -> c.path("/").sameSite("Lax"));
+        http
+            .authorizeHttpRequests(SecurityConfig::authorize)
+            // An API answers 401; it does not remember the request to replay after a login page.
+            .requestCache(cache -> cache.disable())
+            .csrf(csrf -> csrf
+                .csrfTokenRepository(csrfRepository)
+                .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                .ignoringRequestMatchers(SecurityConfig::carriesBasicCredentials))
+            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+            .formLogin(form -> form
+                .loginProcessingUrl("/api/v1/auth/login")
+                .successHandler((req, res, a) -> auth.writeMe(res, a))
+                .failureHandler((req, res, e) -> Problems.write(res,
+                        e instanceof LockedException ? HttpStatus.LOCKED : HttpStatus.UNAUTHORIZED,
+                        e instanceof LockedException ? "Account locked" : "Login failed",
+                        e instanceof LockedException
+                                ? "Too many failed logins: this account is locked for a while; an admin can unlock it"
+                                : "Wrong user name or password"))
+                .permitAll())
+            .logout(logout -> logout
+                .logoutUrl("/api/v1/auth/logout")
+                .deleteCookies("XL_SESSION")
+                .logoutSuccessHandler((req, res, a) -> res.setStatus(HttpStatus.NO_CONTENT.value())))
+            .exceptionHandling(ex -> ex
+                .authenticationEntryPoint(unauthenticated)
+                .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
+                        "Your role does not allow this")));
+        return http.build();
+    }
+
+    static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry r) {
+        r.requestMatchers("/api/v1/auth/login").permitAll()
+         .requestMatchers("/api/v1/auth/**").authenticated()
+         .requestMatchers("/api/v1/users/**").hasAuthority(USER_ADMIN.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(AUDIT_READ.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/progress").hasAuthority(PROGRESS_READ.name())
+         .requestMatchers(HttpMethod.POST, "/api/v1/devices/import").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
+         .requestMatchers(HttpMethod.POST, "/api/v1/devices/*/lifecycle").hasAuthority(DEVICE_LIFECYCLE.name())
+         .requestMatchers(HttpMethod.POST, "/api/v1/devices").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
+         .requestMatchers(HttpMethod.DELETE, "/api/v1/devices/*").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
+         .requestMatchers(HttpMethod.PUT, "/api/v1/devices/*").hasAuthority(DEVICE_UPDATE.name())
+         .requestMatchers(HttpMethod.PATCH, "/api/v1/devices/*").hasAuthority(DEVICE_UPDATE.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAuthority(LEDGER_READ.name())
+         .requestMatchers("/api/**").denyAll()
+         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+         .requestMatchers("/actuator/**").authenticated()
+         // The single-page app, its assets and the OpenAPI document are public; the data is not.
+         .anyRequest().permitAll();
+    }
+
+    static boolean carriesBasicCredentials(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+    }
+
+    /**
+     * 401 as a problem detail. The Basic challenge goes only to clients that are not a browser page
+     * (no X-Requested-With, no text/html), so a browser never pops up its own login dialog and
+     * never caches Basic credentials that would bypass CSRF protection.
+     */
+    static void unauthenticated(HttpServletRequest req, HttpServletResponse res,
+                                org.springframework.security.core.AuthenticationException e) throws IOException {
+        String accept = req.getHeader("Accept");
+        boolean browser = req.getHeader("X-Requested-With") != null || (accept != null && accept.contains("text/html"));
+        if (!browser) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"Xueliang Tracker\", charset=\"UTF-8\"");
+        }
+        Problems.write(res, HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in, or send HTTP Basic credentials");
+    }
+
+    /** Makes every response carry the XSRF-TOKEN cookie, so the single-page app has it before its first POST. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.xueliang.tracker.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.jpa.domain.Specification;
+import org.xueliang.tracker.identity.AccessScope;
+
+/** The ledger list's filters, turned into one JPA specification (always narrowed to the user's projects). */
+public record DeviceFilter(Long projectId, String category, Long siteId, Lifecycle lifecycle, String q) {
+
+    public static final DeviceFilter NONE = new DeviceFilter(null, null, null, null, null);
+
+    Specification<Device> toSpecification(AccessScope scope) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (!scope.all()) {
+                where.add(scope.projectIds().isEmpty() ? cb.disjunction() : root.get("projectId").in(scope.projectIds()));
+            }
+            if (projectId != null) {
+                where.add(cb.equal(root.get("projectId"), projectId));
+            }
+            if (category != null && !category.isBlank()) {
+                where.add(cb.equal(root.get("categoryCode"), category));
+            }
+            if (siteId != null) {
+                where.add(cb.equal(root.get("siteId"), siteId));
+            }
+            if (lifecycle != null) {
+                where.add(cb.equal(root.get("lifecycle"), lifecycle));
+            }
+            if (q != null && !q.isBlank()) {
+                String like = "%" + q.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.or(
+                        cb.like(cb.lower(root.get("assetTag")), like, '\\'),
+                        cb.like(cb.lower(root.get("name")), like, '\\'),
+                        cb.like(cb.lower(root.get("serialNumber")), like, '\\'),
+                        cb.like(cb.lower(root.get("ipAddress")), like, '\\'),
+                        cb.like(cb.lower(root.get("vendor")), like, '\\'),
+                        cb.like(cb.lower(root.get("model")), like, '\\')));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

@@ -1,0 +1,260 @@
+package org.xueliang.tracker.ledger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.audit.AuditTrail;
+import org.xueliang.tracker.identity.CurrentUser;
+import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.FieldProblem;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Use cases of the device ledger: list, read, create, replace, patch, delete and lifecycle steps.
+ * Every write is validated as a whole, confined to the user's projects and audited with the record
+ * before and after, in one transaction.
+ */
+@Service
+@Transactional
+public class DeviceService {
+
+    static final String ENTITY = "Device";
+
+    private final DeviceRepository devices;
+    private final DeviceLifecycleEventRepository events;
+    private final DeviceCategoryRepository categories;
+    private final LedgerReference.Loader references;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DeviceService(DeviceRepository devices, DeviceLifecycleEventRepository events, DeviceCategoryRepository categories,
+                  LedgerReference.Loader references, AuditTrail audit, CurrentUser currentUser, JsonMapper json, Clock clock) {
+        this.devices = devices;
+        this.events = events;
+        this.categories = categories;
+        this.references = references;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<DeviceView> list(DeviceFilter filter, Pageable pageable) {
+        Function<Device, DeviceView> view = viewer();
+        return devices.findAll(filter.toSpecification(currentUser.scope()), pageable).map(view);
+    }
+
+    /** Every device matching the filter, unpaged, in asset-tag order: the export's rows. */
+    @Transactional(readOnly = true)
+    public List<Device> all(DeviceFilter filter) {
+        return devices.findAll(filter.toSpecification(currentUser.scope()),
+                org.springframework.data.domain.Sort.by("assetTag"));
+    }
+
+    @Transactional(readOnly = true)
+    public DeviceView get(long id) {
+        return viewer().apply(load(id));
+    }
+
+    public DeviceView create(DeviceFields fields) {
+        LedgerReference ref = references.load();
+        requireValid(fields, ref);
+        requireInScope(fields.projectId());
+        if (devices.findByAssetTag(fields.assetTag()).isPresent()) {
+            throw ApiException.conflict("Asset tag " + fields.assetTag() + " is already in the ledger");
+        }
+        Device device = new Device();
+        device.apply(fields);
+        devices.save(device);
+        recordInitialStep(device);
+        DeviceView after = view(device, ref);
+        audit.record("CREATE", ENTITY, device.getId(), "Created device " + device.getAssetTag(), null, after);
+        return after;
+    }
+
+    public DeviceView replace(long id, DeviceFields fields) {
+        Device device = load(id);
+        if (fields.lifecycle() != null && fields.lifecycle() != device.getLifecycle()) {
+            throw ApiException.conflict("The lifecycle changes only through POST /api/v1/devices/" + id
+                    + "/lifecycle; the device is " + device.getLifecycle());
+        }
+        DeviceFields withState = withLifecycle(fields, device.getLifecycle());
+        LedgerReference ref = references.load();
+        requireValid(withState, ref);
+        requireInScope(withState.projectId());
+        devices.findByAssetTag(withState.assetTag()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+            throw ApiException.conflict("Asset tag " + withState.assetTag() + " belongs to device " + other.getId());
+        });
+        DeviceView before = view(device, ref);
+        device.apply(withState);
+        devices.saveAndFlush(device);
+        DeviceView after = view(device, ref);
+        audit.record("UPDATE", ENTITY, id, "Updated device " + device.getAssetTag(), before, after);
+        return after;
+    }
+
+    /** JSON merge patch (RFC 7396): the given fields replace, {@code null} clears, the rest stay. */
+    public DeviceView patch(long id, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw ApiException.badRequest("body", "a merge patch must be a JSON object");
+        }
+        Device device = load(id);
+        ObjectNode merged = (ObjectNode) json.valueToTree(device.fields());
+        Set<String> known = fieldNames(merged);
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!known.contains(e.getKey())) {
+                throw ApiException.badRequest(e.getKey(), "'" + e.getKey() + "' is not a writable device field");
+            }
+            merged.set(e.getKey(), e.getValue());
+        }
+        DeviceFields fields;
+        try {
+            fields = json.treeToValue(merged, DeviceFields.class);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("body", "a field has a value of the wrong type: " + e.getOriginalMessage());
+        }
+        return replace(id, fields);
+    }
+
+    public void delete(long id) {
+        Device device = load(id);
+        DeviceView before = viewer().apply(device);
+        events.deleteAll(events.findByDeviceIdOrderByStepDateAscIdAsc(id));
+        devices.delete(device);
+        audit.record("DELETE", ENTITY, id, "Deleted device " + device.getAssetTag(), before, null);
+    }
+
+    public DeviceView transition(long id, Lifecycle to, LocalDate date) {
+        if (to == null) {
+            throw ApiException.invalid("to", "is required: one of " + List.of(Lifecycle.values()));
+        }
+        Device device = load(id);
+        Lifecycle from = device.getLifecycle();
+        if (!from.canMoveTo(to)) {
+            throw ApiException.conflict("A device that is " + from + " cannot become " + to + "; legal next steps: "
+                    + from.legalNext());
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate stepDate = date == null ? today : date;
+        if (stepDate.isAfter(today)) {
+            throw ApiException.invalid("date", "is in the future");
+        }
+        LocalDate previous = device.currentStepDate();
+        if (previous != null && stepDate.isBefore(previous)) {
+            throw ApiException.invalid("date", "is before the device's previous step (" + from + " on " + previous + ")");
+        }
+        LedgerReference ref = references.load();
+        DeviceView before = view(device, ref);
+        device.moveTo(to, stepDate);
+        devices.saveAndFlush(device);
+        events.save(new DeviceLifecycleEvent(id, from, to, stepDate, AuditTrail.currentActor()));
+        DeviceView after = view(device, ref);
+        audit.record("LIFECYCLE", ENTITY, id, device.getAssetTag() + ": " + from + " → " + to + " on " + stepDate, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeviceLifecycleEvent> lifecycleEvents(long id) {
+        load(id);
+        return events.findByDeviceIdOrderByStepDateAscIdAsc(id);
+    }
+
+    /** Records the steps a device created in a later state has already taken, so its history is complete. */
+    void recordInitialStep(Device device) {
+        String actor = AuditTrail.currentActor();
+        Lifecycle previous = null;
+        for (Lifecycle step : List.of(Lifecycle.PLANNED, Lifecycle.DELIVERED, Lifecycle.INSTALLED, Lifecycle.ACCEPTED, Lifecycle.IN_SERVICE)) {
+            LocalDate date = stepDate(device, step);
+            if (date != null) {
+                events.save(new DeviceLifecycleEvent(device.getId(), previous, step, date, actor));
+                previous = step;
+            }
+        }
+        for (Lifecycle step : List.of(Lifecycle.FAULTY, Lifecycle.RETIRED)) {
+            LocalDate date = stepDate(device, step);
+            if (date != null) {
+                events.save(new DeviceLifecycleEvent(device.getId(), previous, step, date, actor));
+                previous = step;
+            }
+        }
+        if (previous == null) {
+            events.save(new DeviceLifecycleEvent(device.getId(), null, device.getLifecycle(), LocalDate.now(clock), actor));
+        }
+    }
+
+    private static LocalDate stepDate(Device d, Lifecycle step) {
+        return switch (step) {
+            case PLANNED -> d.getPlannedOn();
+            case DELIVERED -> d.getDeliveredOn();
+            case INSTALLED -> d.getInstalledOn();
+            case ACCEPTED -> d.getAcceptedOn();
+            case IN_SERVICE -> d.getInServiceOn();
+            case FAULTY -> d.getFaultyOn();
+            case RETIRED -> d.getRetiredOn();
+        };
+    }
+
+    Device load(long id) {
+        Device device = devices.findById(id).orElseThrow(() -> ApiException.notFound("Device", id));
+        if (!currentUser.scope().allows(device.getProjectId())) {
+            throw ApiException.notFound("Device", id);
+        }
+        return device;
+    }
+
+    void requireValid(DeviceFields fields, LedgerReference ref) {
+        List<FieldProblem> problems = DeviceFieldsValidator.validate(fields, ref, LocalDate.now(clock));
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+    }
+
+    void requireInScope(Long projectId) {
+        if (!currentUser.scope().allows(projectId)) {
+            throw ApiException.invalid("projectId", "you have no access to project " + projectId);
+        }
+    }
+
+    Function<Device, DeviceView> viewer() {
+        LedgerReference ref = references.load();
+        Map<String, Tier> tiers = tiers();
+        return d -> DeviceView.of(d, ref, tiers);
+    }
+
+    private DeviceView view(Device d, LedgerReference ref) {
+        return DeviceView.of(d, ref, tiers());
+    }
+
+    private Map<String, Tier> tiers() {
+        return categories.findAll().stream().collect(Collectors.toMap(DeviceCategory::getCode, DeviceCategory::getTier));
+    }
+
+    static DeviceFields withLifecycle(DeviceFields f, Lifecycle lifecycle) {
+        return new DeviceFields(f.projectId(), f.assetTag(), f.name(), f.category(), f.constructionItemId(), f.siteId(),
+                f.vendor(), f.model(), f.serialNumber(), f.macAddress(), f.ipAddress(), f.firmware(), lifecycle,
+                f.plannedOn(), f.deliveredOn(), f.installedOn(), f.acceptedOn(), f.inServiceOn(), f.faultyOn(),
+                f.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(), f.probeMethod(), f.probePort());
+    }
+
+    private static Set<String> fieldNames(ObjectNode node) {
+        return node.propertyNames().stream().collect(Collectors.toSet());
+    }
+}
