@@ -1,0 +1,6 @@
+package org.xueliang.tracker.ledger;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface CredentialRepository extends JpaRepository<Credential, Long> {
+}
