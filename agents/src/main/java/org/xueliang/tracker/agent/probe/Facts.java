@@ -1,0 +1,24 @@
+package org.xueliang.tracker.agent.probe;
+
+/** Names of the facts probers report, shared by agents, backend and UI. */
+public final class Facts {
+
+    public static final String SYS_DESCR = "sysDescr";
+    public static final String SYS_OBJECT_ID = "sysObjectID";
+    public static final String SYS_NAME = "sysName";
+    public static final String SYS_UPTIME_TICKS = "sysUpTimeTicks";
+    public static final String MANUFACTURER = "manufacturer";
+    public static final String MODEL = "model";
+    public static final String FIRMWARE = "firmware";
+    public static final String SERIAL = "serial";
+    public static final String HARDWARE_ID = "hardwareId";
+    public static final String CLOCK_OFFSET_MS = "clockOffsetMs";
+    public static final String SNAPSHOT_BYTES = "snapshotBytes";
+    public static final String CPU_LOAD_PCT = "cpuLoadPct";
+    public static final String IF_OPER_STATUS_PREFIX = "ifOperStatus.";
+    public static final String UPS_BATTERY_STATUS = "upsBatteryStatus";
+    public static final String UPS_OUTPUT_SOURCE = "upsOutputSource";
+
+    private Facts() {
+    }
+}
