@@ -10,7 +10,7 @@ const routes = [
     path: '/',
     component: () => import('../components/AppShell.vue'),
     children: [
-      { path: '', name: 'home', redirect: () => ({ path: '/ledger' }) },
+      { path: '', name: 'home', redirect: () => useSessionStore().home },
       { path: 'ledger', name: 'ledger', component: () => import('../views/ledger/LedgerView.vue'), meta: { permission: P.LEDGER_READ, nav: 'ledger' } },
       { path: 'ledger/new', name: 'device-new', component: () => import('../views/ledger/DeviceCreateView.vue'), meta: { permission: P.DEVICE_CREATE_DELETE_IMPORT, nav: 'ledger' } },
       { path: 'ledger/:id', name: 'device', component: () => import('../views/ledger/DeviceDetailView.vue'), props: true, meta: { permission: P.LEDGER_READ, nav: 'ledger' } },
@@ -34,7 +34,6 @@ router.beforeEach(async (to) => {
   if (!session.isAuthenticated) {
     return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
   }
-  if (to.name === 'home') return session.home
   if (to.meta.permission && !session.can(to.meta.permission)) {
     return to.path === session.home ? { name: 'not-found', params: { pathMatch: to.path.split('/').slice(1) } } : session.home
   }

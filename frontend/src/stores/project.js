@@ -13,15 +13,25 @@ function savedId() {
 }
 
 export const useProjectStore = defineStore('project', {
-  state: () => ({ projects: [], selectedId: savedId(), loaded: false }),
+  state: () => ({ projects: [], selectedId: savedId(), loaded: false, pending: null }),
   getters: {
     current: (s) => s.projects.find((p) => String(p.id) === String(s.selectedId)) || null,
   },
   actions: {
-    async load() {
-      this.projects = await listProjects()
-      this.loaded = true
-      if (!this.current) this.select(this.projects.length ? this.projects[0].id : null)
+    /** Loads the project list once (concurrent callers share the request); keeps a valid selection. */
+    load() {
+      if (!this.pending) {
+        this.pending = listProjects()
+          .then((list) => {
+            this.projects = list
+            if (!this.current) this.select(this.projects.length ? this.projects[0].id : null)
+          })
+          .finally(() => {
+            this.loaded = true
+            this.pending = null
+          })
+      }
+      return this.pending
     },
     select(id) {
       this.selectedId = id
