@@ -32,6 +32,17 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        // Named vendor chunks: ECharts only loads with the progress page; the Vue runtime is shared.
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     environment: 'node',
