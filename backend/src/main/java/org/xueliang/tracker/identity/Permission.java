@@ -8,5 +8,8 @@ public enum Permission {
     DEVICE_LIFECYCLE,
     PROGRESS_READ,
     AUDIT_READ,
-    USER_ADMIN
+    USER_ADMIN,
+    STATUS_READ,
+    MAINTENANCE_WRITE,
+    AGENT_ADMIN
 }

@@ -5,7 +5,9 @@ import static org.xueliang.tracker.identity.Permission.DEVICE_CREATE_DELETE_IMPO
 import static org.xueliang.tracker.identity.Permission.DEVICE_LIFECYCLE;
 import static org.xueliang.tracker.identity.Permission.DEVICE_UPDATE;
 import static org.xueliang.tracker.identity.Permission.LEDGER_READ;
+import static org.xueliang.tracker.identity.Permission.MAINTENANCE_WRITE;
 import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
+import static org.xueliang.tracker.identity.Permission.STATUS_READ;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -16,9 +18,10 @@ import java.util.Set;
  */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
-    MANAGER(EnumSet.of(LEDGER_READ, DEVICE_CREATE_DELETE_IMPORT, DEVICE_UPDATE, DEVICE_LIFECYCLE, PROGRESS_READ, AUDIT_READ)),
-    EVALUATOR(EnumSet.of(LEDGER_READ, PROGRESS_READ)),
-    TECHNICIAN(EnumSet.of(LEDGER_READ, DEVICE_UPDATE, DEVICE_LIFECYCLE));
+    MANAGER(EnumSet.of(LEDGER_READ, DEVICE_CREATE_DELETE_IMPORT, DEVICE_UPDATE, DEVICE_LIFECYCLE, PROGRESS_READ, AUDIT_READ,
+            STATUS_READ, MAINTENANCE_WRITE)),
+    EVALUATOR(EnumSet.of(LEDGER_READ, PROGRESS_READ, STATUS_READ)),
+    TECHNICIAN(EnumSet.of(LEDGER_READ, DEVICE_UPDATE, DEVICE_LIFECYCLE, STATUS_READ, MAINTENANCE_WRITE));
 
     private final Set<Permission> permissions;
 

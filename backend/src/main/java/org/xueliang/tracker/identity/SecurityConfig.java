@@ -1,11 +1,14 @@
 package org.xueliang.tracker.identity;
 
+import static org.xueliang.tracker.identity.Permission.AGENT_ADMIN;
 import static org.xueliang.tracker.identity.Permission.AUDIT_READ;
 import static org.xueliang.tracker.identity.Permission.DEVICE_CREATE_DELETE_IMPORT;
 import static org.xueliang.tracker.identity.Permission.DEVICE_LIFECYCLE;
 import static org.xueliang.tracker.identity.Permission.DEVICE_UPDATE;
 import static org.xueliang.tracker.identity.Permission.LEDGER_READ;
+import static org.xueliang.tracker.identity.Permission.MAINTENANCE_WRITE;
 import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
+import static org.xueliang.tracker.identity.Permission.STATUS_READ;
 import static org.xueliang.tracker.identity.Permission.USER_ADMIN;
 
 import java.io.IOException;
@@ -88,6 +91,11 @@ class SecurityConfig {
          .requestMatchers("/api/v1/auth/**").authenticated()
          .requestMatchers("/api/v1/users/**").hasAuthority(USER_ADMIN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(AUDIT_READ.name())
+         .requestMatchers("/api/v1/agents/**").hasAuthority(AGENT_ADMIN.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/status/**", "/api/v1/devices/*/status", "/api/v1/devices/*/outages",
+                 "/api/v1/devices/*/states", "/api/v1/devices/*/probes", "/api/v1/maintenance-windows/**")
+             .hasAuthority(STATUS_READ.name())
+         .requestMatchers("/api/v1/maintenance-windows/**").hasAuthority(MAINTENANCE_WRITE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/progress").hasAuthority(PROGRESS_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/import").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/*/lifecycle").hasAuthority(DEVICE_LIFECYCLE.name())

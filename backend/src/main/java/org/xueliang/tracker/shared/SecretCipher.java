@@ -14,6 +14,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class SecretCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
+    @Autowired
     SecretCipher(@Value("${XL_SECRET_KEY:}") String configuredKey, @Value("${xl.data-dir:./data}") String dataDir) {
         this(configuredKey.isBlank() ? loadOrCreateKeyFile(Path.of(dataDir, "secret.key")) : decodeKey(configuredKey));
     }

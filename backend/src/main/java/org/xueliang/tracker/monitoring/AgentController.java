@@ -1,0 +1,52 @@
+package org.xueliang.tracker.monitoring;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.xueliang.tracker.shared.PageResponse;
+
+/** Agent administration: create (the token is in this one response only), list, read, revoke. */
+@RestController
+@RequestMapping("/api/v1/agents")
+class AgentController {
+
+    private final AgentService agents;
+
+    AgentController(AgentService agents) {
+        this.agents = agents;
+    }
+
+    record NewAgent(String name, String zone) {
+    }
+
+    @GetMapping
+    PageResponse<AgentService.AgentView> list() {
+        List<AgentService.AgentView> all = agents.list();
+        return new PageResponse<>(all, all.size(), 0, all.size());
+    }
+
+    @GetMapping("/{id}")
+    AgentService.AgentView get(@PathVariable long id) {
+        return agents.get(id);
+    }
+
+    @PostMapping
+    ResponseEntity<AgentService.CreatedAgent> create(@RequestBody NewAgent in) {
+        var created = agents.create(in.name(), in.zone() == null ? "local" : in.zone(), false);
+        return ResponseEntity.created(URI.create("/api/v1/agents/" + created.agent().id())).body(created);
+    }
+
+    /** Revokes the token; the agent's history stays. */
+    @DeleteMapping("/{id}")
+    AgentService.AgentView revoke(@PathVariable long id) {
+        return agents.revoke(id);
+    }
+}

@@ -1,0 +1,66 @@
+package org.xueliang.tracker.monitoring;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The agent protocol (docs/AGENT-PROTOCOL.md): assignment with ETag, result batches, heartbeats. */
+@RestController
+@RequestMapping("/api/v1/agent")
+class AgentProtocolController {
+
+    private final AssignmentService assignments;
+    private final IngestService ingest;
+    private final AgentService agents;
+    private final JsonMapper json;
+
+    AgentProtocolController(AssignmentService assignments, IngestService ingest, AgentService agents, JsonMapper json) {
+        this.assignments = assignments;
+        this.ingest = ingest;
+        this.agents = agents;
+        this.json = json;
+    }
+
+    @GetMapping("/assignment")
+    ResponseEntity<String> assignment(@AuthenticationPrincipal AgentSecurityConfig.AgentPrincipal agent,
+                                      @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        String body = json.writeValueAsString(assignments.forAgent(agent.id(), agent.zone()));
+        String etag = "\"" + sha256(body) + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(304).eTag(etag).build();
+        }
+        return ResponseEntity.ok().eTag(etag).header("Content-Type", "application/json").body(body);
+    }
+
+    @PostMapping("/batches")
+    IngestService.Ack batch(@AuthenticationPrincipal AgentSecurityConfig.AgentPrincipal agent, @RequestBody ResultBatch batch) {
+        return ingest.ingest(agent.id(), batch);
+    }
+
+    @PostMapping("/heartbeat")
+    ResponseEntity<Void> heartbeat(@AuthenticationPrincipal AgentSecurityConfig.AgentPrincipal agent,
+                                   @RequestBody AgentService.Heartbeat beat) {
+        agents.heartbeat(agent.id(), beat);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

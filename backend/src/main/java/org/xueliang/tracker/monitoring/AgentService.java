@@ -1,0 +1,133 @@
+package org.xueliang.tracker.monitoring;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.audit.AuditTrail;
+import org.xueliang.tracker.shared.ApiException;
+
+/**
+ * Probe agents: created by an admin with a bearer token shown once and stored only as its SHA-256
+ * (tokens are 256 random bits, so a fast hash is enough and lets every request be checked with one
+ * indexed lookup), revocable, and reporting heartbeats with their spool figures.
+ */
+@Service
+@Transactional
+public class AgentService {
+
+    public static final String TOKEN_PREFIX = "xla_";
+
+    public record AgentView(long id, String name, String zone, boolean embedded, Instant createdAt, Instant revokedAt,
+                            Instant lastHeartbeatAt, long lastSeq, String agentVersion, Integer spoolDepth, Long spoolBytes,
+                            Long sendLagMs, Long summarisedResults) {
+    }
+
+    public record CreatedAgent(AgentView agent, String token) {
+    }
+
+    public record Heartbeat(String agentVersion, Integer spoolDepth, Long spoolBytes, Long sendLagMs) {
+    }
+
+    private static final RowMapper<AgentView> ROW = (rs, n) -> new AgentView(rs.getLong("id"), rs.getString("name"),
+            rs.getString("zone"), rs.getBoolean("embedded"), StatusStore.instant(rs.getTimestamp("created_at")),
+            StatusStore.instant(rs.getTimestamp("revoked_at")), StatusStore.instant(rs.getTimestamp("last_heartbeat_at")),
+            rs.getLong("last_seq"), rs.getString("agent_version"), (Integer) rs.getObject("spool_depth"),
+            (Long) rs.getObject("spool_bytes", Long.class), rs.getObject("send_lag_ms", Long.class),
+            rs.getObject("summarised_results", Long.class));
+
+    private final JdbcTemplate jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    AgentService(JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public CreatedAgent create(String name, String zone, boolean embedded) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{2,64}")) {
+            throw ApiException.invalid("name", "use 2-64 letters, digits, '.', '_' or '-'");
+        }
+        if (zone == null || !zone.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw ApiException.invalid("zone", "use 1-64 letters, digits, '.', '_' or '-'");
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        try {
+            jdbc.update("INSERT INTO probe_agent (name, zone, token_hash, embedded, created_at) VALUES (?,?,?,?,?)",
+                    name, zone, hash(token), embedded, StatusStore.ts(clock.instant()));
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("An agent named " + name + " exists already");
+        }
+        AgentView view = jdbc.queryForObject("SELECT * FROM probe_agent WHERE name = ?", ROW, name);
+        audit.record("CREATE", "Agent", view.id(), "Created agent " + name + " for zone " + zone, null, view);
+        return new CreatedAgent(view, token);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgentView> list() {
+        return jdbc.query("SELECT * FROM probe_agent ORDER BY name", ROW);
+    }
+
+    @Transactional(readOnly = true)
+    public AgentView get(long id) {
+        return jdbc.query("SELECT * FROM probe_agent WHERE id = ?", ROW, id).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("Agent", id));
+    }
+
+    public AgentView revoke(long id) {
+        AgentView before = get(id);
+        if (before.revokedAt() != null) {
+            return before;
+        }
+        jdbc.update("UPDATE probe_agent SET revoked_at = ? WHERE id = ?", StatusStore.ts(clock.instant()), id);
+        AgentView after = get(id);
+        audit.record("REVOKE", "Agent", id, "Revoked the token of agent " + before.name(), before, after);
+        return after;
+    }
+
+    /** The agent a bearer token belongs to, unless unknown or revoked. */
+    @Transactional(readOnly = true)
+    public Optional<AgentView> authenticate(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT * FROM probe_agent WHERE token_hash = ? AND revoked_at IS NULL", ROW, hash(token))
+                .stream().findFirst();
+    }
+
+    public void heartbeat(long agentId, Heartbeat beat) {
+        jdbc.update("UPDATE probe_agent SET last_heartbeat_at = ?, agent_version = ?, spool_depth = ?, spool_bytes = ?,"
+                        + " send_lag_ms = ? WHERE id = ?",
+                StatusStore.ts(clock.instant()), beat.agentVersion() == null ? null : truncate(beat.agentVersion()),
+                beat.spoolDepth(), beat.spoolBytes(), beat.sendLagMs(), agentId);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 32 ? s : s.substring(0, 32);
+    }
+}

@@ -1,0 +1,92 @@
+package org.xueliang.tracker.monitoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.agent.probe.Method;
+import org.xueliang.tracker.agent.probe.Secrets;
+import org.xueliang.tracker.ledger.Credential;
+import org.xueliang.tracker.ledger.CredentialRepository;
+import org.xueliang.tracker.shared.SecretCipher;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds an agent's assignment from the ledger's probe settings. */
+@Service
+@Transactional(readOnly = true)
+public class AssignmentService {
+
+    static final int DEFAULT_INTERVAL_SECONDS = 60;
+    static final int DEFAULT_TIMEOUT_MS = 5000;
+
+    private final JdbcTemplate jdbc;
+    private final CredentialRepository credentials;
+    private final SecretCipher cipher;
+    private final JsonMapper json;
+
+    AssignmentService(JdbcTemplate jdbc, CredentialRepository credentials, SecretCipher cipher, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.credentials = credentials;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    public Assignment forAgent(long agentId, String zone) {
+        List<Assignment.Target> targets = new ArrayList<>();
+        jdbc.query("SELECT id, probe_method, COALESCE(probe_host, ip_address) AS host, probe_port, probe_interval_seconds,"
+                + " probe_timeout_ms, probe_settings, credential_id FROM device"
+                + " WHERE probe_method IS NOT NULL AND lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY')"
+                + " AND COALESCE(probe_zone, 'local') = ? ORDER BY id", rs -> {
+            String host = rs.getString("host");
+            if (host == null || host.isBlank()) {
+                return;
+            }
+            Method method = Method.valueOf(rs.getString("probe_method"));
+            int port = rs.getObject("probe_port") == null ? defaultPort(method) : rs.getInt("probe_port");
+            int interval = rs.getObject("probe_interval_seconds") == null ? DEFAULT_INTERVAL_SECONDS : rs.getInt("probe_interval_seconds");
+            int timeout = rs.getObject("probe_timeout_ms") == null ? DEFAULT_TIMEOUT_MS : rs.getInt("probe_timeout_ms");
+            Long credentialId = rs.getObject("credential_id", Long.class);
+            targets.add(new Assignment.Target(rs.getLong("id"), method, host, port, interval, timeout,
+                    settings(rs.getString("probe_settings")), secrets(credentialId)));
+        }, zone);
+        return new Assignment(agentId, zone, targets);
+    }
+
+    public static int defaultPort(Method method) {
+        return switch (method) {
+            case ONVIF -> 80;
+            case SNMP -> 161;
+            case RTSP -> 554;
+            case TCP -> 80;
+            case ICMP -> 0;
+        };
+    }
+
+    private Map<String, String> settings(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        return json.readValue(text, new TypeReference<Map<String, String>>() { });
+    }
+
+    private Secrets secrets(Long credentialId) {
+        if (credentialId == null) {
+            return Secrets.NONE;
+        }
+        return credentials.findById(credentialId).map(this::toSecrets).orElse(Secrets.NONE);
+    }
+
+    private Secrets toSecrets(Credential c) {
+        return switch (c.getKind()) {
+            case ONVIF -> Secrets.onvif(c.getUsername(), c.secret(cipher));
+            case SNMP_V2C -> Secrets.community(c.secret(cipher));
+            case SNMP_V3 -> new Secrets(c.getUsername(), null, c.getAuthProtocol(), c.secret(cipher), c.getPrivProtocol(),
+                    c.privacySecret(cipher));
+        };
+    }
+}

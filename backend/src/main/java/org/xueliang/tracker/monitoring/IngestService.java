@@ -1,0 +1,174 @@
+package org.xueliang.tracker.monitoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.shared.ApiException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Applies result batches from agents: exactly once per (agent, sequence), in one transaction —
+ * raw results, device states through the {@link StateMachine}, state intervals, reported facts —
+ * and publishes the state changes after commit. The embedded agent calls this same method.
+ */
+@Service
+public class IngestService {
+
+    public record Ack(long seq, boolean duplicate, int applied, int rejected) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final StatusStore store;
+    private final StateMachine machine;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Counter resultsApplied;
+    private final Counter batchesDuplicate;
+
+    IngestService(JdbcTemplate jdbc, StatusStore store, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
+                  @Value("${xl.monitoring.failures-for-down:3}") int failuresForDown) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.machine = new StateMachine(failuresForDown);
+        this.events = events;
+        this.clock = clock;
+        this.resultsApplied = Counter.builder("xl_ingest_results_total").description("Probe results applied").register(meters);
+        this.batchesDuplicate = Counter.builder("xl_ingest_duplicate_batches_total")
+                .description("Batches received again and acknowledged without applying").register(meters);
+    }
+
+    @Transactional
+    public Ack ingest(long agentId, ResultBatch batch) {
+        if (batch.seq() < 1) {
+            throw ApiException.invalid("seq", "must be 1 or more");
+        }
+        List<ResultBatch.Result> results = batch.results() == null ? List.of() : batch.results();
+        validate(results);
+        Instant now = clock.instant();
+        try {
+            jdbc.update("INSERT INTO agent_batch (agent_id, seq, received_at, result_count) VALUES (?,?,?,?)",
+                    agentId, batch.seq(), StatusStore.ts(now), results.size());
+        } catch (DuplicateKeyException alreadyApplied) {
+            batchesDuplicate.increment();
+            return new Ack(batch.seq(), true, 0, 0);
+        }
+        Map<Long, Integer> intervals = knownDevices(results);
+        List<ResultBatch.Result> accepted = results.stream().filter(r -> intervals.containsKey(r.deviceId()))
+                .sorted(Comparator.comparing(ResultBatch.Result::deviceId).thenComparing(ResultBatch.Result::startedAt))
+                .toList();
+        insertRaw(agentId, accepted);
+        List<DeviceStateChanged> published = applyStates(accepted, intervals, now);
+        saveFacts(accepted, now);
+        jdbc.update("UPDATE probe_agent SET last_seq = CASE WHEN last_seq < ? THEN ? ELSE last_seq END,"
+                        + " summarised_results = COALESCE(summarised_results, 0) + ? WHERE id = ?",
+                batch.seq(), batch.seq(), batch.summarised() == null ? 0 : batch.summarised(), agentId);
+        published.forEach(events::publishEvent);
+        resultsApplied.increment(accepted.size());
+        return new Ack(batch.seq(), false, accepted.size(), results.size() - accepted.size());
+    }
+
+    private static void validate(List<ResultBatch.Result> results) {
+        for (int i = 0; i < results.size(); i++) {
+            ResultBatch.Result r = results.get(i);
+            if (r.startedAt() == null || r.status() == null || r.method() == null || r.reason() == null) {
+                throw ApiException.invalid("results[" + i + "]", "startedAt, method, status and reason are required");
+            }
+            if (r.detail() != null && r.detail().length() > 300) {
+                throw ApiException.invalid("results[" + i + "].detail", "is longer than 300 characters");
+            }
+        }
+    }
+
+    /** Device id → probe interval (seconds) of the devices in the batch that exist; results for others are rejected. */
+    private Map<Long, Integer> knownDevices(List<ResultBatch.Result> results) {
+        Set<Long> ids = results.stream().map(ResultBatch.Result::deviceId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> known = new HashMap<>();
+        String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));
+        jdbc.query("SELECT id, probe_interval_seconds FROM device WHERE id IN (" + in + ")", rs -> {
+            int interval = rs.getInt("probe_interval_seconds");
+            known.put(rs.getLong("id"), interval > 0 ? interval : 60);
+        }, ids.toArray());
+        return known;
+    }
+
+    private void insertRaw(long agentId, List<ResultBatch.Result> accepted) {
+        jdbc.batchUpdate("INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason, latency_ms, detail)"
+                        + " VALUES (?,?,?,?,?,?,?,?)",
+                accepted.stream().map(r -> new Object[] {r.deviceId(), agentId, StatusStore.ts(r.startedAt()), r.method().name(),
+                        r.status().name(), r.reason().name(), r.latencyMs() == null ? null : (int) Math.min(Integer.MAX_VALUE, r.latencyMs()),
+                        r.detail()}).toList());
+    }
+
+    private List<DeviceStateChanged> applyStates(List<ResultBatch.Result> accepted, Map<Long, Integer> intervals, Instant now) {
+        Map<Long, List<ResultBatch.Result>> byDevice = accepted.stream()
+                .collect(Collectors.groupingBy(ResultBatch.Result::deviceId, LinkedHashMap::new, Collectors.toList()));
+        Map<Long, TrackedState> current = store.lockStates(byDevice.keySet());
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        Map<Long, List<StateChange>> changes = new LinkedHashMap<>();
+        List<DeviceStateChanged> published = new ArrayList<>();
+        Set<Long> isNew = new HashSet<>();
+        byDevice.forEach((deviceId, deviceResults) -> {
+            TrackedState state = current.get(deviceId);
+            if (state == null) {
+                isNew.add(deviceId);
+                state = TrackedState.unmeasured(deviceResults.get(0).startedAt());
+            }
+            for (ResultBatch.Result r : deviceResults) {
+                StateMachine.Step step = machine.onResult(state, new Observation(r.startedAt(), r.status(), r.reason()));
+                step.change().ifPresent(c -> {
+                    changes.computeIfAbsent(deviceId, k -> new ArrayList<>()).add(c);
+                    published.add(new DeviceStateChanged(deviceId, c.from(), c.to(), c.at(), c.reason()));
+                });
+                state = step.next();
+            }
+            Long latency = deviceResults.get(deviceResults.size() - 1).latencyMs();
+            Object[] row = StatusStore.stateRow(deviceId, state, latency, intervals.get(deviceId), now);
+            (isNew.contains(deviceId) ? inserts : updates).add(row);
+        });
+        store.insertStates(inserts);
+        store.updateStates(updates);
+        store.applyChanges(changes);
+        return published;
+    }
+
+    private void saveFacts(List<ResultBatch.Result> accepted, Instant now) {
+        Map<Long, Map<String, String>> latest = new LinkedHashMap<>();
+        for (ResultBatch.Result r : accepted) {
+            if (r.facts() != null && !r.facts().isEmpty()) {
+                latest.computeIfAbsent(r.deviceId(), k -> new LinkedHashMap<>()).putAll(r.facts());
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        latest.forEach((deviceId, facts) -> facts.forEach((k, v) -> rows.add(new Object[] {deviceId, truncate(k, 64)})));
+        jdbc.batchUpdate("DELETE FROM device_fact WHERE device_id = ? AND fact_key = ?", rows);
+        List<Object[]> inserts = new ArrayList<>();
+        latest.forEach((deviceId, facts) -> facts.forEach((k, v) ->
+                inserts.add(new Object[] {deviceId, truncate(k, 64), truncate(v, 1000), StatusStore.ts(now)})));
+        jdbc.batchUpdate("INSERT INTO device_fact (device_id, fact_key, fact_value, updated_at) VALUES (?,?,?,?)", inserts);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,147 @@
+package org.xueliang.tracker.monitoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.identity.AccessScope;
+import org.xueliang.tracker.identity.CurrentUser;
+import org.xueliang.tracker.shared.ApiException;
+
+/** Read side of monitoring for technicians: the summary board, a device's status, outages and raw probes. */
+@Service
+@Transactional(readOnly = true)
+public class StatusQueries {
+
+    private final JdbcTemplate jdbc;
+    private final CurrentUser currentUser;
+
+    StatusQueries(JdbcTemplate jdbc, CurrentUser currentUser) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+    }
+
+    public record Summary(Map<DeviceState, Integer> total, Map<String, Map<DeviceState, Integer>> byCategory,
+                          Map<String, Map<DeviceState, Integer>> bySite, List<DeviceRow> devices) {
+    }
+
+    public record DeviceRow(long deviceId, String assetTag, String name, String category, Long siteId, String siteName,
+                            String ipAddress, DeviceState state, Instant since, String reason, Instant lastResultAt,
+                            Integer lastLatencyMs) {
+    }
+
+    public record DeviceStatus(long deviceId, DeviceState state, Instant since, String reason, int consecutiveFailures,
+                               Instant lastResultAt, Integer lastLatencyMs, Map<String, String> facts) {
+    }
+
+    public record Interval(DeviceState state, String reason, Instant start, Instant end) {
+    }
+
+    public record Probe(Instant at, String method, String status, String reason, Integer latencyMs, String detail) {
+    }
+
+    /** Every device in the user's scope that is installed or later, with its state (UNKNOWN when never measured). */
+    public Summary summary(Long projectId) {
+        List<Object> args = new ArrayList<>();
+        String where = scopeClause(projectId, args);
+        List<DeviceRow> rows = jdbc.query("SELECT d.id, d.asset_tag, d.name, d.category_code, d.site_id, s.name AS site_name,"
+                + " d.ip_address, st.state, st.since, st.reason, st.last_result_at, st.last_latency_ms FROM device d"
+                + " LEFT JOIN site s ON s.id = d.site_id LEFT JOIN device_status st ON st.device_id = d.id"
+                + " WHERE d.lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY')" + where + " ORDER BY d.asset_tag",
+                (rs, n) -> new DeviceRow(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("name"),
+                        rs.getString("category_code"), rs.getObject("site_id", Long.class), rs.getString("site_name"),
+                        rs.getString("ip_address"),
+                        rs.getString("state") == null ? DeviceState.UNKNOWN : DeviceState.valueOf(rs.getString("state")),
+                        StatusStore.instant(rs.getTimestamp("since")), rs.getString("reason"),
+                        StatusStore.instant(rs.getTimestamp("last_result_at")), rs.getObject("last_latency_ms", Integer.class)),
+                args.toArray());
+        Map<DeviceState, Integer> total = emptyCounts();
+        Map<String, Map<DeviceState, Integer>> byCategory = new TreeMap<>();
+        Map<String, Map<DeviceState, Integer>> bySite = new TreeMap<>();
+        for (DeviceRow r : rows) {
+            total.merge(r.state(), 1, Integer::sum);
+            byCategory.computeIfAbsent(r.category(), k -> emptyCounts()).merge(r.state(), 1, Integer::sum);
+            bySite.computeIfAbsent(r.siteName() == null ? "-" : r.siteName(), k -> emptyCounts()).merge(r.state(), 1, Integer::sum);
+        }
+        return new Summary(total, byCategory, bySite, rows);
+    }
+
+    public DeviceStatus device(long deviceId) {
+        requireVisible(deviceId);
+        Map<String, String> facts = new TreeMap<>();
+        jdbc.query("SELECT fact_key, fact_value FROM device_fact WHERE device_id = ?",
+                rs -> { facts.put(rs.getString(1), rs.getString(2)); }, deviceId);
+        return jdbc.query("SELECT * FROM device_status WHERE device_id = ?", (rs, n) -> new DeviceStatus(deviceId,
+                        DeviceState.valueOf(rs.getString("state")), StatusStore.instant(rs.getTimestamp("since")),
+                        rs.getString("reason"), rs.getInt("consecutive_failures"),
+                        StatusStore.instant(rs.getTimestamp("last_result_at")), rs.getObject("last_latency_ms", Integer.class),
+                        facts), deviceId)
+                .stream().findFirst()
+                .orElse(new DeviceStatus(deviceId, DeviceState.UNKNOWN, null, null, 0, null, null, facts));
+    }
+
+    /** State intervals overlapping [from, to); {@code state} narrows them (DOWN = outages). */
+    public List<Interval> intervals(long deviceId, Instant from, Instant to, DeviceState state) {
+        requireVisible(deviceId);
+        List<Object> args = new ArrayList<>(List.of(deviceId, StatusStore.ts(to), StatusStore.ts(from)));
+        String stateClause = "";
+        if (state != null) {
+            stateClause = " AND state = ?";
+            args.add(state.name());
+        }
+        return jdbc.query("SELECT * FROM device_state_interval WHERE device_id = ? AND started_at < ?"
+                        + " AND (ended_at IS NULL OR ended_at > ?)" + stateClause + " ORDER BY started_at",
+                (rs, n) -> new Interval(DeviceState.valueOf(rs.getString("state")), rs.getString("reason"),
+                        StatusStore.instant(rs.getTimestamp("started_at")), StatusStore.instant(rs.getTimestamp("ended_at"))),
+                args.toArray());
+    }
+
+    public List<Probe> probes(long deviceId, Instant from, Instant to, int limit) {
+        requireVisible(deviceId);
+        return jdbc.query("SELECT * FROM probe_result WHERE device_id = ? AND probed_at >= ? AND probed_at < ?"
+                        + " ORDER BY probed_at DESC LIMIT ?",
+                (rs, n) -> new Probe(StatusStore.instant(rs.getTimestamp("probed_at")), rs.getString("method"),
+                        rs.getString("status"), rs.getString("reason"), rs.getObject("latency_ms", Integer.class),
+                        rs.getString("detail")),
+                deviceId, StatusStore.ts(from), StatusStore.ts(to), limit);
+    }
+
+    private void requireVisible(long deviceId) {
+        List<Long> project = jdbc.queryForList("SELECT project_id FROM device WHERE id = ?", Long.class, deviceId);
+        if (project.isEmpty() || !currentUser.scope().allows(project.get(0))) {
+            throw ApiException.notFound("Device", deviceId);
+        }
+    }
+
+    private String scopeClause(Long projectId, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        AccessScope scope = currentUser.scope();
+        if (!scope.all()) {
+            if (scope.projectIds().isEmpty()) {
+                return " AND 1 = 0";
+            }
+            sql.append(" AND d.project_id IN (").append(String.join(",", scope.projectIds().stream().map(id -> "?").toList())).append(")");
+            args.addAll(scope.projectIds());
+        }
+        if (projectId != null) {
+            sql.append(" AND d.project_id = ?");
+            args.add(projectId);
+        }
+        return sql.toString();
+    }
+
+    private static Map<DeviceState, Integer> emptyCounts() {
+        Map<DeviceState, Integer> m = new LinkedHashMap<>();
+        for (DeviceState s : DeviceState.values()) {
+            m.put(s, 0);
+        }
+        return m;
+    }
+
+}

@@ -1,0 +1,93 @@
+package org.xueliang.tracker.monitoring;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.xueliang.tracker.agent.probe.Reason;
+
+/**
+ * Persistence of device states and their intervals, in plain JDBC because ingest writes thousands
+ * of rows a second. Instants are stored as UTC DATETIME(3) on every database.
+ */
+@Repository
+class StatusStore {
+
+    private final JdbcTemplate jdbc;
+
+    StatusStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Current states of these devices, locked for this transaction so concurrent ingests serialise per device. */
+    Map<Long, TrackedState> lockStates(Collection<Long> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
+        Map<Long, TrackedState> states = new HashMap<>();
+        jdbc.query("SELECT * FROM device_status WHERE device_id IN (" + in + ") ORDER BY device_id FOR UPDATE", rs -> {
+            states.put(rs.getLong("device_id"), new TrackedState(
+                    DeviceState.valueOf(rs.getString("state")), instant(rs.getTimestamp("since")),
+                    rs.getString("reason") == null ? null : Reason.valueOf(rs.getString("reason")),
+                    rs.getInt("consecutive_failures"), instant(rs.getTimestamp("first_failure_at")),
+                    instant(rs.getTimestamp("last_result_at"))));
+        }, deviceIds.toArray());
+        return states;
+    }
+
+    void insertStates(List<Object[]> rows) {
+        jdbc.batchUpdate("INSERT INTO device_status (state, since, reason, consecutive_failures, first_failure_at,"
+                + " last_result_at, last_latency_ms, interval_seconds, updated_at, device_id) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    void updateStates(List<Object[]> rows) {
+        jdbc.batchUpdate("UPDATE device_status SET state = ?, since = ?, reason = ?, consecutive_failures = ?,"
+                + " first_failure_at = ?, last_result_at = ?, last_latency_ms = ?, interval_seconds = ?, updated_at = ?"
+                + " WHERE device_id = ?", rows);
+    }
+
+    static Object[] stateRow(long deviceId, TrackedState s, Long latencyMs, int intervalSeconds, Instant now) {
+        return new Object[] {s.state().name(), ts(s.since()), s.reason() == null ? null : s.reason().name(),
+                s.consecutiveFailures(), ts(s.firstFailureAt()), ts(s.lastResultAt()),
+                latencyMs == null ? null : (int) Math.min(Integer.MAX_VALUE, latencyMs), intervalSeconds, ts(now), deviceId};
+    }
+
+    /**
+     * Records state changes as intervals. Per device, the first change closes the interval open in
+     * the database; each change opens an interval that the device's next change (in this batch)
+     * closes, so a device may change several times in one batch.
+     */
+    void applyChanges(Map<Long, List<StateChange>> changesByDevice) {
+        if (changesByDevice.isEmpty()) {
+            return;
+        }
+        List<Object[]> closes = new java.util.ArrayList<>();
+        List<Object[]> opens = new java.util.ArrayList<>();
+        changesByDevice.forEach((deviceId, changes) -> {
+            closes.add(new Object[] {ts(changes.get(0).at()), deviceId});
+            for (int i = 0; i < changes.size(); i++) {
+                StateChange c = changes.get(i);
+                Instant end = i + 1 < changes.size() ? changes.get(i + 1).at() : null;
+                opens.add(new Object[] {deviceId, c.to().name(), c.reason() == null ? null : c.reason().name(), ts(c.at()), ts(end)});
+            }
+        });
+        jdbc.batchUpdate("UPDATE device_state_interval SET ended_at = ? WHERE device_id = ? AND ended_at IS NULL", closes);
+        jdbc.batchUpdate("INSERT INTO device_state_interval (device_id, state, reason, started_at, ended_at) VALUES (?,?,?,?,?)", opens);
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+    }
+
+    static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,106 @@
+package org.xueliang.tracker.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The agent protocol end to end on H2: token auth, assignment with ETag, exactly-once batches, states, outages. */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:xl-ingest;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+        "xl.admin-password=admin-password-1",
+        "xl.monitoring.silence-check-ms=3600000"})
+@AutoConfigureMockMvc
+class AgentIngestTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    @Autowired JdbcTemplate jdbc;
+
+    private String token;
+    private static int agentCounter;
+
+    @BeforeEach
+    void createAgent() throws Exception {
+        String body = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "admin-password-1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"zone-a-" + (++agentCounter) + "\",\"zone\":\"local\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        token = json.readTree(body).get("token").asString();
+        jdbc.update("UPDATE device SET probe_method = 'TCP', probe_port = 80 WHERE id = 1");
+    }
+
+    @Test
+    void refusesCallsWithoutAValidToken() throws Exception {
+        mvc.perform(get("/api/v1/agent/assignment")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")));
+        mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer xla_not-a-token"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/agent/assignment").with(httpBasic("admin", "admin-password-1")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void servesTheAssignmentWithAnEtag() throws Exception {
+        var first = mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        JsonNode assignment = json.readTree(first.getContentAsString());
+        assertThat(assignment.get("devices").size()).isGreaterThan(0);
+        assertThat(first.getContentAsString()).contains("\"deviceId\":1");
+        mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer " + token)
+                        .header("If-None-Match", first.getHeader("ETag")))
+                .andExpect(status().isNotModified());
+    }
+
+    @Test
+    void appliesEachBatchOnceAndOpensAnOutageAtTheFirstFailure() throws Exception {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        send(1, result(t0, "UP"));
+        send(2, result(t0.plusSeconds(60), "DOWN"), result(t0.plusSeconds(120), "DOWN"));
+        String again = send(2, result(t0.plusSeconds(60), "DOWN"), result(t0.plusSeconds(120), "DOWN"));
+        assertThat(json.readTree(again).get("duplicate").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_result WHERE device_id = 1", Integer.class)).isEqualTo(3);
+        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "admin-password-1")))
+                .andExpect(jsonPath("$.state").value("UP")).andExpect(jsonPath("$.consecutiveFailures").value(2));
+
+        send(3, result(t0.plusSeconds(180), "DOWN"));
+        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "admin-password-1")))
+                .andExpect(jsonPath("$.state").value("DOWN")).andExpect(jsonPath("$.since").value("2026-01-01T00:01:00Z"));
+        send(4, result(t0.plusSeconds(240), "UP"));
+        mvc.perform(get("/api/v1/devices/1/outages").param("from", "2025-12-31T00:00:00Z").param("to", "2026-01-02T00:00:00Z")
+                        .with(httpBasic("admin", "admin-password-1")))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].start").value("2026-01-01T00:01:00Z"))
+                .andExpect(jsonPath("$[0].end").value("2026-01-01T00:04:00Z"));
+        mvc.perform(get("/api/v1/status/summary").with(httpBasic("admin", "admin-password-1")))
+                .andExpect(jsonPath("$.total.UP").value(1));
+    }
+
+    private String send(long seq, String... results) throws Exception {
+        String body = "{\"seq\":" + seq + ",\"results\":[" + String.join(",", results) + "]}";
+        return mvc.perform(post("/api/v1/agent/batches").header("Authorization", "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static String result(Instant at, String status) {
+        return "{\"deviceId\":1,\"method\":\"TCP\",\"startedAt\":\"" + at + "\",\"latencyMs\":3,\"status\":\"" + status
+                + "\",\"reason\":\"" + ("UP".equals(status) ? "OK" : "TIMEOUT") + "\",\"facts\":{\"sysName\":\"cam-1\"}}";
+    }
+}
