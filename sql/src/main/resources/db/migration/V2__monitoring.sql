@@ -119,3 +119,16 @@ CREATE TABLE device_daily_rollup (
 CREATE INDEX ix_rollup_day ON device_daily_rollup (rollup_day);
 
 CREATE UNIQUE INDEX ux_probe_agent_token ON probe_agent (token_hash);
+
+-- A reboot is a drop of sysUpTime between two results (供电稳定 evidence); rebooted_at is estimated
+-- as the newer result's time minus the new uptime.
+CREATE TABLE device_reboot (
+    id             BIGINT       NOT NULL AUTO_INCREMENT,
+    device_id      BIGINT       NOT NULL,
+    rebooted_at    DATETIME(3)  NOT NULL,
+    detected_at    DATETIME(3)  NOT NULL,
+    uptime_before  BIGINT       NOT NULL,
+    uptime_after   BIGINT       NOT NULL,
+    PRIMARY KEY (id)
+);
+CREATE INDEX ix_reboot_device ON device_reboot (device_id, rebooted_at);

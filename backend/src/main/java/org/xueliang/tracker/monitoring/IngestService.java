@@ -18,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.agent.probe.Facts;
 import org.xueliang.tracker.shared.ApiException;
 
 import io.micrometer.core.instrument.Counter;
@@ -159,6 +160,7 @@ public class IngestService {
                 latest.computeIfAbsent(r.deviceId(), k -> new LinkedHashMap<>()).putAll(r.facts());
             }
         }
+        recordReboots(accepted, now);
         List<Object[]> rows = new ArrayList<>();
         latest.forEach((deviceId, facts) -> facts.forEach((k, v) -> rows.add(new Object[] {deviceId, truncate(k, 64)})));
         jdbc.batchUpdate("DELETE FROM device_fact WHERE device_id = ? AND fact_key = ?", rows);
@@ -166,6 +168,55 @@ public class IngestService {
         latest.forEach((deviceId, facts) -> facts.forEach((k, v) ->
                 inserts.add(new Object[] {deviceId, truncate(k, 64), truncate(v, 1000), StatusStore.ts(now)})));
         jdbc.batchUpdate("INSERT INTO device_fact (device_id, fact_key, fact_value, updated_at) VALUES (?,?,?,?)", inserts);
+    }
+
+    /**
+     * Compares each result's sysUpTime with the one before it (the stored fact for the first result
+     * of a device in the batch): a drop is a reboot.
+     */
+    private void recordReboots(List<ResultBatch.Result> accepted, Instant now) {
+        Map<Long, Long> previous = new HashMap<>();
+        Set<Long> ids = accepted.stream().filter(r -> r.facts() != null && r.facts().containsKey(Facts.SYS_UPTIME_TICKS))
+                .map(ResultBatch.Result::deviceId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));
+        List<Object> args = new ArrayList<>(ids);
+        args.add(Facts.SYS_UPTIME_TICKS);
+        jdbc.query("SELECT device_id, fact_value FROM device_fact WHERE device_id IN (" + in + ") AND fact_key = ?",
+                rs -> {
+                    long deviceId = rs.getLong(1);
+                    parseTicks(rs.getString(2)).ifPresent(t -> previous.put(deviceId, t));
+                }, args.toArray());
+        List<Object[]> reboots = new ArrayList<>();
+        for (ResultBatch.Result r : accepted) {
+            if (r.facts() == null) {
+                continue;
+            }
+            var ticks = parseTicks(r.facts().get(Facts.SYS_UPTIME_TICKS));
+            if (ticks.isEmpty()) {
+                continue;
+            }
+            Long before = previous.put(r.deviceId(), ticks.get());
+            if (before != null && ticks.get() < before) {
+                Instant rebootedAt = r.startedAt().minusMillis(ticks.get() * 10);
+                reboots.add(new Object[] {r.deviceId(), StatusStore.ts(rebootedAt), StatusStore.ts(now), before, ticks.get()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO device_reboot (device_id, rebooted_at, detected_at, uptime_before, uptime_after)"
+                + " VALUES (?,?,?,?,?)", reboots);
+    }
+
+    private static java.util.Optional<Long> parseTicks(String value) {
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static String truncate(String s, int max) {

@@ -37,7 +37,12 @@ public class StatusQueries {
     }
 
     public record DeviceStatus(long deviceId, DeviceState state, Instant since, String reason, int consecutiveFailures,
-                               Instant lastResultAt, Integer lastLatencyMs, Map<String, String> facts) {
+                               Instant lastResultAt, Integer lastLatencyMs, Map<String, String> facts,
+                               List<Discrepancy> discrepancies, int reboots, List<Instant> recentReboots) {
+    }
+
+    /** The ledger says one thing, the device reports another (serial, model, firmware). */
+    public record Discrepancy(String field, String ledger, String reported) {
     }
 
     public record Interval(DeviceState state, String reason, Instant start, Instant end) {
@@ -77,13 +82,37 @@ public class StatusQueries {
         Map<String, String> facts = new TreeMap<>();
         jdbc.query("SELECT fact_key, fact_value FROM device_fact WHERE device_id = ?",
                 rs -> { facts.put(rs.getString(1), rs.getString(2)); }, deviceId);
+        List<Discrepancy> discrepancies = discrepancies(deviceId, facts);
+        List<Instant> reboots = jdbc.query("SELECT rebooted_at FROM device_reboot WHERE device_id = ? ORDER BY rebooted_at DESC",
+                (rs, n) -> StatusStore.instant(rs.getTimestamp(1)), deviceId);
+        List<Instant> recent = reboots.subList(0, Math.min(20, reboots.size()));
         return jdbc.query("SELECT * FROM device_status WHERE device_id = ?", (rs, n) -> new DeviceStatus(deviceId,
                         DeviceState.valueOf(rs.getString("state")), StatusStore.instant(rs.getTimestamp("since")),
                         rs.getString("reason"), rs.getInt("consecutive_failures"),
                         StatusStore.instant(rs.getTimestamp("last_result_at")), rs.getObject("last_latency_ms", Integer.class),
-                        facts), deviceId)
+                        facts, discrepancies, reboots.size(), recent), deviceId)
                 .stream().findFirst()
-                .orElse(new DeviceStatus(deviceId, DeviceState.UNKNOWN, null, null, 0, null, null, facts));
+                .orElse(new DeviceStatus(deviceId, DeviceState.UNKNOWN, null, null, 0, null, null, facts, discrepancies,
+                        reboots.size(), recent));
+    }
+
+    private List<Discrepancy> discrepancies(long deviceId, Map<String, String> facts) {
+        Map<String, Object> ledger = jdbc.queryForMap("SELECT serial_number, model, firmware FROM device WHERE id = ?", deviceId);
+        List<Discrepancy> out = new ArrayList<>();
+        compare(out, "serialNumber", (String) ledger.get("serial_number"), facts.get("serial"));
+        compare(out, "model", (String) ledger.get("model"), facts.get("model"));
+        compare(out, "firmware", (String) ledger.get("firmware"), facts.get("firmware"));
+        return out;
+    }
+
+    /** Only a value both sides know and that differs (ignoring case and surrounding blanks) is a discrepancy. */
+    static void compare(List<Discrepancy> out, String field, String ledger, String reported) {
+        if (ledger == null || reported == null || ledger.isBlank() || reported.isBlank()) {
+            return;
+        }
+        if (!ledger.trim().equalsIgnoreCase(reported.trim())) {
+            out.add(new Discrepancy(field, ledger, reported));
+        }
     }
 
     /** State intervals overlapping [from, to); {@code state} narrows them (DOWN = outages). */

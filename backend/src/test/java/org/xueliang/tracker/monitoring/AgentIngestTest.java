@@ -92,6 +92,24 @@ class AgentIngestTest {
                 .andExpect(jsonPath("$.total.UP").value(1));
     }
 
+    @Test
+    void countsASysUpTimeDropAsARebootAndFlagsWhatDisagreesWithTheLedger() throws Exception {
+        Instant t0 = Instant.parse("2026-02-01T00:00:00Z");
+        String serial = jdbc.queryForObject("SELECT serial_number FROM device WHERE id = 1", String.class);
+        send(10, withFacts(t0, "{\"sysUpTimeTicks\":\"500000\",\"serial\":\"" + serial + "\"}"));
+        send(11, withFacts(t0.plusSeconds(60), "{\"sysUpTimeTicks\":\"506000\"}"));
+        send(12, withFacts(t0.plusSeconds(120), "{\"sysUpTimeTicks\":\"3000\",\"serial\":\"OTHER-SERIAL\"}"));
+        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "admin-password-1")))
+                .andExpect(jsonPath("$.reboots").value(1))
+                .andExpect(jsonPath("$.recentReboots[0]").value("2026-02-01T00:01:30Z"))
+                .andExpect(jsonPath("$.discrepancies[0].field").value("serialNumber"))
+                .andExpect(jsonPath("$.discrepancies[0].reported").value("OTHER-SERIAL"));
+    }
+
+    private static String withFacts(Instant at, String facts) {
+        return "{\"deviceId\":1,\"method\":\"SNMP\",\"startedAt\":\"" + at + "\",\"status\":\"UP\",\"reason\":\"OK\",\"facts\":" + facts + "}";
+    }
+
     private String send(long seq, String... results) throws Exception {
         String body = "{\"seq\":" + seq + ",\"results\":[" + String.join(",", results) + "]}";
         return mvc.perform(post("/api/v1/agent/batches").header("Authorization", "Bearer " + token)
