@@ -8,7 +8,7 @@ import { startServer } from '../lib/server.mjs';
 // The reference project 稷山县雪亮工程一期 (its full name is longer; match on county and programme).
 const isJishan = (p) => /稷山/.test(`${p.county ?? ''}${p.name ?? ''}`) && /雪亮工程/.test(p.name ?? '');
 
-describe('REST API smoke', () => {
+describe('REST API smoke', { timeout: 300_000 }, () => {
   let server;
   before(async () => { server = await startServer({ name: 'api' }); });
   after(async () => { await server?.stop(); });

@@ -27,7 +27,7 @@ describe('UI end to end (zh-CN, admin)', () => {
   });
 
   /** A step: on failure saves screenshots/failed-<name>.png before rethrowing. */
-  const step = (name, title, fn) => test(title, async () => {
+  const step = (name, title, fn) => test(title, { timeout: 120_000 }, async () => {
     try {
       await fn();
     } catch (err) {
@@ -54,8 +54,9 @@ describe('UI end to end (zh-CN, admin)', () => {
     for (const id of ['nav-progress', 'nav-users', 'nav-audit', 'lang-switch', 'logout', 'project-select']) {
       await byTestId(page, id).waitFor({ state: 'attached' });
     }
-    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
-    assert.equal(me, 200, 'the browser session is authenticated');
+    // The browser's cookies, sent outside the page (the app may wrap window.fetch).
+    const me = await page.context().request.get(server.baseUrl + '/api/v1/auth/me');
+    assert.equal(me.status(), 200, 'the browser session is authenticated');
   });
 
   step('ledger', '(b) the ledger shows 94 devices, 40 face cameras, 1 by asset tag', async () => {
@@ -200,8 +201,8 @@ describe('UI end to end (zh-CN, admin)', () => {
       if (await confirm.isVisible()) await confirm.click();
       return false;
     }, { message: 'the login form after logout' });
-    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
-    assert.equal(me, 401, 'the session has ended');
+    const me = await page.context().request.get(server.baseUrl + '/api/v1/auth/me');
+    assert.equal(me.status(), 401, 'the session has ended');
     await screenshot(page, 'f-logged-out');
   });
 });
