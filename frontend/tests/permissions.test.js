@@ -1,14 +1,18 @@
 import { describe, expect, test } from 'vitest'
-import { defaultWorkspace, visibleNav } from '../src/lib/permissions.js'
+import { allows, defaultWorkspace, visibleNav } from '../src/lib/permissions.js'
 
-const ALL = ['LEDGER_READ', 'DEVICE_CREATE_DELETE_IMPORT', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE', 'PROGRESS_READ', 'AUDIT_READ', 'USER_ADMIN']
+const ALL = [
+  'LEDGER_READ', 'DEVICE_CREATE_DELETE_IMPORT', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE', 'PROGRESS_READ', 'AUDIT_READ', 'USER_ADMIN',
+  'STATUS_READ', 'MAINTENANCE_WRITE', 'AGENT_ADMIN',
+]
+const TECHNICIAN = ['LEDGER_READ', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE', 'STATUS_READ', 'MAINTENANCE_WRITE']
 
 describe('workspaces by role', () => {
   test.each([
     ['ADMIN', ALL, '/progress'],
     ['MANAGER', ['LEDGER_READ', 'PROGRESS_READ'], '/progress'],
-    ['EVALUATOR', ['LEDGER_READ', 'PROGRESS_READ'], '/ledger'],
-    ['TECHNICIAN', ['LEDGER_READ', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE'], '/ledger'],
+    ['EVALUATOR', ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ'], '/ledger'],
+    ['TECHNICIAN', TECHNICIAN, '/status'],
   ])('%s lands on %s', (role, permissions, expected) => {
     expect(defaultWorkspace({ role, permissions })).toBe(expected)
   })
@@ -17,9 +21,24 @@ describe('workspaces by role', () => {
     expect(defaultWorkspace({ role: 'MANAGER', permissions: ['LEDGER_READ'] })).toBe('/ledger')
   })
 
+  test('a technician without status access falls back to the ledger', () => {
+    expect(defaultWorkspace({ role: 'TECHNICIAN', permissions: ['LEDGER_READ', 'DEVICE_UPDATE'] })).toBe('/ledger')
+  })
+
   test('the menu shows only permitted entries', () => {
-    expect(visibleNav({ permissions: ALL }).map((n) => n.key)).toEqual(['progress', 'ledger', 'users', 'audit'])
+    expect(visibleNav({ permissions: ALL }).map((n) => n.key)).toEqual(['progress', 'status', 'map', 'ledger', 'maintenance', 'users', 'agents', 'audit'])
+    expect(visibleNav({ permissions: TECHNICIAN }).map((n) => n.key)).toEqual(['status', 'map', 'ledger', 'maintenance'])
+    expect(visibleNav({ permissions: ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ'] }).map((n) => n.key)).toEqual(['progress', 'status', 'map', 'ledger', 'maintenance'])
+    expect(visibleNav({ permissions: ['MAINTENANCE_WRITE'] }).map((n) => n.key)).toEqual(['maintenance'])
     expect(visibleNav({ permissions: ['LEDGER_READ'] }).map((n) => n.key)).toEqual(['ledger'])
     expect(visibleNav(null)).toEqual([])
   })
+})
+
+test('a permission list means any of them', () => {
+  const perms = new Set(['STATUS_READ'])
+  expect(allows(perms, 'STATUS_READ')).toBe(true)
+  expect(allows(perms, ['MAINTENANCE_WRITE', 'STATUS_READ'])).toBe(true)
+  expect(allows(perms, ['MAINTENANCE_WRITE', 'AGENT_ADMIN'])).toBe(false)
+  expect(allows(perms, undefined)).toBe(true)
 })

@@ -8,17 +8,30 @@ export const P = Object.freeze({
   PROGRESS_READ: 'PROGRESS_READ',
   AUDIT_READ: 'AUDIT_READ',
   USER_ADMIN: 'USER_ADMIN',
+  STATUS_READ: 'STATUS_READ',
+  MAINTENANCE_WRITE: 'MAINTENANCE_WRITE',
+  AGENT_ADMIN: 'AGENT_ADMIN',
 })
 
-/** Side menu entries in order; each shown only with its permission. */
+/** True when `perms` (a Set) holds `required`: one name, or an array meaning "any of these". */
+export function allows(perms, required) {
+  if (!required) return true
+  return Array.isArray(required) ? required.some((p) => perms.has(p)) : perms.has(required)
+}
+
+/** Side menu entries in order; each shown only with its permission (an array: any of them). */
 export const NAV_ITEMS = [
   { key: 'progress', path: '/progress', permission: P.PROGRESS_READ, label: 'nav.progress' },
+  { key: 'status', path: '/status', permission: P.STATUS_READ, label: 'nav.status' },
+  { key: 'map', path: '/status/map', permission: P.STATUS_READ, label: 'nav.map' },
   { key: 'ledger', path: '/ledger', permission: P.LEDGER_READ, label: 'nav.ledger' },
+  { key: 'maintenance', path: '/maintenance', permission: [P.MAINTENANCE_WRITE, P.STATUS_READ], label: 'nav.maintenance' },
   { key: 'users', path: '/admin/users', permission: P.USER_ADMIN, label: 'nav.users' },
+  { key: 'agents', path: '/admin/agents', permission: P.AGENT_ADMIN, label: 'nav.agents' },
   { key: 'audit', path: '/admin/audit', permission: P.AUDIT_READ, label: 'nav.audit' },
 ]
 
-const ROLE_HOME = { ADMIN: '/progress', MANAGER: '/progress', EVALUATOR: '/ledger', TECHNICIAN: '/ledger' }
+const ROLE_HOME = { ADMIN: '/progress', MANAGER: '/progress', EVALUATOR: '/ledger', TECHNICIAN: '/status' }
 
 /** Where a user lands after login: by role, or the first page their permissions open. */
 export function defaultWorkspace(user) {
@@ -26,12 +39,12 @@ export function defaultWorkspace(user) {
   const perms = new Set(user.permissions || [])
   const byRole = ROLE_HOME[user.role]
   const item = NAV_ITEMS.find((n) => n.path === byRole)
-  if (byRole && (!item || perms.has(item.permission))) return byRole
-  const first = NAV_ITEMS.find((n) => perms.has(n.permission))
+  if (byRole && (!item || allows(perms, item.permission))) return byRole
+  const first = NAV_ITEMS.find((n) => allows(perms, n.permission))
   return first ? first.path : '/ledger'
 }
 
 export function visibleNav(user) {
   const perms = new Set((user && user.permissions) || [])
-  return NAV_ITEMS.filter((n) => perms.has(n.permission))
+  return NAV_ITEMS.filter((n) => allows(perms, n.permission))
 }

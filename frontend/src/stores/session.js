@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import * as authApi from '../api/auth.js'
-import { defaultWorkspace, visibleNav } from '../lib/permissions.js'
+import { allows, defaultWorkspace, visibleNav } from '../lib/permissions.js'
 
 export const useSessionStore = defineStore('session', {
   state: () => ({ user: null, loaded: false }),
@@ -11,8 +11,9 @@ export const useSessionStore = defineStore('session', {
     nav: (s) => visibleNav(s.user),
   },
   actions: {
+    /** One permission name, or an array meaning "any of these". */
     can(permission) {
-      return this.permissions.has(permission)
+      return allows(this.permissions, permission)
     },
     /** Loads /auth/me once per page load; a 401 just means "not signed in". */
     async load(force = false) {
