@@ -132,3 +132,30 @@ CREATE TABLE device_reboot (
     PRIMARY KEY (id)
 );
 CREATE INDEX ix_reboot_device ON device_reboot (device_id, rebooted_at);
+
+-- Where state changes are announced: a generic JSON webhook, a WeCom (企业微信) or DingTalk (钉钉)
+-- group robot, or e-mail. A DingTalk signing secret is stored encrypted like device secrets.
+CREATE TABLE notification_channel (
+    id             BIGINT        NOT NULL AUTO_INCREMENT,
+    name           VARCHAR(64)   NOT NULL,
+    kind           VARCHAR(16)   NOT NULL,
+    target         VARCHAR(1000) NOT NULL,
+    secret_cipher  VARCHAR(1024),
+    enabled        BOOLEAN       NOT NULL DEFAULT TRUE,
+    created_at     DATETIME(3)   NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT uk_notification_channel_name UNIQUE (name)
+);
+
+-- One row per (channel, event): the unique key is the deduplication, across replicas too.
+CREATE TABLE notification_log (
+    id          BIGINT        NOT NULL AUTO_INCREMENT,
+    channel_id  BIGINT        NOT NULL,
+    event_key   VARCHAR(128)  NOT NULL,
+    device_id   BIGINT,
+    sent_at     DATETIME(3)   NOT NULL,
+    outcome     VARCHAR(16)   NOT NULL,
+    error       VARCHAR(500),
+    PRIMARY KEY (id),
+    CONSTRAINT uk_notification_event UNIQUE (channel_id, event_key)
+);
