@@ -18,6 +18,10 @@ public final class Facts {
     public static final String IF_OPER_STATUS_PREFIX = "ifOperStatus.";
     public static final String UPS_BATTERY_STATUS = "upsBatteryStatus";
     public static final String UPS_OUTPUT_SOURCE = "upsOutputSource";
+    /** "true" when sysUpTime dropped since the previous probe of the device: it restarted. */
+    public static final String REBOOTED = "rebooted";
+    /** hrStorageUsed / hrStorageSize in percent, per hrStorageDescr (e.g. {@code storageUsedPct./}). */
+    public static final String STORAGE_USED_PCT_PREFIX = "storageUsedPct.";
 
     private Facts() {
     }
