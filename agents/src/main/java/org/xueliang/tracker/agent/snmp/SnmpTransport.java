@@ -53,6 +53,8 @@ public final class SnmpTransport implements AutoCloseable {
         try {
             SecurityProtocols protocols = SecurityProtocols.getInstance();
             protocols.addDefaultProtocols();
+            protocols.addAuthenticationProtocol(new AuthSHA()); // not among snmp4j 3's defaults, but what devices use
+            protocols.addPrivacyProtocol(new PrivAES128());
             usm = new USM(protocols, new OctetString(MPv3.createLocalEngineID()), 0);
             MessageDispatcherImpl base = new MessageDispatcherImpl();
             base.addMessageProcessingModel(new MPv2c());

@@ -216,7 +216,8 @@ public final class SimulatedSnmpAgent {
             }
             PDU request = e.getPDU();
             PDU response = (PDU) request.clone();
-            response.clear();
+            response.clear(); // also resets the request id
+            response.setRequestID(request.getRequestID());
             response.setType(PDU.RESPONSE);
             response.setErrorStatus(PDU.noError);
             response.setErrorIndex(0);
@@ -288,6 +289,7 @@ public final class SimulatedSnmpAgent {
         ChannelTransport(DatagramChannel channel, UdpAddress listen) {
             this.channel = channel;
             this.listen = listen;
+            this.maxInboundMessageSize = 65535;
         }
 
         @Override

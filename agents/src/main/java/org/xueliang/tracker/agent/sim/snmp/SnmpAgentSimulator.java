@@ -1,5 +1,6 @@
 package org.xueliang.tracker.agent.sim.snmp;
 
+import org.snmp4j.SNMP4JSettings;
 import org.snmp4j.security.AuthSHA;
 import org.snmp4j.security.PrivAES128;
 import org.snmp4j.security.SecurityProtocols;
@@ -63,6 +64,11 @@ public final class SnmpAgentSimulator implements AutoCloseable {
 
     public SnmpAgentSimulator(int selectorThreads, String community, String v3User, String authPass, String privPass) {
         SecurityProtocols.getInstance().addDefaultProtocols();
+        SecurityProtocols.getInstance().addAuthenticationProtocol(new AuthSHA());
+        SecurityProtocols.getInstance().addPrivacyProtocol(new PrivAES128());
+        // Like net-snmp: a report about an unknown user cannot be authenticated, so send it noAuthNoPriv
+        // (snmp4j's default tries the request's level and sends nothing). JVM-wide, harmless for a manager.
+        SNMP4JSettings.setReportSecurityLevelStrategy(SNMP4JSettings.ReportSecurityLevelStrategy.noAuthNoPrivIfNeeded);
         this.community = community;
         this.v3User = v3User == null ? null : new UsmUser(new OctetString(v3User), AuthSHA.ID, new OctetString(authPass),
                 PrivAES128.ID, new OctetString(privPass));
