@@ -62,7 +62,6 @@ public final class SnmpProber implements Prober {
     static final OID UPS_OUTPUT_SOURCE = new OID("1.3.6.1.2.1.33.1.4.1.0");
     static final OID HR_PROCESSOR_LOAD = new OID("1.3.6.1.2.1.25.3.3.1.2");
     static final OID HR_STORAGE_ENTRY = new OID("1.3.6.1.2.1.25.2.3.1");
-    private static final OID USM_STATS = new OID("1.3.6.1.6.3.15.1.1");
 
     private static final String[] BATTERY = {null, "unknown", "batteryNormal", "batteryLow", "batteryDepleted"};
     private static final String[] OUTPUT = {null, "other", "none", "normal", "bypass", "battery", "booster", "reducer"};
@@ -195,6 +194,14 @@ public final class SnmpProber implements Prober {
         };
         try {
             transport.snmp().send(pdu, t, null, listener);
+            if (t.getVersion() == SnmpConstants.version3) {
+                int id = pdu.getRequestID().getValue();
+                transport.onAuthReport(id, report -> {
+                    transport.snmp().cancel(pdu, listener);
+                    f.complete(new ResponseEvent<>(this, t.getAddress(), pdu, report, null));
+                });
+                f.whenComplete((e, x) -> transport.forgetAuthReport(id));
+            }
         } catch (java.io.IOException | RuntimeException e) {
             f.complete(new ResponseEvent<>(this, (Address) null, pdu, null, null, e, 0L));
         }
@@ -217,11 +224,7 @@ public final class SnmpProber implements Prober {
         }
         if (r.getType() == PDU.REPORT) {
             OID counter = r.size() > 0 ? r.get(0).getOid() : new OID();
-            boolean auth = counter.startsWith(USM_STATS) && counter.size() > USM_STATS.size()
-                    && switch (counter.get(USM_STATS.size())) {
-                        case 1, 3, 5, 6 -> true; // unsupportedSecLevels, unknownUserNames, wrongDigests, decryptionErrors
-                        default -> false;
-                    };
+            boolean auth = SnmpTransport.isAuthFailure(r);
             return ProbeResult.of(t, started, latency, Status.DEGRADED, auth ? Reason.AUTH_FAILED : Reason.BAD_RESPONSE,
                     "SNMPv3 report " + counter + (auth ? ": user, passphrase or security level rejected" : ""), Map.of());
         }

@@ -1,6 +1,7 @@
 package org.xueliang.tracker.agent.snmp;
 
 import org.snmp4j.MessageDispatcherImpl;
+import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.MPv3;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One snmp4j {@link Snmp} session over one UDP socket shared by every SNMP probe of the agent: requests
@@ -44,6 +46,9 @@ public final class SnmpTransport implements AutoCloseable {
     private final USM usm;
     private final ThreadPool pool;
     private final Map<String, Integer> registered = new ConcurrentHashMap<>();
+    /** request id → waiting Consumer&lt;PDU&gt;, or the report PDU if it came before the waiter registered. */
+    private final Map<Integer, Object> pendingAuth = new ConcurrentHashMap<>();
+    private static final OID USM_STATS = new OID("1.3.6.1.6.3.15.1.1");
 
     public SnmpTransport() {
         this(2);
@@ -63,6 +68,18 @@ public final class SnmpTransport implements AutoCloseable {
             DefaultUdpTransportMapping udp = new DefaultUdpTransportMapping(new UdpAddress("0.0.0.0/0"));
             udp.setReceiveBufferSize(4 << 20);
             snmp = new Snmp(new MultiThreadedMessageDispatcher(pool, base), udp);
+            Snmp.ReportHandler standard = snmp.getReportHandler();
+            snmp.setReportHandler(new Snmp.ReportHandler() {
+                @Override
+                public <A extends org.snmp4j.smi.Address> void processReport(org.snmp4j.mp.PduHandle handle,
+                                                                             org.snmp4j.CommandResponderEvent<A> event) {
+                    PDU report = event.getPDU();
+                    if (handle != null && report != null && isAuthFailure(report)) {
+                        deliverAuthReport(handle.getTransactionID(), report);
+                    }
+                    standard.processReport(handle, event);
+                }
+            });
             snmp.listen();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the SNMP UDP socket: " + e.getMessage(), e);
@@ -71,6 +88,49 @@ public final class SnmpTransport implements AutoCloseable {
 
     public Snmp snmp() {
         return snmp;
+    }
+
+    /**
+     * Calls {@code onReport} with the USM report if the agent rejects request {@code requestId} (unknown user,
+     * wrong digest, decryption error, unsupported level). Such reports come unauthenticated (noAuthNoPriv,
+     * RFC 3414: the agent cannot sign with a key it does not share), and snmp4j drops those for authenticated
+     * requests (RFC 3412 §7.2.11.b), which would turn every wrong passphrase into a timeout. Like net-snmp's
+     * tools we take them as "authentication failure": someone on the path could forge one, but a forged
+     * report only makes a device look misconfigured, never healthy.
+     */
+    public void onAuthReport(int requestId, Consumer<PDU> onReport) {
+        Object other = pendingAuth.putIfAbsent(requestId, onReport);
+        if (other instanceof PDU early) {
+            pendingAuth.remove(requestId);
+            onReport.accept(early);
+        }
+    }
+
+    public void forgetAuthReport(int requestId) {
+        pendingAuth.remove(requestId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void deliverAuthReport(int requestId, PDU report) {
+        Object waiter = pendingAuth.putIfAbsent(requestId, report);
+        if (waiter instanceof Consumer<?> c) {
+            pendingAuth.remove(requestId);
+            ((Consumer<PDU>) c).accept(report);
+        } else if (pendingAuth.size() > 10_000) {
+            pendingAuth.values().removeIf(v -> v instanceof PDU); // reports nobody waited for
+        }
+    }
+
+    static boolean isAuthFailure(PDU report) {
+        if (report.getType() != PDU.REPORT || report.size() == 0) {
+            return false;
+        }
+        OID counter = report.get(0).getOid();
+        if (!counter.startsWith(USM_STATS) || counter.size() <= USM_STATS.size()) {
+            return false;
+        }
+        int which = counter.get(USM_STATS.size());
+        return which == 1 || which == 3 || which == 5 || which == 6; // unsupportedSecLevels, unknownUserNames, wrongDigests, decryptionErrors
     }
 
     /**
