@@ -5,16 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,20 +28,8 @@ public final class TcpDeviceSimulator implements AutoCloseable {
 
     private static final Pattern CSEQ = Pattern.compile("(?im)^CSeq:\\s*(\\d+)");
 
-    private final Selector selector;
-    private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private final SelectorLoop loop = new SelectorLoop("tcp-device-sim", this::handle);
     private final List<Device> devices = new ArrayList<>();
-
-    public TcpDeviceSimulator() {
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Thread t = new Thread(this::loop, "tcp-device-sim");
-        t.setDaemon(true);
-        t.start();
-    }
 
     /** One simulated device. */
     public final class Device {
@@ -80,19 +64,7 @@ public final class TcpDeviceSimulator implements AutoCloseable {
                 ServerSocketChannel l = listener;
                 listener = null;
                 if (l != null) {
-                    // NIO closes a registered socket only when its selector next deregisters the key: make the
-                    // loop do that now and wait, so a connect right after this call is refused
-                    closeQuietly(l);
-                    java.util.concurrent.CompletableFuture<Void> gone = new java.util.concurrent.CompletableFuture<>();
-                    onLoop(() -> {
-                        try {
-                            selector.selectNow();
-                        } catch (IOException e) {
-                            // the selector is closing
-                        }
-                        gone.complete(null);
-                    });
-                    gone.join();
+                    loop.closeAndWait(l);
                 }
             } else if (listener == null) {
                 open();
@@ -107,7 +79,7 @@ public final class TcpDeviceSimulator implements AutoCloseable {
                 l.configureBlocking(false);
                 port = ((InetSocketAddress) l.getLocalAddress()).getPort();
                 listener = l;
-                onLoop(() -> register(l, SelectionKey.OP_ACCEPT, this));
+                loop.register(l, SelectionKey.OP_ACCEPT, this);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot listen on " + host() + ":" + port + ": " + e.getMessage(), e);
             }
@@ -131,48 +103,16 @@ public final class TcpDeviceSimulator implements AutoCloseable {
         return out;
     }
 
-    private void onLoop(Runnable r) {
-        pending.add(r);
-        selector.wakeup();
-    }
-
-    private void register(java.nio.channels.SelectableChannel ch, int ops, Object attachment) {
+    private void handle(SelectionKey key) {
         try {
-            ch.register(selector, ops, attachment);
-        } catch (IOException e) {
-            closeQuietly(ch);
-        }
-    }
-
-    private void loop() {
-        try {
-            while (selector.isOpen()) {
-                selector.select();
-                Runnable r;
-                while ((r = pending.poll()) != null) {
-                    r.run();
-                }
-                for (SelectionKey key : selector.selectedKeys()) {
-                    try {
-                        if (!key.isValid()) {
-                            continue;
-                        }
-                        if (key.isAcceptable()) {
-                            accept(key);
-                        } else if (key.isReadable()) {
-                            read(key);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        key.cancel();
-                        closeQuietly(key.channel());
-                    }
-                }
-                selector.selectedKeys().clear();
+            if (key.isAcceptable()) {
+                accept(key);
+            } else if (key.isReadable()) {
+                read(key);
             }
-        } catch (ClosedSelectorException e) {
-            // closed
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            key.cancel();
+            SelectorLoop.closeQuietly(key.channel());
         }
     }
 
@@ -185,7 +125,7 @@ public final class TcpDeviceSimulator implements AutoCloseable {
                 continue;
             }
             c.configureBlocking(false);
-            c.register(selector, SelectionKey.OP_READ, new Conn(d));
+            loop.registerNow(c, SelectionKey.OP_READ, new Conn(d));
         }
     }
 
@@ -221,23 +161,8 @@ public final class TcpDeviceSimulator implements AutoCloseable {
         c.close();
     }
 
-    private static void closeQuietly(java.nio.channels.Channel ch) {
-        try {
-            ch.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            for (SelectionKey k : selector.keys()) {
-                closeQuietly(k.channel());
-            }
-            selector.close();
-        } catch (IOException | RuntimeException e) {
-            // closing anyway (keys may change under us while the loop winds down)
-        }
+        loop.close();
     }
 }

@@ -7,6 +7,7 @@ import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.OctetString;
 import org.xueliang.tracker.agent.sim.net.LoopbackAddresses;
+import org.xueliang.tracker.agent.sim.net.SelectorLoop;
 import org.xueliang.tracker.agent.snmp.rec.SnmprecFile;
 
 import java.io.IOException;
@@ -16,16 +17,12 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -174,52 +171,16 @@ public final class SnmpAgentSimulator implements AutoCloseable {
     }
 
     /** One selector thread serving a share of the agents' sockets. */
-    private static final class Worker implements Runnable {
-        private final Selector selector;
-        private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private static final class Worker {
+        private final SelectorLoop loop;
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(65536);
-        private final Thread thread;
 
         Worker(String name) {
-            try {
-                selector = Selector.open();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            thread = daemon(this, name);
-            thread.start();
+            loop = new SelectorLoop(name, this::read);
         }
 
         void register(DatagramChannel ch, SimulatedSnmpAgent agent) {
-            pending.add(() -> {
-                try {
-                    ch.register(selector, SelectionKey.OP_READ, agent);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            selector.wakeup();
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (selector.isOpen()) {
-                    selector.select();
-                    Runnable r;
-                    while ((r = pending.poll()) != null) {
-                        r.run();
-                    }
-                    for (SelectionKey key : selector.selectedKeys()) {
-                        read(key);
-                    }
-                    selector.selectedKeys().clear();
-                }
-            } catch (ClosedSelectorException e) {
-                // closed
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            loop.register(ch, SelectionKey.OP_READ, agent);
         }
 
         private void read(SelectionKey key) {
@@ -246,11 +207,7 @@ public final class SnmpAgentSimulator implements AutoCloseable {
         }
 
         void close() {
-            try {
-                selector.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
+            loop.close();
         }
     }
 }
