@@ -42,14 +42,16 @@ public class IngestService {
     private final Clock clock;
     private final Counter resultsApplied;
     private final Counter batchesDuplicate;
+    private final MonitoringMetrics metrics;
 
     IngestService(JdbcTemplate jdbc, StatusStore store, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
-                  @Value("${xl.monitoring.failures-for-down:3}") int failuresForDown) {
+                  MonitoringMetrics metrics, @Value("${xl.monitoring.failures-for-down:3}") int failuresForDown) {
         this.jdbc = jdbc;
         this.store = store;
         this.machine = new StateMachine(failuresForDown);
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
         this.resultsApplied = Counter.builder("xl_ingest_results_total").description("Probe results applied").register(meters);
         this.batchesDuplicate = Counter.builder("xl_ingest_duplicate_batches_total")
                 .description("Batches received again and acknowledged without applying").register(meters);
@@ -82,6 +84,7 @@ public class IngestService {
                 batch.seq(), batch.seq(), batch.summarised() == null ? 0 : batch.summarised(), agentId);
         published.forEach(events::publishEvent);
         resultsApplied.increment(accepted.size());
+        accepted.stream().filter(r -> r.latencyMs() != null).forEach(r -> metrics.recordProbe(r.method().name(), r.latencyMs()));
         return new Ack(batch.seq(), false, accepted.size(), results.size() - accepted.size());
     }
 

@@ -33,6 +33,7 @@ class AgentIngestTest {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired JdbcTemplate jdbc;
+    @Autowired MonitoringMetrics metrics;
 
     private String token;
     private static int agentCounter;
@@ -90,6 +91,11 @@ class AgentIngestTest {
                 .andExpect(jsonPath("$[0].end").value("2026-01-01T00:04:00Z"));
         mvc.perform(get("/api/v1/status/summary").with(httpBasic("admin", "admin-password-1")))
                 .andExpect(jsonPath("$.total.UP").value(1));
+        metrics.refresh();
+        String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-password-1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(prometheus).contains("xl_devices{category=\"FACE_CAMERA\"").contains("xl_probe_duration_seconds_count{method=\"TCP\"")
+                .contains("xl_ingest_results_total");
     }
 
     @Test
