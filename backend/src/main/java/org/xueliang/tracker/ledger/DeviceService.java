@@ -2,6 +2,7 @@ package org.xueliang.tracker.ledger;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -74,19 +75,12 @@ public class DeviceService {
     }
 
     public DeviceView create(DeviceFields fields) {
-        LedgerReference ref = references.load();
-        requireValid(fields, ref);
-        requireInScope(fields.projectId());
+        DeviceWriteContext context = writeContext();
+        requireValid(fields, context);
         if (devices.findByAssetTag(fields.assetTag()).isPresent()) {
             throw ApiException.conflict("Asset tag " + fields.assetTag() + " is already in the ledger");
         }
-        Device device = new Device();
-        device.apply(fields);
-        devices.save(device);
-        recordInitialStep(device);
-        DeviceView after = view(device, ref);
-        audit.record("CREATE", ENTITY, device.getId(), "Created device " + device.getAssetTag(), null, after);
-        return after;
+        return insert(fields, context);
     }
 
     public DeviceView replace(long id, DeviceFields fields) {
@@ -96,17 +90,73 @@ public class DeviceService {
                     + "/lifecycle; the device is " + device.getLifecycle());
         }
         DeviceFields withState = withLifecycle(fields, device.getLifecycle());
-        LedgerReference ref = references.load();
-        requireValid(withState, ref);
-        requireInScope(withState.projectId());
+        DeviceWriteContext context = writeContext();
+        requireValid(withState, context);
         devices.findByAssetTag(withState.assetTag()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
             throw ApiException.conflict("Asset tag " + withState.assetTag() + " belongs to device " + other.getId());
         });
-        DeviceView before = view(device, ref);
-        device.apply(withState);
+        return overwrite(device, withState, context);
+    }
+
+    /**
+     * The reference data, category tiers and today's date that every write checks against. Loaded
+     * once per request, or once per import however many rows it has.
+     */
+    @Transactional(readOnly = true)
+    public DeviceWriteContext writeContext() {
+        return new DeviceWriteContext(references.load(), tiers(), LocalDate.now(clock));
+    }
+
+    /** Everything wrong with {@code fields} as the content of a device: validation rules and the user's project scope. */
+    public List<FieldProblem> problems(DeviceFields fields, DeviceWriteContext context) {
+        List<FieldProblem> problems = new ArrayList<>(DeviceFieldsValidator.validate(fields, context.reference(), context.today()));
+        if (fields.projectId() != null && !inScope(fields.projectId())) {
+            problems.add(new FieldProblem("projectId", "you have no access to project " + fields.projectId()));
+        }
+        return problems;
+    }
+
+    /** True when the current user may see and change devices of this project. */
+    public boolean inScope(Long projectId) {
+        return currentUser.scope().allows(projectId);
+    }
+
+    /**
+     * Adds a device: the one write path of both POST /devices and the import. The caller has made
+     * sure the asset tag is free (one query here, one batch query for an import).
+     */
+    public DeviceView insert(DeviceFields fields, DeviceWriteContext context) {
+        requireValid(fields, context);
+        Device device = new Device();
+        device.apply(fields);
+        devices.save(device);
+        recordInitialStep(device);
+        DeviceView after = DeviceView.of(device, context.reference(), context.tiers());
+        audit.record("CREATE", ENTITY, device.getId(), "Created device " + device.getAssetTag(), null, after);
+        return after;
+    }
+
+    /**
+     * Replaces a device's fields: the one write path of PUT/PATCH and the import. PUT keeps the
+     * lifecycle (checked by {@link #replace}); the import may set it, being the migration tool, and
+     * then the step is recorded in the device's history like any other.
+     */
+    public DeviceView overwrite(Device device, DeviceFields fields, DeviceWriteContext context) {
+        if (!inScope(device.getProjectId())) {
+            // Callers check this already (load, the import's own check); a device outside the scope stays invisible.
+            throw ApiException.notFound("Device", device.getId());
+        }
+        requireValid(fields, context);
+        Lifecycle from = device.getLifecycle();
+        DeviceView before = DeviceView.of(device, context.reference(), context.tiers());
+        device.apply(fields);
         devices.saveAndFlush(device);
-        DeviceView after = view(device, ref);
-        audit.record("UPDATE", ENTITY, id, "Updated device " + device.getAssetTag(), before, after);
+        if (device.getLifecycle() != from) {
+            events.save(new DeviceLifecycleEvent(device.getId(), from, device.getLifecycle(), device.currentStepDate(),
+                    AuditTrail.currentActor()));
+        }
+        DeviceView after = DeviceView.of(device, context.reference(), context.tiers());
+        audit.record("UPDATE", ENTITY, device.getId(), "Updated device " + device.getAssetTag(), before, after);
         return after;
     }
 
@@ -220,16 +270,10 @@ public class DeviceService {
         return device;
     }
 
-    void requireValid(DeviceFields fields, LedgerReference ref) {
-        List<FieldProblem> problems = DeviceFieldsValidator.validate(fields, ref, LocalDate.now(clock));
+    void requireValid(DeviceFields fields, DeviceWriteContext context) {
+        List<FieldProblem> problems = problems(fields, context);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
-        }
-    }
-
-    void requireInScope(Long projectId) {
-        if (!currentUser.scope().allows(projectId)) {
-            throw ApiException.invalid("projectId", "you have no access to project " + projectId);
         }
     }
 
