@@ -1,0 +1,108 @@
+package org.xueliang.tracker.ledger.transfer;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xueliang.tracker.shared.ApiException;
+
+/**
+ * Reads the first sheet of an XLSX upload into an {@link ImportTable}, streaming its XML (POI's
+ * event API) rather than building the whole workbook in memory. Safety comes from POI's defaults:
+ * its zip reader refuses zip bombs (inflation ratio, entry size) and its XML reader resolves no
+ * DTDs or external entities. Formulas give their cached results, as Excel shows them.
+ */
+final class XlsxTableReader {
+
+    private XlsxTableReader() {
+    }
+
+    static ImportTable read(byte[] content, int maxRows) {
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+            XSSFReader reader = new XSSFReader(pkg);
+            Iterator<InputStream> sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw ImportRejected.because("The workbook has no sheet");
+            }
+            RowCollector rows = new RowCollector(maxRows);
+            try (InputStream sheet = sheets.next()) {
+                XMLReader xml = XMLHelper.newXMLReader();
+                xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
+                        new ReadOnlySharedStringsTable(pkg), rows, new XlsxCellFormatter(), false));
+                xml.parse(new InputSource(sheet));
+            }
+            if (rows.header == null) {
+                throw ImportRejected.because("The file is empty");
+            }
+            return new ImportTable(rows.header, rows.rows);
+        } catch (ApiException e) {
+            throw e;
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
+                 | OpenXML4JRuntimeException | IllegalArgumentException | IllegalStateException e) {
+            throw ImportRejected.because("The file is not a readable XLSX workbook: " + e.getMessage());
+        }
+    }
+
+    /** Gathers the rows of the sheet as the XML streams past; the header is whatever row 1 holds. */
+    private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final int maxRows;
+        private List<String> header;
+        private final List<ImportTable.Row> rows = new ArrayList<>();
+        private List<String> cells;
+        private int rowNumber;
+
+        RowCollector(int maxRows) {
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            rowNumber = rowNum + 1;
+            cells = new ArrayList<>();
+        }
+
+        @Override
+        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            // Empty cells are not in the XML at all, so a cell's place comes from its reference (B7 → column 1).
+            int column = cellReference == null ? cells.size() : new CellReference(cellReference).getCol();
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            cells.add(formattedValue == null ? "" : formattedValue);
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            ImportTable.Row row = new ImportTable.Row(rowNumber, cells);
+            if (rowNumber == 1) {
+                header = cells;
+            } else if (!row.blank()) {
+                if (header == null) {
+                    header = List.of();
+                }
+                rows.add(row);
+                if (rows.size() > maxRows) {
+                    throw ImportRejected.tooManyRows(maxRows);
+                }
+            }
+        }
+    }
+}
