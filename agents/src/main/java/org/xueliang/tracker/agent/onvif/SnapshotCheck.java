@@ -1,0 +1,120 @@
+package org.xueliang.tracker.agent.onvif;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.xueliang.tracker.agent.probe.Reason;
+
+/**
+ * Judges a snapshot: decodable JPEG (or other ImageIO format) within size limits, not black (mean
+ * luminance under a threshold), not frozen (same SHA-256 as the previous snapshot of the device).
+ * The last hash per device is kept in a bounded LRU map.
+ */
+public final class SnapshotCheck {
+
+    public static final int MAX_BYTES = 4 << 20;
+    static final int MAX_PIXELS = 40_000_000;
+
+    private final double blackThreshold;
+    private final Map<Long, byte[]> lastHash;
+
+    /** What a snapshot showed: OK or BLACK_VIDEO / FROZEN_VIDEO / NO_VIDEO, with its mean luminance. */
+    public record Verdict(Reason reason, String detail, double meanLuma) {
+    }
+
+    public SnapshotCheck(double blackThreshold, int maxDevices) {
+        this.blackThreshold = blackThreshold;
+        this.lastHash = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+                return size() > maxDevices;
+            }
+        };
+    }
+
+    public SnapshotCheck() {
+        this(16.0, 100_000);
+    }
+
+    public Verdict check(long deviceId, byte[] image) {
+        if (image.length == 0) {
+            return new Verdict(Reason.NO_VIDEO, "empty snapshot", 0);
+        }
+        byte[] hash = sha256(image);
+        byte[] previous;
+        synchronized (lastHash) {
+            previous = lastHash.put(deviceId, hash);
+        }
+        BufferedImage img;
+        try {
+            img = decode(image);
+        } catch (IOException e) {
+            return new Verdict(Reason.NO_VIDEO, "snapshot is not a readable image: " + e.getMessage(), 0);
+        }
+        double luma = meanLuma(img);
+        if (luma < blackThreshold) {
+            return new Verdict(Reason.BLACK_VIDEO, String.format("snapshot is black (mean luminance %.1f)", luma), luma);
+        }
+        if (previous != null && Arrays.equals(previous, hash)) {
+            return new Verdict(Reason.FROZEN_VIDEO, "snapshot identical to the previous one", luma);
+        }
+        return new Verdict(Reason.OK, null, luma);
+    }
+
+    static BufferedImage decode(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException("unknown image format");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels <= 0 || pixels > MAX_PIXELS) {
+                    throw new IOException("image of " + reader.getWidth(0) + "x" + reader.getHeight(0) + " refused");
+                }
+                return reader.read(0);
+            } catch (RuntimeException e) {
+                throw new IOException("corrupt image: " + e.getMessage(), e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Mean Rec.601 luminance over a sample grid of at most ~64x64 points. */
+    static double meanLuma(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int sx = Math.max(1, w / 64);
+        int sy = Math.max(1, h / 64);
+        double sum = 0;
+        long n = 0;
+        for (int y = 0; y < h; y += sy) {
+            for (int x = 0; x < w; x += sx) {
+                int rgb = img.getRGB(x, y);
+                sum += 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+}
