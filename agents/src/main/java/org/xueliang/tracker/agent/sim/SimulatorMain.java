@@ -1,0 +1,121 @@
+package org.xueliang.tracker.agent.sim;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line of the ONVIF simulator.
+ * <pre>
+ *   --onvif-recording DIR --listen 127.0.0.1:PORT      replay one recorded camera
+ *   --cameras N --base 127.21.0.1 --port P [--user admin] --password X   a synthetic fleet
+ * </pre>
+ * Prints what it serves and runs until SIGINT/SIGTERM.
+ */
+public final class SimulatorMain {
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        OnvifSimulator sim;
+        try {
+            sim = start(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stop.countDown();
+        }, "onvif-sim-stop"));
+        stop.await();
+    }
+
+    /** Parses the arguments, starts the simulator and describes it on {@code out}. */
+    public static OnvifSimulator start(String[] args, PrintStream out) throws IOException {
+        Map<String, String> a = parse(args);
+        if (a.containsKey("onvif-recording")) {
+            String listen = a.getOrDefault("listen", "127.0.0.1:0");
+            int colon = listen.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("--listen wants ADDRESS:PORT, got " + listen);
+            }
+            InetAddress addr = loopback(listen.substring(0, colon));
+            RecordedCamera cam = new RecordedCamera(addr, Path.of(a.get("onvif-recording")));
+            OnvifSimulator sim = OnvifSimulator.start(List.of(cam), Integer.parseInt(listen.substring(colon + 1)));
+            out.println("ONVIF recording " + cam.dir() + " on http://" + addr.getHostAddress() + ":" + sim.port()
+                    + "/onvif/device_service");
+            return sim;
+        }
+        if (a.containsKey("cameras")) {
+            int n = Integer.parseInt(a.get("cameras"));
+            String password = a.get("password");
+            if (password == null) {
+                throw new IllegalArgumentException("--cameras needs --password");
+            }
+            List<InetAddress> addrs = addresses(loopback(a.getOrDefault("base", "127.21.0.1")), n);
+            List<SimulatedCamera> cams = new ArrayList<>();
+            for (InetAddress ad : addrs) {
+                cams.add(SimulatedCamera.standard(ad, a.getOrDefault("user", "admin"), password));
+            }
+            OnvifSimulator sim = OnvifSimulator.start(cams, Integer.parseInt(a.getOrDefault("port", "0")));
+            out.println(n + " ONVIF cameras on " + addrs.get(0).getHostAddress() + " .. "
+                    + addrs.get(addrs.size() - 1).getHostAddress() + " port " + sim.port() + " (one socket bound to "
+                    + sim.boundTo() + "), user " + a.getOrDefault("user", "admin"));
+            return sim;
+        }
+        throw new IllegalArgumentException("give --onvif-recording DIR or --cameras N");
+    }
+
+    static String usage() {
+        return "usage: SimulatorMain --onvif-recording DIR --listen 127.0.0.1:PORT\n"
+                + "       SimulatorMain --cameras N --base 127.21.0.1 --port P [--user admin] --password X";
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            m.put(args[i].substring(2), args[++i]);
+        }
+        return m;
+    }
+
+    static InetAddress loopback(String literal) throws UnknownHostException {
+        if (!literal.matches("127(\\.\\d{1,3}){3}")) {
+            throw new IllegalArgumentException(literal + " is not a 127.x.y.z address (network rule: loopback only)");
+        }
+        return InetAddress.getByName(literal);
+    }
+
+    /** {@code n} consecutive addresses from {@code base}, skipping .0 and .255 host parts, all inside 127/8. */
+    public static List<InetAddress> addresses(InetAddress base, int n) throws UnknownHostException {
+        byte[] b = base.getAddress();
+        long v = ((b[0] & 0xffL) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        List<InetAddress> out = new ArrayList<>(n);
+        while (out.size() < n) {
+            int last = (int) (v & 0xff);
+            if (last != 0 && last != 255) {
+                if ((v >>> 24) != 127) {
+                    throw new IllegalArgumentException("address range leaves 127.0.0.0/8");
+                }
+                out.add(InetAddress.getByAddress(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v}));
+            }
+            v++;
+        }
+        return out;
+    }
+}
