@@ -48,7 +48,7 @@ public final class SafeXml {
         }
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(withoutFalseUtf16Declaration(body)));
             Deque<Builder> stack = new ArrayDeque<>();
             XmlNode root = null;
             int elements = 0;
@@ -102,6 +102,31 @@ public final class SafeXml {
                 }
             }
         }
+    }
+
+    /**
+     * Some encoders declare {@code encoding="utf-16"} over single-byte content. Such a declaration
+     * (no byte-order mark, 8-bit "&lt;?xml") is dropped so the content reads as the UTF-8 it is.
+     */
+    static byte[] withoutFalseUtf16Declaration(byte[] b) {
+        if (b.length < 6 || b[0] != '<' || b[1] != '?') {
+            return b;
+        }
+        int end = -1;
+        for (int i = 2; i < Math.min(b.length - 1, 200); i++) {
+            if (b[i] == '?' && b[i + 1] == '>') {
+                end = i + 2;
+                break;
+            }
+        }
+        if (end < 0) {
+            return b;
+        }
+        String decl = new String(b, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        if (!decl.matches("<\\?xml\\s.*encoding\\s*=\\s*[\"']utf-16(le|be)?[\"'].*")) {
+            return b;
+        }
+        return java.util.Arrays.copyOfRange(b, end, b.length);
     }
 
     static String firstLine(String s) {
