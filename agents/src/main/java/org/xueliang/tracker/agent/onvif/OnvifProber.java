@@ -151,6 +151,7 @@ public final class OnvifProber implements Prober {
         }
 
         Void afterDeviceInformation(XmlNode body, Throwable err) {
+            rethrowStop(err);
             OnvifException e = err == null ? null : OnvifClient.classify(err);
             if (e == null) {
                 try {
@@ -183,9 +184,7 @@ public final class OnvifProber implements Prober {
                     .thenCompose(uri -> client.get(uri, auth, left(), SnapshotCheck.MAX_BYTES))
                     .thenApply(this::judge)
                     .exceptionally(e -> {
-                        if (e instanceof Stop || e.getCause() instanceof Stop) {
-                            throw e instanceof CompletionException ce ? ce : new CompletionException(e);
-                        }
+                        rethrowStop(e);
                         OnvifException o = OnvifClient.classify(e);
                         return finish(o.reason(), "media: " + o.getMessage());
                     });
@@ -259,6 +258,16 @@ public final class OnvifProber implements Prober {
             if (value != null && !value.isEmpty()) {
                 facts.put(key, value);
             }
+        }
+    }
+
+    /** A {@link Stop} already holds the result: let it pass through handle/exceptionally stages. */
+    private static void rethrowStop(Throwable err) {
+        if (err instanceof Stop s) {
+            throw s;
+        }
+        if (err != null && err.getCause() instanceof Stop s) {
+            throw s;
         }
     }
 

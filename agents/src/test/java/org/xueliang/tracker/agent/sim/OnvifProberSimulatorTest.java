@@ -1,0 +1,214 @@
+package org.xueliang.tracker.agent.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xueliang.tracker.agent.sim.SimTargets.PASSWORD;
+import static org.xueliang.tracker.agent.sim.SimTargets.USER;
+import static org.xueliang.tracker.agent.sim.SimTargets.target;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.xueliang.tracker.agent.onvif.OnvifProber;
+import org.xueliang.tracker.agent.probe.Facts;
+import org.xueliang.tracker.agent.probe.ProbeResult;
+import org.xueliang.tracker.agent.probe.ProbeTarget;
+import org.xueliang.tracker.agent.probe.Reason;
+import org.xueliang.tracker.agent.probe.Status;
+import org.xueliang.tracker.agent.sim.CameraFaults.Fault;
+
+/** The ONVIF prober against simulated cameras on 127.20.9.x, all served by one simulator socket. */
+class OnvifProberSimulatorTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final MutableClock CLOCK = new MutableClock(Instant.now());
+    private static final List<SimulatedCamera> CAMS = new ArrayList<>();
+    private static OnvifSimulator sim;
+    private static OnvifProber prober;
+
+    @BeforeAll
+    static void start() throws IOException {
+        for (int i = 1; i <= 4; i++) {
+            CAMS.add(SimulatedCamera.standard(InetAddress.getByName("127.20.9." + i), USER, PASSWORD));
+        }
+        sim = OnvifSimulator.start(CAMS, 0, CLOCK);
+        prober = SimTargets.loopbackProber();
+    }
+
+    @AfterAll
+    static void stop() {
+        prober.close();
+        sim.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        CLOCK.set(Instant.now());
+        CAMS.forEach(c -> c.faults().clearAll());
+    }
+
+    private ProbeResult probe(SimulatedCamera cam, String... settings) {
+        return probe(target(cam.address(), sim.port(), TIMEOUT, settings));
+    }
+
+    private ProbeResult probe(ProbeTarget t) {
+        return prober.probe(t).join();
+    }
+
+    @Test
+    void a_healthy_camera_is_up_with_its_identity_clock_offset_and_snapshot() {
+        SimulatedCamera cam = CAMS.get(0);
+        ProbeResult r = probe(cam);
+        assertThat(r.status()).as(r.detail()).isEqualTo(Status.UP);
+        assertThat(r.reason()).isEqualTo(Reason.OK);
+        assertThat(r.facts())
+                .containsEntry(Facts.MANUFACTURER, "Xueliang Sim")
+                .containsEntry(Facts.MODEL, "XL-IPC-2000")
+                .containsEntry(Facts.SERIAL, cam.identity().serial())
+                .containsEntry(Facts.FIRMWARE, cam.identity().firmware())
+                .containsKey(Facts.SNAPSHOT_BYTES);
+        assertThat(Math.abs(Long.parseLong(r.facts().get(Facts.CLOCK_OFFSET_MS)))).isLessThan(2_000);
+    }
+
+    @Test
+    void an_auth_failure_is_degraded_not_down() {
+        SimulatedCamera cam = CAMS.get(0);
+        cam.faults().set(Fault.AUTH_FAILURE);
+        ProbeResult r = probe(cam);
+        assertThat(r.status()).isEqualTo(Status.DEGRADED);
+        assertThat(r.reason()).isEqualTo(Reason.AUTH_FAILED);
+        assertThat(r.facts()).containsKey(Facts.CLOCK_OFFSET_MS);
+    }
+
+    @Test
+    void a_wrong_password_is_an_auth_failure() {
+        ProbeResult r = probe(SimTargets.target(1, CAMS.get(1).address(), sim.port(), TIMEOUT, "wrong"));
+        assertThat(r.status()).isEqualTo(Status.DEGRADED);
+        assertThat(r.reason()).isEqualTo(Reason.AUTH_FAILED);
+    }
+
+    @Test
+    void a_down_camera_drops_the_connection() {
+        SimulatedCamera cam = CAMS.get(1);
+        cam.faults().set(Fault.DOWN);
+        ProbeResult r = probe(cam);
+        assertThat(r.status()).isEqualTo(Status.DOWN);
+        assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.UNREACHABLE);
+    }
+
+    @Test
+    void a_flapping_camera_alternates_between_up_and_down() {
+        SimulatedCamera cam = CAMS.get(2);
+        Duration period = Duration.ofSeconds(10);
+        cam.faults().set(Fault.FLAPPING).flapPeriod(period);
+        long p = period.toMillis();
+        CLOCK.set(Instant.ofEpochMilli(Math.floorDiv(Instant.now().toEpochMilli(), 2 * p) * 2 * p + 1_000));
+        assertThat(probe(cam).status()).isEqualTo(Status.UP);
+        CLOCK.advance(period);
+        assertThat(probe(cam).status()).isEqualTo(Status.DOWN);
+        CLOCK.advance(period);
+        assertThat(probe(cam).status()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void a_rebooting_camera_is_down_until_it_is_back() {
+        SimulatedCamera cam = CAMS.get(2);
+        cam.faults().reboot(CLOCK.instant(), Duration.ofSeconds(60));
+        assertThat(probe(cam).status()).isEqualTo(Status.DOWN);
+        CLOCK.advance(Duration.ofSeconds(61));
+        assertThat(probe(cam).status()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void clock_drift_beyond_tolerance_is_degraded_and_the_corrected_token_is_still_accepted() {
+        SimulatedCamera cam = CAMS.get(3);
+        cam.faults().clockDrift(Duration.ofMinutes(10));
+        ProbeResult r = probe(cam);
+        assertThat(r.status()).isEqualTo(Status.DEGRADED);
+        assertThat(r.reason()).isEqualTo(Reason.CLOCK_DRIFT);
+        assertThat(Long.parseLong(r.facts().get(Facts.CLOCK_OFFSET_MS))).isBetween(598_000L, 602_000L);
+        // the camera refuses a Created more than 5 minutes off its own clock: identity proves the correction
+        assertThat(r.facts()).containsEntry(Facts.MODEL, "XL-IPC-2000");
+    }
+
+    @Test
+    void clock_drift_within_tolerance_is_up() {
+        SimulatedCamera cam = CAMS.get(3);
+        cam.faults().clockDrift(Duration.ofMinutes(-2));
+        ProbeResult r = probe(cam);
+        assertThat(r.status()).isEqualTo(Status.UP);
+        assertThat(probe(cam, OnvifProber.CLOCK_TOLERANCE, "60").reason()).isEqualTo(Reason.CLOCK_DRIFT);
+    }
+
+    @Test
+    void black_video_is_degraded() {
+        SimulatedCamera cam = CAMS.get(0);
+        cam.faults().set(Fault.BLACK_VIDEO);
+        ProbeResult r = probe(cam);
+        assertThat(r.status()).isEqualTo(Status.DEGRADED);
+        assertThat(r.reason()).isEqualTo(Reason.BLACK_VIDEO);
+    }
+
+    @Test
+    void frozen_video_shows_on_the_second_probe() {
+        SimulatedCamera cam = CAMS.get(1);
+        cam.faults().set(Fault.FROZEN_VIDEO);
+        ProbeTarget t = target(cam.address(), sim.port(), TIMEOUT);
+        assertThat(probe(t).status()).isEqualTo(Status.UP);
+        ProbeResult second = probe(t);
+        assertThat(second.status()).isEqualTo(Status.DEGRADED);
+        assertThat(second.reason()).isEqualTo(Reason.FROZEN_VIDEO);
+    }
+
+    @Test
+    void a_live_camera_is_never_frozen() {
+        ProbeTarget t = target(CAMS.get(1).address(), sim.port(), TIMEOUT);
+        for (int i = 0; i < 3; i++) {
+            assertThat(probe(t).status()).isEqualTo(Status.UP);
+        }
+    }
+
+    @Test
+    void an_answer_slower_than_the_timeout_is_down_timeout_within_the_timeout() {
+        SimulatedCamera cam = CAMS.get(2);
+        cam.faults().set(Fault.SLOW).slowDelay(Duration.ofSeconds(3));
+        ProbeResult r = probe(target(cam.address(), sim.port(), Duration.ofMillis(400)));
+        assertThat(r.status()).isEqualTo(Status.DOWN);
+        assertThat(r.reason()).isEqualTo(Reason.TIMEOUT);
+        assertThat(r.latency()).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void a_closed_port_is_down_refused() throws IOException {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = s.getLocalPort();
+        }
+        ProbeResult r = probe(target(InetAddress.getByName("127.0.0.1"), closed, TIMEOUT));
+        assertThat(r.status()).isEqualTo(Status.DOWN);
+        assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.REFUSED);
+    }
+
+    @Test
+    void snapshot_false_skips_the_video_checks() {
+        SimulatedCamera cam = CAMS.get(0);
+        cam.faults().set(Fault.BLACK_VIDEO);
+        ProbeResult r = probe(cam, OnvifProber.SNAPSHOT, "false");
+        assertThat(r.status()).isEqualTo(Status.UP);
+        assertThat(r.facts()).doesNotContainKey(Facts.SNAPSHOT_BYTES);
+    }
+
+    @Test
+    void an_address_without_a_camera_is_a_bad_response() throws IOException {
+        ProbeResult r = probe(target(InetAddress.getByName("127.20.9.200"), sim.port(), TIMEOUT));
+        assertThat(r.status()).isEqualTo(Status.DEGRADED);
+        assertThat(r.reason()).isEqualTo(Reason.BAD_RESPONSE);
+    }
+}
