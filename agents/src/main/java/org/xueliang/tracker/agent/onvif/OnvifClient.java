@@ -131,8 +131,33 @@ public final class OnvifClient implements AutoCloseable {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        return http.sendAsync(b.build(), CappedBody.handler(maxBytes))
+        HttpRequest request = b.build();
+        long started = System.nanoTime();
+        return http.sendAsync(request, CappedBody.handler(maxBytes))
+                .exceptionallyCompose(e -> {
+                    // A pooled keep-alive connection the device closed meanwhile: every ONVIF call we make
+                    // only reads, so one retry on a fresh connection is safe.
+                    Duration left = timeout.minusNanos(System.nanoTime() - started);
+                    if (!staleConnection(e) || left.toMillis() < 1) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                    return http.sendAsync(HttpRequest.newBuilder(request, (k, v) -> true).timeout(left).build(),
+                            CappedBody.handler(maxBytes));
+                })
                 .thenApply(r -> new Reply(r.statusCode(), r.headers(), r.body()));
+    }
+
+    /** The connection closed before a single response byte: typical of a reused idle connection. */
+    static boolean staleConnection(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (!(c instanceof IOException) || c instanceof HttpTimeoutException || c instanceof ConnectException) {
+            return false;
+        }
+        String m = String.valueOf(c.getMessage());
+        return m.contains("received no bytes") || m.contains("EOF reached") || m.contains("Connection reset");
     }
 
     static String pathAndQuery(URI uri) {

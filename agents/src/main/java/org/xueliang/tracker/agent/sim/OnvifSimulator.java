@@ -41,6 +41,10 @@ public final class OnvifSimulator implements AutoCloseable {
     static {
         // Read once when the JDK server classes load: without it small answers wait for delayed ACKs (~1,800 req/s).
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The default keeps at most 200 idle keep-alive connections and closes the rest under a fleet's load.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+        }
     }
 
     private final Map<InetAddress, SimCamera> cameras = new ConcurrentHashMap<>();
