@@ -149,10 +149,7 @@ public final class OnvifClient implements AutoCloseable {
 
     /** The connection closed before a single response byte: typical of a reused idle connection. */
     static boolean staleConnection(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
+        Throwable c = unwrap(t);
         if (!(c instanceof IOException) || c instanceof HttpTimeoutException || c instanceof ConnectException) {
             return false;
         }
@@ -165,12 +162,18 @@ public final class OnvifClient implements AutoCloseable {
         return uri.getRawQuery() == null ? p : p + "?" + uri.getRawQuery();
     }
 
-    /** Maps any failure of a call to a classified exception. */
-    public static OnvifException classify(Throwable t) {
+    /** The failure inside CompletionException/ExecutionException wrappers. */
+    static Throwable unwrap(Throwable t) {
         Throwable c = t;
         while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
             c = c.getCause();
         }
+        return c;
+    }
+
+    /** Maps any failure of a call to a classified exception. */
+    public static OnvifException classify(Throwable t) {
+        Throwable c = unwrap(t);
         if (c instanceof OnvifException o) {
             return o;
         }

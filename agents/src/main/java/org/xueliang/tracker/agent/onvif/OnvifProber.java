@@ -217,7 +217,7 @@ public final class OnvifProber implements Prober {
         }
 
         ProbeResult failed(Throwable e) {
-            Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable c = OnvifClient.unwrap(e);
             if (c instanceof Stop s) {
                 return s.result;
             }

@@ -62,6 +62,11 @@ class OnvifProberSimulatorTest {
         return prober.probe(t).join();
     }
 
+    private static void assertOutcome(ProbeResult r, Status status, Reason reason) {
+        assertThat(r.status()).as(r.detail()).isEqualTo(status);
+        assertThat(r.reason()).as(r.detail()).isEqualTo(reason);
+    }
+
     @Test
     void a_healthy_camera_is_up_with_its_identity_clock_offset_and_snapshot() {
         SimulatedCamera cam = CAMS.get(0);
@@ -82,25 +87,20 @@ class OnvifProberSimulatorTest {
         SimulatedCamera cam = CAMS.get(0);
         cam.faults().set(Fault.AUTH_FAILURE);
         ProbeResult r = probe(cam);
-        assertThat(r.status()).isEqualTo(Status.DEGRADED);
-        assertThat(r.reason()).isEqualTo(Reason.AUTH_FAILED);
+        assertOutcome(r, Status.DEGRADED, Reason.AUTH_FAILED);
         assertThat(r.facts()).containsKey(Facts.CLOCK_OFFSET_MS);
     }
 
     @Test
     void a_wrong_password_is_an_auth_failure() {
-        ProbeResult r = probe(SimTargets.target(1, CAMS.get(1).address(), sim.port(), TIMEOUT, "wrong"));
-        assertThat(r.status()).isEqualTo(Status.DEGRADED);
-        assertThat(r.reason()).isEqualTo(Reason.AUTH_FAILED);
+        assertOutcome(probe(SimTargets.target(1, CAMS.get(1).address(), sim.port(), TIMEOUT, "wrong")),
+                Status.DEGRADED, Reason.AUTH_FAILED);
     }
 
     @Test
     void a_down_camera_drops_the_connection() {
-        SimulatedCamera cam = CAMS.get(1);
-        cam.faults().set(Fault.DOWN);
-        ProbeResult r = probe(cam);
-        assertThat(r.status()).isEqualTo(Status.DOWN);
-        assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.UNREACHABLE);
+        CAMS.get(1).faults().set(Fault.DOWN);
+        assertOutcome(probe(CAMS.get(1)), Status.DOWN, Reason.UNREACHABLE);
     }
 
     @Test
@@ -131,8 +131,7 @@ class OnvifProberSimulatorTest {
         SimulatedCamera cam = CAMS.get(3);
         cam.faults().clockDrift(Duration.ofMinutes(10));
         ProbeResult r = probe(cam);
-        assertThat(r.status()).isEqualTo(Status.DEGRADED);
-        assertThat(r.reason()).isEqualTo(Reason.CLOCK_DRIFT);
+        assertOutcome(r, Status.DEGRADED, Reason.CLOCK_DRIFT);
         assertThat(Long.parseLong(r.facts().get(Facts.CLOCK_OFFSET_MS))).isBetween(598_000L, 602_000L);
         // the camera refuses a Created more than 5 minutes off its own clock: identity proves the correction
         assertThat(r.facts()).containsEntry(Facts.MODEL, "XL-IPC-2000");
@@ -149,11 +148,8 @@ class OnvifProberSimulatorTest {
 
     @Test
     void black_video_is_degraded() {
-        SimulatedCamera cam = CAMS.get(0);
-        cam.faults().set(Fault.BLACK_VIDEO);
-        ProbeResult r = probe(cam);
-        assertThat(r.status()).isEqualTo(Status.DEGRADED);
-        assertThat(r.reason()).isEqualTo(Reason.BLACK_VIDEO);
+        CAMS.get(0).faults().set(Fault.BLACK_VIDEO);
+        assertOutcome(probe(CAMS.get(0)), Status.DEGRADED, Reason.BLACK_VIDEO);
     }
 
     @Test
@@ -163,8 +159,7 @@ class OnvifProberSimulatorTest {
         ProbeTarget t = target(cam.address(), sim.port(), TIMEOUT);
         assertThat(probe(t).status()).isEqualTo(Status.UP);
         ProbeResult second = probe(t);
-        assertThat(second.status()).isEqualTo(Status.DEGRADED);
-        assertThat(second.reason()).isEqualTo(Reason.FROZEN_VIDEO);
+        assertOutcome(second, Status.DEGRADED, Reason.FROZEN_VIDEO);
     }
 
     @Test
@@ -180,8 +175,7 @@ class OnvifProberSimulatorTest {
         SimulatedCamera cam = CAMS.get(2);
         cam.faults().set(Fault.SLOW).slowDelay(Duration.ofSeconds(3));
         ProbeResult r = probe(target(cam.address(), sim.port(), Duration.ofMillis(400)));
-        assertThat(r.status()).isEqualTo(Status.DOWN);
-        assertThat(r.reason()).isEqualTo(Reason.TIMEOUT);
+        assertOutcome(r, Status.DOWN, Reason.TIMEOUT);
         assertThat(r.latency()).isLessThan(Duration.ofMillis(1_500));
     }
 
@@ -192,8 +186,7 @@ class OnvifProberSimulatorTest {
             closed = s.getLocalPort();
         }
         ProbeResult r = probe(target(InetAddress.getByName("127.0.0.1"), closed, TIMEOUT));
-        assertThat(r.status()).isEqualTo(Status.DOWN);
-        assertThat(r.reason()).as(r.detail()).isEqualTo(Reason.REFUSED);
+        assertOutcome(r, Status.DOWN, Reason.REFUSED);
     }
 
     @Test
@@ -208,7 +201,6 @@ class OnvifProberSimulatorTest {
     @Test
     void an_address_without_a_camera_is_a_bad_response() throws IOException {
         ProbeResult r = probe(target(InetAddress.getByName("127.20.9.200"), sim.port(), TIMEOUT));
-        assertThat(r.status()).isEqualTo(Status.DEGRADED);
-        assertThat(r.reason()).isEqualTo(Reason.BAD_RESPONSE);
+        assertOutcome(r, Status.DEGRADED, Reason.BAD_RESPONSE);
     }
 }
