@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -50,6 +51,13 @@ class OnvifConformanceTest {
             Map.entry("agsh/media.GetAudioEncoderConfigurationOptions.xml", Reason.BAD_RESPONSE),
             Map.entry("agsh/media.GetVideoEncoderConfigurationOptions.xml", Reason.BAD_RESPONSE)
     );
+
+    private Path recordings;
+
+    @BeforeEach
+    void recordings() {
+        recordings = Testdata.onvif(); // skips every test here when the recordings are absent
+    }
 
     static Map<String, Reason> quirks() {
         return QUIRKS;
@@ -155,7 +163,7 @@ class OnvifConformanceTest {
         assertThat(caps.mediaXAddr()).isPresent();
     }
 
-    private static XmlNode body(String rel) throws IOException, OnvifException {
-        return Soap.body(Files.readAllBytes(Testdata.onvif().resolve(rel)), 200);
+    private XmlNode body(String rel) throws IOException, OnvifException {
+        return Soap.body(Files.readAllBytes(recordings.resolve(rel)), 200);
     }
 }
