@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.xueliang.tracker.agent.TestData;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -56,7 +57,7 @@ class OnvifConformanceTest {
 
     @BeforeEach
     void recordings() {
-        recordings = Testdata.onvif(); // skips every test here when the recordings are absent
+        recordings = TestData.dir("onvif"); // skips every test here when the recordings are absent
     }
 
     static Map<String, Reason> quirks() {
@@ -79,7 +80,7 @@ class OnvifConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> every_recording_parses_or_is_a_known_quirk() throws IOException {
-        Path root = Testdata.onvif();
+        Path root = TestData.dir("onvif");
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))

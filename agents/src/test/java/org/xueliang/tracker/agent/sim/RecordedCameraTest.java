@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.xueliang.tracker.agent.onvif.OnvifClient;
 import org.xueliang.tracker.agent.onvif.OnvifException;
 import org.xueliang.tracker.agent.onvif.OnvifProber;
-import org.xueliang.tracker.agent.onvif.Testdata;
+import org.xueliang.tracker.agent.TestData;
 import org.xueliang.tracker.agent.onvif.XmlNode;
 import org.xueliang.tracker.agent.probe.Facts;
 import org.xueliang.tracker.agent.probe.ProbeResult;
@@ -36,7 +36,7 @@ class RecordedCameraTest {
 
     @Test
     void the_prober_reads_the_dcs6511_identity_through_the_simulator() throws IOException {
-        Path dir = Testdata.onvif().resolve("easy_onvif/DCS-6511");
+        Path dir = TestData.dir("onvif").resolve("easy_onvif/DCS-6511");
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         try (OnvifSimulator sim = OnvifSimulator.start(List.of(new RecordedCamera(lo, dir)), 0);
              OnvifProber prober = SimTargets.loopbackProber()) {
@@ -56,7 +56,7 @@ class RecordedCameraTest {
 
     @Test
     void an_operation_without_a_recording_is_action_not_supported() throws IOException {
-        Path dir = Testdata.onvif().resolve("easy_onvif/DCS-6511");
+        Path dir = TestData.dir("onvif").resolve("easy_onvif/DCS-6511");
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         try (OnvifSimulator sim = OnvifSimulator.start(List.of(new RecordedCamera(lo, dir)), 0)) {
             OnvifClient client = new OnvifClient(OnvifClient.LOOPBACK_ONLY);
@@ -74,7 +74,7 @@ class RecordedCameraTest {
     /** Network-rule guard: every XAddr and Uri a replayed camera serves points back at loopback. */
     @TestFactory
     Stream<DynamicTest> every_served_uri_points_at_the_simulator() throws IOException {
-        Path root = Testdata.onvif().resolve("easy_onvif");
+        Path root = TestData.dir("onvif").resolve("easy_onvif");
         List<Path> models;
         try (Stream<Path> s = Files.list(root)) {
             models = s.filter(Files::isDirectory).sorted().toList();
@@ -116,7 +116,7 @@ class RecordedCameraTest {
 
     @Test
     void the_command_line_serves_a_recording_on_a_loopback_address_and_port() throws IOException {
-        Path dir = Testdata.onvif().resolve("easy_onvif/DCS-6511");
+        Path dir = TestData.dir("onvif").resolve("easy_onvif/DCS-6511");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (OnvifSimulator sim = SimulatorMain.start(new String[] {"--onvif-recording", dir.toString(),
                 "--listen", "127.0.0.1:0"}, new PrintStream(printed, true, StandardCharsets.UTF_8));
