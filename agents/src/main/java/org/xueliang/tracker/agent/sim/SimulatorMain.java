@@ -3,13 +3,13 @@ package org.xueliang.tracker.agent.sim;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.xueliang.tracker.agent.sim.net.LoopbackAddresses;
 
 /**
  * Command line of the ONVIF simulator.
@@ -94,27 +94,17 @@ public final class SimulatorMain {
         return m;
     }
 
-    static InetAddress loopback(String literal) throws UnknownHostException {
-        if (!literal.matches("127(\\.\\d{1,3}){3}")) {
-            throw new IllegalArgumentException(literal + " is not a 127.x.y.z address (network rule: loopback only)");
-        }
-        return InetAddress.getByName(literal);
+    static InetAddress loopback(String literal) {
+        return LoopbackAddresses.parse(literal);
     }
 
     /** {@code n} consecutive addresses from {@code base}, skipping .0 and .255 host parts, all inside 127/8. */
-    public static List<InetAddress> addresses(InetAddress base, int n) throws UnknownHostException {
-        byte[] b = base.getAddress();
-        long v = ((b[0] & 0xffL) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+    public static List<InetAddress> addresses(InetAddress base, int n) {
         List<InetAddress> out = new ArrayList<>(n);
+        InetAddress next = LoopbackAddresses.nth(base, 0);
         while (out.size() < n) {
-            int last = (int) (v & 0xff);
-            if (last != 0 && last != 255) {
-                if ((v >>> 24) != 127) {
-                    throw new IllegalArgumentException("address range leaves 127.0.0.0/8");
-                }
-                out.add(InetAddress.getByAddress(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v}));
-            }
-            v++;
+            out.add(next);
+            next = LoopbackAddresses.nth(next, 1);
         }
         return out;
     }
