@@ -34,6 +34,7 @@ class AgentIngestTest {
     @Autowired JsonMapper json;
     @Autowired JdbcTemplate jdbc;
     @Autowired MonitoringMetrics metrics;
+    @Autowired RollupService rollups;
 
     private String token;
     private static int agentCounter;
@@ -91,6 +92,13 @@ class AgentIngestTest {
                 .andExpect(jsonPath("$[0].end").value("2026-01-01T00:04:00Z"));
         mvc.perform(get("/api/v1/status/summary").with(httpBasic("admin", "admin-password-1")))
                 .andExpect(jsonPath("$.total.UP").value(1));
+        rollups.rollUp(java.time.LocalDate.of(2026, 1, 1));
+        var day = jdbc.queryForMap("SELECT * FROM device_daily_rollup WHERE device_id = 1 AND rollup_day = ?",
+                java.sql.Date.valueOf("2026-01-01"));
+        assertThat(((Number) day.get("down_s")).longValue()).isEqualTo(180);
+        assertThat(((Number) day.get("outages")).intValue()).isEqualTo(1);
+        assertThat(((Number) day.get("unknown_s")).longValue()).isEqualTo(8 * 3600);
+        assertThat(((Number) day.get("up_s")).longValue()).isEqualTo(86_400 - 8 * 3600 - 180);
         metrics.refresh();
         String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-password-1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
