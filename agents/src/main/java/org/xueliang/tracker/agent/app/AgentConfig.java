@@ -1,0 +1,131 @@
+package org.xueliang.tracker.agent.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import org.xueliang.tracker.agent.runtime.AgentSettings;
+import org.xueliang.tracker.agent.spool.Spool;
+
+/**
+ * The standalone agent's configuration, from the command line, a properties file ({@code --config FILE}: keys
+ * server, token, spool, metrics, concurrency, spoolMaxMb) or, for the token, the environment variable
+ * {@value #TOKEN_ENV} (so it does not show in {@code ps}). Command-line options win over the file, the file
+ * over the environment. {@link #toString()} never shows the token.
+ */
+public record AgentConfig(URI server, String token, Path spool, InetSocketAddress metrics, int concurrency, long spoolMaxBytes) {
+
+    public static final String TOKEN_ENV = "XL_AGENT_TOKEN";
+
+    static final String USAGE = """
+            Usage: java -jar xueliang-agent.jar --server URL --spool DIR [--token T] [--metrics HOST:PORT]
+                                                [--concurrency N] [--spool-max-mb N]
+                   java -jar xueliang-agent.jar --config FILE
+              --server       backend base URL, e.g. https://tracker.example:8443
+              --token        the agent's bearer token (better: environment variable XL_AGENT_TOKEN, or token= in the config file)
+              --spool        directory of the disk spool (one per agent)
+              --metrics      serve Prometheus metrics at http://HOST:PORT/metrics
+              --concurrency  probes in flight at most (default 512)
+              --spool-max-mb spool size limit in MiB (default 256); beyond it only state changes are kept
+              --config       java.util.Properties file with keys server, token, spool, metrics, concurrency, spoolMaxMb
+            """;
+
+    private static final Map<String, String> OPTIONS = Map.of("--server", "server", "--token", "token", "--spool", "spool",
+            "--metrics", "metrics", "--concurrency", "concurrency", "--spool-max-mb", "spoolMaxMb", "--config", "config");
+
+    public static AgentConfig parse(String[] args, Map<String, String> env) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String key = OPTIONS.get(args[i]);
+            if (key == null) {
+                throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            given.put(key, args[++i]);
+        }
+        Map<String, String> values = new HashMap<>();
+        if (env.get(TOKEN_ENV) != null && !env.get(TOKEN_ENV).isBlank()) {
+            values.put("token", env.get(TOKEN_ENV).trim());
+        }
+        if (given.containsKey("config")) {
+            values.putAll(readProperties(Path.of(given.get("config"))));
+        }
+        values.putAll(given);
+        String server = require(values, "server");
+        String token = require(values, "token");
+        String spool = require(values, "spool");
+        URI uri = URI.create(server);
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("server must be an http(s) URL, got " + server);
+        }
+        return new AgentConfig(uri, token, Path.of(spool), values.containsKey("metrics") ? address(values.get("metrics")) : null,
+                number(values, "concurrency", AgentSettings.DEFAULT_CONCURRENCY),
+                number(values, "spoolMaxMb", (int) (Spool.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read the config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k).trim()));
+        values.keySet().stream().filter(k -> !OPTIONS.containsValue(k) || k.equals("config")).findFirst().ifPresent(k -> {
+            throw new IllegalArgumentException("Unknown key '" + k + "' in " + file);
+        });
+        return values;
+    }
+
+    private static String require(Map<String, String> values, String key) {
+        String v = values.get(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("Missing " + key + ("token".equals(key) ? " (--token, token= in --config, or " + TOKEN_ENV + ")" : ""));
+        }
+        return v;
+    }
+
+    private static int number(Map<String, String> values, String key, int fallback) {
+        String v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a positive whole number, got " + v, e);
+        }
+    }
+
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("metrics must be HOST:PORT, got " + hostPort);
+        }
+        try {
+            return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("metrics must be HOST:PORT, got " + hostPort, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AgentConfig[server=" + server + ", token=***, spool=" + spool + ", metrics=" + metrics + ", concurrency="
+                + concurrency + ", spoolMaxBytes=" + spoolMaxBytes + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package org.xueliang.tracker.agent.transport;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.xueliang.tracker.agent.probe.Method;
+import org.xueliang.tracker.agent.probe.ProbeResult;
+import org.xueliang.tracker.agent.probe.Reason;
+import org.xueliang.tracker.agent.probe.Status;
+
+/**
+ * A result batch as sent ({@code POST /api/v1/agent/batches}); the same JSON as the backend's
+ * {@code monitoring.ResultBatch}. {@code seq} is per agent, starts at 1 and grows by one per batch forever;
+ * {@code sentAt} is when the batch was sealed into the spool; {@code summarised} counts results a full spool
+ * folded away (none of them changed its device's status).
+ */
+public record Batch(long seq, Instant sentAt, List<Result> results, Long summarised) {
+
+    public Batch {
+        results = results == null ? List.of() : List.copyOf(results);
+    }
+
+    public long summarisedCount() {
+        return summarised == null ? 0 : summarised;
+    }
+
+    public record Result(long deviceId, Method method, Instant startedAt, Long latencyMs, Status status, Reason reason,
+                         String detail, Map<String, String> facts) {
+
+        /** The backend rejects a detail longer than this; longer ones are cut. */
+        public static final int MAX_DETAIL = 300;
+
+        public static Result of(ProbeResult r) {
+            String detail = r.detail() == null || r.detail().length() <= MAX_DETAIL ? r.detail() : r.detail().substring(0, MAX_DETAIL);
+            return new Result(r.deviceId(), r.method(), r.startedAt(), r.latency() == null ? null : r.latency().toMillis(),
+                    r.status(), r.reason(), detail, r.facts());
+        }
+    }
+}
