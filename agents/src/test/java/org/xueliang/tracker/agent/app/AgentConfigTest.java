@@ -1,0 +1,52 @@
+package org.xueliang.tracker.agent.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reads_the_command_line_and_takes_the_token_from_the_environment() {
+        AgentConfig c = AgentConfig.parse(new String[] {"--server", "http://127.0.0.1:8080", "--spool", "/var/spool/xl",
+                "--metrics", "127.0.0.1:9465", "--concurrency", "64"}, Map.of(AgentConfig.TOKEN_ENV, "env-token"));
+        assertThat(c.token()).isEqualTo("env-token");
+        assertThat(c.server().getPort()).isEqualTo(8080);
+        assertThat(c.spool()).isEqualTo(Path.of("/var/spool/xl"));
+        assertThat(c.metrics().getPort()).isEqualTo(9465);
+        assertThat(c.concurrency()).isEqualTo(64);
+        assertThat(c.spoolMaxBytes()).isEqualTo(256L << 20);
+        assertThat(c.toString()).doesNotContain("env-token");
+    }
+
+    @Test
+    void reads_a_config_file_and_lets_the_command_line_override_it() throws Exception {
+        Path file = dir.resolve("agent.properties");
+        Files.writeString(file, "server=http://127.0.0.1:8080\ntoken=file-token\nspool=/tmp/s\nconcurrency=32\nspoolMaxMb=16\n");
+        AgentConfig c = AgentConfig.parse(new String[] {"--config", file.toString(), "--concurrency", "8"}, Map.of(AgentConfig.TOKEN_ENV, "env"));
+        assertThat(c.token()).isEqualTo("file-token");
+        assertThat(c.concurrency()).isEqualTo(8);
+        assertThat(c.spoolMaxBytes()).isEqualTo(16L << 20);
+        assertThat(c.metrics()).isNull();
+    }
+
+    @Test
+    void explains_what_is_missing_or_wrong() {
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--server", "http://127.0.0.1", "--spool", "d"}, Map.of()))
+                .hasMessageContaining("Missing token").hasMessageContaining(AgentConfig.TOKEN_ENV);
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--server", "ftp://x", "--spool", "d", "--token", "t"}, Map.of()))
+                .hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--bogus", "1"}, Map.of())).hasMessageContaining("Unknown option --bogus");
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--server", "http://127.0.0.1", "--spool", "d", "--token", "t",
+                "--concurrency", "0"}, Map.of())).hasMessageContaining("positive");
+    }
+}

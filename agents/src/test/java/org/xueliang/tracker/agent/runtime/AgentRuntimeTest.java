@@ -1,0 +1,148 @@
+package org.xueliang.tracker.agent.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xueliang.tracker.agent.metrics.AgentMetrics;
+import org.xueliang.tracker.agent.probe.Method;
+import org.xueliang.tracker.agent.probe.ProberRegistry;
+import org.xueliang.tracker.agent.probe.Status;
+import org.xueliang.tracker.agent.schedule.FakeProber;
+import org.xueliang.tracker.agent.spool.Spool;
+import org.xueliang.tracker.agent.transport.AgentAssignment;
+import org.xueliang.tracker.agent.transport.BackendClient;
+import org.xueliang.tracker.agent.transport.Batch;
+import org.xueliang.tracker.agent.transport.FakeBackend;
+
+/** The whole agent against a fake backend on 127.0.0.1: spool first, send in order, exactly once. */
+class AgentRuntimeTest {
+
+    private static final String TOKEN = "runtime-test-token";
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final FakeProber prober = new FakeProber(Method.TCP, 5, t -> t.deviceId() % 5 == 0 ? Status.DOWN : Status.UP);
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+    }
+
+    private static AgentSettings fast() {
+        return AgentSettings.defaults()
+                .withPacing(Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(200))
+                .withRetries(Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100));
+    }
+
+    private static AgentAssignment devices(int n) {
+        List<AgentAssignment.Target> targets = new ArrayList<>();
+        for (long id = 1; id <= n; id++) {
+            targets.add(new AgentAssignment.Target(id, Method.TCP, "127.20.0." + id, 80, 1, 500, Map.of(), null));
+        }
+        return new AgentAssignment(1, "local", targets);
+    }
+
+    private record Agent(AgentRuntime runtime, Spool spool, AgentMetrics metrics) {
+    }
+
+    private Agent agent(FakeBackend backend) {
+        AgentMetrics metrics = new AgentMetrics();
+        Spool spool = Spool.open(dir, Spool.DEFAULT_MAX_BYTES, false, metrics);
+        BackendClient client = new BackendClient(backend.uri(), TOKEN);
+        AgentRuntime runtime = new AgentRuntime(new ProberRegistry(List.of(prober)), client, client, client, spool,
+                Clock.systemUTC(), fast(), metrics);
+        closeables.add(spool);
+        closeables.add(runtime);
+        runtime.start();
+        return new Agent(runtime, spool, metrics);
+    }
+
+    @Test
+    void delivers_every_result_exactly_once_in_seq_order_while_every_third_request_fails_and_across_a_restart() throws Exception {
+        FakeBackend backend = new FakeBackend(TOKEN);
+        closeables.add(backend);
+        backend.assign(devices(50));
+        backend.failEvery(3);
+
+        Agent first = agent(backend);
+        await().atMost(Duration.ofSeconds(30)).until(() -> backend.appliedSeqs().size() >= 15);
+        assertThat(backend.failures()).isPositive();
+        assertThat(first.metrics().render()).contains("xl_agent_batches_duplicate_total");
+
+        // Backend down while the agent is stopped: the rest waits in the spool.
+        backend.revoke(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.spool().depth() >= 2);
+        first.runtime().close();
+        first.spool().close();
+        long probed = prober.probesByDevice().values().stream().mapToLong(java.util.concurrent.atomic.LongAdder::sum).sum();
+
+        // Restart with nothing left to probe: the spool is replayed in order.
+        backend.assign(devices(0));
+        backend.revoke(false);
+        Agent second = agent(backend);
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.spool().depth() == 0);
+
+        List<Long> seqs = backend.appliedSeqs();
+        assertThat(seqs).as("applied in seq order, each once, none missing")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+        List<Batch.Result> results = new ArrayList<>();
+        backend.appliedBatches().forEach(b -> results.addAll(b.results()));
+        Set<String> unique = new HashSet<>();
+        results.forEach(r -> unique.add(r.deviceId() + "@" + r.startedAt()));
+        assertThat(unique).as("no result applied twice").hasSize(results.size());
+        assertThat((long) results.size()).as("every probe's result arrived").isEqualTo(probed);
+        assertThat(results).filteredOn(r -> r.deviceId() == 5).allMatch(r -> r.status() == Status.DOWN);
+        assertThat(backend.heartbeats()).isNotEmpty();
+    }
+
+    @Test
+    void keeps_spooling_while_the_token_is_refused_and_catches_up_when_it_is_accepted_again() throws Exception {
+        FakeBackend backend = new FakeBackend(TOKEN);
+        closeables.add(backend);
+        backend.assign(devices(10));
+        Agent agent = agent(backend);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !backend.appliedSeqs().isEmpty());
+
+        backend.revoke(true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.spool().depth() >= 3
+                && agent.metrics().render().contains("xl_agent_unauthorized 1"));
+
+        backend.revoke(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.spool().depth() <= 1
+                && agent.metrics().render().contains("xl_agent_unauthorized 0"));
+        List<Long> seqs = backend.appliedSeqs();
+        assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+    }
+
+    @Test
+    void keeps_a_refused_batch_and_says_so_in_metrics() throws Exception {
+        FakeBackend backend = new FakeBackend(TOKEN);
+        closeables.add(backend);
+        backend.rejectBatches(400);
+        backend.assign(devices(3));
+        Agent agent = agent(backend);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agent.metrics().poisonSeq() == 1 && agent.spool().depth() >= 2);
+        assertThat(agent.spool().first()).get().extracting(Batch::seq).isEqualTo(1L);
+        assertThat(agent.metrics().render()).contains("xl_agent_poison_batch_seq 1", "xl_agent_batches_rejected_total 1");
+
+        backend.rejectBatches(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> backend.appliedSeqs().contains(1L) && agent.metrics().poisonSeq() == 0);
+    }
+}
