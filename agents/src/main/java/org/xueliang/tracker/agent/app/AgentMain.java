@@ -1,7 +1,6 @@
 package org.xueliang.tracker.agent.app;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -9,10 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xueliang.tracker.agent.metrics.AgentMetrics;
 import org.xueliang.tracker.agent.metrics.MetricsServer;
+import org.xueliang.tracker.agent.net.IcmpProber;
+import org.xueliang.tracker.agent.net.NioClient;
+import org.xueliang.tracker.agent.net.RtspProber;
+import org.xueliang.tracker.agent.net.TcpProber;
 import org.xueliang.tracker.agent.probe.Prober;
 import org.xueliang.tracker.agent.probe.ProberRegistry;
 import org.xueliang.tracker.agent.runtime.AgentRuntime;
 import org.xueliang.tracker.agent.runtime.AgentSettings;
+import org.xueliang.tracker.agent.snmp.SnmpProber;
+import org.xueliang.tracker.agent.snmp.SnmpTransport;
 import org.xueliang.tracker.agent.spool.Spool;
 import org.xueliang.tracker.agent.transport.BackendClient;
 
@@ -38,7 +43,9 @@ public final class AgentMain {
         Logger log = LoggerFactory.getLogger(AgentMain.class);
         log.info("Starting agent: {}", config);
         AgentMetrics metrics = new AgentMetrics();
-        ProberRegistry probers = new ProberRegistry(probers());
+        NioClient nio = new NioClient();
+        SnmpTransport snmp = new SnmpTransport();
+        ProberRegistry probers = new ProberRegistry(probers(nio, snmp));
         Spool spool = Spool.open(config.spool(), config.spoolMaxBytes(), metrics);
         BackendClient backend = new BackendClient(config.server(), config.token());
         AgentRuntime runtime = new AgentRuntime(probers, backend, backend, backend, spool, Clock.systemUTC(),
@@ -52,6 +59,8 @@ public final class AgentMain {
             runtime.close();
             spool.close();
             probers.close();
+            snmp.close();
+            nio.close();
             if (server != null) {
                 server.close();
             }
@@ -61,9 +70,11 @@ public final class AgentMain {
         stopped.await();
     }
 
-    /** Every prober this build has; a method without one is reported as a probe error (and the device stays unknown). */
-    static List<Prober> probers() {
-        List<Prober> all = new ArrayList<>();
-        return all;
+    /**
+     * Every prober this build has (TCP and RTSP share one NIO client, SNMP one UDP transport); a method without
+     * one — ONVIF until its prober lands — is counted as a probe error and its devices stay unknown.
+     */
+    static List<Prober> probers(NioClient nio, SnmpTransport snmp) {
+        return List.of(new TcpProber(nio), new RtspProber(nio), new IcmpProber(), new SnmpProber(snmp));
     }
 }

@@ -3,6 +3,8 @@ package org.xueliang.tracker.agent.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xueliang.tracker.agent.metrics.AgentMetrics;
+import org.xueliang.tracker.agent.net.TcpProber;
 import org.xueliang.tracker.agent.probe.Method;
 import org.xueliang.tracker.agent.probe.ProberRegistry;
+import org.xueliang.tracker.agent.probe.Reason;
 import org.xueliang.tracker.agent.probe.Status;
 import org.xueliang.tracker.agent.schedule.FakeProber;
 import org.xueliang.tracker.agent.spool.Spool;
@@ -129,6 +133,40 @@ class AgentRuntimeTest {
                 && agent.metrics().render().contains("xl_agent_unauthorized 0"));
         List<Long> seqs = backend.appliedSeqs();
         assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, seqs.size()).boxed().toList());
+    }
+
+    @Test
+    void probes_real_loopback_ports_with_the_tcp_prober_and_reports_up_and_refused() throws Exception {
+        FakeBackend backend = new FakeBackend(TOKEN);
+        closeables.add(backend);
+        try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             ServerSocket closed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int closedPort = closed.getLocalPort();
+            closed.close();
+            backend.assign(new AgentAssignment(1, "local", List.of(
+                    new AgentAssignment.Target(1, Method.TCP, "127.0.0.1", open.getLocalPort(), 1, 1000, Map.of(), null),
+                    new AgentAssignment.Target(2, Method.TCP, "127.0.0.1", closedPort, 1, 1000, Map.of(), null))));
+            TcpProber tcp = new TcpProber();
+            closeables.add(tcp);
+            AgentMetrics metrics = new AgentMetrics();
+            Spool spool = Spool.open(dir, Spool.DEFAULT_MAX_BYTES, false, metrics);
+            closeables.add(spool);
+            BackendClient client = new BackendClient(backend.uri(), TOKEN);
+            AgentRuntime runtime = new AgentRuntime(new ProberRegistry(List.of(tcp)), client, client, client, spool,
+                    Clock.systemUTC(), fast(), metrics);
+            closeables.add(runtime);
+            runtime.start();
+
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                List<Batch.Result> results = new ArrayList<>();
+                backend.appliedBatches().forEach(b -> results.addAll(b.results()));
+                assertThat(results).anySatisfy(r -> assertThat(r.deviceId()).isEqualTo(1));
+                assertThat(results).anySatisfy(r -> assertThat(r.deviceId()).isEqualTo(2));
+                assertThat(results).filteredOn(r -> r.deviceId() == 1).allMatch(r -> r.status() == Status.UP && r.reason() == Reason.OK);
+                assertThat(results).filteredOn(r -> r.deviceId() == 2).allMatch(r -> r.status() == Status.DOWN && r.reason() == Reason.REFUSED);
+            });
+            assertThat(metrics.render()).contains("xl_agent_probes_total{method=\"TCP\",status=\"UP\"}");
+        }
     }
 
     @Test
