@@ -12,6 +12,7 @@ import org.xueliang.tracker.agent.net.IcmpProber;
 import org.xueliang.tracker.agent.net.NioClient;
 import org.xueliang.tracker.agent.net.RtspProber;
 import org.xueliang.tracker.agent.net.TcpProber;
+import org.xueliang.tracker.agent.onvif.OnvifProber;
 import org.xueliang.tracker.agent.probe.Prober;
 import org.xueliang.tracker.agent.probe.ProberRegistry;
 import org.xueliang.tracker.agent.runtime.AgentRuntime;
@@ -71,10 +72,10 @@ public final class AgentMain {
     }
 
     /**
-     * Every prober this build has (TCP and RTSP share one NIO client, SNMP one UDP transport); a method without
-     * one — ONVIF until its prober lands — is counted as a probe error and its devices stay unknown.
+     * Every prober this build has, one per method (TCP and RTSP share one NIO client, SNMP one UDP transport).
+     * Adding a protocol: one entry here.
      */
     static List<Prober> probers(NioClient nio, SnmpTransport snmp) {
-        return List.of(new TcpProber(nio), new RtspProber(nio), new IcmpProber(), new SnmpProber(snmp));
+        return List.of(new OnvifProber(), new SnmpProber(snmp), new TcpProber(nio), new RtspProber(nio), new IcmpProber());
     }
 }

@@ -14,7 +14,7 @@ class AgentMainTest {
     void the_standalone_agent_registers_every_prober_of_this_build() {
         try (NioClient nio = new NioClient(); SnmpTransport snmp = new SnmpTransport();
              ProberRegistry registry = new ProberRegistry(AgentMain.probers(nio, snmp))) {
-            for (Method m : new Method[] {Method.TCP, Method.RTSP, Method.ICMP, Method.SNMP}) {
+            for (Method m : Method.values()) {
                 assertThat(registry.forMethod(m).method()).isEqualTo(m);
             }
         }
