@@ -53,6 +53,10 @@ public class Credential {
         }
     }
 
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
     public void setSecret(String plaintext, SecretCipher cipher) {
         this.secretCipher = cipher.encrypt(plaintext);
     }

@@ -55,8 +55,17 @@ public class Device {
     @Enumerated(EnumType.STRING)
     private ProbeMethod probeMethod;
     private Integer probePort;
+    private String probeHost;
+    private Integer probeIntervalSeconds;
+    private Integer probeTimeoutMs;
+    private String probeZone;
+    /** Method-specific probe settings as a JSON object of strings (e.g. snmp.uplinks), see ProbeSettings. */
+    private String probeSettings;
     @Column(name = "credential_id")
     private Long credentialId;
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "credential_id", insertable = false, updatable = false)
+    private Credential credential;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -98,13 +107,25 @@ public class Device {
         notes = f.notes();
         probeMethod = f.probeMethod();
         probePort = f.probePort();
+        probeHost = f.probeHost();
+        probeIntervalSeconds = f.probeIntervalSeconds();
+        probeTimeoutMs = f.probeTimeoutMs();
+        probeZone = f.probeZone();
+    }
+
+    /** The method-specific settings (JSON) and the credential: written by ProbeConfigurator, never by imports. */
+    void configureProbe(String settingsJson, Credential newCredential) {
+        probeSettings = settingsJson;
+        credential = newCredential;
+        credentialId = newCredential == null ? null : newCredential.getId();
     }
 
     /** The editable fields as they stand, the starting point of a PATCH and the shape of export rows. */
     public DeviceFields fields() {
         return new DeviceFields(projectId, assetTag, name, categoryCode, constructionItemId, siteId, vendor, model,
                 serialNumber, macAddress, ipAddress, firmware, lifecycle, plannedOn, deliveredOn, installedOn,
-                acceptedOn, inServiceOn, faultyOn, retiredOn, warrantyEnd, unitPrice, notes, probeMethod, probePort);
+                acceptedOn, inServiceOn, faultyOn, retiredOn, warrantyEnd, unitPrice, notes, probeMethod, probePort,
+                probeHost, probeIntervalSeconds, probeTimeoutMs, probeZone);
     }
 
     /** Takes one lifecycle step on {@code date}; legality and date order are checked by the caller. */
@@ -165,6 +186,12 @@ public class Device {
     public ProbeMethod getProbeMethod() { return probeMethod; }
     public Integer getProbePort() { return probePort; }
     public Long getCredentialId() { return credentialId; }
+    public Credential getCredential() { return credential; }
+    public String getProbeHost() { return probeHost; }
+    public Integer getProbeIntervalSeconds() { return probeIntervalSeconds; }
+    public Integer getProbeTimeoutMs() { return probeTimeoutMs; }
+    public String getProbeZone() { return probeZone; }
+    public String getProbeSettings() { return probeSettings; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }

@@ -63,14 +63,14 @@ class DeviceController {
     }
 
     @PostMapping
-    ResponseEntity<DeviceView> create(@RequestBody DeviceFields fields) {
-        DeviceView created = service.create(fields);
+    ResponseEntity<DeviceView> create(@RequestBody JsonNode body) {
+        DeviceView created = service.create(service.fieldsOf(body), service.probeOf(body));
         return ResponseEntity.created(URI.create("/api/v1/devices/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
-    DeviceView replace(@PathVariable long id, @RequestBody DeviceFields fields) {
-        return service.replace(id, fields);
+    DeviceView replace(@PathVariable long id, @RequestBody JsonNode body) {
+        return service.replace(id, service.fieldsOf(body), service.probeOf(body));
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})

@@ -32,5 +32,9 @@ public record DeviceFields(
         BigDecimal unitPrice,
         String notes,
         ProbeMethod probeMethod,
-        Integer probePort) {
+        Integer probePort,
+        String probeHost,
+        Integer probeIntervalSeconds,
+        Integer probeTimeoutMs,
+        String probeZone) {
 }

@@ -74,8 +74,31 @@ public final class DeviceFieldsValidator {
         if (f.probePort() != null && (f.probePort() < 1 || f.probePort() > 65535)) {
             p.add(new FieldProblem("probePort", "must be between 1 and 65535"));
         }
+        checkProbe(f, p);
         checkLifecycleDates(f, today, p);
         return p;
+    }
+
+    static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
+    static final Pattern ZONE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private static void checkProbe(DeviceFields f, List<FieldProblem> p) {
+        if (f.probeHost() != null && !f.probeHost().isBlank()
+                && (f.probeHost().length() > 255 || !(isIpLiteral(f.probeHost()) || HOST_NAME.matcher(f.probeHost()).matches()))) {
+            p.add(new FieldProblem("probeHost", "'" + f.probeHost() + "' is neither an IP address nor a host name"));
+        }
+        if (f.probeIntervalSeconds() != null && (f.probeIntervalSeconds() < 10 || f.probeIntervalSeconds() > 86_400)) {
+            p.add(new FieldProblem("probeIntervalSeconds", "must be between 10 and 86400 seconds"));
+        }
+        if (f.probeTimeoutMs() != null && (f.probeTimeoutMs() < 100 || f.probeTimeoutMs() > 60_000)) {
+            p.add(new FieldProblem("probeTimeoutMs", "must be between 100 and 60000 ms"));
+        } else if (f.probeTimeoutMs() != null && f.probeIntervalSeconds() != null
+                && f.probeTimeoutMs() >= f.probeIntervalSeconds() * 1000L) {
+            p.add(new FieldProblem("probeTimeoutMs", "must be shorter than the probe interval"));
+        }
+        if (f.probeZone() != null && !f.probeZone().isBlank() && !ZONE.matcher(f.probeZone()).matches()) {
+            p.add(new FieldProblem("probeZone", "use 1-64 letters, digits, '.', '_' or '-'"));
+        }
     }
 
     static boolean isIpLiteral(String s) {

@@ -40,13 +40,16 @@ public class DeviceService {
     private final DeviceCategoryRepository categories;
     private final LedgerReference.Loader references;
     private final AuditTrail audit;
+    private final ProbeConfigurator probes;
     private final CurrentUser currentUser;
     private final JsonMapper json;
     private final Clock clock;
 
     DeviceService(DeviceRepository devices, DeviceLifecycleEventRepository events, DeviceCategoryRepository categories,
-                  LedgerReference.Loader references, AuditTrail audit, CurrentUser currentUser, JsonMapper json, Clock clock) {
+                  LedgerReference.Loader references, AuditTrail audit, ProbeConfigurator probes, CurrentUser currentUser,
+                  JsonMapper json, Clock clock) {
         this.devices = devices;
+        this.probes = probes;
         this.events = events;
         this.categories = categories;
         this.references = references;
@@ -75,15 +78,26 @@ public class DeviceService {
     }
 
     public DeviceView create(DeviceFields fields) {
+        return create(fields, null);
+    }
+
+    /** Creates a device, with its probing configuration when {@code probe} is given. */
+    public DeviceView create(DeviceFields requested, ProbeInput probe) {
+        DeviceFields fields = probe == null ? requested : probe.overlay(requested);
         DeviceWriteContext context = writeContext();
-        requireValid(fields, context);
+        requireValid(fields, probe, context);
         if (devices.findByAssetTag(fields.assetTag()).isPresent()) {
             throw ApiException.conflict("Asset tag " + fields.assetTag() + " is already in the ledger");
         }
-        return insert(fields, context);
+        return insert(fields, probe, context);
     }
 
     public DeviceView replace(long id, DeviceFields fields) {
+        return replace(id, fields, null);
+    }
+
+    public DeviceView replace(long id, DeviceFields requested, ProbeInput probe) {
+        DeviceFields fields = probe == null ? requested : probe.overlay(requested);
         Device device = load(id);
         if (fields.lifecycle() != null && fields.lifecycle() != device.getLifecycle()) {
             throw ApiException.conflict("The lifecycle changes only through POST /api/v1/devices/" + id
@@ -91,11 +105,11 @@ public class DeviceService {
         }
         DeviceFields withState = withLifecycle(fields, device.getLifecycle());
         DeviceWriteContext context = writeContext();
-        requireValid(withState, context);
+        requireValid(withState, probe, context);
         devices.findByAssetTag(withState.assetTag()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
             throw ApiException.conflict("Asset tag " + withState.assetTag() + " belongs to device " + other.getId());
         });
-        return overwrite(device, withState, context);
+        return overwrite(device, withState, probe, context);
     }
 
     /**
@@ -126,9 +140,14 @@ public class DeviceService {
      * sure the asset tag is free (one query here, one batch query for an import).
      */
     public DeviceView insert(DeviceFields fields, DeviceWriteContext context) {
-        requireValid(fields, context);
+        return insert(fields, null, context);
+    }
+
+    DeviceView insert(DeviceFields fields, ProbeInput probe, DeviceWriteContext context) {
+        requireValid(fields, probe, context);
         Device device = new Device();
         device.apply(fields);
+        probes.apply(device, probe);
         devices.save(device);
         recordInitialStep(device);
         DeviceView after = DeviceView.of(device, context.reference(), context.tiers());
@@ -142,14 +161,19 @@ public class DeviceService {
      * then the step is recorded in the device's history like any other.
      */
     public DeviceView overwrite(Device device, DeviceFields fields, DeviceWriteContext context) {
+        return overwrite(device, fields, null, context);
+    }
+
+    DeviceView overwrite(Device device, DeviceFields fields, ProbeInput probe, DeviceWriteContext context) {
         if (!inScope(device.getProjectId())) {
             // Callers check this already (load, the import's own check); a device outside the scope stays invisible.
             throw ApiException.notFound("Device", device.getId());
         }
-        requireValid(fields, context);
+        requireValid(fields, probe, context);
         Lifecycle from = device.getLifecycle();
         DeviceView before = DeviceView.of(device, context.reference(), context.tiers());
         device.apply(fields);
+        probes.apply(device, probe);
         devices.saveAndFlush(device);
         if (device.getLifecycle() != from) {
             events.save(new DeviceLifecycleEvent(device.getId(), from, device.getLifecycle(), device.currentStepDate(),
@@ -168,8 +192,12 @@ public class DeviceService {
         Device device = load(id);
         ObjectNode merged = (ObjectNode) json.valueToTree(device.fields());
         Set<String> known = fieldNames(merged);
+        ProbeInput probe = probeOf(patch);
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals(PROBE)) {
+                continue;
+            }
             if (!known.contains(e.getKey())) {
                 throw ApiException.badRequest(e.getKey(), "'" + e.getKey() + "' is not a writable device field");
             }
@@ -181,7 +209,36 @@ public class DeviceService {
         } catch (JacksonException e) {
             throw ApiException.badRequest("body", "a field has a value of the wrong type: " + e.getOriginalMessage());
         }
-        return replace(id, fields);
+        return replace(id, fields, probe);
+    }
+
+    static final String PROBE = "probe";
+
+    /** The {@code "probe"} object of a request body, or null when there is none. */
+    public ProbeInput probeOf(JsonNode body) {
+        JsonNode node = body == null ? null : body.get(PROBE);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return json.treeToValue(node, ProbeInput.class);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest(PROBE, "the probe object is not valid: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The device fields of a request body (everything but {@code "probe"}). */
+    public DeviceFields fieldsOf(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("body", "a device must be a JSON object");
+        }
+        ObjectNode copy = ((ObjectNode) body).deepCopy();
+        copy.remove(PROBE);
+        try {
+            return json.treeToValue(copy, DeviceFields.class);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("body", "a field has a value of the wrong type: " + e.getOriginalMessage());
+        }
     }
 
     public void delete(long id) {
@@ -271,7 +328,12 @@ public class DeviceService {
     }
 
     void requireValid(DeviceFields fields, DeviceWriteContext context) {
-        List<FieldProblem> problems = problems(fields, context);
+        requireValid(fields, null, context);
+    }
+
+    void requireValid(DeviceFields fields, ProbeInput probe, DeviceWriteContext context) {
+        List<FieldProblem> problems = new ArrayList<>(problems(fields, context));
+        problems.addAll(ProbeConfigurator.validate(probe));
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -295,7 +357,8 @@ public class DeviceService {
         return new DeviceFields(f.projectId(), f.assetTag(), f.name(), f.category(), f.constructionItemId(), f.siteId(),
                 f.vendor(), f.model(), f.serialNumber(), f.macAddress(), f.ipAddress(), f.firmware(), lifecycle,
                 f.plannedOn(), f.deliveredOn(), f.installedOn(), f.acceptedOn(), f.inServiceOn(), f.faultyOn(),
-                f.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(), f.probeMethod(), f.probePort());
+                f.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(), f.probeMethod(), f.probePort(),
+                f.probeHost(), f.probeIntervalSeconds(), f.probeTimeoutMs(), f.probeZone());
     }
 
     private static Set<String> fieldNames(ObjectNode node) {

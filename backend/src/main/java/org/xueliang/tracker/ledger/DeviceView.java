@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A device as the API shows it: the stored fields plus the tier and site name readers need. */
+/**
+ * A device as the API shows it: the stored fields plus the tier and site name readers need, and
+ * {@code probe}, the whole probing configuration (host defaults to the IP address; never a secret).
+ */
 public record DeviceView(
         Long id, Long projectId, String assetTag, String name, String category, Tier tier,
         Long constructionItemId, Long siteId, String siteName, String vendor, String model, String serialNumber,
@@ -12,7 +15,7 @@ public record DeviceView(
         LocalDate plannedOn, LocalDate deliveredOn, LocalDate installedOn, LocalDate acceptedOn,
         LocalDate inServiceOn, LocalDate faultyOn, LocalDate retiredOn, LocalDate warrantyEnd,
         BigDecimal unitPrice, String notes, ProbeMethod probeMethod, Integer probePort,
-        Instant createdAt, Instant updatedAt, long version) {
+        ProbeView probe, Instant createdAt, Instant updatedAt, long version) {
 
     static DeviceView of(Device d, LedgerReference ref, java.util.Map<String, Tier> tiers) {
         Site site = d.getSiteId() == null ? null : ref.sites().get(d.getSiteId());
@@ -22,6 +25,15 @@ public record DeviceView(
                 d.getMacAddress(), d.getIpAddress(), d.getFirmware(), d.getLifecycle(), d.getPlannedOn(),
                 d.getDeliveredOn(), d.getInstalledOn(), d.getAcceptedOn(), d.getInServiceOn(), d.getFaultyOn(),
                 d.getRetiredOn(), d.getWarrantyEnd(), d.getUnitPrice(), d.getNotes(), d.getProbeMethod(),
-                d.getProbePort(), d.getCreatedAt(), d.getUpdatedAt(), d.getVersion());
+                d.getProbePort(), probe(d), d.getCreatedAt(), d.getUpdatedAt(), d.getVersion());
+    }
+
+    private static ProbeView probe(Device d) {
+        Credential c = d.getCredential();
+        ProbeView.CredentialView credential = c == null ? null : new ProbeView.CredentialView(c.getKind(), c.getUsername(),
+                c.getAuthProtocol(), c.getPrivProtocol(), c.hasSecret());
+        return new ProbeView(d.getProbeMethod(), d.getProbeHost() != null ? d.getProbeHost() : d.getIpAddress(),
+                d.getProbePort(), d.getProbeIntervalSeconds(), d.getProbeTimeoutMs(), d.getProbeZone(),
+                ProbeConfigurator.parseSettings(d.getProbeSettings()), credential);
     }
 }

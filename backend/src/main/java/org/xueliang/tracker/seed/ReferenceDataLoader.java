@@ -110,7 +110,8 @@ class ReferenceDataLoader implements ApplicationRunner {
                     item == null ? null : item.getId(), d.siteCode() == null ? null : siteIds.get(d.siteCode()),
                     d.vendor(), d.model(), d.serialNumber(), d.macAddress(), d.ipAddress(), d.firmware(), d.lifecycle(),
                     d.plannedOn(), d.deliveredOn(), d.installedOn(), d.acceptedOn(), d.inServiceOn(), d.faultyOn(),
-                    d.retiredOn(), d.warrantyEnd(), d.unitPrice(), d.notes(), d.probeMethod(), d.probePort()));
+                    d.retiredOn(), d.warrantyEnd(), d.unitPrice(), d.notes(), d.probeMethod(), d.probePort(), null,
+                    null, null, null));
         }
         return project;
     }

@@ -120,6 +120,53 @@ class AgentIngestTest {
                 .andExpect(jsonPath("$.discrepancies[0].reported").value("OTHER-SERIAL"));
     }
 
+    @Test
+    void keepsProbeSecretsWriteOnlyAndHandsThemOnlyToTheAgent() throws Exception {
+        String body = "{\"projectId\":1,\"assetTag\":\"SNMP-TEST-" + agentCounter + "\",\"category\":\"SWITCH\",\"lifecycle\":\"INSTALLED\","
+                + "\"installedOn\":\"2021-05-01\",\"ipAddress\":\"127.0.0.1\","
+                + "\"probe\":{\"method\":\"SNMP\",\"port\":16161,\"intervalSeconds\":30,\"settings\":{\"snmp.uplinks\":\"1,2\"},"
+                + "\"snmp\":{\"version\":\"2c\",\"community\":\"s3cret-community\"}}}";
+        String created = mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "admin-password-1"))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.probe.method").value("SNMP"))
+                .andExpect(jsonPath("$.probe.host").value("127.0.0.1"))
+                .andExpect(jsonPath("$.probe.settings['snmp.uplinks']").value("1,2"))
+                .andExpect(jsonPath("$.probe.credential.kind").value("SNMP_V2C"))
+                .andExpect(jsonPath("$.probe.credential.secretSet").value(true))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(created).doesNotContain("s3cret-community");
+        long id = json.readTree(created).get("id").asLong();
+        assertThat(jdbc.queryForObject("SELECT secret_cipher FROM credential c JOIN device d ON d.credential_id = c.id WHERE d.id = ?",
+                String.class, id)).startsWith("v1:").doesNotContain("s3cret");
+        String audit = mvc.perform(get("/api/v1/audit").param("entityType", "Device").param("entityId", Long.toString(id))
+                .with(httpBasic("admin", "admin-password-1"))).andReturn().getResponse().getContentAsString();
+        assertThat(audit).contains("snmp.uplinks").doesNotContain("s3cret-community");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/devices/" + id)
+                        .with(httpBasic("admin", "admin-password-1")).contentType("application/merge-patch+json")
+                        .content("{\"notes\":\"uplink check\",\"probe\":{\"intervalSeconds\":60}}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.probe.intervalSeconds").value(60))
+                .andExpect(jsonPath("$.probe.credential.secretSet").value(true));
+
+        String assignment = mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer " + token))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(assignment).contains("s3cret-community");
+    }
+
+    @Test
+    void rejectsUnusableProbeSettings() throws Exception {
+        mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "admin-password-1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"projectId\":1,\"assetTag\":\"BAD-PROBE\",\"category\":\"SWITCH\","
+                                + "\"probe\":{\"method\":\"SNMP\",\"port\":70000,\"intervalSeconds\":5,"
+                                + "\"snmp\":{\"version\":\"3\",\"authProtocol\":\"ROT13\"}}}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[?(@.field == 'probePort')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'probeIntervalSeconds')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'probe.snmp.username')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'probe.snmp.authProtocol')]").exists());
+    }
+
     private static String withFacts(Instant at, String facts) {
         return "{\"deviceId\":1,\"method\":\"SNMP\",\"startedAt\":\"" + at + "\",\"status\":\"UP\",\"reason\":\"OK\",\"facts\":" + facts + "}";
     }

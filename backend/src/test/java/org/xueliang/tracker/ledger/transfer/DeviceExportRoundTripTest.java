@@ -38,7 +38,8 @@ class DeviceExportRoundTripTest {
     private static final List<String> HEADER = List.of("projectId", "assetTag", "name", "category", "constructionItemId",
             "siteId", "vendor", "model", "serialNumber", "macAddress", "ipAddress", "firmware", "lifecycle", "plannedOn",
             "deliveredOn", "installedOn", "acceptedOn", "inServiceOn", "faultyOn", "retiredOn", "warrantyEnd",
-            "unitPrice", "notes", "probeMethod", "probePort", "siteCode");
+            "unitPrice", "notes", "probeMethod", "probePort", "probeHost", "probeIntervalSeconds", "probeTimeoutMs",
+            "probeZone", "siteCode");
 
     @Autowired
     MockMvc mvc;
