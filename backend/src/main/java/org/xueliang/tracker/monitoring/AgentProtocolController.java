@@ -1,5 +1,8 @@
 package org.xueliang.tracker.monitoring;
 
+import org.xueliang.tracker.agent.transport.Batch;
+import org.xueliang.tracker.agent.transport.Ack;
+import org.xueliang.tracker.agent.transport.Heartbeat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,13 +48,13 @@ class AgentProtocolController {
     }
 
     @PostMapping("/batches")
-    IngestService.Ack batch(@AuthenticationPrincipal AgentSecurityConfig.AgentPrincipal agent, @RequestBody ResultBatch batch) {
+    Ack batch(@AuthenticationPrincipal AgentSecurityConfig.AgentPrincipal agent, @RequestBody Batch batch) {
         return ingest.ingest(agent.id(), batch);
     }
 
     @PostMapping("/heartbeat")
     ResponseEntity<Void> heartbeat(@AuthenticationPrincipal AgentSecurityConfig.AgentPrincipal agent,
-                                   @RequestBody AgentService.Heartbeat beat) {
+                                   @RequestBody Heartbeat beat) {
         agents.heartbeat(agent.id(), beat);
         return ResponseEntity.noContent().build();
     }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.agent.transport.Heartbeat;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.shared.ApiException;
 
@@ -36,9 +37,6 @@ public class AgentService {
     }
 
     public record CreatedAgent(AgentView agent, String token) {
-    }
-
-    public record Heartbeat(String agentVersion, Integer spoolDepth, Long spoolBytes, Long sendLagMs) {
     }
 
     private static final RowMapper<AgentView> ROW = (rs, n) -> new AgentView(rs.getLong("id"), rs.getString("name"),
@@ -78,6 +76,18 @@ public class AgentService {
         AgentView view = jdbc.queryForObject("SELECT * FROM probe_agent WHERE name = ?", ROW, name);
         audit.record("CREATE", "Agent", view.id(), "Created agent " + name + " for zone " + zone, null, view);
         return new CreatedAgent(view, token);
+    }
+
+    /**
+     * The id of the backend's own agent row, created on first use. Its token is random and never
+     * shown: the embedded agent talks to the services in-process, not over HTTP.
+     */
+    public long ensureEmbedded(String name, String zone) {
+        List<Long> existing = jdbc.queryForList("SELECT id FROM probe_agent WHERE name = ? AND embedded = TRUE", Long.class, name);
+        if (!existing.isEmpty()) {
+            return existing.get(0);
+        }
+        return create(name, zone, true).agent().id();
     }
 
     @Transactional(readOnly = true)

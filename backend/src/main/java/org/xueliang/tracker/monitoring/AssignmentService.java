@@ -1,5 +1,6 @@
 package org.xueliang.tracker.monitoring;
 
+import org.xueliang.tracker.agent.transport.AgentAssignment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ public class AssignmentService {
         this.json = json;
     }
 
-    public Assignment forAgent(long agentId, String zone) {
-        List<Assignment.Target> targets = new ArrayList<>();
+    public AgentAssignment forAgent(long agentId, String zone) {
+        List<AgentAssignment.Target> targets = new ArrayList<>();
         jdbc.query("SELECT id, probe_method, COALESCE(probe_host, ip_address) AS host, probe_port, probe_interval_seconds,"
                 + " probe_timeout_ms, probe_settings, credential_id FROM device"
                 + " WHERE probe_method IS NOT NULL AND lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY')"
@@ -51,10 +52,10 @@ public class AssignmentService {
             int interval = rs.getObject("probe_interval_seconds") == null ? DEFAULT_INTERVAL_SECONDS : rs.getInt("probe_interval_seconds");
             int timeout = rs.getObject("probe_timeout_ms") == null ? DEFAULT_TIMEOUT_MS : rs.getInt("probe_timeout_ms");
             Long credentialId = rs.getObject("credential_id", Long.class);
-            targets.add(new Assignment.Target(rs.getLong("id"), method, host, port, interval, timeout,
+            targets.add(new AgentAssignment.Target(rs.getLong("id"), method, host, port, interval, timeout,
                     settings(rs.getString("probe_settings")), secrets(credentialId)));
         }, zone);
-        return new Assignment(agentId, zone, targets);
+        return new AgentAssignment(agentId, zone, targets);
     }
 
     public static int defaultPort(Method method) {

@@ -1,5 +1,7 @@
 package org.xueliang.tracker.monitoring;
 
+import org.xueliang.tracker.agent.transport.Ack;
+import org.xueliang.tracker.agent.transport.Batch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,9 +34,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Service
 public class IngestService {
 
-    public record Ack(long seq, boolean duplicate, int applied, int rejected) {
-    }
-
     private final JdbcTemplate jdbc;
     private final StatusStore store;
     private final StateMachine machine;
@@ -58,11 +57,11 @@ public class IngestService {
     }
 
     @Transactional
-    public Ack ingest(long agentId, ResultBatch batch) {
+    public Ack ingest(long agentId, Batch batch) {
         if (batch.seq() < 1) {
             throw ApiException.invalid("seq", "must be 1 or more");
         }
-        List<ResultBatch.Result> results = batch.results() == null ? List.of() : batch.results();
+        List<Batch.Result> results = batch.results() == null ? List.of() : batch.results();
         validate(results);
         Instant now = clock.instant();
         try {
@@ -73,8 +72,8 @@ public class IngestService {
             return new Ack(batch.seq(), true, 0, 0);
         }
         Map<Long, Integer> intervals = knownDevices(results);
-        List<ResultBatch.Result> accepted = results.stream().filter(r -> intervals.containsKey(r.deviceId()))
-                .sorted(Comparator.comparing(ResultBatch.Result::deviceId).thenComparing(ResultBatch.Result::startedAt))
+        List<Batch.Result> accepted = results.stream().filter(r -> intervals.containsKey(r.deviceId()))
+                .sorted(Comparator.comparing(Batch.Result::deviceId).thenComparing(Batch.Result::startedAt))
                 .toList();
         insertRaw(agentId, accepted);
         List<DeviceStateChanged> published = applyStates(accepted, intervals, now);
@@ -88,9 +87,9 @@ public class IngestService {
         return new Ack(batch.seq(), false, accepted.size(), results.size() - accepted.size());
     }
 
-    private static void validate(List<ResultBatch.Result> results) {
+    private static void validate(List<Batch.Result> results) {
         for (int i = 0; i < results.size(); i++) {
-            ResultBatch.Result r = results.get(i);
+            Batch.Result r = results.get(i);
             if (r.startedAt() == null || r.status() == null || r.method() == null || r.reason() == null) {
                 throw ApiException.invalid("results[" + i + "]", "startedAt, method, status and reason are required");
             }
@@ -101,8 +100,8 @@ public class IngestService {
     }
 
     /** Device id → probe interval (seconds) of the devices in the batch that exist; results for others are rejected. */
-    private Map<Long, Integer> knownDevices(List<ResultBatch.Result> results) {
-        Set<Long> ids = results.stream().map(ResultBatch.Result::deviceId).collect(Collectors.toSet());
+    private Map<Long, Integer> knownDevices(List<Batch.Result> results) {
+        Set<Long> ids = results.stream().map(Batch.Result::deviceId).collect(Collectors.toSet());
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -115,7 +114,7 @@ public class IngestService {
         return known;
     }
 
-    private void insertRaw(long agentId, List<ResultBatch.Result> accepted) {
+    private void insertRaw(long agentId, List<Batch.Result> accepted) {
         jdbc.batchUpdate("INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason, latency_ms, detail)"
                         + " VALUES (?,?,?,?,?,?,?,?)",
                 accepted.stream().map(r -> new Object[] {r.deviceId(), agentId, StatusStore.ts(r.startedAt()), r.method().name(),
@@ -123,9 +122,9 @@ public class IngestService {
                         r.detail()}).toList());
     }
 
-    private List<DeviceStateChanged> applyStates(List<ResultBatch.Result> accepted, Map<Long, Integer> intervals, Instant now) {
-        Map<Long, List<ResultBatch.Result>> byDevice = accepted.stream()
-                .collect(Collectors.groupingBy(ResultBatch.Result::deviceId, LinkedHashMap::new, Collectors.toList()));
+    private List<DeviceStateChanged> applyStates(List<Batch.Result> accepted, Map<Long, Integer> intervals, Instant now) {
+        Map<Long, List<Batch.Result>> byDevice = accepted.stream()
+                .collect(Collectors.groupingBy(Batch.Result::deviceId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, TrackedState> current = store.lockStates(byDevice.keySet());
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
@@ -138,7 +137,7 @@ public class IngestService {
                 isNew.add(deviceId);
                 state = TrackedState.unmeasured(deviceResults.get(0).startedAt());
             }
-            for (ResultBatch.Result r : deviceResults) {
+            for (Batch.Result r : deviceResults) {
                 StateMachine.Step step = machine.onResult(state, new Observation(r.startedAt(), r.status(), r.reason()));
                 step.change().ifPresent(c -> {
                     changes.computeIfAbsent(deviceId, k -> new ArrayList<>()).add(c);
@@ -156,9 +155,9 @@ public class IngestService {
         return published;
     }
 
-    private void saveFacts(List<ResultBatch.Result> accepted, Instant now) {
+    private void saveFacts(List<Batch.Result> accepted, Instant now) {
         Map<Long, Map<String, String>> latest = new LinkedHashMap<>();
-        for (ResultBatch.Result r : accepted) {
+        for (Batch.Result r : accepted) {
             if (r.facts() != null && !r.facts().isEmpty()) {
                 latest.computeIfAbsent(r.deviceId(), k -> new LinkedHashMap<>()).putAll(r.facts());
             }
@@ -177,10 +176,10 @@ public class IngestService {
      * Compares each result's sysUpTime with the one before it (the stored fact for the first result
      * of a device in the batch): a drop is a reboot.
      */
-    private void recordReboots(List<ResultBatch.Result> accepted, Instant now) {
+    private void recordReboots(List<Batch.Result> accepted, Instant now) {
         Map<Long, Long> previous = new HashMap<>();
         Set<Long> ids = accepted.stream().filter(r -> r.facts() != null && r.facts().containsKey(Facts.SYS_UPTIME_TICKS))
-                .map(ResultBatch.Result::deviceId).collect(Collectors.toSet());
+                .map(Batch.Result::deviceId).collect(Collectors.toSet());
         if (ids.isEmpty()) {
             return;
         }
@@ -193,7 +192,7 @@ public class IngestService {
                     parseTicks(rs.getString(2)).ifPresent(t -> previous.put(deviceId, t));
                 }, args.toArray());
         List<Object[]> reboots = new ArrayList<>();
-        for (ResultBatch.Result r : accepted) {
+        for (Batch.Result r : accepted) {
             if (r.facts() == null) {
                 continue;
             }

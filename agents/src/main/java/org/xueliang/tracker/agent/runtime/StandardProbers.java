@@ -1,0 +1,46 @@
+package org.xueliang.tracker.agent.runtime;
+
+import java.util.List;
+
+import org.xueliang.tracker.agent.net.IcmpProber;
+import org.xueliang.tracker.agent.net.NioClient;
+import org.xueliang.tracker.agent.net.RtspProber;
+import org.xueliang.tracker.agent.net.TcpProber;
+import org.xueliang.tracker.agent.onvif.OnvifProber;
+import org.xueliang.tracker.agent.probe.ProberRegistry;
+import org.xueliang.tracker.agent.snmp.SnmpProber;
+import org.xueliang.tracker.agent.snmp.SnmpTransport;
+
+/**
+ * Every prober an agent runs, with the shared transports they need (one NIO client, one SNMP
+ * session), opened and closed together. The standalone agent and the backend's embedded agent both
+ * use this, so they probe alike.
+ */
+public final class StandardProbers implements AutoCloseable {
+
+    private final NioClient nio;
+    private final SnmpTransport snmp;
+    private final ProberRegistry registry;
+
+    private StandardProbers(NioClient nio, SnmpTransport snmp) {
+        this.nio = nio;
+        this.snmp = snmp;
+        this.registry = new ProberRegistry(List.of(new OnvifProber(), new SnmpProber(snmp), new TcpProber(nio),
+                new RtspProber(nio), new IcmpProber()));
+    }
+
+    public static StandardProbers open() {
+        return new StandardProbers(new NioClient(), new SnmpTransport());
+    }
+
+    public ProberRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+        snmp.close();
+        nio.close();
+    }
+}
