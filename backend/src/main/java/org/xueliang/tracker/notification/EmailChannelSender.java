@@ -12,10 +12,13 @@ class EmailChannelSender implements ChannelSender {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
+    private final String host;
 
-    EmailChannelSender(ObjectProvider<JavaMailSender> mail, @Value("${xl.notify.mail-from:xueliang-tracker@localhost}") String from) {
+    EmailChannelSender(ObjectProvider<JavaMailSender> mail, @Value("${xl.notify.mail-from:xueliang-tracker@localhost}") String from,
+                       @Value("${spring.mail.host:}") String host) {
         this.mail = mail;
         this.from = from;
+        this.host = host;
     }
 
     @Override
@@ -26,7 +29,7 @@ class EmailChannelSender implements ChannelSender {
     @Override
     public void send(Channel channel, String secret, Notice notice) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        if (sender == null || host == null || host.isBlank()) {
             throw new IllegalStateException("No SMTP server configured: set XL_SMTP_HOST (and XL_SMTP_PORT, XL_SMTP_USER, XL_SMTP_PASSWORD)");
         }
         SimpleMailMessage message = new SimpleMailMessage();
