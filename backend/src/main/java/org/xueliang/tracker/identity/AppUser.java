@@ -15,15 +15,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A person who logs in. The password is a bcrypt hash; repeated failures lock the account for a while. */
+/** A person who logs in. The password is a bcrypt hash; repeated failures lock the account for a while. */import org.xueliang.tracker.shared.TimestampedEntity;
+
 @Entity
 @Table(name = "app_user")
-public class AppUser {
+public class AppUser extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,8 +37,6 @@ public class AppUser {
     private int failedAttempts;
     private Instant lockedUntil;
     private Instant lastLoginAt;
-    private Instant createdAt;
-    private Instant updatedAt;
     @Version
     private long version;
 
@@ -58,14 +55,6 @@ public class AppUser {
         this.role = role;
     }
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-        if (createdAt == null) {
-            createdAt = updatedAt;
-        }
-    }
 
     public boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

@@ -1,15 +1,13 @@
 package org.xueliang.tracker.ledger;
 
-import java.time.Instant;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
+import org.xueliang.tracker.shared.TimestampedEntity;
 import org.xueliang.tracker.shared.SecretCipher;
 
 /**
@@ -19,7 +17,7 @@ import org.xueliang.tracker.shared.SecretCipher;
  */
 @Entity
 @Table(name = "credential")
-public class Credential {
+public class Credential extends TimestampedEntity {
 
     public enum Kind { ONVIF, SNMP_V2C, SNMP_V3 }
 
@@ -33,8 +31,6 @@ public class Credential {
     private String authProtocol;
     private String privProtocol;
     private String privSecretCipher;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     protected Credential() {
     }
@@ -44,14 +40,6 @@ public class Credential {
         this.username = username;
     }
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-        if (createdAt == null) {
-            createdAt = updatedAt;
-        }
-    }
 
     public void setUsername(String username) {
         this.username = username;

@@ -1,7 +1,6 @@
 package org.xueliang.tracker.ledger;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -11,8 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -20,10 +17,11 @@ import jakarta.persistence.Version;
  * 设备: one delivered device in the ledger. Its lifecycle state moves only through
  * {@link #moveTo}, which records the date of the step; {@link DeviceFields} carries everything a
  * user may edit.
- */
+ */import org.xueliang.tracker.shared.TimestampedEntity;
+
 @Entity
 @Table(name = "device")
-public class Device {
+public class Device extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,19 +64,9 @@ public class Device {
     @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
     @jakarta.persistence.JoinColumn(name = "credential_id", insertable = false, updatable = false)
     private Credential credential;
-    private Instant createdAt;
-    private Instant updatedAt;
     @Version
     private long version;
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-        if (createdAt == null) {
-            createdAt = updatedAt;
-        }
-    }
 
     /** Copies every user-editable field, lifecycle dates included (validated beforehand by DeviceFieldsValidator). */
     public void apply(DeviceFields f) {
@@ -192,7 +180,5 @@ public class Device {
     public Integer getProbeTimeoutMs() { return probeTimeoutMs; }
     public String getProbeZone() { return probeZone; }
     public String getProbeSettings() { return probeSettings; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }
 }

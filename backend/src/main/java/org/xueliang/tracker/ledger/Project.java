@@ -1,7 +1,6 @@
 package org.xueliang.tracker.ledger;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -9,15 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** 建设项目: one county's project phase with its contract, audited cost and dates. */
+/** 建设项目: one county's project phase with its contract, audited cost and dates. */import org.xueliang.tracker.shared.TimestampedEntity;
+
 @Entity
 @Table(name = "project")
-public class Project {
+public class Project extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,19 +34,9 @@ public class Project {
     private LocalDate plannedEnd;
     private LocalDate actualStart;
     private LocalDate actualEnd;
-    private Instant createdAt;
-    private Instant updatedAt;
     @Version
     private long version;
 
-    @PrePersist
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-        if (createdAt == null) {
-            createdAt = updatedAt;
-        }
-    }
 
     public Long getId() { return id; }
     public String getCode() { return code; }

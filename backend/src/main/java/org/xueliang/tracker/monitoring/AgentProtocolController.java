@@ -3,10 +3,6 @@ package org.xueliang.tracker.monitoring;
 import org.xueliang.tracker.agent.transport.Batch;
 import org.xueliang.tracker.agent.transport.Ack;
 import org.xueliang.tracker.agent.transport.Heartbeat;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import org.xueliang.tracker.shared.Hashes;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +38,7 @@ class AgentProtocolController {
     ResponseEntity<String> assignment(@AuthenticationPrincipal AgentSecurityConfig.AgentPrincipal agent,
                                       @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         String body = json.writeValueAsString(assignments.forAgent(agent.id(), agent.zone()));
-        String etag = "\"" + sha256(body) + "\"";
+        String etag = "\"" + Hashes.sha256Hex(body) + "\"";
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(304).eTag(etag).build();
         }
@@ -59,11 +57,4 @@ class AgentProtocolController {
         return ResponseEntity.noContent().build();
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

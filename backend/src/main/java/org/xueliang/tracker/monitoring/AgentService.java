@@ -1,13 +1,9 @@
 package org.xueliang.tracker.monitoring;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.agent.transport.Heartbeat;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.Hashes;
 
 /**
  * Probe agents: created by an admin with a bearer token shown once and stored only as its SHA-256
@@ -69,7 +66,7 @@ public class AgentService {
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         try {
             jdbc.update("INSERT INTO probe_agent (name, zone, token_hash, embedded, created_at) VALUES (?,?,?,?,?)",
-                    name, zone, hash(token), embedded, StatusStore.ts(clock.instant()));
+                    name, zone, Hashes.sha256Hex(token), embedded, StatusStore.ts(clock.instant()));
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("An agent named " + name + " exists already");
         }
@@ -118,7 +115,7 @@ public class AgentService {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT * FROM probe_agent WHERE token_hash = ? AND revoked_at IS NULL", ROW, hash(token))
+        return jdbc.query("SELECT * FROM probe_agent WHERE token_hash = ? AND revoked_at IS NULL", ROW, Hashes.sha256Hex(token))
                 .stream().findFirst();
     }
 
@@ -129,13 +126,6 @@ public class AgentService {
                 beat.spoolDepth(), beat.spoolBytes(), beat.sendLagMs(), agentId);
     }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 
     private static String truncate(String s) {
         return s.length() <= 32 ? s : s.substring(0, 32);

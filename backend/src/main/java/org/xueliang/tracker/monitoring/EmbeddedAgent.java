@@ -1,10 +1,7 @@
 package org.xueliang.tracker.monitoring;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -28,6 +25,7 @@ import org.xueliang.tracker.agent.transport.Heartbeat;
 import org.xueliang.tracker.agent.transport.HeartbeatSink;
 import org.xueliang.tracker.agent.transport.TransportException;
 import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.Hashes;
 
 /**
  * The agent for zone {@code local} that runs inside the backend, so one process is a complete
@@ -105,7 +103,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
     public Optional<Versioned> fetch(String knownVersion) throws TransportException {
         try {
             AgentAssignment assignment = assignments.forAgent(agentId, ZONE);
-            String version = sha256(AgentJson.write(assignment));
+            String version = Hashes.sha256Hex(AgentJson.write(assignment));
             return version.equals(knownVersion) ? Optional.empty() : Optional.of(new Versioned(assignment, version));
         } catch (DataAccessException e) {
             throw new TransportException(TransportException.Kind.RETRYABLE, 503, "database unavailable: " + e.getMessage(), e);
@@ -132,12 +130,5 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }
