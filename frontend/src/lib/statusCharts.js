@@ -51,7 +51,7 @@ export function stateTimelineOption(items, from, to, labels) {
       },
     },
     grid: { left: 16, right: 24, top: 8, bottom: 28, containLabel: false },
-    xAxis: { type: 'time', min: ms(from), max: ms(to), splitLine: { show: true, lineStyle: { color: '#eef0f3' } } },
+    xAxis: { type: 'time', min: ms(from), max: ms(to), axisLabel: { formatter: '{MM}-{dd}' }, splitLine: { show: true, lineStyle: { color: '#eef0f3' } } },
     yAxis: { type: 'category', data: [labels.row], show: false },
     series: [
       {
@@ -162,8 +162,10 @@ export function siteMapOption(entries, width, height, labels) {
       },
     },
     grid: MAP_GRID,
-    xAxis: { type: 'value', min: ext.xMin, max: ext.xMax, axisLabel: { formatter: (v) => deg(v, 'E', 'W') }, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: { type: 'value', min: ext.yMin, max: ext.yMax, axisLabel: { formatter: (v) => deg(v, 'N', 'S') }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    xAxis: { type: 'value', min: ext.xMin, max: ext.xMax, axisLabel: { formatter: (v) => deg(v, 'E', 'W'), showMinLabel: false, showMaxLabel: false }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    yAxis: { type: 'value', min: ext.yMin, max: ext.yMax, axisLabel: { formatter: (v) => deg(v, 'N', 'S'), showMinLabel: false, showMaxLabel: false }, splitLine: { lineStyle: { color: '#eef0f3' } } },
+    // Wheel/drag zooms both axes by the same factor, so the map keeps its aspect (the town centre is dense).
+    dataZoom: [{ type: 'inside', xAxisIndex: 0, yAxisIndex: 0, filterMode: 'none' }],
     series: [
       {
         type: 'scatter',
