@@ -4,6 +4,9 @@ import static org.xueliang.tracker.identity.Permission.AUDIT_READ;
 import static org.xueliang.tracker.identity.Permission.DEVICE_CREATE_DELETE_IMPORT;
 import static org.xueliang.tracker.identity.Permission.DEVICE_LIFECYCLE;
 import static org.xueliang.tracker.identity.Permission.DEVICE_UPDATE;
+import static org.xueliang.tracker.identity.Permission.EVALUATION_READ;
+import static org.xueliang.tracker.identity.Permission.EVALUATION_SIGN;
+import static org.xueliang.tracker.identity.Permission.EVALUATION_WRITE;
 import static org.xueliang.tracker.identity.Permission.LEDGER_READ;
 import static org.xueliang.tracker.identity.Permission.MAINTENANCE_WRITE;
 import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
@@ -14,13 +17,13 @@ import java.util.Set;
 
 /**
  * The permission matrix (docs/SECURITY.md prints it): 管理员 runs the system, 管理者 owns the
- * ledger and the build-out, 评价人员 reads, 运维技术员 keeps devices and their lifecycle current.
+ * ledger and the build-out, 评价人员 reads and owns the self-evaluations (edits, signs), 运维技术员 keeps devices and their lifecycle current.
  */
 public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     MANAGER(EnumSet.of(LEDGER_READ, DEVICE_CREATE_DELETE_IMPORT, DEVICE_UPDATE, DEVICE_LIFECYCLE, PROGRESS_READ, AUDIT_READ,
-            STATUS_READ, MAINTENANCE_WRITE)),
-    EVALUATOR(EnumSet.of(LEDGER_READ, PROGRESS_READ, STATUS_READ)),
+            STATUS_READ, MAINTENANCE_WRITE, EVALUATION_READ)),
+    EVALUATOR(EnumSet.of(LEDGER_READ, PROGRESS_READ, STATUS_READ, EVALUATION_READ, EVALUATION_WRITE, EVALUATION_SIGN)),
     TECHNICIAN(EnumSet.of(LEDGER_READ, DEVICE_UPDATE, DEVICE_LIFECYCLE, STATUS_READ, MAINTENANCE_WRITE));
 
     private final Set<Permission> permissions;

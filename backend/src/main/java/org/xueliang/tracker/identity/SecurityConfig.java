@@ -5,6 +5,9 @@ import static org.xueliang.tracker.identity.Permission.AUDIT_READ;
 import static org.xueliang.tracker.identity.Permission.DEVICE_CREATE_DELETE_IMPORT;
 import static org.xueliang.tracker.identity.Permission.DEVICE_LIFECYCLE;
 import static org.xueliang.tracker.identity.Permission.DEVICE_UPDATE;
+import static org.xueliang.tracker.identity.Permission.EVALUATION_READ;
+import static org.xueliang.tracker.identity.Permission.EVALUATION_SIGN;
+import static org.xueliang.tracker.identity.Permission.EVALUATION_WRITE;
 import static org.xueliang.tracker.identity.Permission.LEDGER_READ;
 import static org.xueliang.tracker.identity.Permission.MAINTENANCE_WRITE;
 import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
@@ -96,6 +99,9 @@ class SecurityConfig {
                  "/api/v1/devices/*/states", "/api/v1/devices/*/probes", "/api/v1/maintenance-windows/**")
              .hasAuthority(STATUS_READ.name())
          .requestMatchers("/api/v1/maintenance-windows/**").hasAuthority(MAINTENANCE_WRITE.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
+         .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())
+         .requestMatchers("/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_WRITE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/progress").hasAuthority(PROGRESS_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/import").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/*/lifecycle").hasAuthority(DEVICE_LIFECYCLE.name())

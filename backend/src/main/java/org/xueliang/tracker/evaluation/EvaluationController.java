@@ -1,0 +1,198 @@
+package org.xueliang.tracker.evaluation;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xueliang.tracker.availability.AvailabilityPolicy;
+import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.PageResponse;
+
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/evaluations}: docs/API.md § Evaluations, docs/EVALUATION.md. */
+@RestController
+@RequestMapping("/api/v1/evaluations")
+class EvaluationController {
+
+    private final EvaluationService service;
+    private final String pdfFont;
+
+    EvaluationController(EvaluationService service,
+                         @Value("${xl.pdf-font:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2}") String pdfFont) {
+        this.service = service;
+        this.pdfFont = pdfFont;
+    }
+
+    record CreateBody(Long projectId, LocalDate from, LocalDate to, AvailabilityPolicy policy) {
+    }
+
+    /** The header plus the totals, as GET one answers. */
+    record Summary(EvaluationHeader evaluation, BigDecimal totalWeight, BigDecimal totalScore, Grade grade, String gradeLabel,
+                   long failedChecks) {
+    }
+
+    record RowView(Long id, int seq, Level1 level1, String level1Label, Level2 level2, String level2Label, String name,
+                   Metric metric, BigDecimal target, String targetText, BigDecimal actual, String actualText, String unit,
+                   BigDecimal weight, BigDecimal computedScore, BigDecimal overrideScore, String overrideReason, BigDecimal score,
+                   Metric.Source source, String formula, String note, BigDecimal coverage, String evidenceSummary) {
+
+        static RowView of(TableRow r) {
+            return new RowView(r.id(), r.seq(), r.level1(), r.level1().label(), r.level2(), r.level2().label(), r.name(), r.metric(),
+                    r.target(), r.targetText(), r.actual(), r.actualText(), r.unit(), r.weight(), r.computedScore(), r.overrideScore(),
+                    r.overrideReason(), r.score(), r.source(), r.formula(), r.note(), r.coverage(), r.evidenceSummary());
+        }
+    }
+
+    record SectionBody(Integer seq, String prose) {
+    }
+
+    record ReportBody(List<SectionBody> sections) {
+    }
+
+    @PostMapping
+    ResponseEntity<Summary> create(@RequestBody CreateBody body) {
+        EvaluationHeader h = service.create(new EvaluationService.CreateRequest(body.projectId(), body.from(), body.to(), body.policy()));
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + h.id())).body(summary(h.id()));
+    }
+
+    @GetMapping
+    PageResponse<EvaluationHeader> list(@RequestParam(required = false) Long projectId, @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+        return service.list(projectId, page, size, sort);
+    }
+
+    @GetMapping("/{id}")
+    Summary one(@PathVariable long id) {
+        return summary(id);
+    }
+
+    @PostMapping("/{id}/versions")
+    ResponseEntity<Summary> newVersion(@PathVariable long id) {
+        EvaluationHeader h = service.newVersion(id);
+        return ResponseEntity.created(URI.create("/api/v1/evaluations/" + h.id())).body(summary(h.id()));
+    }
+
+    @GetMapping("/{id}/rows")
+    List<RowView> rows(@PathVariable long id) {
+        return service.rows(id).stream().map(RowView::of).toList();
+    }
+
+    @PatchMapping("/{id}/rows/{rowId}")
+    RowView patch(@PathVariable long id, @PathVariable long rowId, @RequestBody JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("body", "send a JSON object with actual, note, overrideScore, overrideReason");
+        }
+        for (String name : body.propertyNames()) {
+            if (!List.of("actual", "note", "overrideScore", "overrideReason").contains(name)) {
+                throw ApiException.invalid(name, "cannot be changed; PATCH takes actual, note, overrideScore, overrideReason");
+            }
+        }
+        return RowView.of(service.patchRow(id, rowId, new EvaluationService.RowPatch(decimal(body, "actual"),
+                body.has("actual") && body.get("actual").isNull(), text(body, "note"), decimal(body, "overrideScore"),
+                body.has("overrideScore") && body.get("overrideScore").isNull(), text(body, "overrideReason"))));
+    }
+
+    @GetMapping("/{id}/rows/{rowId}/evidence")
+    Map<String, Object> evidence(@PathVariable long id, @PathVariable long rowId) {
+        return service.evidence(id, rowId);
+    }
+
+    @GetMapping("/{id}/checks")
+    List<Check> checks(@PathVariable long id) {
+        return service.checks(id);
+    }
+
+    @PostMapping("/{id}/sign")
+    Summary sign(@PathVariable long id) {
+        service.sign(id);
+        return summary(id);
+    }
+
+    @GetMapping("/{id}/report")
+    Map<String, Object> report(@PathVariable long id) {
+        return reportBody(service.report(id));
+    }
+
+    @PutMapping("/{id}/report")
+    Map<String, Object> putReport(@PathVariable long id, @RequestBody ReportBody body) {
+        if (body == null || body.sections() == null) {
+            throw ApiException.invalid("sections", "sections [{seq, prose}] are required");
+        }
+        Map<Integer, String> prose = new LinkedHashMap<>();
+        body.sections().forEach(s -> prose.put(s.seq(), s.prose()));
+        return reportBody(service.putReport(id, prose));
+    }
+
+    @GetMapping("/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
+        EvaluationDocument d = service.document(id);
+        String base = "evaluation-" + id + "-v" + d.header().version();
+        return switch (format) {
+            case "xlsx" -> file(XlsxEvaluationWriter.write(d), base + ".xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", d);
+            case "docx" -> file(DocxReportWriter.write(d), base + ".docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d);
+            case "pdf" -> file(PdfReportWriter.write(d, pdfFont), base + ".pdf", MediaType.APPLICATION_PDF_VALUE, d);
+            default -> throw ApiException.badRequest("format", "format must be xlsx, docx or pdf");
+        };
+    }
+
+    private Summary summary(long id) {
+        EvaluationDocument d = service.document(id);
+        return new Summary(d.header(), d.totalWeight(), d.totalScore(), d.grade(), d.grade().label(),
+                d.checks().stream().filter(c -> !c.passed()).count());
+    }
+
+    private static Map<String, Object> reportBody(List<ReportSection> sections) {
+        return Map.of("sections", sections);
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] bytes, String name, String type, EvaluationDocument d) {
+        ResponseEntity.BodyBuilder b = ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        if (d.header().snapshotSha256() != null) {
+            b.header("X-Snapshot-SHA256", d.header().snapshotSha256());
+        }
+        return b.body(bytes);
+    }
+
+    private static BigDecimal decimal(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            throw ApiException.invalid(field, field + " must be a number");
+        }
+        return n.decimalValue();
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return n == null ? null : "";
+        }
+        if (!n.isString()) {
+            throw ApiException.invalid(field, field + " must be text");
+        }
+        return n.asString();
+    }
+}

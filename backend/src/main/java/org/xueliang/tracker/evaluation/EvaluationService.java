@@ -1,0 +1,413 @@
+package org.xueliang.tracker.evaluation;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.audit.AuditTrail;
+import org.xueliang.tracker.availability.AvailabilityPolicy;
+import org.xueliang.tracker.evaluation.EvaluationHeader.Status;
+import org.xueliang.tracker.identity.AccessScope;
+import org.xueliang.tracker.identity.CurrentUser;
+import org.xueliang.tracker.ledger.Device;
+import org.xueliang.tracker.ledger.DeviceRepository;
+import org.xueliang.tracker.ledger.Project;
+import org.xueliang.tracker.ledger.ProjectRepository;
+import org.xueliang.tracker.ledger.QuantityTarget;
+import org.xueliang.tracker.ledger.QuantityTargetRepository;
+import org.xueliang.tracker.ledger.Site;
+import org.xueliang.tracker.ledger.SiteRepository;
+import org.xueliang.tracker.ledger.Tier;
+import org.xueliang.tracker.progress.Progress;
+import org.xueliang.tracker.progress.ProjectProgress;
+import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.FieldProblem;
+import org.xueliang.tracker.shared.PageResponse;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The evaluation use cases: create from the template, edit rows and report prose while DRAFT, check,
+ * sign (FINAL, frozen snapshot + SHA-256), and correct by a new version that supersedes the old one.
+ * Every change is audited in the caller's transaction.
+ */
+@Service
+public class EvaluationService {
+
+    static final String ENTITY = "Evaluation";
+
+    private final EvaluationStore store;
+    private final ProjectRepository projects;
+    private final QuantityTargetRepository targets;
+    private final DeviceRepository devices;
+    private final SiteRepository sites;
+    private final ProjectProgress progress;
+    private final QualityFigures quality;
+    private final ScoringRules rules;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    EvaluationService(EvaluationStore store, ProjectRepository projects, QuantityTargetRepository targets, DeviceRepository devices,
+                      SiteRepository sites, ProjectProgress progress, QualityFigures quality, ScoringRules rules, AuditTrail audit,
+                      CurrentUser currentUser, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.projects = projects;
+        this.targets = targets;
+        this.devices = devices;
+        this.sites = sites;
+        this.progress = progress;
+        this.quality = quality;
+        this.rules = rules;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public record CreateRequest(Long projectId, LocalDate from, LocalDate to, AvailabilityPolicy policy) {
+    }
+
+    /** A row edit; a field left out (null) keeps its value unless its {@code clear…} flag says to empty it. */
+    public record RowPatch(BigDecimal actual, boolean clearActual, String note, BigDecimal overrideScore, boolean clearOverride,
+                           String overrideReason) {
+    }
+
+    @Transactional
+    public EvaluationHeader create(CreateRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.projectId() == null) {
+            problems.add(new FieldProblem("projectId", "projectId is required"));
+        }
+        if (request.from() == null) {
+            problems.add(new FieldProblem("from", "from (YYYY-MM-DD) is required"));
+        }
+        if (request.to() == null) {
+            problems.add(new FieldProblem("to", "to (YYYY-MM-DD) is required"));
+        } else if (request.from() != null && request.to().isBefore(request.from())) {
+            problems.add(new FieldProblem("to", "to must be on or after from"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        Project project = project(request.projectId());
+        AvailabilityPolicy policy = request.policy() == null ? AvailabilityPolicy.DEFAULT : request.policy();
+        EvaluationHeader header = new EvaluationHeader(null, project.getId(), project.getName(), request.from(), request.to(),
+                policy, Status.DRAFT, 1, null, AuditTrail.currentActor(), now(), null, null, null);
+        long id = store.insert(header);
+        List<TemplateBuilder.Built> rows = TemplateBuilder.build(facts(project, header, true), rules);
+        rows.forEach(b -> store.insertRow(id, b.row(), b.evidence()));
+        for (int i = 0; i < ReportSection.DEFAULT_PROSE.length; i++) {
+            store.putProse(id, i + 1, ReportSection.DEFAULT_PROSE[i]);
+        }
+        EvaluationHeader created = store.find(id).orElseThrow();
+        audit.record("EVALUATION_CREATE", ENTITY, id, "Evaluation of " + project.getName() + " " + request.from() + " → "
+                + request.to() + " created", null, Map.of("header", created, "rows", scored(id)));
+        return created;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<EvaluationHeader> list(Long projectId, Integer page, Integer size, String sort) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        if (p < 0) {
+            throw ApiException.badRequest("page", "page must be 0 or more");
+        }
+        if (s < 1 || s > 500) {
+            throw ApiException.badRequest("size", "size must be between 1 and 500");
+        }
+        Map<String, String> sortable = Map.of("id", "e.id", "createdAt", "e.created_at", "projectId", "e.project_id",
+                "status", "e.status", "from", "e.period_from");
+        String order = "e.id DESC";
+        if (sort != null && !sort.isBlank()) {
+            String[] parts = sort.split(",");
+            String column = sortable.get(parts[0].trim());
+            if (column == null) {
+                throw ApiException.badRequest("sort", "cannot sort by '" + parts[0].trim() + "'; sortable: "
+                        + String.join(", ", sortable.keySet().stream().sorted().toList()));
+            }
+            boolean desc = parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc");
+            order = column + (desc ? " DESC" : " ASC") + ", e.id DESC";
+        }
+        AccessScope scope = currentUser.scope();
+        List<Long> allowed = scope.all() ? null : List.copyOf(scope.projectIds());
+        return new PageResponse<>(store.page(projectId, allowed, order, s, (long) p * s), store.count(projectId, allowed), p, s);
+    }
+
+    @Transactional(readOnly = true)
+    public EvaluationHeader header(long id) {
+        return store.find(id).filter(h -> currentUser.scope().allows(h.projectId()))
+                .orElseThrow(() -> ApiException.notFound("Evaluation", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TableRow> rows(long id) {
+        header(id);
+        return scored(id);
+    }
+
+    @Transactional
+    public TableRow patchRow(long id, long rowId, RowPatch patch) {
+        EvaluationHeader h = draft(id);
+        TableRow before = scored(id).stream().filter(r -> r.id() == rowId).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Row", rowId));
+        BigDecimal actual = patch.clearActual() ? null : patch.actual() != null ? patch.actual() : before.actual();
+        String note = patch.note() != null ? blankToNull(patch.note()) : before.note();
+        BigDecimal override = patch.clearOverride() ? null : patch.overrideScore() != null ? patch.overrideScore() : before.overrideScore();
+        String reason = patch.clearOverride() ? null : patch.overrideReason() != null ? blankToNull(patch.overrideReason())
+                : before.overrideReason();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (actual != null && actual.signum() < 0) {
+            problems.add(new FieldProblem("actual", "actual must be 0 or more"));
+        }
+        if (override != null && (override.signum() < 0 || override.compareTo(before.weight()) > 0)) {
+            problems.add(new FieldProblem("overrideScore", "overrideScore must be between 0 and the row's weight "
+                    + TableRow.plain(before.weight())));
+        }
+        if (override != null && reason == null) {
+            problems.add(new FieldProblem("overrideReason", "an overridden score needs a reason"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        store.updateRow(rowId, actual, note, override, reason);
+        TableRow after = scored(id).stream().filter(r -> r.id() == rowId).findFirst().orElseThrow();
+        audit.record("EVALUATION_ROW_EDIT", ENTITY, h.id(), "Row “" + before.name() + "” of evaluation " + id + " edited",
+                before, after);
+        return after;
+    }
+
+    /** Evidence of one row, as it stood when the row was computed (frozen with the evaluation). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> evidence(long id, long rowId) {
+        header(id);
+        TableRow row = scored(id).stream().filter(r -> r.id() == rowId).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Row", rowId));
+        Evidence evidence = store.evidence(id, rowId).orElseThrow();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rowId", rowId);
+        out.put("name", row.name());
+        out.put("source", row.source());
+        out.put("formula", row.formula());
+        out.put("note", row.note());
+        out.put("kind", evidence.kind());
+        out.put("summary", evidence.summary());
+        out.put("items", evidence.items());
+        return out;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Check> checks(long id) {
+        header(id);
+        return EvaluationChecks.run(scored(id), null, rules);
+    }
+
+    @Transactional
+    public EvaluationHeader sign(long id) {
+        EvaluationHeader h = draft(id);
+        List<Check> blocking = EvaluationChecks.run(scored(id), null, rules).stream().filter(Check::blocks).toList();
+        if (!blocking.isEmpty()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Checks failed",
+                    blocking.size() + " check(s) fail; fix them before signing", blocking.stream()
+                    .map(c -> new FieldProblem(c.code(), c.message())).toList());
+        }
+        String by = AuditTrail.currentActor();
+        Instant at = now();
+        EvaluationDocument doc = live(h.signed(by, at, null));
+        String snapshot = json.writeValueAsString(doc);
+        String sha = sha256(snapshot);
+        store.sign(id, by, at, snapshot, sha);
+        if (h.supersedesId() != null) {
+            store.setStatus(h.supersedesId(), Status.SUPERSEDED);
+        }
+        EvaluationHeader signed = store.find(id).orElseThrow();
+        audit.record("EVALUATION_SIGN", ENTITY, id, "Evaluation " + id + " v" + h.version() + " signed; snapshot SHA-256 " + sha
+                + (h.supersedesId() == null ? "" : "; supersedes evaluation " + h.supersedesId()),
+                Map.of("status", h.status()), Map.of("status", Status.FINAL, "signedBy", by, "signedAt", at, "snapshotSha256", sha,
+                        "totalScore", doc.totalScore(), "grade", doc.grade()));
+        return signed;
+    }
+
+    /**
+     * A new version of an evaluation: computed rows are computed again from today's data, the
+     * evaluator's entries (actuals of manual rows, notes, overrides) and the report prose carry over.
+     * A DRAFT is superseded at once; a FINAL when the new version is signed.
+     */
+    @Transactional
+    public EvaluationHeader newVersion(long id) {
+        EvaluationHeader old = header(id);
+        if (old.status() == Status.SUPERSEDED || store.hasSuccessor(id)) {
+            throw ApiException.conflict("Evaluation " + id + " already has a newer version; correct the newest one");
+        }
+        Project project = project(old.projectId());
+        EvaluationHeader header = new EvaluationHeader(null, old.projectId(), project.getName(), old.from(), old.to(), old.policy(),
+                Status.DRAFT, old.version() + 1, id, AuditTrail.currentActor(), now(), null, null, null);
+        long newId = store.insert(header);
+        Map<String, TableRow> previous = store.rows(id).stream()
+                .collect(Collectors.toMap(EvaluationService::rowKey, Function.identity(), (a, b) -> a));
+        for (TemplateBuilder.Built b : TemplateBuilder.build(facts(project, header, true), rules)) {
+            TableRow r = b.row();
+            TableRow was = previous.get(rowKey(r));
+            if (was != null) {
+                r = new TableRow(null, r.seq(), r.level2(), r.name(), r.metric(), r.unit(), r.target(),
+                        r.source() == Metric.Source.MANUAL ? was.actual() : r.actual(), r.weight(), null, was.overrideScore(),
+                        was.overrideReason(), null, r.formula(), r.source() == Metric.Source.MANUAL || r.note() == null ? was.note()
+                        : r.note(), r.coverage(), r.evidenceSummary());
+            }
+            store.insertRow(newId, r, b.evidence());
+        }
+        List<String> prose = store.prose(id);
+        for (int i = 0; i < prose.size(); i++) {
+            store.putProse(newId, i + 1, prose.get(i));
+        }
+        if (old.status() == Status.DRAFT) {
+            store.setStatus(id, Status.SUPERSEDED);
+        }
+        EvaluationHeader created = store.find(newId).orElseThrow();
+        audit.record("EVALUATION_NEW_VERSION", ENTITY, newId, "Evaluation " + newId + " (v" + created.version()
+                + ") supersedes evaluation " + id + " (v" + old.version() + ", " + old.status() + ")",
+                Map.of("evaluation", id, "status", old.status()), Map.of("evaluation", newId, "version", created.version()));
+        return created;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportSection> report(long id) {
+        return document(id).report();
+    }
+
+    @Transactional
+    public List<ReportSection> putReport(long id, Map<Integer, String> prose) {
+        draft(id);
+        List<String> before = store.prose(id);
+        for (Map.Entry<Integer, String> e : prose.entrySet()) {
+            if (e.getKey() == null || e.getKey() < 1 || e.getKey() > ReportSection.TITLES.length) {
+                throw ApiException.invalid("sections", "section seq must be 1 to " + ReportSection.TITLES.length);
+            }
+            if (e.getValue() == null || e.getValue().length() > 100_000) {
+                throw ApiException.invalid("sections[" + e.getKey() + "].prose", "prose is required and at most 100000 characters");
+            }
+        }
+        prose.forEach((seq, body) -> store.putProse(id, seq, body));
+        audit.record("EVALUATION_REPORT_EDIT", ENTITY, id, "Report prose of evaluation " + id + " edited (sections "
+                + prose.keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + ")", before, store.prose(id));
+        return report(id);
+    }
+
+    /** What the exports print: the frozen snapshot of a signed evaluation, the live table of a draft. */
+    @Transactional(readOnly = true)
+    public EvaluationDocument document(long id) {
+        EvaluationHeader h = header(id);
+        if (h.snapshotSha256() != null) {
+            EvaluationDocument frozen = json.readValue(store.snapshot(id), EvaluationDocument.class);
+            return new EvaluationDocument(h, frozen.budget(), frozen.rows(), frozen.evidence(), frozen.checks(), frozen.totalWeight(),
+                    frozen.totalScore(), frozen.grade(), frozen.report());
+        }
+        return live(h);
+    }
+
+    /** The stored snapshot of a signed evaluation and whether its SHA-256 still matches. */
+    @Transactional(readOnly = true)
+    public boolean snapshotIntact(long id) {
+        EvaluationHeader h = header(id);
+        return h.snapshotSha256() != null && h.snapshotSha256().equals(sha256(store.snapshot(id)));
+    }
+
+    private EvaluationDocument live(EvaluationHeader h) {
+        List<TableRow> rows = scored(h.id());
+        List<Check> checks = EvaluationChecks.run(rows, null, rules);
+        BigDecimal weight = Scorer.totalWeight(rows);
+        BigDecimal score = Scorer.total(rows, rules);
+        Grade grade = Grade.of(score, rules);
+        Project project = project(h.projectId());
+        List<ReportSection> report = ReportFacts.sections(facts(project, h, false), h, rows, checks, weight, score, grade,
+                store.prose(h.id()));
+        TableRow budgetRow = rows.stream().filter(r -> r.level2() == Level2.BUDGET_EXECUTION).findFirst().orElse(null);
+        EvaluationDocument.Budget budget = new EvaluationDocument.Budget(project.getBudgetAmount(), project.getSpentAmount(),
+                budgetRow == null ? null : budgetRow.actual(), budgetRow == null ? null : budgetRow.weight(),
+                budgetRow == null ? null : budgetRow.score());
+        List<EvaluationDocument.RowEvidence> evidence = rows.stream()
+                .map(r -> new EvaluationDocument.RowEvidence(r.id(), store.evidence(h.id(), r.id()).orElseThrow())).toList();
+        return new EvaluationDocument(h, budget, rows, evidence, checks, weight, score, grade, report);
+    }
+
+    private List<TableRow> scored(long id) {
+        return store.rows(id).stream().map(r -> r.scored(rules)).toList();
+    }
+
+    private EvaluationHeader draft(long id) {
+        EvaluationHeader h = header(id);
+        if (h.status() != Status.DRAFT) {
+            throw ApiException.conflict("Evaluation " + id + " is " + h.status() + " and cannot be changed;"
+                    + " create a new version (POST /api/v1/evaluations/" + id + "/versions) to correct it");
+        }
+        return h;
+    }
+
+    private Project project(Long projectId) {
+        return projects.findById(projectId).filter(p -> currentUser.scope().allows(p.getId()))
+                .orElseThrow(() -> ApiException.notFound("Project", projectId));
+    }
+
+    private ProjectFacts facts(Project project, EvaluationHeader h, boolean withQuality) {
+        Progress pr = progress.of(project, h.to());
+        Map<Long, Site> siteById = sites.findAll().stream().collect(Collectors.toMap(Site::getId, Function.identity()));
+        List<Device> all = devices.findByProjectId(project.getId());
+        Map<Long, QuantityTarget> targetById = targets.findByProjectIdOrderBySeq(project.getId()).stream()
+                .collect(Collectors.toMap(QuantityTarget::getId, Function.identity()));
+        List<ProjectFacts.Quantity> quantities = pr.targets().stream().map(t -> {
+            QuantityTarget target = targetById.get(t.id());
+            List<Map<String, Object>> chosen = all.stream()
+                    .filter(d -> target.selects(d.getCategoryCode(), siteById.containsKey(d.getSiteId()) ? siteById.get(d.getSiteId()).getKind() : null))
+                    .sorted(java.util.Comparator.comparing(Device::getAssetTag))
+                    .map(d -> TemplateBuilder.item("deviceId", d.getId(), "assetTag", d.getAssetTag(), "name", d.getName(),
+                            "category", d.getCategoryCode(), "site", siteById.containsKey(d.getSiteId()) ? siteById.get(d.getSiteId()).getCode() : null,
+                            "lifecycle", d.getLifecycle(), "installedOn", d.getInstalledOn()))
+                    .toList();
+            String selector = "categories " + String.join("/", new java.util.TreeSet<>(t.categories()))
+                    + (t.siteKinds().isEmpty() ? "" : " at " + t.siteKinds().stream().map(Enum::name).sorted().collect(Collectors.joining("/")));
+            return new ProjectFacts.Quantity(t.seq(), t.label(), t.unit(), t.planned(), t.installed(), t.weight(), selector, chosen);
+        }).toList();
+        return new ProjectFacts(project.getName(), project.getPlannedStart(), project.getPlannedEnd(), project.getActualStart(),
+                project.getActualEnd(), project.getContractAmount(), project.getAuditedAmount(), project.getCostCeilingPct(),
+                pr.cost().changePct(), project.getBudgetAmount(), project.getSpentAmount(), pr.cost().executionRate(), quantities,
+                withQuality ? quality.tier(project.getId(), h.from(), h.to(), Tier.FRONT_END, h.policy()) : null,
+                withQuality ? quality.tier(project.getId(), h.from(), h.to(), Tier.BACK_END, h.policy()) : null,
+                h.policy(), h.from(), h.to());
+    }
+
+    private static String rowKey(TableRow r) {
+        return r.level2() + "|" + r.name();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

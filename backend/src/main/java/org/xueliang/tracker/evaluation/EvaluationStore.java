@@ -1,0 +1,178 @@
+package org.xueliang.tracker.evaluation;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.xueliang.tracker.availability.AvailabilityPolicy;
+import org.xueliang.tracker.evaluation.EvaluationHeader.Status;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tables evaluation, evaluation_row and evaluation_report_section (V4), through plain JDBC. */
+@Repository
+class EvaluationStore {
+
+    private static final String HEADER = "SELECT e.*, p.name AS project_name FROM evaluation e JOIN project p ON p.id = e.project_id";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    EvaluationStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(EvaluationHeader h) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            PreparedStatement ps = c.prepareStatement("INSERT INTO evaluation (project_id, period_from, period_to, maintenance_policy,"
+                    + " unknown_policy, quality_metric, status, version, supersedes_id, created_by, created_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
+            ps.setLong(1, h.projectId());
+            ps.setObject(2, java.sql.Date.valueOf(h.from()));
+            ps.setObject(3, java.sql.Date.valueOf(h.to()));
+            ps.setString(4, h.policy().maintenance().name());
+            ps.setString(5, h.policy().unknown().name());
+            ps.setString(6, h.policy().qualityMetric().name());
+            ps.setString(7, h.status().name());
+            ps.setInt(8, h.version());
+            ps.setObject(9, h.supersedesId());
+            ps.setString(10, h.createdBy());
+            ps.setTimestamp(11, ts(h.createdAt()));
+            return ps;
+        }, keys);
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<EvaluationHeader> find(long id) {
+        return jdbc.query(HEADER + " WHERE e.id = ?", EvaluationStore::header, id).stream().findFirst();
+    }
+
+    List<EvaluationHeader> page(Long projectId, Collection<Long> allowedProjects, String orderBy, int limit, long offset) {
+        Filter f = filter(projectId, allowedProjects);
+        return jdbc.query(HEADER + f.where + " ORDER BY " + orderBy + " LIMIT " + limit + " OFFSET " + offset,
+                EvaluationStore::header, f.args);
+    }
+
+    long count(Long projectId, Collection<Long> allowedProjects) {
+        Filter f = filter(projectId, allowedProjects);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM evaluation e" + f.where, Long.class, f.args);
+    }
+
+    private record Filter(String where, Object[] args) {
+    }
+
+    private static Filter filter(Long projectId, Collection<Long> allowedProjects) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new java.util.ArrayList<>();
+        if (projectId != null) {
+            where.append(" AND e.project_id = ?");
+            args.add(projectId);
+        }
+        if (allowedProjects != null) {
+            where.append(allowedProjects.isEmpty() ? " AND 1 = 0" : " AND e.project_id IN ("
+                    + String.join(",", allowedProjects.stream().map(x -> "?").toList()) + ")");
+            args.addAll(allowedProjects);
+        }
+        return new Filter(where.toString(), args.toArray());
+    }
+
+    boolean hasSuccessor(long id) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE supersedes_id = ?", Long.class, id) > 0;
+    }
+
+    void setStatus(long id, Status status) {
+        jdbc.update("UPDATE evaluation SET status = ? WHERE id = ?", status.name(), id);
+    }
+
+    void sign(long id, String by, Instant at, String snapshot, String sha) {
+        jdbc.update("UPDATE evaluation SET status = ?, signed_by = ?, signed_at = ?, snapshot_json = ?, snapshot_sha256 = ? WHERE id = ?",
+                Status.FINAL.name(), by, ts(at), snapshot, sha, id);
+    }
+
+    String snapshot(long id) {
+        return jdbc.queryForObject("SELECT snapshot_json FROM evaluation WHERE id = ?", String.class, id);
+    }
+
+    void insertRow(long evaluationId, TableRow r, Evidence evidence) {
+        jdbc.update("INSERT INTO evaluation_row (evaluation_id, seq, level2, name, metric, scoring, unit, target, actual, weight,"
+                        + " override_score, override_reason, formula, note, coverage, evidence_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                evaluationId, r.seq(), r.level2().name(), r.name(), r.metric().name(), r.metric().scoring().name(), r.unit(),
+                r.target(), r.actual(), r.weight(), r.overrideScore(), r.overrideReason(), r.formula(), r.note(), r.coverage(),
+                json.writeValueAsString(evidence));
+    }
+
+    /** The rows as stored, not scored yet. */
+    List<TableRow> rows(long evaluationId) {
+        return jdbc.query("SELECT * FROM evaluation_row WHERE evaluation_id = ? ORDER BY seq", (rs, i) -> row(rs, json), evaluationId);
+    }
+
+    Optional<Evidence> evidence(long evaluationId, long rowId) {
+        return jdbc.query("SELECT evidence_json FROM evaluation_row WHERE evaluation_id = ? AND id = ?",
+                (rs, i) -> json.readValue(rs.getString(1), Evidence.class), evaluationId, rowId).stream().findFirst();
+    }
+
+    void updateRow(long rowId, BigDecimal actual, String note, BigDecimal overrideScore, String overrideReason) {
+        jdbc.update("UPDATE evaluation_row SET actual = ?, note = ?, override_score = ?, override_reason = ? WHERE id = ?",
+                actual, note, overrideScore, overrideReason, rowId);
+    }
+
+    List<String> prose(long evaluationId) {
+        return jdbc.queryForList("SELECT body FROM evaluation_report_section WHERE evaluation_id = ? ORDER BY seq", String.class,
+                evaluationId);
+    }
+
+    void putProse(long evaluationId, int seq, String body) {
+        if (jdbc.update("UPDATE evaluation_report_section SET body = ? WHERE evaluation_id = ? AND seq = ?", body, evaluationId, seq) == 0) {
+            jdbc.update("INSERT INTO evaluation_report_section (evaluation_id, seq, body) VALUES (?,?,?)", evaluationId, seq, body);
+        }
+    }
+
+    private static EvaluationHeader header(ResultSet rs, int i) throws SQLException {
+        return new EvaluationHeader(rs.getLong("id"), rs.getLong("project_id"), rs.getString("project_name"),
+                rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
+                new AvailabilityPolicy(AvailabilityPolicy.MaintenancePolicy.valueOf(rs.getString("maintenance_policy")),
+                        AvailabilityPolicy.UnknownPolicy.valueOf(rs.getString("unknown_policy")),
+                        AvailabilityPolicy.QualityMetric.valueOf(rs.getString("quality_metric"))),
+                Status.valueOf(rs.getString("status")), rs.getInt("version"), (Long) rs.getObject("supersedes_id", Long.class),
+                rs.getString("created_by"), instant(rs.getTimestamp("created_at")), rs.getString("signed_by"),
+                instant(rs.getTimestamp("signed_at")), rs.getString("snapshot_sha256"));
+    }
+
+    private static TableRow row(ResultSet rs, JsonMapper json) throws SQLException {
+        Evidence evidence = json.readValue(rs.getString("evidence_json"), Evidence.class);
+        return new TableRow(rs.getLong("id"), rs.getInt("seq"), Level2.valueOf(rs.getString("level2")), rs.getString("name"),
+                Metric.valueOf(rs.getString("metric")), rs.getString("unit"), num(rs.getBigDecimal("target")), num(rs.getBigDecimal("actual")),
+                num(rs.getBigDecimal("weight")), null, num(rs.getBigDecimal("override_score")), rs.getString("override_reason"), null,
+                rs.getString("formula"), rs.getString("note"), num(rs.getBigDecimal("coverage")), evidence.summary());
+    }
+
+    /** 45.0000 → 45, 95.5000 → 95.5 (never an exponent). */
+    static BigDecimal num(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.valueOf(at.atOffset(ZoneOffset.UTC).toLocalDateTime());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}

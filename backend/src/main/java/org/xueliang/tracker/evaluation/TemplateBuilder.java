@@ -1,0 +1,155 @@
+package org.xueliang.tracker.evaluation;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.xueliang.tracker.availability.AvailabilityPolicy.QualityMetric;
+
+/**
+ * Builds the rows of a new evaluation from the standard 自评表 template (预算执行率 10; 产出 50 = 数量 from
+ * the project's quantity targets + 质量 5 + 5 + 时效 5 + 成本 5; 效益 30; 满意度 10) and computes every
+ * row the system can compute, with its formula and evidence. Plain Java: the facts come in as a value.
+ */
+final class TemplateBuilder {
+
+    record Built(TableRow row, Evidence evidence) {
+    }
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    private TemplateBuilder() {
+    }
+
+    static List<Built> build(ProjectFacts f, ScoringRules rules) {
+        List<Built> rows = new ArrayList<>();
+        rows.add(budget(f));
+        for (ProjectFacts.Quantity q : f.quantities()) {
+            rows.add(row(Level2.QUANTITY, "指标" + q.seq() + "：" + q.label(), Metric.QUANTITY, q.unit(),
+                    BigDecimal.valueOf(q.planned()), BigDecimal.valueOf(q.installed()), q.weight(),
+                    "实际完成值 = 选中设备中已安装（INSTALLED 及以后、未报废）的台数；选择条件 " + q.selector()
+                            + "；得分 = 分值 × min(实际完成值 / 年度指标值, 1)", null, null,
+                    new Evidence("DEVICES", q.installed() + " of " + q.devices().size() + " selected devices installed, "
+                            + q.planned() + " planned", q.devices())));
+        }
+        rows.add(quality(f, f.frontEnd(), "指标1：前端设备网络通畅，供电稳定", "前端", f.policy().qualityMetric(), rules));
+        rows.add(quality(f, f.backEnd(), "指标2：后端设备运行稳定，安全可靠", "后端", QualityMetric.AVAILABILITY, rules));
+        rows.add(timeliness(f));
+        rows.add(cost(f));
+        rows.add(manual(Level2.SOCIAL, "指标1：服务社会治安防控，为侦破案件、处理交通违法行为提供科技信息支撑", 5));
+        rows.add(manual(Level2.SOCIAL, "指标2：服务社会综合治理，提升群众安全感满意度", 5));
+        rows.add(manual(Level2.ECOLOGICAL, "指标1：通过视频巡查协助处置环境污染、私挖乱采等问题", 10));
+        rows.add(manual(Level2.SUSTAINABILITY, "指标1：提高社会治安防控整体水平，节省警力等资源", 10));
+        rows.add(manual(Level2.SATISFACTION, "指标1：公安、交警、城管等使用单位及群众满意度", 10));
+        List<Built> numbered = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            TableRow r = rows.get(i).row();
+            numbered.add(new Built(new TableRow(null, i + 1, r.level2(), r.name(), r.metric(), r.unit(), r.target(), r.actual(),
+                    r.weight(), null, null, null, null, r.formula(), r.note(), r.coverage(), rows.get(i).evidence().summary())
+                    .scored(rules), rows.get(i).evidence()));
+        }
+        return numbered;
+    }
+
+    private static Built budget(ProjectFacts f) {
+        BigDecimal rate = f.executionRate() == null ? null : f.executionRate().multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+        return row(Level2.BUDGET_EXECUTION, "预算执行率", Metric.BUDGET_EXECUTION, "%", HUNDRED, rate, BigDecimal.TEN,
+                "预算执行率 = 全年执行数 / 全年预算数 = " + money(f.spent()) + " / " + money(f.budget())
+                        + "；得分 = 10 × min(执行率, 1)", rate == null ? "项目没有预算数或执行数" : null, null,
+                new Evidence("AMOUNTS", "spent " + money(f.spent()) + " of budget " + money(f.budget()),
+                        List.of(item("budget", f.budget(), "spent", f.spent()))));
+    }
+
+    private static Built quality(ProjectFacts f, QualityFigures.TierQuality t, String name, String tierLabel, QualityMetric metric,
+                                 ScoringRules rules) {
+        boolean online = metric == QualityMetric.ONLINE_RATE;
+        BigDecimal share = t == null ? null : online ? t.onlineRate() : t.availability();
+        BigDecimal actual = share == null ? null : share.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+        String what = online ? "在线率 = Σ 在线时长 / Σ 应在线时长" : "可用率 = Σ(在役 − 维护 − 未知 − 故障) / Σ(在役 − 维护 − 未知)";
+        String formula = what + "，" + tierLabel + "设备 " + (t == null ? 0 : t.devices()) + " 台，" + f.from() + " 至 " + f.to()
+                + "，口径 maintenance=" + f.policy().maintenance() + " unknown=" + f.policy().unknown()
+                + "；得分 = 分值 × min(实际完成值 / 年度指标值, 1)";
+        List<Map<String, Object>> items = new ArrayList<>();
+        if (t != null) {
+            for (QualityFigures.DeviceQuality d : t.perDevice()) {
+                Map<String, Object> m = item("deviceId", d.deviceId(), "device", d.label(), "availability", d.availability(),
+                        "onlineRate", d.onlineRate(), "coverage", d.coverage(), "downSeconds", d.downSeconds());
+                m.putAll(item("maintenanceSeconds", d.maintenanceSeconds(), "unknownSeconds", d.unknownSeconds(),
+                        "outages", d.outages(), "reboots", d.reboots(), "mttrHours", d.mttrHours()));
+                items.add(m);
+            }
+        }
+        String summary = t == null ? "no figures" : t.devices() + " " + tierLabel + " devices, " + (online ? "online rate " : "availability ")
+                + (actual == null ? "not measured" : TableRow.plain(actual) + " %") + ", coverage "
+                + (t.coverage() == null ? "none" : TableRow.plain(t.coverage().multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP)) + " %")
+                + "; source " + t.source();
+        return row(Level2.QUALITY, name, online ? Metric.QUALITY_FRONT_END : metricFor(tierLabel), "%", rules.qualityTarget(), actual,
+                BigDecimal.valueOf(5), formula, actual == null ? "所选期间没有" + tierLabel + "设备的监测数据" : null,
+                t == null ? null : t.coverage(), new Evidence("AVAILABILITY", summary, items));
+    }
+
+    private static Metric metricFor(String tierLabel) {
+        return "前端".equals(tierLabel) ? Metric.QUALITY_FRONT_END : Metric.QUALITY_BACK_END;
+    }
+
+    private static Built timeliness(ProjectFacts f) {
+        BigDecimal actual = null;
+        String note = null;
+        long planned = 0;
+        long real = 0;
+        if (f.plannedStart() == null || f.plannedEnd() == null || f.actualEnd() == null) {
+            note = "项目缺少计划工期或实际竣工日期";
+        } else {
+            planned = ChronoUnit.DAYS.between(f.plannedStart(), f.plannedEnd());
+            real = ChronoUnit.DAYS.between(f.actualStart() != null ? f.actualStart() : f.plannedStart(), f.actualEnd());
+            actual = real <= 0 ? HUNDRED : BigDecimal.valueOf(planned).multiply(HUNDRED).divide(BigDecimal.valueOf(real), MC)
+                    .min(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+        }
+        return row(Level2.TIMELINESS, "指标1：项目按计划工期完成", Metric.TIMELINESS, "%", HUNDRED, actual, BigDecimal.valueOf(5),
+                "完成及时率 = min(计划工期 / 实际工期, 1) = " + planned + " 天 / " + real + " 天；得分 = 分值 × 完成及时率", note, null,
+                new Evidence("DATES", "planned " + f.plannedStart() + " → " + f.plannedEnd() + ", actual " + f.actualStart() + " → "
+                        + f.actualEnd(), List.of(item("plannedStart", f.plannedStart(), "plannedEnd", f.plannedEnd(),
+                        "actualStart", f.actualStart(), "actualEnd", f.actualEnd(), "plannedDays", planned, "actualDays", real))));
+    }
+
+    private static Built cost(ProjectFacts f) {
+        BigDecimal change = f.changePct();
+        BigDecimal ceiling = f.ceilingPct() == null ? BigDecimal.TEN : f.ceilingPct();
+        return row(Level2.COST, "指标1：审定金额较合同金额增幅不超过国家规定的" + TableRow.plain(ceiling) + "%", Metric.COST, "%", ceiling,
+                change, BigDecimal.valueOf(5), "增幅 = (审定金额 − 合同金额) / 合同金额 = (" + money(f.audited()) + " − "
+                        + money(f.contract()) + ") / " + money(f.contract()) + "；不超过上限得满分，超出按 上限 / 增幅 折算",
+                change == null ? "项目缺少合同金额或审定金额" : null, null,
+                new Evidence("AMOUNTS", "contract " + money(f.contract()) + ", audited " + money(f.audited()) + ", ceiling "
+                        + TableRow.plain(ceiling) + " %", List.of(item("contract", f.contract(), "audited", f.audited(),
+                        "changePct", change, "ceilingPct", ceiling))));
+    }
+
+    private static Built manual(Level2 level2, String name, int weight) {
+        return row(level2, name, Metric.MANUAL, "", HUNDRED, null, BigDecimal.valueOf(weight), null, null, null,
+                Evidence.none("entered by an evaluator"));
+    }
+
+    private static Built row(Level2 level2, String name, Metric metric, String unit, BigDecimal target, BigDecimal actual,
+                             BigDecimal weight, String formula, String note, BigDecimal coverage, Evidence evidence) {
+        return new Built(new TableRow(null, 0, level2, name, metric, unit, target, actual, weight, null, null, null, null, formula,
+                note, coverage, evidence.summary()), evidence);
+    }
+
+    static Map<String, Object> item(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static String money(BigDecimal v) {
+        return ReportFacts.money(v);
+    }
+}
