@@ -1,0 +1,102 @@
+package org.xueliang.tracker.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.xueliang.tracker.availability.AvailabilityPolicy;
+
+/** Golden test: the seed report's table, entered as an evaluator would, is reproduced and its two errors are caught. */
+class SeedGoldenTest {
+
+    private static final ScoringRules RULES = ScoringRules.DEFAULT;
+
+    @Test
+    void enteringTheSeedValuesReproducesItsTable() throws Exception {
+        List<TableRow> rows = SeedTable.rows(RULES);
+        EvaluationDocument doc = document(rows);
+        List<String[]> cells = ExportText.indicatorCells(doc);
+        assertThat(cells).hasSize(SeedTable.ROWS.length);
+        for (int i = 0; i < cells.size(); i++) {
+            Object[] seed = SeedTable.ROWS[i];
+            assertThat(cells.get(i)[1]).isEqualTo(((Level2) seed[0]).label());
+            assertThat(cells.get(i)[2]).isEqualTo(seed[1]);
+            assertThat(cells.get(i)[3]).isEqualTo("100");
+            assertThat(cells.get(i)[4]).isEqualTo(String.valueOf(seed[2]));
+            assertThat(cells.get(i)[5]).isEqualTo(String.valueOf(seed[3]));
+            assertThat(cells.get(i)[6]).isEqualTo(String.valueOf(seed[4]));
+        }
+        assertThat(cells.get(0)[0]).isEqualTo("产出指标（50分）");
+        assertThat(cells.get(9)[0]).isEqualTo("效益指标（30分）");
+        assertThat(cells.get(13)[0]).isEqualTo("满意度指标（10分）");
+        // The scores the seed gives are kept beside what the rules would have computed (e.g. 95 of 100 → 4.8 of 5, seed 5).
+        assertThat(rows.get(5).computedScore()).isEqualByComparingTo("4.8");
+        assertThat(rows.get(5).score()).isEqualByComparingTo("5");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(XlsxEvaluationWriter.write(doc)))) {
+            Sheet sheet = wb.getSheetAt(0);
+            DataFormatter f = new DataFormatter();
+            int header = findRow(sheet, "一级指标");
+            Row first = sheet.getRow(header + 1);
+            assertThat(f.formatCellValue(first.getCell(2))).isEqualTo(SeedTable.ROWS[0][1]);
+            Row total = sheet.getRow(header + 1 + SeedTable.ROWS.length);
+            assertThat(f.formatCellValue(total.getCell(0))).isEqualTo("总分");
+            assertThat(f.formatCellValue(total.getCell(5))).isEqualTo("90");
+            assertThat(f.formatCellValue(total.getCell(6))).isEqualTo("85");
+        }
+    }
+
+    @Test
+    void theChecksSayTheRowsWeigh90AndScore85WhileTheReportStates93Of100AndTheBudgetRowIsMissing() {
+        List<TableRow> rows = SeedTable.rows(RULES);
+        assertThat(Scorer.totalWeight(rows)).isEqualByComparingTo("90");
+        assertThat(Scorer.total(rows, RULES)).isEqualByComparingTo("85");
+        List<Check> checks = EvaluationChecks.run(rows, SeedTable.STATED, RULES);
+        List<Check> failed = checks.stream().filter(c -> !c.passed()).toList();
+        assertThat(failed).extracting(Check::code)
+                .containsExactlyInAnyOrder("WEIGHTS_TOTAL", "LEVEL1_WEIGHT_BUDGET", "STATED_TOTAL");
+        assertThat(failed).allMatch(Check::blocks);
+        assertThat(message(failed, "STATED_TOTAL")).isEqualTo("The table states 93 of 100, but its rows weigh 90 and score 85.");
+        assertThat(message(failed, "LEVEL1_WEIGHT_BUDGET"))
+                .isEqualTo("The 预算执行率 row is missing: the standard 自评表 gives it 10 points.");
+        assertThat(message(failed, "WEIGHTS_TOTAL")).isEqualTo("The rows weigh 90 but a 自评表 must weigh 100.");
+        // 产出 50, 效益 30 and 满意度 10 are as the template wants, and no score exceeds its weight.
+        assertThat(checks).filteredOn(c -> c.code().equals("LEVEL1_WEIGHT_OUTPUT") || c.code().equals("LEVEL1_WEIGHT_BENEFIT")
+                || c.code().equals("LEVEL1_WEIGHT_SATISFACTION") || c.code().equals("SCORE_WITHIN_WEIGHT")).allMatch(Check::passed);
+    }
+
+    private static String message(List<Check> checks, String code) {
+        return checks.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow().message();
+    }
+
+    static EvaluationDocument document(List<TableRow> rows) {
+        EvaluationHeader h = new EvaluationHeader(1L, 1L, "稷山县雪亮工程一期", java.time.LocalDate.of(2021, 8, 24),
+                java.time.LocalDate.of(2022, 8, 23), AvailabilityPolicy.DEFAULT, EvaluationHeader.Status.DRAFT, 1, null, "eva",
+                java.time.Instant.EPOCH, null, null, null);
+        BigDecimal score = Scorer.total(rows, RULES);
+        List<Check> checks = EvaluationChecks.run(rows, SeedTable.STATED, RULES);
+        List<ReportSection> report = new java.util.ArrayList<>();
+        for (int i = 0; i < ReportSection.TITLES.length; i++) {
+            report.add(new ReportSection(i + 1, ReportSection.TITLES[i], "", ReportSection.DEFAULT_PROSE[i]));
+        }
+        return new EvaluationDocument(h, new EvaluationDocument.Budget(null, null, null, null, null), rows, List.of(), checks,
+                Scorer.totalWeight(rows), score, Grade.of(score, RULES), report);
+    }
+
+    private static int findRow(Sheet sheet, String firstCell) {
+        DataFormatter f = new DataFormatter();
+        for (Row r : sheet) {
+            if (firstCell.equals(f.formatCellValue(r.getCell(0)))) {
+                return r.getRowNum();
+            }
+        }
+        throw new AssertionError("no row starting with " + firstCell);
+    }
+}
