@@ -1,21 +1,19 @@
 package org.xueliang.tracker.evaluation;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +35,8 @@ import org.xueliang.tracker.progress.Progress;
 import org.xueliang.tracker.progress.ProjectProgress;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
+import org.xueliang.tracker.shared.Hashes;
+import org.xueliang.tracker.shared.PageRequests;
 import org.xueliang.tracker.shared.PageResponse;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -124,27 +124,13 @@ public class EvaluationService {
 
     @Transactional(readOnly = true)
     public PageResponse<EvaluationHeader> list(Long projectId, Integer page, Integer size, String sort) {
-        int p = page == null ? 0 : page;
-        int s = size == null ? 20 : size;
-        if (p < 0) {
-            throw ApiException.badRequest("page", "page must be 0 or more");
-        }
-        if (s < 1 || s > 500) {
-            throw ApiException.badRequest("size", "size must be between 1 and 500");
-        }
-        Map<String, String> sortable = Map.of("id", "e.id", "createdAt", "e.created_at", "projectId", "e.project_id",
-                "status", "e.status", "from", "e.period_from");
-        String order = "e.id DESC";
-        if (sort != null && !sort.isBlank()) {
-            String[] parts = sort.split(",");
-            String column = sortable.get(parts[0].trim());
-            if (column == null) {
-                throw ApiException.badRequest("sort", "cannot sort by '" + parts[0].trim() + "'; sortable: "
-                        + String.join(", ", sortable.keySet().stream().sorted().toList()));
-            }
-            boolean desc = parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc");
-            order = column + (desc ? " DESC" : " ASC") + ", e.id DESC";
-        }
+        // Sortable API names map to whitelisted SQL columns, so the ORDER BY below is never user text.
+        Pageable pageable = PageRequests.of(page, size, sort, Map.of("id", "e.id", "createdAt", "e.created_at",
+                "projectId", "e.project_id", "status", "e.status", "from", "e.period_from"), Sort.by(Sort.Direction.DESC, "e.id"));
+        String order = pageable.getSort().stream().map(o -> o.getProperty() + " " + o.getDirection().name())
+                .collect(Collectors.joining(", "));
+        int p = pageable.getPageNumber();
+        int s = pageable.getPageSize();
         AccessScope scope = currentUser.scope();
         List<Long> allowed = scope.all() ? null : List.copyOf(scope.projectIds());
         return new PageResponse<>(store.page(projectId, allowed, order, s, (long) p * s), store.count(projectId, allowed), p, s);
@@ -404,10 +390,6 @@ public class EvaluationService {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(text);
     }
 }

@@ -307,6 +307,9 @@ class EvaluationApiTest {
         mvc.perform(post("/api/v1/evaluations").with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"projectId\":999,\"from\":\"2021-08-24\",\"to\":\"2022-08-23\"}"))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/evaluations").param("sort", "status,asc").with(admin())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/evaluations").param("sort", "snapshot_json").with(admin())).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sort"));
         mvc.perform(get("/api/v1/evaluations/999999").with(admin())).andExpect(status().isNotFound())
                 .andExpect(header().string("Content-Type", org.hamcrest.Matchers.containsString("problem+json")));
 
