@@ -26,13 +26,13 @@ final class ReportFacts {
                 + (h.policy().qualityMetric().name().equals("ONLINE_RATE") ? "在线率" : "可用率") + "。");
         facts.add("自评表总分 " + TableRow.plain(weight) + " 分，得分 " + TableRow.plain(score) + " 分，评价等级为“" + grade.label() + "”。");
         facts.add(rows.stream().filter(r -> r.source() == Metric.Source.COMPUTED)
-                .map(r -> r.level2().label() + " " + r.name() + "：年度指标值 " + r.targetText() + "，实际完成值 "
+                .map(r -> (r.name().equals(r.level2().label()) ? r.name() : r.level2().label() + " " + r.name()) + "：年度指标值 " + r.targetText() + "，实际完成值 "
                         + (r.actual() == null ? "无" : r.actualText()) + "，得分 " + (r.score() == null ? "—" : TableRow.plain(r.score()))
                         + "/" + TableRow.plain(r.weight()))
                 .collect(Collectors.joining("；")) + "。");
         facts.add("");
-        List<String> failed = checks.stream().filter(c -> !c.passed()).map(Check::message).toList();
-        facts.add(failed.isEmpty() ? "签署前检查全部通过。" : "签署前检查发现：" + String.join(" ", failed));
+        List<String> failed = checks.stream().filter(c -> !c.passed()).map(c -> chinese(c, rows)).toList();
+        facts.add(failed.isEmpty() ? "签署前检查全部通过。" : "签署前检查发现：" + String.join("；", failed) + "。");
         facts.add("");
         List<ReportSection> sections = new ArrayList<>();
         for (int i = 0; i < ReportSection.TITLES.length; i++) {
@@ -40,6 +40,20 @@ final class ReportFacts {
                     i < prose.size() ? prose.get(i) : ReportSection.DEFAULT_PROSE[i]));
         }
         return sections;
+    }
+
+    /** A failed check in the report's language; the API keeps the full English explanation. */
+    private static String chinese(Check c, List<TableRow> rows) {
+        String row = rows.stream().filter(r -> r.id() != null && r.id().equals(c.rowId())).map(r -> "“" + r.name() + "”")
+                .findFirst().orElse("");
+        return switch (c.code()) {
+            case "ACTUAL_MISSING" -> row + "尚无实际完成值";
+            case "COVERAGE" -> row + "监测覆盖率低于阈值";
+            case "SCORE_WITHIN_WEIGHT" -> row + "得分超过分值";
+            case "WEIGHTS_TOTAL" -> "各指标分值合计不等于模板总分";
+            default -> c.code().startsWith("LEVEL1_WEIGHT_") ? "一级指标“" + Level1.valueOf(c.code().substring(14)).label()
+                    + "”的分值合计与模板不符" : c.message();
+        };
     }
 
     static String money(BigDecimal v) {
