@@ -11,6 +11,9 @@ export const P = Object.freeze({
   STATUS_READ: 'STATUS_READ',
   MAINTENANCE_WRITE: 'MAINTENANCE_WRITE',
   AGENT_ADMIN: 'AGENT_ADMIN',
+  EVALUATION_READ: 'EVALUATION_READ',
+  EVALUATION_WRITE: 'EVALUATION_WRITE',
+  EVALUATION_SIGN: 'EVALUATION_SIGN',
 })
 
 /** True when `perms` (a Set) holds `required`: one name, or an array meaning "any of these". */
