@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +55,7 @@ public final class OnvifSimulator implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService delays;
     private final AtomicLong requests = new AtomicLong();
+    private final List<AutoCloseable> companions = new CopyOnWriteArrayList<>();
 
     private OnvifSimulator(Collection<? extends SimCamera> cams, InetSocketAddress bind, Clock clock, int threads)
             throws IOException {
@@ -191,8 +194,20 @@ public final class OnvifSimulator implements AutoCloseable {
         return t;
     }
 
+    /** Something that serves alongside (a WS-Discovery responder) and is closed with the simulator. */
+    public void alsoClose(AutoCloseable companion) {
+        companions.add(companion);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable c : companions) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("closing {}: {}", c, e.toString());
+            }
+        }
         server.stop(0);
         delays.shutdownNow();
         workers.shutdownNow();

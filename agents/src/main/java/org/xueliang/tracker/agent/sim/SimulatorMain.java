@@ -3,6 +3,7 @@ package org.xueliang.tracker.agent.sim;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.xueliang.tracker.agent.sim.net.LoopbackAddresses;
  * <pre>
  *   --onvif-recording DIR --listen 127.0.0.1:PORT      replay one recorded camera
  *   --cameras N --base 127.21.0.1 --port P [--user admin] --password X   a synthetic fleet
+ *   either, plus --discovery 127.0.0.1:3702     a WS-Discovery responder (unicast, loopback) for those cameras
  * </pre>
  * Prints what it serves and runs until SIGINT/SIGTERM.
  */
@@ -46,17 +48,13 @@ public final class SimulatorMain {
     public static OnvifSimulator start(String[] args, PrintStream out) throws IOException {
         Map<String, String> a = parse(args);
         if (a.containsKey("onvif-recording")) {
-            String listen = a.getOrDefault("listen", "127.0.0.1:0");
-            int colon = listen.lastIndexOf(':');
-            if (colon < 0) {
-                throw new IllegalArgumentException("--listen wants ADDRESS:PORT, got " + listen);
-            }
-            InetAddress addr = loopback(listen.substring(0, colon));
+            InetSocketAddress listen = listenAddress("--listen", a.getOrDefault("listen", "127.0.0.1:0"));
+            InetAddress addr = listen.getAddress();
             RecordedCamera cam = new RecordedCamera(addr, Path.of(a.get("onvif-recording")));
-            OnvifSimulator sim = OnvifSimulator.start(List.of(cam), Integer.parseInt(listen.substring(colon + 1)));
+            OnvifSimulator sim = OnvifSimulator.start(List.of(cam), listen.getPort());
             out.println("ONVIF recording " + cam.dir() + " on http://" + addr.getHostAddress() + ":" + sim.port()
                     + "/onvif/device_service");
-            return sim;
+            return withDiscovery(a, sim, List.of(cam), out);
         }
         if (a.containsKey("cameras")) {
             int n = Integer.parseInt(a.get("cameras"));
@@ -73,14 +71,42 @@ public final class SimulatorMain {
             out.println(n + " ONVIF cameras on " + addrs.get(0).getHostAddress() + " .. "
                     + addrs.get(addrs.size() - 1).getHostAddress() + " port " + sim.port() + " (one socket bound to "
                     + sim.boundTo() + "), user " + a.getOrDefault("user", "admin"));
-            return sim;
+            return withDiscovery(a, sim, cams, out);
         }
         throw new IllegalArgumentException("give --onvif-recording DIR or --cameras N");
     }
 
+    private static OnvifSimulator withDiscovery(Map<String, String> a, OnvifSimulator sim, List<? extends SimCamera> cams,
+                                                PrintStream out) throws IOException {
+        String listen = a.get("discovery");
+        if (listen == null) {
+            return sim;
+        }
+        WsDiscoveryResponder responder;
+        try {
+            responder = WsDiscoveryResponder.start(listenAddress("--discovery", listen), cams, sim.port());
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        sim.alsoClose(responder);
+        out.println("WS-Discovery responder for " + cams.size() + " camera(s) on udp://"
+                + responder.address().getAddress().getHostAddress() + ":" + responder.address().getPort());
+        return sim;
+    }
+
+    private static InetSocketAddress listenAddress(String option, String listen) {
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException(option + " wants ADDRESS:PORT, got " + listen);
+        }
+        return new InetSocketAddress(loopback(listen.substring(0, colon)), Integer.parseInt(listen.substring(colon + 1)));
+    }
+
     static String usage() {
         return "usage: SimulatorMain --onvif-recording DIR --listen 127.0.0.1:PORT\n"
-                + "       SimulatorMain --cameras N --base 127.21.0.1 --port P [--user admin] --password X";
+                + "       SimulatorMain --cameras N --base 127.21.0.1 --port P [--user admin] --password X\n"
+                + "       either with --discovery 127.0.0.1:3702 (WS-Discovery responder, unicast on loopback)";
     }
 
     private static Map<String, String> parse(String[] args) {
