@@ -95,6 +95,7 @@ class SecurityConfig {
          .requestMatchers("/api/v1/users/**").hasAuthority(USER_ADMIN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(AUDIT_READ.name())
          .requestMatchers("/api/v1/agents/**", "/api/v1/notification-channels/**").hasAuthority(AGENT_ADMIN.name())
+         .requestMatchers(HttpMethod.POST, "/api/v1/discovery").hasAuthority(AGENT_ADMIN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/status/**", "/api/v1/devices/*/status", "/api/v1/devices/*/outages",
                  "/api/v1/devices/*/states", "/api/v1/devices/*/probes", "/api/v1/maintenance-windows/**")
              .hasAuthority(STATUS_READ.name())
