@@ -34,7 +34,9 @@ class StatusController {
 
     /** Server-sent events: one {@code state} event per device state change, as it commits. */
     @GetMapping(path = "/api/v1/status/stream", produces = "text/event-stream")
-    SseEmitter stream() {
+    SseEmitter stream(jakarta.servlet.http.HttpServletResponse response) {
+        // nginx buffers responses unless told not to, which would hold events back.
+        response.setHeader("X-Accel-Buffering", "no");
         return stream.subscribe();
     }
 

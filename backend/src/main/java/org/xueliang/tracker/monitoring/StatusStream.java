@@ -45,6 +45,18 @@ class StatusStream {
         }
     }
 
+    /** A comment line every 20 s keeps proxies and load balancers from closing an idle stream. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 20_000, initialDelay = 20_000)
+    void keepAlive() {
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException gone) {
+                emitters.remove(emitter);
+            }
+        }
+    }
+
     int subscribers() {
         return emitters.size();
     }
