@@ -106,7 +106,7 @@ class NetProbersTest {
 
     @Test
     void a_thousand_tcp_devices_probed_concurrently_are_all_up() {
-        List<Device> fleet = sim.addFleet(Kind.TCP, 1000, LoopbackAddresses.parse("127.26.0.1"), 18080);
+        List<Device> fleet = sim.addFleet(Kind.TCP, 1000, LoopbackAddresses.parse("127.26.0.1"), freePort());
         List<CompletableFuture<ProbeResult>> all = new ArrayList<>();
         for (Device d : fleet) {
             all.add(tcp.probe(target(Method.TCP, d.host(), d.port(), 3000)));
@@ -170,5 +170,14 @@ class NetProbersTest {
         List<String> icmp = Files.readAllLines(p).stream().filter(l -> l.startsWith("Icmp:")).toList();
         List<String> names = List.of(icmp.get(0).split("\\s+"));
         return Long.parseLong(icmp.get(1).split("\\s+")[names.indexOf("OutEchos")]);
+    }
+
+    /** A port free on loopback now: fixed ports collide with a demo or benchmark running on the same machine. */
+    private static int freePort() {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

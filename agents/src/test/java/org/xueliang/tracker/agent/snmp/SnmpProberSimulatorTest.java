@@ -202,8 +202,7 @@ class SnmpProberSimulatorTest {
 
     @Test
     void probes_a_thousand_simulated_agents_concurrently_all_up() {
-        List<SimulatedSnmpAgent> fleet = sim.addFleet(1000, InetAddress.getLoopbackAddress() instanceof InetAddress
-                ? LoopbackAddresses.parse("127.24.0.1") : null, 16161, List.of());
+        List<SimulatedSnmpAgent> fleet = sim.addFleet(1000, LoopbackAddresses.parse("127.24.0.1"), freeUdpPort(), List.of());
         List<CompletableFuture<ProbeResult>> all = new ArrayList<>();
         long t0 = System.nanoTime();
         for (SimulatedSnmpAgent a : fleet) {
@@ -215,5 +214,14 @@ class SnmpProberSimulatorTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(byStatus).as("in %d ms", ms).containsExactly(Map.entry(Status.UP, 1000));
         assertThat(fleet).allMatch(a -> a.requests() >= 1);
+    }
+
+    /** A UDP port free on loopback now: a fixed port collides with a demo or benchmark running on the same machine. */
+    private static int freeUdpPort() {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
