@@ -3,15 +3,16 @@ import { allows, defaultWorkspace, visibleNav } from '../src/lib/permissions.js'
 
 const ALL = [
   'LEDGER_READ', 'DEVICE_CREATE_DELETE_IMPORT', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE', 'PROGRESS_READ', 'AUDIT_READ', 'USER_ADMIN',
-  'STATUS_READ', 'MAINTENANCE_WRITE', 'AGENT_ADMIN',
+  'STATUS_READ', 'MAINTENANCE_WRITE', 'AGENT_ADMIN', 'EVALUATION_READ', 'EVALUATION_WRITE', 'EVALUATION_SIGN',
 ]
+const EVALUATOR = ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ', 'EVALUATION_READ', 'EVALUATION_WRITE', 'EVALUATION_SIGN']
 const TECHNICIAN = ['LEDGER_READ', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE', 'STATUS_READ', 'MAINTENANCE_WRITE']
 
 describe('workspaces by role', () => {
   test.each([
     ['ADMIN', ALL, '/progress'],
     ['MANAGER', ['LEDGER_READ', 'PROGRESS_READ'], '/progress'],
-    ['EVALUATOR', ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ'], '/ledger'],
+    ['EVALUATOR', EVALUATOR, '/evaluations'],
     ['TECHNICIAN', TECHNICIAN, '/status'],
   ])('%s lands on %s', (role, permissions, expected) => {
     expect(defaultWorkspace({ role, permissions })).toBe(expected)
@@ -21,12 +22,20 @@ describe('workspaces by role', () => {
     expect(defaultWorkspace({ role: 'MANAGER', permissions: ['LEDGER_READ'] })).toBe('/ledger')
   })
 
+  test('an evaluator without evaluation access falls back to a page they may open', () => {
+    expect(defaultWorkspace({ role: 'EVALUATOR', permissions: ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ'] })).toBe('/progress')
+  })
+
+  test('a manager reads evaluations from the menu', () => {
+    expect(visibleNav({ permissions: ['LEDGER_READ', 'PROGRESS_READ', 'EVALUATION_READ'] }).map((n) => n.key)).toEqual(['progress', 'evaluations', 'ledger'])
+  })
+
   test('a technician without status access falls back to the ledger', () => {
     expect(defaultWorkspace({ role: 'TECHNICIAN', permissions: ['LEDGER_READ', 'DEVICE_UPDATE'] })).toBe('/ledger')
   })
 
   test('the menu shows only permitted entries', () => {
-    expect(visibleNav({ permissions: ALL }).map((n) => n.key)).toEqual(['progress', 'status', 'map', 'ledger', 'maintenance', 'users', 'agents', 'audit'])
+    expect(visibleNav({ permissions: ALL }).map((n) => n.key)).toEqual(['progress', 'evaluations', 'status', 'map', 'ledger', 'maintenance', 'users', 'agents', 'audit'])
     expect(visibleNav({ permissions: TECHNICIAN }).map((n) => n.key)).toEqual(['status', 'map', 'ledger', 'maintenance'])
     expect(visibleNav({ permissions: ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ'] }).map((n) => n.key)).toEqual(['progress', 'status', 'map', 'ledger', 'maintenance'])
     expect(visibleNav({ permissions: ['MAINTENANCE_WRITE'] }).map((n) => n.key)).toEqual(['maintenance'])

@@ -25,6 +25,7 @@ export function allows(perms, required) {
 /** Side menu entries in order; each shown only with its permission (an array: any of them). */
 export const NAV_ITEMS = [
   { key: 'progress', path: '/progress', permission: P.PROGRESS_READ, label: 'nav.progress' },
+  { key: 'evaluations', path: '/evaluations', permission: P.EVALUATION_READ, label: 'nav.evaluations' },
   { key: 'status', path: '/status', permission: P.STATUS_READ, label: 'nav.status' },
   { key: 'map', path: '/status/map', permission: P.STATUS_READ, label: 'nav.map' },
   { key: 'ledger', path: '/ledger', permission: P.LEDGER_READ, label: 'nav.ledger' },
@@ -34,7 +35,7 @@ export const NAV_ITEMS = [
   { key: 'audit', path: '/admin/audit', permission: P.AUDIT_READ, label: 'nav.audit' },
 ]
 
-const ROLE_HOME = { ADMIN: '/progress', MANAGER: '/progress', EVALUATOR: '/ledger', TECHNICIAN: '/status' }
+const ROLE_HOME = { ADMIN: '/progress', MANAGER: '/progress', EVALUATOR: '/evaluations', TECHNICIAN: '/status' }
 
 /** Where a user lands after login: by role, or the first page their permissions open. */
 export function defaultWorkspace(user) {

@@ -1,0 +1,24 @@
+import { http, API } from './http.js'
+import { toQueryString } from '../lib/csrf.js'
+
+const BASE = `${API}/evaluations`
+
+/** Page of evaluation headers. `params`: projectId, page, size, sort. */
+export const listEvaluations = (params) => http.get(BASE, { query: params })
+/** `{projectId, from, to, policy:{maintenance, unknown, qualityMetric}}` → the summary of the new DRAFT. */
+export const createEvaluation = (body) => http.post(BASE, { json: body })
+/** `{evaluation:{…header}, totalWeight, totalScore, grade, gradeLabel, failedChecks}` */
+export const getEvaluation = (id) => http.get(`${BASE}/${id}`)
+export const newVersion = (id) => http.post(`${BASE}/${id}/versions`)
+export const listRows = (id) => http.get(`${BASE}/${id}/rows`)
+/** Any of actual, note, overrideScore, overrideReason (null clears actual / the override). */
+export const patchRow = (id, rowId, body) => http.patch(`${BASE}/${id}/rows/${rowId}`, { json: body })
+export const getEvidence = (id, rowId) => http.get(`${BASE}/${id}/rows/${rowId}/evidence`)
+export const listChecks = (id) => http.get(`${BASE}/${id}/checks`)
+export const signEvaluation = (id) => http.post(`${BASE}/${id}/sign`)
+export const getReport = (id) => http.get(`${BASE}/${id}/report`)
+/** `sections: [{seq, prose}]` — only the sections given change. */
+export const putReport = (id, sections) => http.put(`${BASE}/${id}/report`, { json: { sections } })
+
+/** Download URL of an export (same origin: the session cookie goes along). */
+export const exportUrl = (id, format) => `${BASE}/${id}/export${toQueryString({ format })}`

@@ -1,0 +1,182 @@
+import { describe, expect, test } from 'vitest'
+import zh from '../src/locales/zh-CN.json'
+import en from '../src/locales/en.json'
+import {
+  CHECK_CODES, DEFAULT_POLICY, EVALUATION_STATUSES, GRADES, POLICY_OPTIONS, addToDay, blockingChecks, checkTagType, defaultPeriod,
+  evidenceFields, orderRows, parseActual, periodInstants, plainNumber, policyHintKey, policyLabelKey, policyLines, rowPatch, runSpans,
+  scoreDisplay, sortChecks, tableSpanMethod,
+} from '../src/lib/evaluation.js'
+
+const get = (obj, path) => path.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), obj)
+
+// The reference template's 14 rows in table order (level1/level2 only).
+const ROWS = [
+  ['BUDGET', 'BUDGET_EXECUTION'],
+  ['OUTPUT', 'QUANTITY'], ['OUTPUT', 'QUANTITY'], ['OUTPUT', 'QUANTITY'], ['OUTPUT', 'QUANTITY'], ['OUTPUT', 'QUANTITY'],
+  ['OUTPUT', 'QUALITY'], ['OUTPUT', 'QUALITY'],
+  ['OUTPUT', 'TIMELINESS'],
+  ['OUTPUT', 'COST'],
+  ['BENEFIT', 'SOCIAL'], ['BENEFIT', 'SOCIAL'],
+  ['BENEFIT', 'ECOLOGICAL'],
+  ['BENEFIT', 'SUSTAINABILITY'],
+  ['SATISFACTION', 'SATISFACTION'],
+].map(([level1, level2], i) => ({ id: 100 + i, seq: i + 1, level1, level2 }))
+
+describe('official table layout (span-method)', () => {
+  test('runs of equal keys: the first row spans the run, the others are hidden', () => {
+    expect(runSpans([{ k: 'a' }, { k: 'a' }, { k: 'b' }, { k: 'a' }], (r) => r.k)).toEqual([2, 0, 1, 1])
+    expect(runSpans([], (r) => r.k)).toEqual([])
+  })
+
+  test('level 1 merges over its rows', () => {
+    const span = tableSpanMethod(ROWS)
+    const col0 = ROWS.map((r, rowIndex) => span({ row: r, rowIndex, columnIndex: 0 }))
+    expect(col0[0]).toEqual([1, 1]) // 预算执行率
+    expect(col0[1]).toEqual([9, 1]) // 产出指标: 5 数量 + 2 质量 + 时效 + 成本
+    expect(col0.slice(2, 10)).toEqual(Array(8).fill([0, 0]))
+    expect(col0[10]).toEqual([4, 1]) // 效益指标
+    expect(col0[14]).toEqual([1, 1]) // 满意度指标
+  })
+
+  test('level 2 merges within its level 1', () => {
+    const span = tableSpanMethod(ROWS)
+    const col1 = ROWS.map((r, rowIndex) => span({ row: r, rowIndex, columnIndex: 1 }))
+    expect(col1.map((s) => s[0])).toEqual([1, 5, 0, 0, 0, 0, 2, 0, 1, 1, 2, 0, 1, 1, 1])
+    // the same level2 name under another level1 is not merged with it
+    const odd = [{ level1: 'A', level2: 'X' }, { level1: 'B', level2: 'X' }]
+    const s = tableSpanMethod(odd)
+    expect([s({ rowIndex: 0, columnIndex: 1 }), s({ rowIndex: 1, columnIndex: 1 })]).toEqual([[1, 1], [1, 1]])
+  })
+
+  test('other columns are never merged', () => {
+    const span = tableSpanMethod(ROWS)
+    for (let c = 2; c < 9; c++) expect(span({ rowIndex: 3, columnIndex: c })).toEqual([1, 1])
+  })
+
+  test('rows are shown in seq order', () => {
+    expect(orderRows([{ seq: 3 }, { seq: 1 }, { seq: 2 }]).map((r) => r.seq)).toEqual([1, 2, 3])
+  })
+})
+
+describe('score display', () => {
+  test('without an override: the score (trailing zeros dropped as the exports print it)', () => {
+    expect(scoreDisplay({ score: 4.0, computedScore: 4.0, overrideScore: null })).toEqual({ overridden: false, score: '4', computed: '4', reason: '' })
+    expect(scoreDisplay({ score: 3.97, computedScore: 3.97 })).toMatchObject({ overridden: false, score: '3.97' })
+    expect(scoreDisplay({ score: null, computedScore: null })).toMatchObject({ score: '', computed: '' })
+  })
+
+  test('with an override: both numbers and the reason', () => {
+    expect(scoreDisplay({ score: 3, computedScore: 4.5, overrideScore: 3, overrideReason: '部分设备未验收' })).toEqual({
+      overridden: true, score: '3', computed: '4.5', reason: '部分设备未验收',
+    })
+    expect(scoreDisplay({ score: 0, computedScore: 5, overrideScore: 0, overrideReason: 'x' })).toMatchObject({ overridden: true, score: '0' })
+  })
+
+  test('plainNumber', () => {
+    expect(plainNumber(84.0)).toBe('84')
+    expect(plainNumber('79.40')).toBe('79.4')
+    expect(plainNumber(null)).toBe('')
+    expect(plainNumber('abc')).toBe('')
+  })
+})
+
+describe('checks', () => {
+  const checks = [
+    { code: 'WEIGHTS_TOTAL', severity: 'ERROR', passed: true },
+    { code: 'COVERAGE', severity: 'WARNING', passed: false, rowId: 7 },
+    { code: 'LEVEL1_WEIGHT_OUTPUT', severity: 'ERROR', passed: false },
+    { code: 'ACTUAL_MISSING', severity: 'WARNING', passed: false, rowId: 11 },
+    { code: 'SCORE_WITHIN_WEIGHT', severity: 'ERROR', passed: false },
+  ]
+
+  test('failed errors first, then failed warnings, then passed; stable', () => {
+    expect(sortChecks(checks).map((c) => c.code)).toEqual(['LEVEL1_WEIGHT_OUTPUT', 'SCORE_WITHIN_WEIGHT', 'COVERAGE', 'ACTUAL_MISSING', 'WEIGHTS_TOTAL'])
+    expect(checks[0].code).toBe('WEIGHTS_TOTAL') // input untouched
+  })
+
+  test('tag colours and blocking', () => {
+    expect(checks.map(checkTagType)).toEqual(['success', 'warning', 'danger', 'warning', 'danger'])
+    expect(blockingChecks(checks).map((c) => c.code)).toEqual(['LEVEL1_WEIGHT_OUTPUT', 'SCORE_WITHIN_WEIGHT'])
+  })
+})
+
+describe('policy', () => {
+  test('defaults are the first choice of each field', () => {
+    for (const [field, choices] of Object.entries(POLICY_OPTIONS)) expect(DEFAULT_POLICY[field]).toBe(choices[0])
+  })
+
+  test('every choice has a label and a plain explanation in both languages', () => {
+    for (const [field, choices] of Object.entries(POLICY_OPTIONS)) {
+      for (const locale of [zh, en]) {
+        expect(get(locale, `evaluation.policy.${field}.label`), field).toBeTypeOf('string')
+        for (const c of choices) {
+          expect(get(locale, policyLabelKey(field, c)), c).toBeTypeOf('string')
+          expect(get(locale, policyHintKey(field, c)), c).toBeTypeOf('string')
+        }
+      }
+    }
+    expect(get(zh, policyLabelKey('maintenance', 'EXCLUDE'))).toBe('从分母中扣除')
+    expect(get(zh, policyLabelKey('qualityMetric', 'ONLINE_RATE'))).toBe('在线率')
+  })
+
+  test('printed policy lines fill in defaults, in fixed order', () => {
+    expect(policyLines({ unknown: 'COUNT_AS_DOWN' })).toEqual([
+      { field: 'maintenance', value: 'EXCLUDE', key: 'evaluation.policy.maintenance.EXCLUDE' },
+      { field: 'unknown', value: 'COUNT_AS_DOWN', key: 'evaluation.policy.unknown.COUNT_AS_DOWN' },
+      { field: 'qualityMetric', value: 'AVAILABILITY', key: 'evaluation.policy.qualityMetric.AVAILABILITY' },
+    ])
+  })
+
+  test('enumerations the API answers are translated', () => {
+    for (const s of EVALUATION_STATUSES) expect(get(zh, `evaluation.statuses.${s}`), s).toBeTypeOf('string')
+    for (const g of GRADES) expect(get(zh, `evaluation.grades.${g}`), g).toBeTypeOf('string')
+    for (const c of CHECK_CODES) expect(get(zh, `evaluation.checkCode.${c}`), c).toBeTypeOf('string')
+    for (const s of ['ERROR', 'WARNING']) expect(get(zh, `evaluation.severity.${s}`), s).toBeTypeOf('string')
+    expect(zh.evaluation.grades.EXCELLENT).toBe('优')
+  })
+})
+
+describe('default period', () => {
+  test('the reference project: the first service year after completion', () => {
+    expect(defaultPeriod({ actualEnd: '2021-08-24', plannedEnd: '2021-06-30' })).toEqual({ from: '2021-08-24', to: '2022-08-23' })
+  })
+
+  test('planned end when not completed; the last year without dates', () => {
+    expect(defaultPeriod({ actualEnd: null, plannedEnd: '2023-01-01' })).toEqual({ from: '2023-01-01', to: '2023-12-31' })
+    expect(defaultPeriod(null, '2025-03-10')).toEqual({ from: '2024-03-10', to: '2025-03-09' })
+  })
+
+  test('calendar arithmetic: month ends, leap days, year ends', () => {
+    expect(addToDay('2020-02-29', { years: 1 })).toBe('2021-02-28')
+    expect(defaultPeriod({ actualEnd: '2020-02-29' })).toEqual({ from: '2020-02-29', to: '2021-02-27' })
+    expect(defaultPeriod({ actualEnd: '2021-01-01' })).toEqual({ from: '2021-01-01', to: '2021-12-31' })
+    expect(addToDay('nonsense', { days: 1 })).toBe(null)
+  })
+
+  test('period instants are whole days in China time', () => {
+    expect(periodInstants('2021-08-24', '2022-08-23')).toEqual({ from: '2021-08-23T16:00:00.000Z', to: '2022-08-23T16:00:00.000Z' })
+    expect(periodInstants('2021-08-24', '2021-08-24', 0)).toEqual({ from: '2021-08-24T00:00:00.000Z', to: '2021-08-25T00:00:00.000Z' })
+  })
+})
+
+describe('inline edits', () => {
+  test('actuals: empty clears, numbers parse, anything else is invalid', () => {
+    expect(parseActual('')).toBe(null)
+    expect(parseActual(' 95.5 ')).toBe(95.5)
+    expect(parseActual('1,000')).toBe(1000)
+    expect(parseActual('九十')).toBe(undefined)
+  })
+
+  test('only changed fields are sent', () => {
+    const row = { actual: 90, note: 'a' }
+    expect(rowPatch(row, { actual: '90', note: 'a' })).toEqual({})
+    expect(rowPatch(row, { actual: '95', note: 'a' })).toEqual({ actual: 95 })
+    expect(rowPatch(row, { actual: '', note: 'b' })).toEqual({ actual: null, note: 'b' })
+    expect(rowPatch({ actual: null, note: null }, { actual: '', note: '' })).toEqual({})
+    expect(rowPatch(row, { actual: 'x', note: 'a' })).toEqual({})
+  })
+
+  test('evidence fields in order of first appearance', () => {
+    expect(evidenceFields([{ budget: 1, spent: 2 }, { spent: 3, extra: 4 }])).toEqual(['budget', 'spent', 'extra'])
+  })
+})
