@@ -41,12 +41,16 @@ public class RollupService {
         this.rawRetentionDays = rawRetentionDays;
     }
 
-    /** Rolls up every finished day not rolled up yet (from the first recorded interval), then applies retention. */
+    /**
+     * Rolls up every finished day not rolled up yet, then applies retention. "Not rolled up yet" means
+     * after the newest day that has rollups of any kind, measured or synthetic (demo mode backfills
+     * synthetic ones, docs/DEMO.md); with none at all, from the first recorded interval.
+     */
     @Scheduled(fixedDelayString = "${xl.monitoring.rollup-check-ms:3600000}", initialDelayString = "${xl.monitoring.rollup-initial-ms:60000}")
     public void catchUp() {
         ZoneId zone = clock.getZone();
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-        LocalDate last = jdbc.queryForObject("SELECT MAX(rollup_day) FROM device_daily_rollup WHERE synthetic = FALSE", LocalDate.class);
+        LocalDate last = jdbc.queryForObject("SELECT MAX(rollup_day) FROM device_daily_rollup", LocalDate.class);
         LocalDate from;
         if (last != null) {
             from = last.plusDays(1);
@@ -104,7 +108,8 @@ public class RollupService {
             rows.add(new Object[] {deviceId, Date.valueOf(day), r.upSeconds(), r.degradedSeconds(), r.downSeconds(),
                     r.unknownSeconds(), r.maintenanceSeconds(), r.outages(), r.reboots()});
         }
-        jdbc.update("DELETE FROM device_daily_rollup WHERE rollup_day = ? AND synthetic = FALSE", Date.valueOf(day));
+        // Whatever the day held before (an earlier run, or synthetic rows) is replaced: the primary key is (device, day).
+        jdbc.update("DELETE FROM device_daily_rollup WHERE rollup_day = ?", Date.valueOf(day));
         jdbc.batchUpdate("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s,"
                 + " maintenance_s, outages, reboots, synthetic) VALUES (?,?,?,?,?,?,?,?,?,FALSE)", rows);
         return rows.size();

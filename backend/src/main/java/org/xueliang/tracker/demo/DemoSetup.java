@@ -1,0 +1,42 @@
+package org.xueliang.tracker.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo start-up, right after the reference data is seeded ({@code @Order(10)}): the demo probe
+ * settings (once per database), the simulated fleet on those settings, then the synthetic history
+ * (once per database). On later starts the first and last steps find their work done.
+ */
+@Component
+@Order(20)
+@ConditionalOnBooleanProperty("xl.demo")
+class DemoSetup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+
+    private final DemoProbeSettings settings;
+    private final DemoFleet fleet;
+    private final HistoryBackfill backfill;
+
+    DemoSetup(DemoProbeSettings settings, DemoFleet fleet, HistoryBackfill backfill) {
+        this.settings = settings;
+        this.fleet = fleet;
+        this.backfill = backfill;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (settings.applyOnce() > 0) {
+            fleet.reload();
+        }
+        backfill.backfillIfNeeded();
+        log.info("Demo mode is on (XL_DEMO=true): simulated devices on 127.20.0.0/16, synthetic history before today;"
+                + " see docs/DEMO.md. Start with XL_DEMO=false for a real installation.");
+    }
+}
