@@ -25,26 +25,20 @@ class SyntheticHistoryTest {
     /** The reference fleet's shape: 53 front-end (45 cameras, 8 TCP terminals), 41 back-end. */
     static List<SyntheticHistory.DeviceInfo> fleet() {
         List<SyntheticHistory.DeviceInfo> out = new ArrayList<>();
-        long id = 1;
-        for (int i = 0; i < 40; i++) {
-            out.add(new SyntheticHistory.DeviceInfo(id++, "FACE_CAMERA", "FRONT_END", "ONVIF", IN_SERVICE, null));
-        }
-        for (int i = 0; i < 5; i++) {
-            out.add(new SyntheticHistory.DeviceInfo(id++, "CHECKPOINT_CAMERA", "FRONT_END", "ONVIF", IN_SERVICE, null));
-        }
-        for (int i = 0; i < 8; i++) {
-            out.add(new SyntheticHistory.DeviceInfo(id++, "VIDEO_CONFERENCE", "FRONT_END", "TCP", IN_SERVICE, null));
-        }
-        for (int i = 0; i < 16; i++) {
-            out.add(new SyntheticHistory.DeviceInfo(id++, "SPLICE_SCREEN", "BACK_END", "TCP", IN_SERVICE, null));
-        }
-        for (int i = 0; i < 12; i++) {
-            out.add(new SyntheticHistory.DeviceInfo(id++, "SERVER", "BACK_END", "SNMP", IN_SERVICE, null));
-        }
-        for (int i = 0; i < 13; i++) {
-            out.add(new SyntheticHistory.DeviceInfo(id++, "CLOUD_CLIENT", "BACK_END", "ICMP", IN_SERVICE, null));
-        }
+        add(out, 40, "FACE_CAMERA", "FRONT_END", "ONVIF");
+        add(out, 5, "CHECKPOINT_CAMERA", "FRONT_END", "ONVIF");
+        add(out, 8, "VIDEO_CONFERENCE", "FRONT_END", "TCP");
+        add(out, 16, "SPLICE_SCREEN", "BACK_END", "TCP");
+        add(out, 12, "SERVER", "BACK_END", "SNMP");
+        add(out, 13, "CLOUD_CLIENT", "BACK_END", "ICMP");
         return out;
+    }
+
+    /** Appends {@code count} devices with the next ids. */
+    private static void add(List<SyntheticHistory.DeviceInfo> out, int count, String category, String tier, String method) {
+        for (int i = 0; i < count; i++) {
+            out.add(new SyntheticHistory.DeviceInfo(out.size() + 1, category, tier, method, IN_SERVICE, null));
+        }
     }
 
     static SyntheticHistory.History generate(long seed) {
