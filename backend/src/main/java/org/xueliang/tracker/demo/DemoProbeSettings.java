@@ -22,7 +22,7 @@ import org.xueliang.tracker.ledger.ProbeMethod;
  * address at the simulator. The reference data uses the devices' real ports (80, 161, 443, …),
  * which need root to listen on, so ONVIF goes to {@code xl.demo.onvif-port} (18080) with the demo
  * ONVIF account, SNMP to {@code xl.demo.snmp-port} (16161) with community {@code public} (v2c), TCP
- * and RTSP to 18000 + their port; ICMP stays (loopback always answers). Every probe interval becomes
+ * and RTSP to {@code xl.demo.tcp-port-offset} (18000) + their port; ICMP stays (loopback always answers). Every probe interval becomes
  * {@code xl.demo.interval-seconds} (30) so the board moves. The changes go through
  * {@link DeviceService} — validated, credentials encrypted, one audit entry per device (actor
  * {@code system}) — and a final {@code DEMO_SETUP} audit entry marks the database as done, so a
@@ -36,7 +36,6 @@ class DemoProbeSettings {
     static final String ONVIF_USER = "admin";
     static final String ONVIF_PASSWORD = "xl-demo-onvif-2021";
     static final String SNMP_COMMUNITY = "public";
-    static final int TCP_PORT_OFFSET = 18000;
     static final String MARKER_ACTION = "DEMO_SETUP";
 
     private static final Logger log = LoggerFactory.getLogger(DemoProbeSettings.class);
@@ -48,10 +47,12 @@ class DemoProbeSettings {
     private final int onvifPort;
     private final int snmpPort;
     private final int intervalSeconds;
+    private final int tcpPortOffset;
 
     DemoProbeSettings(JdbcTemplate jdbc, DeviceRepository devices, DeviceService deviceService, AuditTrail audit,
                       @Value("${xl.demo.onvif-port:18080}") int onvifPort, @Value("${xl.demo.snmp-port:16161}") int snmpPort,
-                      @Value("${xl.demo.interval-seconds:30}") int intervalSeconds) {
+                      @Value("${xl.demo.interval-seconds:30}") int intervalSeconds,
+                      @Value("${xl.demo.tcp-port-offset:18000}") int tcpPortOffset) {
         this.jdbc = jdbc;
         this.devices = devices;
         this.deviceService = deviceService;
@@ -59,6 +60,7 @@ class DemoProbeSettings {
         this.onvifPort = onvifPort;
         this.snmpPort = snmpPort;
         this.intervalSeconds = intervalSeconds;
+        this.tcpPortOffset = tcpPortOffset;
     }
 
     boolean done() {
@@ -88,7 +90,7 @@ class DemoProbeSettings {
         }
         audit.recordAs(AuditTrail.SYSTEM_ACTOR, MARKER_ACTION, "Demo", "probe-settings", "Demo mode: " + changed
                 + " devices on loopback addresses pointed at the simulator (ONVIF :" + onvifPort + ", SNMP :" + snmpPort
-                + ", TCP/RTSP :" + TCP_PORT_OFFSET + "+port, interval " + intervalSeconds + " s)", null, null);
+                + ", TCP/RTSP :" + tcpPortOffset + "+port, interval " + intervalSeconds + " s)", null, null);
         log.info("Demo mode: probe settings of {} devices pointed at the simulator", changed);
         return changed;
     }
@@ -99,14 +101,14 @@ class DemoProbeSettings {
                     new ProbeInput.Onvif(ONVIF_USER, ONVIF_PASSWORD));
             case SNMP -> new ProbeInput(null, null, snmpPort, intervalSeconds, null, null, null,
                     new ProbeInput.Snmp("2c", SNMP_COMMUNITY, null, null, null, null, null), null);
-            case TCP, RTSP -> new ProbeInput(null, null, demoTcpPort(method, port), intervalSeconds, null, null, null, null, null);
+            case TCP, RTSP -> new ProbeInput(null, null, demoTcpPort(method, port, tcpPortOffset), intervalSeconds, null, null, null, null, null);
             case ICMP -> new ProbeInput(null, null, null, intervalSeconds, null, null, null, null, null);
         };
     }
 
-    static int demoTcpPort(ProbeMethod method, Integer port) {
+    static int demoTcpPort(ProbeMethod method, Integer port, int offset) {
         int p = port != null ? port : method == ProbeMethod.RTSP ? 554 : 80;
-        return p < TCP_PORT_OFFSET ? TCP_PORT_OFFSET + p : p;
+        return p < offset ? offset + p : p;
     }
 
     static boolean isLoopback(String host) {

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xueliang.tracker.monitoring.RollupService;
 
@@ -33,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
         "xl.demo=true",
         "xl.agent.embedded.enabled=true",
         "xl.data-dir=target/demo-mode-test",
-        "xl.monitoring.rollup-initial-ms=3600000"})
+        "xl.monitoring.rollup-initial-ms=3600000",
+        // not the defaults: a demo or benchmark running on this machine may hold 18080, 16161, 18443 …
+        "xl.demo.tcp-port-offset=31000"})
 @AutoConfigureMockMvc
 class DemoModeTest {
 
@@ -45,6 +49,31 @@ class DemoModeTest {
     @Autowired HistoryBackfill backfill;
     @Autowired RollupService rollups;
     @Autowired Clock clock;
+
+    static final int ONVIF_PORT = freeTcpPort();
+    static final int SNMP_PORT = freeUdpPort();
+
+    @DynamicPropertySource
+    static void ports(DynamicPropertyRegistry registry) {
+        registry.add("xl.demo.onvif-port", () -> ONVIF_PORT);
+        registry.add("xl.demo.snmp-port", () -> SNMP_PORT);
+    }
+
+    static int freeTcpPort() {
+        try (var s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static int freeUdpPort() {
+        try (var s = new java.net.DatagramSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void theFleetComesAliveWithItsScriptedFaults() throws Exception {
@@ -84,9 +113,11 @@ class DemoModeTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'UPDATE' AND entity_type = 'Device'"
                 + " AND actor = 'system'", Integer.class)).isEqualTo(94);
         assertThat(jdbc.queryForList("SELECT DISTINCT probe_port FROM device WHERE probe_method = 'ONVIF'", Integer.class))
-                .containsExactly(18080);
+                .containsExactly(ONVIF_PORT);
         assertThat(jdbc.queryForList("SELECT DISTINCT probe_port FROM device WHERE probe_method = 'SNMP'", Integer.class))
-                .containsExactly(16161);
+                .containsExactly(SNMP_PORT);
+        assertThat(jdbc.queryForList("SELECT DISTINCT probe_port FROM device WHERE probe_method = 'TCP' ORDER BY probe_port", Integer.class))
+                .containsExactly(31443, 36200, 39000);
         assertThat(jdbc.queryForList("SELECT DISTINCT probe_interval_seconds FROM device", Integer.class)).containsExactly(30);
         // ONVIF passwords are stored encrypted, never in clear
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credential WHERE kind = 'ONVIF' AND username = 'admin'", Integer.class))
