@@ -3,7 +3,6 @@ package org.xueliang.tracker.ledger;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -59,10 +58,8 @@ public class Device extends TimestampedEntity {
     private String probeZone;
     /** Method-specific probe settings as a JSON object of strings (e.g. snmp.uplinks), see ProbeSettings. */
     private String probeSettings;
-    @Column(name = "credential_id")
-    private Long credentialId;
     @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
-    @jakarta.persistence.JoinColumn(name = "credential_id", insertable = false, updatable = false)
+    @jakarta.persistence.JoinColumn(name = "credential_id")
     private Credential credential;
     @Version
     private long version;
@@ -105,7 +102,6 @@ public class Device extends TimestampedEntity {
     void configureProbe(String settingsJson, Credential newCredential) {
         probeSettings = settingsJson;
         credential = newCredential;
-        credentialId = newCredential == null ? null : newCredential.getId();
     }
 
     /** The editable fields as they stand, the starting point of a PATCH and the shape of export rows. */
@@ -173,7 +169,7 @@ public class Device extends TimestampedEntity {
     public String getNotes() { return notes; }
     public ProbeMethod getProbeMethod() { return probeMethod; }
     public Integer getProbePort() { return probePort; }
-    public Long getCredentialId() { return credentialId; }
+    public Long getCredentialId() { return credential == null ? null : credential.getId(); }
     public Credential getCredential() { return credential; }
     public String getProbeHost() { return probeHost; }
     public Integer getProbeIntervalSeconds() { return probeIntervalSeconds; }
