@@ -3,6 +3,11 @@
 //   const server = await startServer();   // java -jar $XL_JAR on a free loopback port, fresh data dir
 //   server.baseUrl                        // http://127.0.0.1:<port>
 //   await server.stop();                  // SIGTERM, then SIGKILL after 15 s; removes the data dir
+//   await server.kill();                  // SIGKILL now (a crash); keeps the data dir
+//
+// A restart on the same database and port (resilience tests): startServer({ port, dataDir }) — a data
+// dir passed in is the caller's and is never removed. args are extra arguments after the jar;
+// healthTimeoutMs (default 120 s) how long to wait for /actuator/health UP.
 //
 // XL_E2E_BASE_URL=http://127.0.0.1:8080 makes startServer() reuse a running server instead
 // (the server must have the reference dataset and admin password ADMIN_PASSWORD).
@@ -41,7 +46,8 @@ function javaCommand() {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
-export async function startServer({ env = {}, name = 'server' } = {}) {
+export async function startServer({ env = {}, name = 'server', port: fixedPort, dataDir: givenDataDir, args = [],
+  healthTimeoutMs = HEALTH_TIMEOUT_MS } = {}) {
   if (process.env.XL_E2E_BASE_URL) {
     const baseUrl = process.env.XL_E2E_BASE_URL.replace(/\/+$/, '');
     await waitForHealth(baseUrl, null, () => '');
@@ -52,19 +58,20 @@ export async function startServer({ env = {}, name = 'server' } = {}) {
   if (!existsSync(jar)) {
     throw new Error(`backend jar not found: ${jar} (build it with 'mvn -B -DskipTests package' or set XL_JAR)`);
   }
-  const port = await freePort();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-data-'));
+  const port = fixedPort || await freePort();
+  const ownDataDir = !givenDataDir;
+  const dataDir = givenDataDir || await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-data-'));
   const logDir = path.join(E2E_DIR, 'test-results');
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}-${port}.log`);
-  const log = createWriteStream(logFile);
+  const log = createWriteStream(logFile, { flags: 'a' });   // a restart on the same port appends
   let tail = '';
   const keepTail = (chunk) => {
     log.write(chunk);
     tail = (tail + chunk.toString()).slice(-6000);
   };
 
-  const child = spawn(javaCommand(), ['-Xmx768m', '-jar', jar], {
+  const child = spawn(javaCommand(), ['-Xmx768m', '-jar', jar, ...args], {
     cwd: dataDir,
     env: {
       ...process.env,
@@ -93,8 +100,15 @@ export async function startServer({ env = {}, name = 'server' } = {}) {
     port,
     dataDir,
     logFile,
+    pid: child.pid,
     get log() { return tail; },
     killNow() { if (exited === null) child.kill('SIGKILL'); },
+    /** SIGKILL (a crash: no shutdown hook runs) and wait for the exit; the data dir stays. */
+    async kill() {
+      running.delete(server);
+      if (exited === null) child.kill('SIGKILL');
+      return exitPromise;
+    },
     async stop() {
       running.delete(server);
       if (exited === null) {
@@ -103,13 +117,13 @@ export async function startServer({ env = {}, name = 'server' } = {}) {
         await exitPromise;
         clearTimeout(timer);
       }
-      await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
   running.add(server);
 
   try {
-    await waitForHealth(server.baseUrl, () => exited, () => tail);
+    await waitForHealth(server.baseUrl, () => exited, () => tail, healthTimeoutMs);
   } catch (err) {
     await server.stop();
     throw new Error(`${err.message}\nserver log: ${logFile}\n--- last lines ---\n${tail.split('\n').slice(-40).join('\n')}`);
@@ -117,8 +131,8 @@ export async function startServer({ env = {}, name = 'server' } = {}) {
   return server;
 }
 
-async function waitForHealth(baseUrl, exitedFn, tailFn) {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+async function waitForHealth(baseUrl, exitedFn, tailFn, timeoutMs = HEALTH_TIMEOUT_MS) {
+  const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
     const exited = exitedFn ? exitedFn() : null;
@@ -135,7 +149,7 @@ async function waitForHealth(baseUrl, exitedFn, tailFn) {
     }
     await new Promise((r) => setTimeout(r, 500)); // poll interval, not a fixed wait for an outcome
   }
-  throw new Error(`backend at ${baseUrl} not UP within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last})`);
+  throw new Error(`backend at ${baseUrl} not UP within ${timeoutMs / 1000} s (last: ${last})`);
 }
 
 // Never leave a JVM behind, even when the test process dies or is interrupted.

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xueliang.tracker.shared.PageResponse;
 
@@ -36,6 +37,13 @@ class AgentController {
     @GetMapping("/{id}")
     AgentService.AgentView get(@PathVariable long id) {
         return agents.get(id);
+    }
+
+    /** Applied batches (seq, receivedAt, resultCount) in seq order: sequence accounting of exactly-once ingest. */
+    @GetMapping("/{id}/batches")
+    List<AgentService.AppliedBatch> batches(@PathVariable long id, @RequestParam(defaultValue = "1") long fromSeq,
+                                            @RequestParam(defaultValue = "1000") int limit) {
+        return agents.batches(id, fromSeq, limit);
     }
 
     @PostMapping

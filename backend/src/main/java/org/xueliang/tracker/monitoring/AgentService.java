@@ -36,6 +36,12 @@ public class AgentService {
     public record CreatedAgent(AgentView agent, String token) {
     }
 
+    /** One applied batch of an agent (a row of {@code agent_batch}): the sequence accounting of exactly-once ingest. */
+    public record AppliedBatch(long seq, Instant receivedAt, int resultCount) {
+    }
+
+    public static final int MAX_BATCHES = 5000;
+
     private static final RowMapper<AgentView> ROW = (rs, n) -> new AgentView(rs.getLong("id"), rs.getString("name"),
             rs.getString("zone"), rs.getBoolean("embedded"), StatusStore.instant(rs.getTimestamp("created_at")),
             StatusStore.instant(rs.getTimestamp("revoked_at")), StatusStore.instant(rs.getTimestamp("last_heartbeat_at")),
@@ -96,6 +102,18 @@ public class AgentService {
     public AgentView get(long id) {
         return jdbc.query("SELECT * FROM probe_agent WHERE id = ?", ROW, id).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("Agent", id));
+    }
+
+    /** The batches applied for an agent from {@code fromSeq} on, in seq order, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<AppliedBatch> batches(long id, long fromSeq, int limit) {
+        if (limit < 1 || limit > MAX_BATCHES) {
+            throw ApiException.badRequest("limit", "must be between 1 and " + MAX_BATCHES);
+        }
+        get(id);
+        return jdbc.query("SELECT seq, received_at, result_count FROM agent_batch WHERE agent_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
+                (rs, n) -> new AppliedBatch(rs.getLong("seq"), StatusStore.instant(rs.getTimestamp("received_at")),
+                        rs.getInt("result_count")), id, fromSeq, limit);
     }
 
     public AgentView revoke(long id) {
