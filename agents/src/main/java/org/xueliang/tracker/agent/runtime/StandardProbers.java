@@ -1,12 +1,16 @@
 package org.xueliang.tracker.agent.runtime;
 
+import java.net.URI;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.xueliang.tracker.agent.net.IcmpProber;
 import org.xueliang.tracker.agent.net.NioClient;
 import org.xueliang.tracker.agent.net.RtspProber;
 import org.xueliang.tracker.agent.net.TcpProber;
+import org.xueliang.tracker.agent.onvif.OnvifClient;
 import org.xueliang.tracker.agent.onvif.OnvifProber;
+import org.xueliang.tracker.agent.onvif.SnapshotCheck;
 import org.xueliang.tracker.agent.probe.ProberRegistry;
 import org.xueliang.tracker.agent.snmp.SnmpProber;
 import org.xueliang.tracker.agent.snmp.SnmpTransport;
@@ -22,15 +26,24 @@ public final class StandardProbers implements AutoCloseable {
     private final SnmpTransport snmp;
     private final ProberRegistry registry;
 
-    private StandardProbers(NioClient nio, SnmpTransport snmp) {
+    private StandardProbers(NioClient nio, SnmpTransport snmp, Predicate<URI> onvifDestinations) {
         this.nio = nio;
         this.snmp = snmp;
-        this.registry = new ProberRegistry(List.of(new OnvifProber(), new SnmpProber(snmp), new TcpProber(nio),
+        this.registry = new ProberRegistry(List.of(new OnvifProber(onvifDestinations, new SnapshotCheck()),
+                new SnmpProber(snmp), new TcpProber(nio),
                 new RtspProber(nio), new IcmpProber()));
     }
 
     public static StandardProbers open() {
-        return new StandardProbers(new NioClient(), new SnmpTransport());
+        return open(OnvifClient.ANY_DESTINATION);
+    }
+
+    /**
+     * With a destination rule for the URIs cameras report ({@link OnvifClient#LOOPBACK_ONLY} in benchmarks and
+     * demos, so that a camera's answer can never lead a probe off loopback).
+     */
+    public static StandardProbers open(Predicate<URI> onvifDestinations) {
+        return new StandardProbers(new NioClient(), new SnmpTransport(), onvifDestinations);
     }
 
     public ProberRegistry registry() {

@@ -121,6 +121,18 @@ public final class ProbeScheduler implements AutoCloseable {
 
     /** Replaces the targets. A device whose interval is unchanged keeps its schedule and gets the new target. */
     public void update(Collection<Job> jobs) {
+        update(jobs, true);
+    }
+
+    /**
+     * Like {@link #update}, but new devices are due at once instead of at a random point of their interval: one
+     * burst over the whole set, paced only by the concurrency limit (benchmarks measure a full cycle this way).
+     */
+    public void updateDueNow(Collection<Job> jobs) {
+        update(jobs, false);
+    }
+
+    private void update(Collection<Job> jobs, boolean spread) {
         lock.lock();
         try {
             long now = System.nanoTime();
@@ -140,7 +152,7 @@ public final class ProbeScheduler implements AutoCloseable {
                         old.removed = true;
                     }
                     long interval = job.interval().toNanos();
-                    slot = new Slot(job, now + random.nextLong(interval), old == null ? new AtomicBoolean() : old.busy);
+                    slot = new Slot(job, spread ? now + random.nextLong(interval) : now, old == null ? new AtomicBoolean() : old.busy);
                     queue.add(slot);
                 }
                 next.put(id, slot);

@@ -1,0 +1,66 @@
+package org.xueliang.tracker.bench.probing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** CPU time and memory of a process, from /proc (Linux) and the JVM's own beans. */
+final class ProcStats {
+
+    /** USER_HZ: the unit of /proc/PID/stat times, 100 on every Linux ABI Java runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ProcStats() {
+    }
+
+    /** User + system CPU seconds of {@code pid} (all its threads) so far. */
+    static double cpuSeconds(long pid) {
+        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        // after "pid (comm) ": state is field 3, utime 14, stime 15; comm may hold spaces, so split after ')'
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+
+    /** This JVM's CPU seconds, in nanosecond resolution. */
+    static double ownCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** A size line of /proc/PID/status in MiB, e.g. VmHWM (peak resident set) or VmRSS. */
+    static double statusMiB(long pid, String field) {
+        for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim()) / 1024.0;
+            }
+        }
+        throw new IllegalStateException(field + " not in /proc/" + pid + "/status");
+    }
+
+    /** Sum of the heap pools' peak usage in MiB since the JVM started (or since {@link #resetHeapPeak}). */
+    static double heapPeakMiB() {
+        long bytes = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                bytes += p.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    static void resetHeapPeak() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
