@@ -94,18 +94,9 @@ final class AgentCycles {
         return new Cycle(n, seconds, cpu, sim, l[n / 2], l[Math.min(n - 1, (int) (n * 0.99))], counts);
     }
 
-    /** {@code warmup} unreported cycles, then {@code cycles} reported ones; prints each and returns the median. */
+    /** {@code warmup} unreported cycles, then {@code cycles} printed ones; returns the median. */
     Cycle series(String label, List<ProbeTarget> targets, int concurrency, int warmup, int cycles)
             throws InterruptedException {
-        for (int i = 0; i < warmup; i++) {
-            System.out.printf("  %-28s warm-up %s%n", label, run(targets, concurrency));
-        }
-        Cycle[] all = new Cycle[cycles];
-        for (int i = 0; i < cycles; i++) {
-            all[i] = run(targets, concurrency);
-            System.out.printf("  %-28s cycle %d %s%n", label, i + 1, all[i]);
-        }
-        Arrays.sort(all, (a, b) -> Double.compare(a.seconds(), b.seconds()));
-        return all[cycles / 2];
+        return Series.median(label, warmup, cycles, () -> run(targets, concurrency), Cycle::seconds);
     }
 }

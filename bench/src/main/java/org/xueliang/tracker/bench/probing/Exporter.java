@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -103,16 +102,9 @@ final class Exporter implements AutoCloseable {
                 ProcStats.cpuSeconds(simulatorPid) - sim0);
     }
 
-    /** One warm-up round, then {@code rounds} printed ones; returns the median by wall time. */
+    /** One warm-up round, then {@code rounds} printed ones; returns the median. */
     Round series(List<String> targets, int rounds, long simulatorPid) throws InterruptedException {
-        System.out.printf("  %-28s warm-up %s%n", name, round(targets, simulatorPid));
-        Round[] all = new Round[rounds];
-        for (int i = 0; i < rounds; i++) {
-            all[i] = round(targets, simulatorPid);
-            System.out.printf("  %-28s round %d %s%n", name, i + 1, all[i]);
-        }
-        Arrays.sort(all, (a, b) -> Double.compare(a.seconds(), b.seconds()));
-        return all[rounds / 2];
+        return Series.median(name, 1, rounds, () -> round(targets, simulatorPid), Round::seconds);
     }
 
     @Override
