@@ -60,12 +60,12 @@ class SnmpProberSimulatorTest {
     }
 
     private static ProbeTarget v2c(SimulatedSnmpAgent a, Map<String, String> settings) {
-        return new ProbeTarget(IDS.getAndIncrement(), Method.SNMP, a.host(), a.port(), Duration.ofMillis(800), settings,
+        return new ProbeTarget(IDS.getAndIncrement(), Method.SNMP, a.host(), a.port(), Duration.ofMillis(1500), settings,
                 Secrets.community("public"));
     }
 
     private static ProbeTarget v3(SimulatedSnmpAgent a, String authPass) {
-        return new ProbeTarget(IDS.getAndIncrement(), Method.SNMP, a.host(), a.port(), Duration.ofMillis(800),
+        return new ProbeTarget(IDS.getAndIncrement(), Method.SNMP, a.host(), a.port(), Duration.ofMillis(1500),
                 Map.of("snmp.version", "3"), new Secrets(SnmpAgentSimulator.DEFAULT_V3_USER, null, "SHA", authPass, "AES",
                 SnmpAgentSimulator.DEFAULT_V3_PRIV));
     }
@@ -135,13 +135,13 @@ class SnmpProberSimulatorTest {
         ProbeResult r = probe(v2c(a, Map.of()));
         assertThat(r.status()).isEqualTo(Status.DOWN);
         assertThat(r.reason()).isEqualTo(Reason.TIMEOUT);
-        assertThat(r.latency()).isLessThan(Duration.ofMillis(1500));
+        assertThat(r.latency()).isLessThan(Duration.ofMillis(3000));
         assertThat(a.requests()).as("one retry within the timeout").isEqualTo(2);
     }
 
     @Test
     void a_slow_device_times_out() throws IOException {
-        SimulatedSnmpAgent a = agent(null).delay(Duration.ofSeconds(2)).fault(SnmpFault.SLOW);
+        SimulatedSnmpAgent a = agent(null).delay(Duration.ofSeconds(4)).fault(SnmpFault.SLOW);
         assertThat(probe(v2c(a, Map.of())).reason()).isEqualTo(Reason.TIMEOUT);
         a.delay(Duration.ofMillis(50));
         assertThat(probe(v2c(a, Map.of("snmp.retries", "0"))).status()).isEqualTo(Status.UP);
