@@ -2,6 +2,9 @@
 -- Written in the MySQL dialect subset that runs unchanged on MySQL 8, MariaDB 10.11+ and H2 in
 -- MySQL mode: no stored procedures, no triggers (SPEC §3 keeps the SQL TiDB-compatible too).
 -- Money is DECIMAL(15,2) yuan; dates of lifecycle steps are DATE; instants are DATETIME(3) in UTC.
+-- Every table states utf8mb4 itself: a MariaDB server or database left at the upstream default
+-- (latin1) would otherwise refuse or mangle Chinese text (and the default '台' below). H2 accepts
+-- and ignores these table options in MySQL mode.
 
 CREATE TABLE project (
     id                BIGINT        NOT NULL AUTO_INCREMENT,
@@ -23,7 +26,7 @@ CREATE TABLE project (
     version           BIGINT        NOT NULL DEFAULT 0,
     PRIMARY KEY (id),
     CONSTRAINT uk_project_code UNIQUE (code)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE construction_item (
     id                  BIGINT       NOT NULL AUTO_INCREMENT,
@@ -35,7 +38,7 @@ CREATE TABLE construction_item (
     PRIMARY KEY (id),
     CONSTRAINT uk_construction_item_seq UNIQUE (project_id, seq),
     CONSTRAINT fk_construction_item_project FOREIGN KEY (project_id) REFERENCES project (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE device_category (
     code                  VARCHAR(40)  NOT NULL,
@@ -45,7 +48,7 @@ CREATE TABLE device_category (
     default_probe_method  VARCHAR(16)  NOT NULL,
     sort_order            INT          NOT NULL DEFAULT 0,
     PRIMARY KEY (code)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE site (
     id         BIGINT        NOT NULL AUTO_INCREMENT,
@@ -58,7 +61,7 @@ CREATE TABLE site (
     longitude  DECIMAL(9,6),
     PRIMARY KEY (id),
     CONSTRAINT uk_site_code UNIQUE (code)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE quantity_target (
     id             BIGINT        NOT NULL AUTO_INCREMENT,
@@ -71,7 +74,7 @@ CREATE TABLE quantity_target (
     PRIMARY KEY (id),
     CONSTRAINT uk_quantity_target_seq UNIQUE (project_id, seq),
     CONSTRAINT fk_quantity_target_project FOREIGN KEY (project_id) REFERENCES project (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The selector of a quantity target: the device categories it counts, optionally narrowed to
 -- some site kinds (for example CHECKPOINT_CAMERA only at 清河镇). No site-kind rows = every site.
@@ -81,14 +84,14 @@ CREATE TABLE quantity_target_category (
     PRIMARY KEY (target_id, category_code),
     CONSTRAINT fk_qtc_target FOREIGN KEY (target_id) REFERENCES quantity_target (id),
     CONSTRAINT fk_qtc_category FOREIGN KEY (category_code) REFERENCES device_category (code)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE quantity_target_site_kind (
     target_id  BIGINT      NOT NULL,
     site_kind  VARCHAR(32) NOT NULL,
     PRIMARY KEY (target_id, site_kind),
     CONSTRAINT fk_qtsk_target FOREIGN KEY (target_id) REFERENCES quantity_target (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Secrets (ONVIF password, SNMP community, SNMPv3 keys) are AES-GCM ciphertexts, base64 encoded.
 CREATE TABLE credential (
@@ -102,7 +105,7 @@ CREATE TABLE credential (
     created_at         DATETIME(3)   NOT NULL,
     updated_at         DATETIME(3)   NOT NULL,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE device (
     id                    BIGINT        NOT NULL AUTO_INCREMENT,
@@ -142,7 +145,7 @@ CREATE TABLE device (
     CONSTRAINT fk_device_item FOREIGN KEY (construction_item_id) REFERENCES construction_item (id),
     CONSTRAINT fk_device_site FOREIGN KEY (site_id) REFERENCES site (id),
     CONSTRAINT fk_device_credential FOREIGN KEY (credential_id) REFERENCES credential (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_device_project_lifecycle ON device (project_id, lifecycle);
 CREATE INDEX ix_device_site ON device (site_id);
 CREATE INDEX ix_device_category ON device (category_code);
@@ -159,7 +162,7 @@ CREATE TABLE device_lifecycle_event (
     recorded_by VARCHAR(64)  NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_lifecycle_device FOREIGN KEY (device_id) REFERENCES device (id) ON DELETE CASCADE
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_lifecycle_device ON device_lifecycle_event (device_id, step_date);
 
 CREATE TABLE app_user (
@@ -178,7 +181,7 @@ CREATE TABLE app_user (
     version          BIGINT       NOT NULL DEFAULT 0,
     PRIMARY KEY (id),
     CONSTRAINT uk_app_user_username UNIQUE (username)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Projects a user is limited to when all_projects is false (a prefecture serving several counties).
 CREATE TABLE app_user_project (
@@ -187,7 +190,7 @@ CREATE TABLE app_user_project (
     PRIMARY KEY (user_id, project_id),
     CONSTRAINT fk_aup_user FOREIGN KEY (user_id) REFERENCES app_user (id) ON DELETE CASCADE,
     CONSTRAINT fk_aup_project FOREIGN KEY (project_id) REFERENCES project (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Append-only, hash-chained: hash = SHA-256(prev_hash | canonical fields). Nothing updates or
 -- deletes rows here; /api/v1/audit/verify recomputes the chain.
@@ -204,7 +207,7 @@ CREATE TABLE audit_log (
     prev_hash    CHAR(64)     NOT NULL,
     hash         CHAR(64)     NOT NULL,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_audit_entity ON audit_log (entity_type, entity_id);
 
 -- One row holding the newest hash: writers lock it (SELECT … FOR UPDATE) so the chain stays a
@@ -214,6 +217,6 @@ CREATE TABLE audit_chain_head (
     last_id    BIGINT    NOT NULL,
     last_hash  CHAR(64)  NOT NULL,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 INSERT INTO audit_chain_head (id, last_id, last_hash)
 VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
