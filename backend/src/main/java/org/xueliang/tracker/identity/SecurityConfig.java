@@ -21,19 +21,25 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,9 +54,10 @@ import org.xueliang.tracker.shared.Problems;
 @Configuration
 class SecurityConfig {
 
+    /** bcrypt with cost {@code xl.security.bcrypt-strength} (default 10); existing hashes keep the cost they were made with. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${xl.security.bcrypt-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
     }
 
     @Bean
@@ -84,8 +91,7 @@ class SecurityConfig {
                 .logoutSuccessHandler((req, res, a) -> res.setStatus(HttpStatus.NO_CONTENT.value())))
             .exceptionHandling(ex -> ex
                 .authenticationEntryPoint(unauthenticated)
-                .accessDeniedHandler((req, res, e) -> Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
-                        "Your role does not allow this")));
+                .accessDeniedHandler(SecurityConfig::denied));
         return http.build();
     }
 
@@ -116,6 +122,23 @@ class SecurityConfig {
          .requestMatchers("/actuator/**").authenticated()
          // The single-page app, its assets and the OpenAPI document are public; the data is not.
          .anyRequest().permitAll();
+    }
+
+    /**
+     * 403 for a signed-in user. The CSRF filter runs before anyone is known to be anonymous and
+     * reports a missing token as "access denied": a caller with neither a session nor credentials
+     * gets 401 instead, as for every other request it may not make without logging in.
+     */
+    static void denied(HttpServletRequest req, HttpServletResponse res, AccessDeniedException e) throws IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+            unauthenticated(req, res, null);
+        } else if (e instanceof CsrfException) {
+            Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
+                    "Missing or stale CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header");
+        } else {
+            Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this");
+        }
     }
 
     static boolean carriesBasicCredentials(HttpServletRequest request) {
