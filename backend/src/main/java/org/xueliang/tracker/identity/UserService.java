@@ -81,7 +81,9 @@ public class UserService {
         if (user.getRole() == Role.ADMIN && (in.role() != Role.ADMIN || Boolean.FALSE.equals(in.enabled()))) {
             requireAnotherAdmin(user);
         }
-        user.setDisplayName(displayName(in));
+        if (in.displayName() != null && !in.displayName().isBlank()) {
+            user.setDisplayName(in.displayName().trim());
+        }
         user.setRole(in.role());
         applyAccess(user, in);
         if (in.password() != null && !in.password().isEmpty()) {
