@@ -1,0 +1,38 @@
+package org.xueliang.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The application modules (direct sub-packages: shared, ledger, identity, audit, progress, seed)
+ * reach each other only through their public API and have no cycles. Also writes the module
+ * diagrams and canvases to target/spring-modulith-docs (generated, not committed).
+ */
+class ModuleStructureTest {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(XueliangTrackerApplication.class);
+
+    @Test
+    void modulesRespectTheirBoundaries() {
+        MODULES.verify();
+    }
+
+    @Test
+    void knowsEveryModule() {
+        assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
+                .contains("shared", "ledger", "identity", "audit", "progress", "seed");
+    }
+
+    @Test
+    void writesTheModuleDocumentation() {
+        Documenter documenter = new Documenter(MODULES);
+        documenter.writeDocumentation();
+        assertThat(Files.exists(Path.of("target", "spring-modulith-docs", "components.puml"))).isTrue();
+    }
+}

@@ -1,0 +1,275 @@
+package org.xueliang.tracker.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.Cookie;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.xueliang.tracker.testing.ApiTestSupport;
+import org.xueliang.tracker.testing.OnH2;
+
+import tools.jackson.databind.JsonNode;
+
+/** Browser sessions with CSRF, HTTP Basic, lockout, project scoping and the care taken with passwords. */
+@OnH2
+class SessionSecurityTest extends ApiTestSupport {
+
+    private static final String LOGIN = "/api/v1/auth/login";
+
+    /** What a browser holds: the session and the XSRF-TOKEN cookie it echoes in X-XSRF-TOKEN. */
+    record Browser(MockHttpSession session, Cookie xsrf) {
+        MockHttpServletRequestBuilder send(MockHttpServletRequestBuilder request) {
+            return request.session(session).cookie(xsrf).header("X-XSRF-TOKEN", xsrf.getValue());
+        }
+    }
+
+    /** The XSRF-TOKEN cookie a first visit gets (the app's GET of /me, still anonymous: 401). */
+    private Cookie firstVisit() throws Exception {
+        Cookie xsrf = mvc.perform(get("/api/v1/auth/me").header("X-Requested-With", "XMLHttpRequest"))
+                .andExpect(status().isUnauthorized()).andReturn().getResponse().getCookie("XSRF-TOKEN");
+        assertThat(xsrf).isNotNull();
+        assertThat(xsrf.isHttpOnly()).isFalse();
+        return xsrf;
+    }
+
+    private ResultActions formLogin(String username, String password) throws Exception {
+        Cookie xsrf = firstVisit();
+        return mvc.perform(post(LOGIN).param("username", username).param("password", password)
+                .cookie(xsrf).header("X-XSRF-TOKEN", xsrf.getValue()));
+    }
+
+    private Browser logIn(String username) throws Exception {
+        MvcResult login = formLogin(username, passwordOf(username)).andExpect(status().isOk()).andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        assertThat(session).isNotNull();
+        // The token is replaced at login; the next response hands out the new one.
+        Cookie xsrf = mvc.perform(get("/api/v1/auth/me").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getCookie("XSRF-TOKEN");
+        return new Browser(session, xsrf);
+    }
+
+    @Test
+    void formLoginWithTheCsrfTokenAnswersTheCurrentUser() throws Exception {
+        String user = unique("form-manager");
+        ensureUser(user, "MANAGER");
+        formLogin(user, passwordOf(user)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.username").value(user))
+                .andExpect(jsonPath("$.role").value("MANAGER"));
+    }
+
+    @Test
+    void formLoginWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post(LOGIN).param("username", ADMIN).param("password", ADMIN_PASSWORD))
+                .andExpectAll(problem(401));
+    }
+
+    @Test
+    void aSessionNeedsTheCsrfHeaderToChangeAnything() throws Exception {
+        Browser browser = logIn(ADMIN);
+        String body = toJson(newDevice(unique("CSRF")));
+        mvc.perform(post("/api/v1/devices").session(browser.session()).cookie(browser.xsrf())
+                .contentType("application/json").content(body)).andExpectAll(problem(403));
+        mvc.perform(post("/api/v1/devices").session(browser.session()).cookie(browser.xsrf())
+                .header("X-XSRF-TOKEN", "forged").contentType("application/json").content(body)).andExpectAll(problem(403));
+        mvc.perform(browser.send(post("/api/v1/devices")).contentType("application/json").content(body))
+                .andExpect(status().isCreated());
+        // reading needs no token
+        mvc.perform(get("/api/v1/devices?size=1").session(browser.session())).andExpect(status().isOk());
+    }
+
+    @Test
+    void httpBasicNeedsNoCsrfToken() throws Exception {
+        perform(withJson(post("/api/v1/devices"), newDevice(unique("BASIC"))), ADMIN).andExpect(status().isCreated());
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountUntilAnAdminUnlocksIt() throws Exception {
+        String user = unique("lock-tech");
+        long id = ensureUser(user, "TECHNICIAN");
+        for (int i = 1; i <= 5; i++) {
+            formLogin(user, "wrong-password-" + i).andExpectAll(problem(401));
+        }
+        formLogin(user, passwordOf(user)).andExpectAll(problem(423)).andExpect(jsonPath("$.title").value("Account locked"));
+        perform(get("/api/v1/auth/me"), user).andExpectAll(problem(401));
+        JsonNode locked = getJson("/api/v1/users/{id}", id);
+        assertThat(locked.get("locked").asBoolean()).isTrue();
+        assertThat(locked.get("lockedUntil").asString()).isNotBlank();
+        assertThat(getJson("/api/v1/audit?entityType=User&entityId={id}", id).get("items").get(0).get("action").asString())
+                .isEqualTo("LOCK");
+
+        perform(post("/api/v1/users/{id}/unlock", id), ADMIN).andExpect(status().isOk())
+                .andExpect(jsonPath("$.locked").value(false));
+        perform(get("/api/v1/auth/me"), user).andExpect(status().isOk());
+        formLogin(user, passwordOf(user)).andExpect(status().isOk());
+    }
+
+    @Test
+    void fourWrongPasswordsThenTheRightOneStartOver() throws Exception {
+        String user = unique("count-tech");
+        ensureUser(user, "TECHNICIAN");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                mvc.perform(get("/api/v1/auth/me").with(httpBasic(user, "wrong-password"))).andExpectAll(problem(401));
+            }
+            perform(get("/api/v1/auth/me"), user).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void logoutEndsTheSession() throws Exception {
+        Browser browser = logIn(ADMIN);
+        MvcResult logout = mvc.perform(browser.send(post("/api/v1/auth/logout"))).andExpect(status().isNoContent()).andReturn();
+        assertThat(browser.session().isInvalid()).isTrue();
+        Cookie cleared = logout.getResponse().getCookie("XL_SESSION");
+        assertThat(cleared).isNotNull();
+        assertThat(cleared.getMaxAge()).isZero();
+        mvc.perform(get("/api/v1/auth/me").session(new MockHttpSession())).andExpectAll(problem(401));
+    }
+
+    @Test
+    void challengesPlainClientsWithBasicButNotTheWebApp() throws Exception {
+        mvc.perform(get("/api/v1/devices")).andExpectAll(problem(401))
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic ")));
+        mvc.perform(get("/api/v1/devices").header("X-Requested-With", "XMLHttpRequest")).andExpectAll(problem(401))
+                .andExpect(header().doesNotExist("WWW-Authenticate"));
+    }
+
+    @Test
+    void meShowsTheRoleAndItsPermissions() throws Exception {
+        String user = unique("me-evaluator");
+        ensureUser(user, "EVALUATOR");
+        JsonNode me = read(perform(get("/api/v1/auth/me"), user).andExpect(status().isOk()));
+        assertThat(me.get("username").asString()).isEqualTo(user);
+        assertThat(me.get("displayName").asString()).isEqualTo("测试 " + user);
+        assertThat(me.get("role").asString()).isEqualTo("EVALUATOR");
+        assertThat(LedgerApiContract.streamOf(me.get("permissions")).map(JsonNode::asString))
+                .containsExactlyInAnyOrder("LEDGER_READ", "PROGRESS_READ");
+        assertThat(me.get("allProjects").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aUserLimitedToAnotherProjectSeesNothingOfProjectOne() throws Exception {
+        long scratch = scratchProject();
+        createDevice();
+        String user = unique("scoped-manager");
+        ensureUser(user, "MANAGER", scratch);
+        long seeded = seededDeviceId("JS-XL1-FC-001");
+
+        JsonNode me = read(perform(get("/api/v1/auth/me"), user));
+        assertThat(me.get("allProjects").asBoolean()).isFalse();
+        assertThat(me.get("projectIds").get(0).asLong()).isEqualTo(scratch);
+
+        assertThat(read(perform(get("/api/v1/devices?projectId={p}", PROJECT), user)).get("total").asLong()).isZero();
+        JsonNode visible = read(perform(get("/api/v1/devices?size=500"), user).andExpect(status().isOk()));
+        assertThat(visible.get("total").asLong()).isPositive();
+        visible.get("items").forEach(d -> assertThat(d.get("projectId").asLong()).isEqualTo(scratch));
+        perform(get("/api/v1/devices/{id}", seeded), user).andExpectAll(problem(404));
+        perform(get("/api/v1/devices/{id}/lifecycle", seeded), user).andExpectAll(problem(404));
+        perform(get("/api/v1/projects/{id}/progress", PROJECT), user).andExpectAll(problem(404));
+        perform(get("/api/v1/projects/{id}", PROJECT), user).andExpectAll(problem(404));
+        perform(get("/api/v1/projects/{id}/construction-items", PROJECT), user).andExpectAll(problem(404));
+        JsonNode projects = read(perform(get("/api/v1/projects"), user));
+        assertThat(projects).hasSize(1);
+        assertThat(projects.get(0).get("id").asLong()).isEqualTo(scratch);
+        perform(get("/api/v1/projects/{id}/progress", scratch), user).andExpect(status().isOk());
+
+        Map<String, Object> intoProjectOne = newDevice(unique("SCOPE"));
+        intoProjectOne.put("projectId", PROJECT);
+        perform(withJson(post("/api/v1/devices"), intoProjectOne), user).andExpectAll(problem(422))
+                .andExpect(jsonPath("$.errors[0].field").value("projectId"));
+        perform(withJson(put("/api/v1/devices/{id}", seeded), newDevice("JS-XL1-FC-001")), user).andExpectAll(problem(404));
+        perform(delete("/api/v1/devices/{id}", seeded), user).andExpectAll(problem(404));
+        perform(withJson(post("/api/v1/devices/{id}/lifecycle", seeded), Map.of("to", "FAULTY")), user)
+                .andExpectAll(problem(404));
+        assertThat(getJson("/api/v1/devices/{id}", seeded).get("lifecycle").asString()).isEqualTo("IN_SERVICE");
+    }
+
+    @Test
+    void theLastAdminCanBeNeitherDeletedNorDemotedNorDisabled() throws Exception {
+        long admin = -1;
+        for (JsonNode u : getJson("/api/v1/users").get("items")) {
+            if (u.get("username").asString().equals(ADMIN)) {
+                admin = u.get("id").asLong();
+            } else if (u.get("role").asString().equals("ADMIN")) {
+                perform(delete("/api/v1/users/{id}", u.get("id").asLong()), ADMIN).andExpect(status().isNoContent());
+            }
+        }
+        perform(delete("/api/v1/users/{id}", admin), ADMIN).andExpectAll(problem(409));
+        perform(withJson(put("/api/v1/users/{id}", admin), Map.of("role", "MANAGER")), ADMIN).andExpectAll(problem(409));
+        perform(withJson(put("/api/v1/users/{id}", admin), Map.of("role", "ADMIN", "enabled", false)), ADMIN)
+                .andExpectAll(problem(409));
+        JsonNode still = getJson("/api/v1/users/{id}", admin);
+        assertThat(still.get("role").asString()).isEqualTo("ADMIN");
+        assertThat(still.get("enabled").asBoolean()).isTrue();
+
+        // With a second admin, either may go.
+        long second = ensureUser(unique("second-admin"), "ADMIN");
+        perform(withJson(put("/api/v1/users/{id}", second), Map.of("role", "MANAGER")), ADMIN).andExpect(status().isOk());
+        perform(delete("/api/v1/users/{id}", second), ADMIN).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void updatesAUserWithoutRepeatingTheirName() throws Exception {
+        String user = unique("rename-tech");
+        long id = ensureUser(user, "TECHNICIAN");
+        perform(withJson(put("/api/v1/users/{id}", id), Map.of("role", "EVALUATOR")), ADMIN).andExpect(status().isOk())
+                .andExpect(jsonPath("$.role").value("EVALUATOR"))
+                .andExpect(jsonPath("$.username").value(user));
+        perform(get("/api/v1/auth/me"), user).andExpect(jsonPath("$.role").value("EVALUATOR"));
+    }
+
+    @Test
+    void refusesAShortPasswordWith422() throws Exception {
+        perform(withJson(post("/api/v1/users"), Map.of("username", unique("short"), "role", "TECHNICIAN",
+                "password", "123456789")), ADMIN).andExpectAll(problem(422))
+                .andExpect(jsonPath("$.errors[0].field").value("password"));
+    }
+
+    @Test
+    void passwordsNeverAppearInAnyResponseOrAuditEntry() throws Exception {
+        String user = unique("secret-tech");
+        String first = "First-Secret-Passw0rd-" + user;
+        String second = "Second-Secret-Passw0rd-" + user;
+        List<String> bodies = new ArrayList<>();
+        Map<String, Object> in = new LinkedHashMap<>(Map.of("username", user, "role", "TECHNICIAN", "password", first));
+        MvcResult created = perform(withJson(post("/api/v1/users"), in), ADMIN).andExpect(status().isCreated()).andReturn();
+        bodies.add(text(created));
+        long id = read(created).get("id").asLong();
+        in.put("password", second);
+        in.remove("username");
+        bodies.add(text(perform(withJson(put("/api/v1/users/{id}", id), in), ADMIN).andExpect(status().isOk()).andReturn()));
+        bodies.add(text(perform(get("/api/v1/users"), ADMIN).andReturn()));
+        bodies.add(text(perform(get("/api/v1/users/{id}", id), ADMIN).andReturn()));
+        bodies.add(text(perform(post("/api/v1/users/{id}/unlock", id), ADMIN).andReturn()));
+        bodies.add(text(mvc.perform(get("/api/v1/auth/me").with(httpBasic(user, second))).andExpect(status().isOk()).andReturn()));
+        bodies.add(text(mvc.perform(get("/api/v1/auth/me").with(httpBasic(user, first))).andReturn()));
+        bodies.add(text(perform(get("/api/v1/audit?entityType=User&size=500"), ADMIN).andReturn()));
+        bodies.add(text(perform(get("/api/v1/audit?size=500"), ADMIN).andReturn()));
+
+        assertThat(bodies).allSatisfy(body -> assertThat(body)
+                .doesNotContain(first, second, "$2a$", "$2b$", "$2y$", "passwordHash", "password_hash", "\"password\""));
+        assertThat(bodies.get(7)).contains("(password reset)");
+    }
+
+    private static String text(MvcResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+}
