@@ -103,7 +103,16 @@ public class DeviceService {
             throw ApiException.conflict("The lifecycle changes only through POST /api/v1/devices/" + id
                     + "/lifecycle; the device is " + device.getLifecycle());
         }
-        DeviceFields withState = withLifecycle(fields, device.getLifecycle());
+        DeviceFields current = device.fields();
+        for (LifecycleDate step : LifecycleDate.values()) {
+            LocalDate given = step.of(fields);
+            if (given != null && !given.equals(step.of(current))) {
+                throw ApiException.conflict(step.field + " changes only through POST /api/v1/devices/" + id
+                        + "/lifecycle; it is " + step.of(current));
+            }
+        }
+        // Lifecycle dates left out of a PUT keep their values: they are not the client's to clear.
+        DeviceFields withState = withLifecycleOf(fields, current);
         DeviceWriteContext context = writeContext();
         requireValid(withState, probe, context);
         devices.findByAssetTag(withState.assetTag()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
@@ -264,7 +273,14 @@ public class DeviceService {
         if (stepDate.isAfter(today)) {
             throw ApiException.invalid("date", "is in the future");
         }
+        // The device's columns keep the first in-service date; a return to service after a fault
+        // is only on record as a step, so the newest recorded step counts too.
         LocalDate previous = device.currentStepDate();
+        for (DeviceLifecycleEvent e : events.findByDeviceIdOrderByStepDateAscIdAsc(id)) {
+            if (previous == null || e.getStepDate().isAfter(previous)) {
+                previous = e.getStepDate();
+            }
+        }
         if (previous != null && stepDate.isBefore(previous)) {
             throw ApiException.invalid("date", "is before the device's previous step (" + from + " on " + previous + ")");
         }
@@ -359,6 +375,39 @@ public class DeviceService {
                 f.plannedOn(), f.deliveredOn(), f.installedOn(), f.acceptedOn(), f.inServiceOn(), f.faultyOn(),
                 f.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(), f.probeMethod(), f.probePort(),
                 f.probeHost(), f.probeIntervalSeconds(), f.probeTimeoutMs(), f.probeZone());
+    }
+
+    /** The dates a device's lifecycle steps set; after creation only the lifecycle endpoint writes them. */
+    enum LifecycleDate {
+        PLANNED_ON("plannedOn"), DELIVERED_ON("deliveredOn"), INSTALLED_ON("installedOn"), ACCEPTED_ON("acceptedOn"),
+        IN_SERVICE_ON("inServiceOn"), FAULTY_ON("faultyOn"), RETIRED_ON("retiredOn");
+
+        final String field;
+
+        LifecycleDate(String field) {
+            this.field = field;
+        }
+
+        LocalDate of(DeviceFields f) {
+            return switch (this) {
+                case PLANNED_ON -> f.plannedOn();
+                case DELIVERED_ON -> f.deliveredOn();
+                case INSTALLED_ON -> f.installedOn();
+                case ACCEPTED_ON -> f.acceptedOn();
+                case IN_SERVICE_ON -> f.inServiceOn();
+                case FAULTY_ON -> f.faultyOn();
+                case RETIRED_ON -> f.retiredOn();
+            };
+        }
+    }
+
+    /** {@code f} with the lifecycle state and every lifecycle date taken from {@code current}. */
+    static DeviceFields withLifecycleOf(DeviceFields f, DeviceFields current) {
+        return new DeviceFields(f.projectId(), f.assetTag(), f.name(), f.category(), f.constructionItemId(), f.siteId(),
+                f.vendor(), f.model(), f.serialNumber(), f.macAddress(), f.ipAddress(), f.firmware(), current.lifecycle(),
+                current.plannedOn(), current.deliveredOn(), current.installedOn(), current.acceptedOn(),
+                current.inServiceOn(), current.faultyOn(), current.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(),
+                f.probeMethod(), f.probePort());
     }
 
     private static Set<String> fieldNames(ObjectNode node) {

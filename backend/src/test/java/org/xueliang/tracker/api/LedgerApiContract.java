@@ -293,6 +293,10 @@ abstract class LedgerApiContract extends ApiTestSupport {
                 .andExpect(jsonPath("$.errors[0].field").value("colour"));
         perform(patch(DEVICES + "/{id}", created.get("id").asLong()).contentType("application/merge-patch+json")
                 .content("{\"tier\":\"FRONT_END\"}"), ADMIN).andExpectAll(problem(400));
+        perform(patch(DEVICES + "/{id}", created.get("id").asLong()).contentType("application/merge-patch+json")
+                .content("{\"probePort\":\"eighty\"}"), ADMIN).andExpectAll(problem(400));
+        perform(patch(DEVICES + "/{id}", created.get("id").asLong()).contentType("application/merge-patch+json")
+                .content("[1, 2]"), ADMIN).andExpectAll(problem(400));
         getJson(DEVICES + "/{id}", created.get("id").asLong()); // still there, unchanged
     }
 
@@ -370,6 +374,48 @@ abstract class LedgerApiContract extends ApiTestSupport {
         perform(step(id, "DELIVERED", tomorrow), ADMIN).andExpectAll(problem(422))
                 .andExpect(jsonPath("$.errors[0].field").value("date"));
         perform(step(id, "DELIVERED", "2024-01-10"), ADMIN).andExpect(status().isOk());
+    }
+
+    @Test
+    void refusesAStepDatedBeforeTheReturnToServiceAfterAFault() throws Exception {
+        long id = createDevice().get("id").asLong();
+        for (String[] s : new String[][] {{"DELIVERED", "2024-01-11"}, {"INSTALLED", "2024-01-12"},
+                {"ACCEPTED", "2024-01-13"}, {"IN_SERVICE", "2024-01-14"}, {"FAULTY", "2024-02-01"},
+                {"IN_SERVICE", "2024-03-01"}}) {
+            perform(step(id, s[0], s[1]), ADMIN).andExpect(status().isOk());
+        }
+        perform(step(id, "FAULTY", "2024-02-15"), ADMIN).andExpectAll(problem(422))
+                .andExpect(jsonPath("$.errors[0].field").value("date"));
+        perform(step(id, "FAULTY", "2024-03-02"), ADMIN).andExpect(status().isOk())
+                .andExpect(jsonPath("$.inServiceOn").value("2024-01-14"))
+                .andExpect(jsonPath("$.faultyOn").value("2024-03-02"));
+        assertThat(getJson(DEVICES + "/{id}/lifecycle", id)).hasSize(8);
+    }
+
+    @Test
+    void refusesToChangeALifecycleDateThroughPutOrPatchWith409() throws Exception {
+        long id = createDevice().get("id").asLong();
+        perform(step(id, "DELIVERED", "2024-02-01"), ADMIN).andExpect(status().isOk());
+        JsonNode device = getJson(DEVICES + "/{id}", id);
+        Map<String, Object> fields = newDevice(device.get("assetTag").asString());
+        fields.put("lifecycle", "DELIVERED");
+        fields.put("deliveredOn", "2024-01-20");
+        perform(withJson(put(DEVICES + "/{id}", id), fields), ADMIN).andExpectAll(problem(409));
+        perform(patch(DEVICES + "/{id}", id).contentType("application/merge-patch+json")
+                .content("{\"plannedOn\":\"2024-01-05\"}"), ADMIN).andExpectAll(problem(409));
+        // Sending the dates unchanged, or leaving them out, is an ordinary update.
+        fields.put("deliveredOn", "2024-02-01");
+        fields.put("name", "日期不变");
+        perform(withJson(put(DEVICES + "/{id}", id), fields), ADMIN).andExpect(status().isOk());
+        fields.remove("deliveredOn");
+        fields.remove("plannedOn");
+        fields.remove("lifecycle");
+        perform(withJson(put(DEVICES + "/{id}", id), fields), ADMIN).andExpect(status().isOk())
+                .andExpect(jsonPath("$.plannedOn").value("2024-01-10"))
+                .andExpect(jsonPath("$.deliveredOn").value("2024-02-01"));
+        JsonNode history = getJson(DEVICES + "/{id}/lifecycle", id);
+        assertThat(history.get(0).get("date").asString()).isEqualTo("2024-01-10");
+        assertThat(history.get(1).get("date").asString()).isEqualTo("2024-02-01");
     }
 
     private MockHttpServletRequestBuilder step(long id, String to, String date) {

@@ -3,7 +3,6 @@ package org.xueliang.tracker.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,11 +24,10 @@ class MariaDbMigrationTest extends ApiTestSupport {
     @Test
     void flywayAppliedEveryMigrationToTheEmptyDatabase() {
         assertThat(jdbc.queryForObject("SELECT DATABASE()", String.class)).startsWith("xl_it_");
-        List<Map<String, Object>> history = jdbc.queryForList(
-                "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank");
-        assertThat(history).isNotEmpty();
-        assertThat(history.get(0).get("version")).isEqualTo("1");
-        assertThat(history).allSatisfy(row -> assertThat(((Number) row.get("success")).intValue()).isEqualTo(1));
+        List<String> versions = jdbc.queryForList(
+                "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank", String.class);
+        assertThat(versions).startsWith("1");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success", Long.class)).isZero();
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()",
                 String.class)).contains("project", "device", "device_lifecycle_event", "app_user", "audit_log",
                 "audit_chain_head");
