@@ -25,7 +25,7 @@ CREATE TABLE probe_agent (
     summarised_results BIGINT,
     PRIMARY KEY (id),
     CONSTRAINT uk_probe_agent_name UNIQUE (name)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- One row per applied batch: the primary key is what makes a re-sent batch a no-op.
 CREATE TABLE agent_batch (
@@ -35,7 +35,7 @@ CREATE TABLE agent_batch (
     result_count  INT         NOT NULL,
     PRIMARY KEY (agent_id, seq),
     CONSTRAINT fk_agent_batch_agent FOREIGN KEY (agent_id) REFERENCES probe_agent (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE probe_result (
     id          BIGINT       NOT NULL AUTO_INCREMENT,
@@ -48,7 +48,7 @@ CREATE TABLE probe_result (
     latency_ms  INT,
     detail      VARCHAR(300),
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_probe_result_device_time ON probe_result (device_id, probed_at);
 CREATE INDEX ix_probe_result_time ON probe_result (probed_at);
 
@@ -64,7 +64,7 @@ CREATE TABLE device_status (
     interval_seconds      INT          NOT NULL DEFAULT 60,
     updated_at            DATETIME(3)  NOT NULL,
     PRIMARY KEY (device_id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_device_status_state ON device_status (state);
 
 -- Every state a device was in, as [started_at, ended_at); the open one has ended_at NULL.
@@ -76,7 +76,7 @@ CREATE TABLE device_state_interval (
     started_at  DATETIME(3)  NOT NULL,
     ended_at    DATETIME(3),
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_state_interval_device ON device_state_interval (device_id, started_at);
 CREATE INDEX ix_state_interval_state ON device_state_interval (state, started_at);
 
@@ -86,7 +86,7 @@ CREATE TABLE device_fact (
     fact_value  VARCHAR(1000),
     updated_at  DATETIME(3)   NOT NULL,
     PRIMARY KEY (device_id, fact_key)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Approved maintenance: scope DEVICE (device id), SITE (site id) or CATEGORY (category code).
 CREATE TABLE maintenance_window (
@@ -99,7 +99,7 @@ CREATE TABLE maintenance_window (
     created_by  VARCHAR(64)   NOT NULL,
     created_at  DATETIME(3)   NOT NULL,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_maintenance_time ON maintenance_window (starts_at, ends_at);
 
 -- Seconds per state per device per day (county time zone), what long-period queries read.
@@ -115,7 +115,7 @@ CREATE TABLE device_daily_rollup (
     reboots        INT     NOT NULL,
     synthetic      BOOLEAN NOT NULL DEFAULT FALSE,
     PRIMARY KEY (device_id, rollup_day)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_rollup_day ON device_daily_rollup (rollup_day);
 
 CREATE UNIQUE INDEX ux_probe_agent_token ON probe_agent (token_hash);
@@ -130,7 +130,7 @@ CREATE TABLE device_reboot (
     uptime_before  BIGINT       NOT NULL,
     uptime_after   BIGINT       NOT NULL,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_reboot_device ON device_reboot (device_id, rebooted_at);
 
 -- Where state changes are announced: a generic JSON webhook, a WeCom (企业微信) or DingTalk (钉钉)
@@ -145,7 +145,7 @@ CREATE TABLE notification_channel (
     created_at     DATETIME(3)   NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT uk_notification_channel_name UNIQUE (name)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- One row per (channel, event): the unique key is the deduplication, across replicas too.
 CREATE TABLE notification_log (
@@ -158,4 +158,4 @@ CREATE TABLE notification_log (
     error       VARCHAR(500),
     PRIMARY KEY (id),
     CONSTRAINT uk_notification_event UNIQUE (channel_id, event_key)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
