@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     static final List<String> ROLES = List.of("ADMIN", "MANAGER", "EVALUATOR", "TECHNICIAN");
 
-    /** ✔ = permitted, — = 403. Copy of the table in docs/SECURITY.md. */
+    /** ✔ = permitted, — = 403, 401 = agents only (bearer token; no user gets in). Copy of docs/SECURITY.md's table. */
     static final String MATRIX = """
             | endpoint | ADMIN | MANAGER | EVALUATOR | TECHNICIAN |
             |---|---|---|---|---|
@@ -72,6 +73,29 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `PUT /api/v1/users/{id}` | ✔ | — | — | — |
             | `DELETE /api/v1/users/{id}` | ✔ | — | — | — |
             | `POST /api/v1/users/{id}/unlock` | ✔ | — | — | — |
+            | `GET /api/v1/status/summary` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/status/stream` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/devices/{id}/status` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/devices/{id}/outages` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/devices/{id}/states` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/devices/{id}/probes` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/maintenance-windows` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/maintenance-windows/{id}` | ✔ | ✔ | ✔ | ✔ |
+            | `POST /api/v1/maintenance-windows` | ✔ | ✔ | — | ✔ |
+            | `PUT /api/v1/maintenance-windows/{id}` | ✔ | ✔ | — | ✔ |
+            | `DELETE /api/v1/maintenance-windows/{id}` | ✔ | ✔ | — | ✔ |
+            | `GET /api/v1/agents` | ✔ | — | — | — |
+            | `GET /api/v1/agents/{id}` | ✔ | — | — | — |
+            | `POST /api/v1/agents` | ✔ | — | — | — |
+            | `DELETE /api/v1/agents/{id}` | ✔ | — | — | — |
+            | `GET /api/v1/notification-channels` | ✔ | — | — | — |
+            | `POST /api/v1/notification-channels` | ✔ | — | — | — |
+            | `PUT /api/v1/notification-channels/{id}` | ✔ | — | — | — |
+            | `DELETE /api/v1/notification-channels/{id}` | ✔ | — | — | — |
+            | `POST /api/v1/notification-channels/{id}/test` | ✔ | — | — | — |
+            | `GET /api/v1/agent/assignment` | 401 | 401 | 401 | 401 |
+            | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
+            | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
             | `GET /actuator/prometheus` | ✔ | ✔ | ✔ | ✔ |
             """;
 
@@ -83,22 +107,32 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             Map.entry("GET /api/v1/devices/export", 0),
             Map.entry("POST /api/v1/devices/import", 0),
             Map.entry("GET /actuator/prometheus", 0),
+            Map.entry("GET /api/v1/status/stream", 0),
+            Map.entry("POST /api/v1/maintenance-windows", 201),
+            Map.entry("DELETE /api/v1/maintenance-windows/{id}", 204),
+            Map.entry("POST /api/v1/agents", 201),
+            Map.entry("POST /api/v1/notification-channels", 201),
+            Map.entry("DELETE /api/v1/notification-channels/{id}", 204),
             Map.entry("POST /api/v1/devices", 201),
             Map.entry("POST /api/v1/users", 201),
             Map.entry("DELETE /api/v1/devices/{id}", 204),
             Map.entry("DELETE /api/v1/users/{id}", 204));
 
-    record Row(String endpoint, Map<String, Boolean> allowed) {
+    /** What a caller in some role gets: through to the endpoint, 403, or 401 (credentials not accepted there). */
+    enum Outcome { ALLOWED, FORBIDDEN, UNAUTHORIZED }
+
+    record Row(String endpoint, Map<String, Outcome> allowed) {
     }
 
     static List<Row> rows(String markdown) {
         return markdown.lines().map(String::trim).filter(l -> l.matches("\\| `(GET|POST|PUT|PATCH|DELETE) .*")).map(line -> {
             String[] cells = Arrays.stream(line.split("\\|")).map(String::trim).filter(c -> !c.isEmpty()).toArray(String[]::new);
-            Map<String, Boolean> allowed = new java.util.LinkedHashMap<>();
+            Map<String, Outcome> allowed = new java.util.LinkedHashMap<>();
             for (int i = 0; i < ROLES.size(); i++) {
                 allowed.put(ROLES.get(i), switch (cells[i + 1]) {
-                    case "✔" -> true;
-                    case "—" -> false;
+                    case "✔" -> Outcome.ALLOWED;
+                    case "—" -> Outcome.FORBIDDEN;
+                    case "401" -> Outcome.UNAUTHORIZED;
                     default -> throw new IllegalArgumentException("cell '" + cells[i + 1] + "' in " + line);
                 });
             }
@@ -108,7 +142,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     static Stream<Arguments> matrix() {
         return rows(MATRIX).stream().flatMap(row -> Stream.concat(
-                Stream.of(Arguments.of(row.endpoint(), "anonymous", false)),
+                Stream.of(Arguments.of(row.endpoint(), "anonymous", Outcome.UNAUTHORIZED)),
                 ROLES.stream().map(role -> Arguments.of(row.endpoint(), role, row.allowed().get(role)))));
     }
 
@@ -136,15 +170,15 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     @ParameterizedTest(name = "{0} as {1} → {2}")
     @MethodSource("matrix")
-    void answersEachRoleAsTheMatrixSays(String endpoint, String role, boolean permitted) throws Exception {
-        boolean anonymous = role.equals("anonymous");
+    void answersEachRoleAsTheMatrixSays(String endpoint, String role, Outcome expected) throws Exception {
+        boolean permitted = expected == Outcome.ALLOWED;
         AbstractMockHttpServletRequestBuilder<?> request = request(endpoint, permitted);
-        MvcResult result = perform(request, anonymous ? null : userOf(role)).andReturn();
+        MvcResult result = perform(request, role.equals("anonymous") ? null : userOf(role)).andReturn();
         int status = result.getResponse().getStatus();
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        if (anonymous) {
+        if (expected == Outcome.UNAUTHORIZED) {
             assertThat(status).as(body).isEqualTo(401);
-        } else if (!permitted) {
+        } else if (expected == Outcome.FORBIDDEN) {
             assertThat(status).as(body).isEqualTo(403);
         } else {
             assertThat(status).as(body).isNotIn(401, 403);
@@ -158,7 +192,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(26);
+        assertThat(rows).hasSize(49);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -213,8 +247,67 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "DELETE /api/v1/users/{id}" -> delete("/api/v1/users/{id}", scratchUser(permitted));
             case "POST /api/v1/users/{id}/unlock" -> post("/api/v1/users/{id}/unlock", ids.get(userOf("TECHNICIAN")));
             case "GET /actuator/prometheus" -> get("/actuator/prometheus");
+            case "GET /api/v1/status/summary" -> get("/api/v1/status/summary?projectId={p}", PROJECT);
+            case "GET /api/v1/status/stream" -> get("/api/v1/status/stream").accept("text/event-stream");
+            case "GET /api/v1/devices/{id}/status" -> get("/api/v1/devices/{id}/status", seeded);
+            case "GET /api/v1/devices/{id}/outages" -> get("/api/v1/devices/{id}/outages", seeded);
+            case "GET /api/v1/devices/{id}/states" -> get("/api/v1/devices/{id}/states", seeded);
+            case "GET /api/v1/devices/{id}/probes" -> get("/api/v1/devices/{id}/probes", seeded);
+            case "GET /api/v1/maintenance-windows" -> get("/api/v1/maintenance-windows");
+            case "GET /api/v1/maintenance-windows/{id}" -> get("/api/v1/maintenance-windows/{id}", fixture(WINDOWS, false));
+            case "POST /api/v1/maintenance-windows" -> withJson(post(WINDOWS), window());
+            case "PUT /api/v1/maintenance-windows/{id}" -> withJson(put(WINDOWS + "/{id}", fixture(WINDOWS, permitted)), window());
+            case "DELETE /api/v1/maintenance-windows/{id}" -> delete(WINDOWS + "/{id}", fixture(WINDOWS, permitted));
+            case "GET /api/v1/agents" -> get(AGENTS);
+            case "GET /api/v1/agents/{id}" -> get(AGENTS + "/{id}", fixture(AGENTS, false));
+            case "POST /api/v1/agents" -> withJson(post(AGENTS), agent());
+            case "DELETE /api/v1/agents/{id}" -> delete(AGENTS + "/{id}", fixture(AGENTS, permitted));
+            case "GET /api/v1/notification-channels" -> get(CHANNELS);
+            case "POST /api/v1/notification-channels" -> withJson(post(CHANNELS), channel());
+            case "PUT /api/v1/notification-channels/{id}" -> withJson(put(CHANNELS + "/{id}", fixture(CHANNELS, permitted)), channel());
+            case "DELETE /api/v1/notification-channels/{id}" -> delete(CHANNELS + "/{id}", fixture(CHANNELS, permitted));
+            case "POST /api/v1/notification-channels/{id}/test" -> post(CHANNELS + "/{id}/test", fixture(CHANNELS, false));
+            case "GET /api/v1/agent/assignment" -> get("/api/v1/agent/assignment");
+            case "POST /api/v1/agent/batches" -> withJson(post("/api/v1/agent/batches"), Map.of());
+            case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());
             default -> throw new IllegalArgumentException("no request for " + endpoint + ": add one");
         };
+    }
+
+    private static final String WINDOWS = "/api/v1/maintenance-windows";
+    private static final String AGENTS = "/api/v1/agents";
+    private static final String CHANNELS = "/api/v1/notification-channels";
+
+    private static Map<String, Object> window() {
+        return Map.of("scopeType", "CATEGORY", "scopeRef", "FACE_CAMERA", "startsAt", "2021-09-01T01:00:00Z",
+                "endsAt", "2021-09-01T03:00:00Z", "reason", "固件升级");
+    }
+
+    private static Map<String, Object> agent() {
+        return Map.of("name", unique("az-agent"), "zone", "local");
+    }
+
+    /** A webhook on a loopback port nothing listens on: a test message fails fast and goes nowhere. */
+    private static Map<String, Object> channel() {
+        return Map.of("name", unique("az-channel"), "kind", "WEBHOOK", "target", "http://127.0.0.1:9/hook");
+    }
+
+    /**
+     * The id of something admin created at {@code collection}: a new one when the call will change or
+     * remove it, else one kept for all the calls that only read it or are refused.
+     */
+    private long fixture(String collection, boolean fresh) throws Exception {
+        if (!fresh) {
+            return cached(collection, () -> fixture(collection, true));
+        }
+        Object body = switch (collection) {
+            case WINDOWS -> window();
+            case AGENTS -> agent();
+            case CHANNELS -> channel();
+            default -> throw new IllegalArgumentException(collection);
+        };
+        JsonNode created = read(perform(withJson(post(collection), body), ADMIN).andExpect(status().isCreated()));
+        return (created.has("agent") ? created.get("agent") : created).get("id").asLong();
     }
 
     private static JsonNode sharedDevice;

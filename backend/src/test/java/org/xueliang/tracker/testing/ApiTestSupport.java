@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
         "xl.data-dir=target/test-data",
         // Every Basic request checks a bcrypt hash: the lowest cost keeps hundreds of them fast.
         "xl.security.bcrypt-strength=4",
+        "xl.monitoring.silence-check-ms=3600000",
         "spring.main.banner-mode=off",
         "logging.level.root=WARN"})
 @AutoConfigureMockMvc
