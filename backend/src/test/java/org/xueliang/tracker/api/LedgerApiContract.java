@@ -252,20 +252,16 @@ abstract class LedgerApiContract extends ApiTestSupport {
 
     @Test
     void replacesADeviceWithPut() throws Exception {
-        JsonNode created = createDevice();
-        long id = created.get("id").asLong();
-        Map<String, Object> fields = newDevice(created.get("assetTag").asString());
-        fields.put("name", "更换后的名称");
-        fields.put("vendor", "新华三");
-        fields.remove("notes");
-        fields.remove("serialNumber");
+        Existing device = existingDevice();
+        Map<String, Object> fields = device.with("name", "更换后的名称", "vendor", "新华三", "notes", null,
+                "serialNumber", null);
 
-        perform(withJson(put(DEVICES + "/{id}", id), fields), ADMIN).andExpect(status().isOk())
+        perform(withJson(put(DEVICES + "/{id}", device.id()), fields), ADMIN).andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("更换后的名称"))
                 .andExpect(jsonPath("$.vendor").value("新华三"))
                 .andExpect(jsonPath("$.notes").doesNotExist())
                 .andExpect(jsonPath("$.serialNumber").doesNotExist())
-                .andExpect(jsonPath("$.version").value(created.get("version").asLong() + 1));
+                .andExpect(jsonPath("$.version").value(device.version() + 1));
     }
 
     @Test
@@ -302,15 +298,12 @@ abstract class LedgerApiContract extends ApiTestSupport {
 
     @Test
     void refusesToChangeTheLifecycleThroughPutOrPatchWith409() throws Exception {
-        JsonNode created = createDevice();
-        long id = created.get("id").asLong();
-        Map<String, Object> fields = newDevice(created.get("assetTag").asString());
-        fields.put("lifecycle", "DELIVERED");
-        fields.put("deliveredOn", "2024-02-01");
-        perform(withJson(put(DEVICES + "/{id}", id), fields), ADMIN).andExpectAll(problem(409));
-        perform(patch(DEVICES + "/{id}", id).contentType("application/merge-patch+json")
+        Existing device = existingDevice();
+        perform(withJson(put(DEVICES + "/{id}", device.id()), device.with("lifecycle", "DELIVERED",
+                "deliveredOn", "2024-02-01")), ADMIN).andExpectAll(problem(409));
+        perform(patch(DEVICES + "/{id}", device.id()).contentType("application/merge-patch+json")
                 .content("{\"lifecycle\":\"DELIVERED\"}"), ADMIN).andExpectAll(problem(409));
-        assertThat(getJson(DEVICES + "/{id}", id).get("lifecycle").asString()).isEqualTo("PLANNED");
+        assertThat(getJson(DEVICES + "/{id}", device.id()).get("lifecycle").asString()).isEqualTo("PLANNED");
     }
 
     @Test
@@ -394,10 +387,10 @@ abstract class LedgerApiContract extends ApiTestSupport {
 
     @Test
     void refusesToChangeALifecycleDateThroughPutOrPatchWith409() throws Exception {
-        long id = createDevice().get("id").asLong();
+        Existing device = existingDevice();
+        long id = device.id();
         perform(step(id, "DELIVERED", "2024-02-01"), ADMIN).andExpect(status().isOk());
-        JsonNode device = getJson(DEVICES + "/{id}", id);
-        Map<String, Object> fields = newDevice(device.get("assetTag").asString());
+        Map<String, Object> fields = device.fields();
         fields.put("lifecycle", "DELIVERED");
         fields.put("deliveredOn", "2024-01-20");
         perform(withJson(put(DEVICES + "/{id}", id), fields), ADMIN).andExpectAll(problem(409));
@@ -518,6 +511,28 @@ abstract class LedgerApiContract extends ApiTestSupport {
     }
 
     // ---- helpers -------------------------------------------------------------------------
+
+    /** A device just created, with the fields it was created from, ready to be changed and PUT back. */
+    record Existing(long id, long version, Map<String, Object> fields) {
+        /** The fields with some changed (name, value, name, value, …); a null value leaves the field out. */
+        Map<String, Object> with(Object... changes) {
+            Map<String, Object> changed = new java.util.LinkedHashMap<>(fields);
+            for (int i = 0; i < changes.length; i += 2) {
+                if (changes[i + 1] == null) {
+                    changed.remove((String) changes[i]);
+                } else {
+                    changed.put((String) changes[i], changes[i + 1]);
+                }
+            }
+            return changed;
+        }
+    }
+
+    private Existing existingDevice() throws Exception {
+        JsonNode created = createDevice();
+        return new Existing(created.get("id").asLong(), created.get("version").asLong(),
+                newDevice(created.get("assetTag").asString()));
+    }
 
     private static List<String> assetTags(JsonNode page) {
         return streamOf(page.get("items")).map(d -> d.get("assetTag").asString()).toList();
