@@ -13,7 +13,7 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * The application modules (direct sub-packages: shared, ledger, identity, audit, progress, seed,
- * monitoring, notification)
+ * monitoring, notification, evaluation)
  * reach each other only through their public API and have no cycles. Also writes the module
  * diagrams and canvases to target/spring-modulith-docs (generated, not committed).
  */
@@ -35,7 +35,7 @@ class ModuleStructureTest {
     @Test
     void knowsEveryModule() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .contains("shared", "ledger", "identity", "audit", "progress", "seed", "monitoring", "notification")
+                .contains("shared", "ledger", "identity", "audit", "progress", "seed", "monitoring", "notification", "evaluation")
                 .doesNotContain("agent");
     }
 

@@ -407,7 +407,7 @@ public class DeviceService {
                 f.vendor(), f.model(), f.serialNumber(), f.macAddress(), f.ipAddress(), f.firmware(), current.lifecycle(),
                 current.plannedOn(), current.deliveredOn(), current.installedOn(), current.acceptedOn(),
                 current.inServiceOn(), current.faultyOn(), current.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(),
-                f.probeMethod(), f.probePort());
+                f.probeMethod(), f.probePort(), f.probeHost(), f.probeIntervalSeconds(), f.probeTimeoutMs(), f.probeZone());
     }
 
     private static Set<String> fieldNames(ObjectNode node) {

@@ -94,6 +94,19 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `PUT /api/v1/notification-channels/{id}` | ✔ | — | — | — |
             | `DELETE /api/v1/notification-channels/{id}` | ✔ | — | — | — |
             | `POST /api/v1/notification-channels/{id}/test` | ✔ | — | — | — |
+            | `POST /api/v1/discovery` | ✔ | — | — | — |
+            | `GET /api/v1/evaluations` | ✔ | ✔ | ✔ | — |
+            | `POST /api/v1/evaluations` | ✔ | — | ✔ | — |
+            | `GET /api/v1/evaluations/{id}` | ✔ | ✔ | ✔ | — |
+            | `POST /api/v1/evaluations/{id}/versions` | ✔ | — | ✔ | — |
+            | `GET /api/v1/evaluations/{id}/rows` | ✔ | ✔ | ✔ | — |
+            | `PATCH /api/v1/evaluations/{id}/rows/{rowId}` | ✔ | — | ✔ | — |
+            | `GET /api/v1/evaluations/{id}/rows/{rowId}/evidence` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/evaluations/{id}/checks` | ✔ | ✔ | ✔ | — |
+            | `POST /api/v1/evaluations/{id}/sign` | ✔ | — | ✔ | — |
+            | `GET /api/v1/evaluations/{id}/report` | ✔ | ✔ | ✔ | — |
+            | `PUT /api/v1/evaluations/{id}/report` | ✔ | — | ✔ | — |
+            | `GET /api/v1/evaluations/{id}/export` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/agent/assignment` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
@@ -113,10 +126,13 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         if (endpoint.equals("DELETE /api/v1/agents/{id}")) {
             return 200; // revoking keeps the agent on record and answers it
         }
+        if (endpoint.equals("POST /api/v1/evaluations/{id}/versions")) {
+            return 201; // a new draft version of a signed evaluation
+        }
         if (endpoint.startsWith("DELETE ")) {
             return 204;
         }
-        return endpoint.startsWith("POST ") && !endpoint.contains("{id}") ? 201 : 200;
+        return endpoint.startsWith("POST ") && !endpoint.contains("{id}") && !endpoint.endsWith("/discovery") ? 201 : 200;
     }
 
     /** What a caller in some role gets: through to the endpoint, 403, or 401 (credentials not accepted there). */
@@ -192,7 +208,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(49);
+        assertThat(rows).hasSize(62);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -267,6 +283,22 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "PUT /api/v1/notification-channels/{id}" -> withJson(put(CHANNELS + "/{id}", fixture(CHANNELS, permitted)), channel());
             case "DELETE /api/v1/notification-channels/{id}" -> delete(CHANNELS + "/{id}", fixture(CHANNELS, permitted));
             case "POST /api/v1/notification-channels/{id}/test" -> post(CHANNELS + "/{id}/test", fixture(CHANNELS, false));
+            case "POST /api/v1/discovery" -> withJson(post("/api/v1/discovery"), Map.of("target", "127.0.0.1:9", "timeoutMs", 200));
+            case "GET /api/v1/evaluations" -> get(EVALUATIONS + "?projectId={p}", PROJECT);
+            case "POST /api/v1/evaluations" -> withJson(post(EVALUATIONS), evaluation());
+            case "GET /api/v1/evaluations/{id}" -> get(EVALUATIONS + "/{id}", fixture(EVALUATIONS, false));
+            case "POST /api/v1/evaluations/{id}/versions" -> post(EVALUATIONS + "/{id}/versions", signedEvaluation(permitted));
+            case "GET /api/v1/evaluations/{id}/rows" -> get(EVALUATIONS + "/{id}/rows", fixture(EVALUATIONS, false));
+            case "PATCH /api/v1/evaluations/{id}/rows/{rowId}" -> withJson(patch(EVALUATIONS + "/{id}/rows/{row}",
+                    fixture(EVALUATIONS, false), firstRow()), Map.of("note", "矩阵测试"));
+            case "GET /api/v1/evaluations/{id}/rows/{rowId}/evidence" -> get(EVALUATIONS + "/{id}/rows/{row}/evidence",
+                    fixture(EVALUATIONS, false), firstRow());
+            case "GET /api/v1/evaluations/{id}/checks" -> get(EVALUATIONS + "/{id}/checks", fixture(EVALUATIONS, false));
+            case "POST /api/v1/evaluations/{id}/sign" -> post(EVALUATIONS + "/{id}/sign", fixture(EVALUATIONS, permitted));
+            case "GET /api/v1/evaluations/{id}/report" -> get(EVALUATIONS + "/{id}/report", fixture(EVALUATIONS, false));
+            case "PUT /api/v1/evaluations/{id}/report" -> withJson(put(EVALUATIONS + "/{id}/report", fixture(EVALUATIONS, false)),
+                    Map.of("sections", List.of(Map.of("seq", 1, "prose", "矩阵测试"))));
+            case "GET /api/v1/evaluations/{id}/export" -> get(EVALUATIONS + "/{id}/export?format=xlsx", fixture(EVALUATIONS, false));
             case "GET /api/v1/agent/assignment" -> get("/api/v1/agent/assignment");
             case "POST /api/v1/agent/batches" -> withJson(post("/api/v1/agent/batches"), Map.of());
             case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());
@@ -277,6 +309,25 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     private static final String WINDOWS = "/api/v1/maintenance-windows";
     private static final String AGENTS = "/api/v1/agents";
     private static final String CHANNELS = "/api/v1/notification-channels";
+    private static final String EVALUATIONS = "/api/v1/evaluations";
+
+    private static Map<String, Object> evaluation() {
+        return Map.of("projectId", PROJECT, "from", "2021-08-24", "to", "2022-08-23");
+    }
+
+    private long firstRow() throws Exception {
+        return cached("evaluation-row", () -> getJson(EVALUATIONS + "/{id}/rows", fixture(EVALUATIONS, false)).get(0).get("id").asLong());
+    }
+
+    /** A signed evaluation: a new version can only be made of one. */
+    private long signedEvaluation(boolean fresh) throws Exception {
+        if (!fresh) {
+            return fixture(EVALUATIONS, false);
+        }
+        long id = fixture(EVALUATIONS, true);
+        perform(post(EVALUATIONS + "/{id}/sign", id), ADMIN).andExpect(status().isOk());
+        return id;
+    }
 
     private static Map<String, Object> window() {
         return Map.of("scopeType", "CATEGORY", "scopeRef", "FACE_CAMERA", "startsAt", "2021-09-01T01:00:00Z",
@@ -304,10 +355,12 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case WINDOWS -> window();
             case AGENTS -> agent();
             case CHANNELS -> channel();
+            case EVALUATIONS -> evaluation();
             default -> throw new IllegalArgumentException(collection);
         };
         JsonNode created = read(perform(withJson(post(collection), body), ADMIN).andExpect(status().isCreated()));
-        return (created.has("agent") ? created.get("agent") : created).get("id").asLong();
+        JsonNode entity = created.has("agent") ? created.get("agent") : created.has("evaluation") ? created.get("evaluation") : created;
+        return entity.get("id").asLong();
     }
 
     private static JsonNode sharedDevice;

@@ -161,7 +161,8 @@ class SessionSecurityTest extends ApiTestSupport {
         assertThat(me.get("displayName").asString()).isEqualTo("测试 " + user);
         assertThat(me.get("role").asString()).isEqualTo("EVALUATOR");
         assertThat(LedgerApiContract.streamOf(me.get("permissions")).map(JsonNode::asString))
-                .containsExactlyInAnyOrder("LEDGER_READ", "PROGRESS_READ", "STATUS_READ");
+                .containsExactlyInAnyOrder("LEDGER_READ", "PROGRESS_READ", "STATUS_READ", "EVALUATION_READ",
+                        "EVALUATION_WRITE", "EVALUATION_SIGN");
         assertThat(me.get("allProjects").asBoolean()).isTrue();
     }
 

@@ -30,7 +30,8 @@ class DeviceFieldsValidatorTest {
     static final DeviceFields VALID = new DeviceFields(1L, "JS-XL1-FC-001", "人脸摄像机", "FACE_CAMERA", 7L, 5L,
             "海康威视", "iDS-2CD7A46G0", "E55800110", "C0:56:E3:EB:8F:3B", "127.20.1.1", "V5.6.3", Lifecycle.INSTALLED,
             LocalDate.of(2024, 1, 2), LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 1), null, null, null, null,
-            LocalDate.of(2027, 3, 1), new BigDecimal("12800.00"), "备注", ProbeMethod.ONVIF, 80);
+            LocalDate.of(2027, 3, 1), new BigDecimal("12800.00"), "备注", ProbeMethod.ONVIF, 80,
+            null, null, null, null);
 
     static List<String> problems(DeviceFields fields) {
         return DeviceFieldsValidator.validate(fields, REF, TODAY).stream().map(FieldProblem::field).toList();
