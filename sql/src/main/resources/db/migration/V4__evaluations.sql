@@ -20,7 +20,7 @@ CREATE TABLE evaluation (
     snapshot_json       MEDIUMTEXT,
     snapshot_sha256     CHAR(64),
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_evaluation_project ON evaluation (project_id, id);
 
 -- One row of the 自评表. metric says how the actual is obtained (a computed metric or MANUAL);
@@ -45,7 +45,7 @@ CREATE TABLE evaluation_row (
     coverage         DECIMAL(9,6),
     evidence_json    MEDIUMTEXT,
     PRIMARY KEY (id)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_evaluation_row ON evaluation_row (evaluation_id, seq);
 
 CREATE TABLE evaluation_report_section (
@@ -53,4 +53,4 @@ CREATE TABLE evaluation_report_section (
     seq            INT          NOT NULL,
     body           MEDIUMTEXT   NOT NULL,
     PRIMARY KEY (evaluation_id, seq)
-);
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
