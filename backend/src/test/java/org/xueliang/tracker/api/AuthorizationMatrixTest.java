@@ -87,6 +87,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `DELETE /api/v1/maintenance-windows/{id}` | ✔ | ✔ | — | ✔ |
             | `GET /api/v1/agents` | ✔ | — | — | — |
             | `GET /api/v1/agents/{id}` | ✔ | — | — | — |
+            | `GET /api/v1/agents/{id}/batches` | ✔ | — | — | — |
             | `POST /api/v1/agents` | ✔ | — | — | — |
             | `DELETE /api/v1/agents/{id}` | ✔ | — | — | — |
             | `GET /api/v1/notification-channels` | ✔ | — | — | — |
@@ -208,7 +209,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(62);
+        assertThat(rows).hasSize(63);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -276,6 +277,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "DELETE /api/v1/maintenance-windows/{id}" -> delete(WINDOWS + "/{id}", fixture(WINDOWS, permitted));
             case "GET /api/v1/agents" -> get(AGENTS);
             case "GET /api/v1/agents/{id}" -> get(AGENTS + "/{id}", fixture(AGENTS, false));
+            case "GET /api/v1/agents/{id}/batches" -> get(AGENTS + "/{id}/batches", fixture(AGENTS, false));
             case "POST /api/v1/agents" -> withJson(post(AGENTS), agent());
             case "DELETE /api/v1/agents/{id}" -> delete(AGENTS + "/{id}", fixture(AGENTS, permitted));
             case "GET /api/v1/notification-channels" -> get(CHANNELS);
