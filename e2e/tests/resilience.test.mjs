@@ -35,7 +35,9 @@ const ZONE = 'e2e-resilience';
 const PARKED_ZONE = 'e2e-parked';
 const DIRECT_ZONE = 'e2e-direct';
 const AGENT_NAME = 'e2e-agent';
-const BACKEND_ENV = { XL_AGENT_EMBEDDED_ENABLED: 'false' };   // → xl.agent.embedded.enabled (relaxed binding)
+// The embedded agent off: XL_EMBEDDED_AGENT (application.yml); XL_AGENT_EMBEDDED_ENABLED is the same
+// property by relaxed binding, for jars built before that variable existed.
+const BACKEND_ENV = { XL_EMBEDDED_AGENT: 'false', XL_AGENT_EMBEDDED_ENABLED: 'false' };
 const WAIT = { interval: 100 };
 
 describe('resilience: SIGKILLed agent and backend, exactly-once by sequence accounting', {
