@@ -110,6 +110,9 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())
          .requestMatchers("/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_WRITE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/progress").hasAuthority(PROGRESS_READ.name())
+         // Period figures (availability, 在线率, 完好率 …) are evaluation material: managers and evaluators,
+         // not technicians, who follow live states through STATUS_READ (docs/SECURITY.md).
+         .requestMatchers(HttpMethod.GET, "/api/v1/metrics/**").hasAuthority(PROGRESS_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/import").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/*/lifecycle").hasAuthority(DEVICE_LIFECYCLE.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())

@@ -74,9 +74,32 @@ public class RollupService {
 
     @Transactional
     public int rollUp(LocalDate day) {
+        List<Object[]> rows = new ArrayList<>();
+        for (DailyRollup r : compute(day, day.plusDays(1).atStartOfDay(clock.getZone()).toInstant())) {
+            rows.add(new Object[] {r.deviceId(), Date.valueOf(day), r.upSeconds(), r.degradedSeconds(), r.downSeconds(),
+                    r.unknownSeconds(), r.maintenanceSeconds(), r.outages(), r.reboots()});
+        }
+        // Whatever the day held before (an earlier run, or synthetic rows) is replaced: the primary key is (device, day).
+        jdbc.update("DELETE FROM device_daily_rollup WHERE rollup_day = ?", Date.valueOf(day));
+        jdbc.batchUpdate("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s,"
+                + " maintenance_s, outages, reboots, synthetic) VALUES (?,?,?,?,?,?,?,?,?,FALSE)", rows);
+        return rows.size();
+    }
+
+    /**
+     * The rollups of county day {@code day} from its start until {@code until} (the day's end, or now
+     * for today's partial day), for every device that had a state interval then or was in service
+     * that day. Reads intervals, maintenance windows and reboots; writes nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<DailyRollup> compute(LocalDate day, Instant until) {
         ZoneId zone = clock.getZone();
         Instant start = day.atStartOfDay(zone).toInstant();
-        Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant end = until.isBefore(dayEnd) ? until : dayEnd;
+        if (!start.isBefore(end)) {
+            return List.of();
+        }
         Map<Long, List<DailyRollup.Span>> spans = new HashMap<>();
         jdbc.query("SELECT device_id, state, started_at, ended_at FROM device_state_interval"
                 + " WHERE started_at < ? AND (ended_at IS NULL OR ended_at > ?) ORDER BY device_id, started_at", rs -> {
@@ -101,18 +124,12 @@ public class RollupService {
         Map<Long, Integer> reboots = new HashMap<>();
         jdbc.query("SELECT device_id, COUNT(*) FROM device_reboot WHERE rebooted_at >= ? AND rebooted_at < ? GROUP BY device_id",
                 rs -> { reboots.put(rs.getLong(1), rs.getInt(2)); }, StatusStore.ts(start), StatusStore.ts(end));
-        List<Object[]> rows = new ArrayList<>();
+        List<DailyRollup> out = new ArrayList<>();
         for (long deviceId : devices) {
-            DailyRollup r = DailyRollup.compute(deviceId, day, start, end, spans.getOrDefault(deviceId, List.of()),
-                    windows.getOrDefault(deviceId, List.of()), reboots.getOrDefault(deviceId, 0));
-            rows.add(new Object[] {deviceId, Date.valueOf(day), r.upSeconds(), r.degradedSeconds(), r.downSeconds(),
-                    r.unknownSeconds(), r.maintenanceSeconds(), r.outages(), r.reboots()});
+            out.add(DailyRollup.compute(deviceId, day, start, end, spans.getOrDefault(deviceId, List.of()),
+                    windows.getOrDefault(deviceId, List.of()), reboots.getOrDefault(deviceId, 0)));
         }
-        // Whatever the day held before (an earlier run, or synthetic rows) is replaced: the primary key is (device, day).
-        jdbc.update("DELETE FROM device_daily_rollup WHERE rollup_day = ?", Date.valueOf(day));
-        jdbc.batchUpdate("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s,"
-                + " maintenance_s, outages, reboots, synthetic) VALUES (?,?,?,?,?,?,?,?,?,FALSE)", rows);
-        return rows.size();
+        return out;
     }
 
     /** The maintenance windows overlapping [start, end) that apply to each device, by device, site or category. */

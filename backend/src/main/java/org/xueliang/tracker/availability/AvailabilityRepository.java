@@ -1,0 +1,210 @@
+package org.xueliang.tracker.availability;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.xueliang.tracker.availability.AvailabilityEngine.Bucket;
+import org.xueliang.tracker.availability.AvailabilityEngine.Device;
+import org.xueliang.tracker.availability.AvailabilityEngine.Period;
+import org.xueliang.tracker.availability.AvailabilityEngine.Repairs;
+import org.xueliang.tracker.availability.AvailabilityEngine.Sums;
+
+/**
+ * What the engine reads, aggregated in SQL: one query for the devices (grouped by their ledger facts),
+ * ONE aggregate query over {@code device_daily_rollup} for all whole days of the period (GROUP BY
+ * group key and day; by device for {@link GroupBy#DEVICE}), one for repairs. Rows outside a device's
+ * service are left out in SQL. Runs unchanged on MySQL 8, MariaDB and H2 (MySQL mode).
+ */
+@Repository
+public class AvailabilityRepository {
+
+    private final JdbcTemplate jdbc;
+
+    AvailabilityRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A group's key (tier, category code, site id or "-", device id) and label, with its devices. */
+    public record GroupDevices(String key, String label, List<Device> devices) {
+    }
+
+    /** The group key and label of a device in this grouping: SQL expressions over d (device), c (category), s (site). */
+    private static String keyExpr(GroupBy by) {
+        return switch (by) {
+            case TIER -> "c.tier";
+            case CATEGORY -> "d.category_code";
+            case SITE -> "d.site_id";
+            case DEVICE -> "d.id";
+        };
+    }
+
+    private static String labelExpr(GroupBy by) {
+        return switch (by) {
+            case TIER -> "c.tier";
+            case CATEGORY -> "c.name_zh";
+            case SITE -> "s.name";
+            case DEVICE -> "CONCAT(d.asset_tag, ' ', COALESCE(d.name, ''))";
+        };
+    }
+
+    private static final String IN_PROJECT_AND_PERIOD = " WHERE d.project_id = ? AND d.in_service_on IS NOT NULL"
+            + " AND d.in_service_on <= ? AND (d.retired_on IS NULL OR d.retired_on > ?)";
+
+    /** 建档率: the ledger record has a site with coordinates, a serial number, an IP address and an install date. */
+    private static final String RECORD_COMPLETE = "CASE WHEN s.latitude IS NOT NULL AND s.longitude IS NOT NULL"
+            + " AND TRIM(d.serial_number) <> '' AND TRIM(d.ip_address) <> '' AND d.installed_on IS NOT NULL THEN 1 ELSE 0 END";
+
+    private static String key(Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    /** The project's devices in service at some day of [from, to], by group, in key order. */
+    public Map<String, GroupDevices> devices(long projectId, LocalDate from, LocalDate to, GroupBy by) {
+        Map<String, GroupDevices> groups = new LinkedHashMap<>();
+        jdbc.query("SELECT " + keyExpr(by) + " AS k, " + labelExpr(by) + " AS label, d.in_service_on, d.retired_on,"
+                + " " + RECORD_COMPLETE + " AS complete, COUNT(*) AS n"
+                + " FROM device d JOIN device_category c ON c.code = d.category_code LEFT JOIN site s ON s.id = d.site_id"
+                + IN_PROJECT_AND_PERIOD
+                + " GROUP BY " + keyExpr(by) + ", " + labelExpr(by) + ", d.in_service_on, d.retired_on, " + RECORD_COMPLETE
+                + " ORDER BY 1", rs -> {
+            String key = key(rs.getObject("k"));
+            String label = rs.getString("label");
+            groups.computeIfAbsent(key, k -> new GroupDevices(k, label(by, k, label), new ArrayList<>())).devices()
+                    .add(new Device(rs.getObject("in_service_on", LocalDate.class), rs.getObject("retired_on", LocalDate.class),
+                            rs.getInt("complete") == 1, rs.getInt("n")));
+        }, projectId, Date.valueOf(to), Date.valueOf(from));
+        return groups;
+    }
+
+    private static String label(GroupBy by, String key, String label) {
+        return switch (by) {
+            case TIER -> "FRONT_END".equals(key) ? "前端" : "BACK_END".equals(key) ? "后端" : key;
+            case SITE -> label == null ? "未指定站点" : label;
+            case DEVICE -> label == null ? key : label.trim();
+            case CATEGORY -> label == null ? key : label;
+        };
+    }
+
+    /**
+     * Rollup sums of the whole days [from, to] inside each device's service: one bucket per group and
+     * day, or one per device for the whole range with {@link GroupBy#DEVICE}. One aggregate query.
+     */
+    public Map<String, List<Bucket>> rollups(long projectId, LocalDate from, LocalDate to, GroupBy by) {
+        Map<String, List<Bucket>> out = new HashMap<>();
+        if (to.isBefore(from)) {
+            return out;
+        }
+        boolean daily = by != GroupBy.DEVICE;
+        String groupBy = keyExpr(by) + (daily ? ", r.rollup_day" : "");
+        jdbc.query("SELECT " + keyExpr(by) + " AS k" + (daily ? ", r.rollup_day" : "")
+                + ", SUM(r.up_s), SUM(r.degraded_s), SUM(r.down_s), SUM(r.unknown_s), SUM(r.maintenance_s), SUM(r.outages),"
+                + " SUM(r.reboots) FROM device d" + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "")
+                + " JOIN device_daily_rollup r ON r.device_id = d.id AND r.rollup_day >= ? AND r.rollup_day <= ?"
+                + IN_PROJECT_AND_PERIOD
+                + " AND r.rollup_day >= d.in_service_on AND (d.retired_on IS NULL OR r.rollup_day < d.retired_on)"
+                + " GROUP BY " + groupBy, rs -> {
+            int c = daily ? 3 : 2;
+            LocalDate day = daily ? rs.getObject(2, LocalDate.class) : null;
+            Sums sums = new Sums(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3), rs.getLong(c + 4),
+                    rs.getLong(c + 5), rs.getLong(c + 6));
+            out.computeIfAbsent(key(rs.getObject(1)), k -> new ArrayList<>())
+                    .add(daily ? new Bucket(day, day, sums) : new Bucket(from, to, sums));
+        }, Date.valueOf(from), Date.valueOf(to), projectId, Date.valueOf(to), Date.valueOf(from));
+        return out;
+    }
+
+    /** DOWN intervals of the project's in-service devices that ended inside the period, by group. */
+    public Map<String, Repairs> repairs(long projectId, Period p, GroupBy by) {
+        Map<String, Repairs> out = new HashMap<>();
+        jdbc.query("SELECT " + keyExpr(by) + " AS k, COUNT(*), SUM(TIMESTAMPDIFF(SECOND, i.started_at, i.ended_at)),"
+                + " SUM(CASE WHEN TIMESTAMPDIFF(SECOND, i.started_at, i.ended_at) <= 86400 THEN 1 ELSE 0 END)"
+                + " FROM device_state_interval i JOIN device d ON d.id = i.device_id"
+                + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "")
+                + IN_PROJECT_AND_PERIOD + " AND i.state = 'DOWN' AND i.ended_at >= ? AND i.ended_at < ?"
+                + " GROUP BY " + keyExpr(by), rs -> {
+            out.put(key(rs.getObject(1)), new Repairs(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        }, projectId, Date.valueOf(p.to()), Date.valueOf(p.from()), ts(p.start()), ts(p.end()));
+        return out;
+    }
+
+    /** A device's group key and service bounds in this grouping (for partial days computed from intervals). */
+    public record Member(String key, Device bounds) {
+    }
+
+    public Map<Long, Member> members(long projectId, LocalDate from, LocalDate to, GroupBy by) {
+        Map<Long, Member> out = new HashMap<>();
+        jdbc.query("SELECT d.id, " + keyExpr(by) + " AS k, d.in_service_on, d.retired_on FROM device d"
+                + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "") + IN_PROJECT_AND_PERIOD,
+                rs -> { out.put(rs.getLong(1), new Member(key(rs.getObject(2)), new Device(rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), false, 1))); },
+                projectId, Date.valueOf(to), Date.valueOf(from));
+        return out;
+    }
+
+    /** The last county day with any rollup row on or before {@code day}, or null when there is none. */
+    public LocalDate lastRolledUp(LocalDate day) {
+        return jdbc.queryForObject("SELECT MAX(rollup_day) FROM device_daily_rollup WHERE rollup_day <= ?", LocalDate.class,
+                Date.valueOf(day));
+    }
+
+    /** The project a device belongs to, or null when there is no such device. */
+    public Long projectOfDevice(long deviceId) {
+        List<Long> p = jdbc.queryForList("SELECT project_id FROM device WHERE id = ?", Long.class, deviceId);
+        return p.isEmpty() ? null : p.get(0);
+    }
+
+    public boolean projectExists(long projectId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM project WHERE id = ?", Integer.class, projectId) > 0;
+    }
+
+    /** One device's own rollup rows in [from, to], in day order (evidence). */
+    public List<org.xueliang.tracker.monitoring.DailyRollup> deviceRollups(long deviceId, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT * FROM device_daily_rollup WHERE device_id = ? AND rollup_day >= ? AND rollup_day <= ?"
+                        + " ORDER BY rollup_day",
+                (rs, n) -> new org.xueliang.tracker.monitoring.DailyRollup(deviceId, rs.getObject("rollup_day", LocalDate.class),
+                        rs.getLong("up_s"), rs.getLong("degraded_s"), rs.getLong("down_s"), rs.getLong("unknown_s"),
+                        rs.getLong("maintenance_s"), rs.getInt("outages"), rs.getInt("reboots")),
+                deviceId, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /** One device's DOWN intervals that ended in [start, end) (evidence for MTTR). */
+    public List<org.xueliang.tracker.monitoring.DailyRollup.Span> deviceRepairs(long deviceId, Instant start, Instant end) {
+        return jdbc.query("SELECT started_at, ended_at FROM device_state_interval WHERE device_id = ? AND state = 'DOWN'"
+                        + " AND ended_at >= ? AND ended_at < ? ORDER BY started_at",
+                (rs, n) -> new org.xueliang.tracker.monitoring.DailyRollup.Span(
+                        org.xueliang.tracker.monitoring.DeviceState.DOWN, instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))),
+                deviceId, ts(start), ts(end));
+    }
+
+    /** A device's ledger facts for its timeline: asset tag and name, bounds, record completeness. */
+    public record DeviceFacts(long deviceId, long projectId, String label, LocalDate inServiceOn, LocalDate retiredOn,
+                              boolean recordComplete) {
+    }
+
+    public DeviceFacts deviceFacts(long deviceId) {
+        return jdbc.queryForObject("SELECT d.id, d.project_id, " + labelExpr(GroupBy.DEVICE) + " AS label, d.in_service_on,"
+                        + " d.retired_on, " + RECORD_COMPLETE + " AS complete FROM device d LEFT JOIN site s ON s.id = d.site_id WHERE d.id = ?",
+                (rs, n) -> new DeviceFacts(rs.getLong(1), rs.getLong(2), rs.getString("label").trim(),
+                        rs.getObject("in_service_on", LocalDate.class), rs.getObject("retired_on", LocalDate.class),
+                        rs.getInt("complete") == 1),
+                deviceId);
+    }
+
+    static Timestamp ts(Instant instant) {
+        return Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+    }
+
+    static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,185 @@
+package org.xueliang.tracker.availability;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.availability.AvailabilityEngine.Bucket;
+import org.xueliang.tracker.availability.AvailabilityEngine.Period;
+import org.xueliang.tracker.availability.AvailabilityEngine.Repairs;
+import org.xueliang.tracker.availability.AvailabilityEngine.Sums;
+import org.xueliang.tracker.availability.AvailabilityEngine.Timeline;
+import org.xueliang.tracker.availability.AvailabilityRepository.GroupDevices;
+import org.xueliang.tracker.availability.AvailabilityRepository.Member;
+import org.xueliang.tracker.identity.CurrentUser;
+import org.xueliang.tracker.monitoring.DailyRollup;
+import org.xueliang.tracker.monitoring.RollupService;
+import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.FieldProblem;
+
+/**
+ * Availability figures of a project over a period (SPEC §6.1; definitions in docs/AVAILABILITY.md).
+ * The API other modules use:
+ *
+ * <pre>
+ * List&lt;Group&gt; figures(long projectId, LocalDate from, LocalDate to, GroupBy groupBy, AvailabilityPolicy policy)
+ *     from/to: county days, both inclusive; from ≤ to; at most 5 years. The period ends at "now" when
+ *     it reaches today (later days count nothing). groupBy TIER | CATEGORY | SITE | DEVICE.
+ *     One {@link Group} {key, label, figures} per group that had a device in service in the period,
+ *     in key order: TIER key FRONT_END/BACK_END (label 前端/后端), CATEGORY key = category code
+ *     (label name_zh), SITE key = site id or "-" (label site name), DEVICE key = device id (label
+ *     "asset_tag name"). {@link Figures} carries S, W, U, D, degraded seconds, device count and the
+ *     policy next to every share; shares are fractions in [0, 1], null when nothing was measured.
+ *     Throws ApiException 404 when the current user cannot see the project, 400 on a bad period.
+ * DeviceTimeline deviceTimeline(long deviceId, LocalDate from, LocalDate to[, AvailabilityPolicy policy])
+ *     one device's day records (rollups, and today's partial day from intervals), its repaired
+ *     outages and its figures: the evidence behind a DEVICE group. 404 when not visible.
+ * </pre>
+ *
+ * Whole days come from {@code device_daily_rollup} in one aggregate query; days not rolled up yet
+ * (today, and yesterday before the rollup job ran: {@code xl.availability.live-days}) are computed
+ * from state intervals with {@link RollupService#compute}. The engine itself is {@link AvailabilityEngine}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AvailabilityService {
+
+    /** Longest period a query may cover. */
+    public static final int MAX_YEARS = 5;
+
+    /** One group's figures: key and label as described in the class comment. */
+    public record Group(String key, String label, Figures figures) {
+    }
+
+    /** A device's evidence over a period: its bounds, day records, repaired outages and figures. */
+    public record DeviceTimeline(long deviceId, String label, LocalDate inServiceOn, LocalDate retiredOn, LocalDate from,
+                                 LocalDate to, List<DailyRollup> days, List<DailyRollup.Span> repairs, Figures figures) {
+    }
+
+    private final AvailabilityRepository repository;
+    private final RollupService rollups;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final AvailabilityEngine engine;
+    private final int liveDays;
+
+    AvailabilityService(AvailabilityRepository repository, RollupService rollups, CurrentUser currentUser, Clock clock,
+                        @Value("${xl.availability.sample-minutes:60}") int sampleMinutes,
+                        @Value("${xl.availability.live-days:2}") int liveDays) {
+        this.repository = repository;
+        this.rollups = rollups;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.engine = new AvailabilityEngine(Duration.ofMinutes(sampleMinutes));
+        this.liveDays = Math.max(1, liveDays);
+    }
+
+    public List<Group> figures(long projectId, LocalDate from, LocalDate to, GroupBy groupBy, AvailabilityPolicy policy) {
+        checkPeriod(from, to);
+        if (!repository.projectExists(projectId) || !currentUser.scope().allows(projectId)) {
+            throw ApiException.notFound("Project", projectId);
+        }
+        AvailabilityPolicy pol = policy == null ? AvailabilityPolicy.DEFAULT : policy;
+        Period p = new Period(from, to, clock.getZone(), clock.instant());
+        Map<String, GroupDevices> groups = repository.devices(projectId, from, to, groupBy);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        LocalDate liveFrom = liveFrom(from);
+        LocalDate lastRolled = min(to, liveFrom.minusDays(1));
+        Map<String, List<Bucket>> buckets = repository.rollups(projectId, from, lastRolled, groupBy);
+        addLiveDays(projectId, p, liveFrom, groupBy, buckets);
+        Map<String, Repairs> repairs = repository.repairs(projectId, p, groupBy);
+        List<Group> out = new ArrayList<>(groups.size());
+        for (GroupDevices g : groups.values()) {
+            out.add(new Group(g.key(), g.label(), engine.figures(p, new AvailabilityEngine.Group(g.devices(),
+                    buckets.getOrDefault(g.key(), List.of()), repairs.getOrDefault(g.key(), Repairs.NONE)), pol)));
+        }
+        return out;
+    }
+
+    public DeviceTimeline deviceTimeline(long deviceId, LocalDate from, LocalDate to) {
+        return deviceTimeline(deviceId, from, to, AvailabilityPolicy.DEFAULT);
+    }
+
+    public DeviceTimeline deviceTimeline(long deviceId, LocalDate from, LocalDate to, AvailabilityPolicy policy) {
+        checkPeriod(from, to);
+        Long project = repository.projectOfDevice(deviceId);
+        if (project == null || !currentUser.scope().allows(project)) {
+            throw ApiException.notFound("Device", deviceId);
+        }
+        AvailabilityRepository.DeviceFacts facts = repository.deviceFacts(deviceId);
+        Period p = new Period(from, to, clock.getZone(), clock.instant());
+        LocalDate liveFrom = liveFrom(from);
+        List<DailyRollup> days = new ArrayList<>(repository.deviceRollups(deviceId, from, min(to, liveFrom.minusDays(1))));
+        for (LocalDate day = liveFrom; !day.isAfter(min(to, LocalDate.now(clock))); day = day.plusDays(1)) {
+            rollups.compute(day, p.now()).stream().filter(r -> r.deviceId() == deviceId).forEach(days::add);
+        }
+        List<DailyRollup.Span> repairs = repository.deviceRepairs(deviceId, p.start(), p.end());
+        Timeline timeline = new Timeline(facts.inServiceOn(), facts.retiredOn(), facts.recordComplete(), days, repairs);
+        Figures figures = engine.figures(p, List.of(timeline), policy == null ? AvailabilityPolicy.DEFAULT : policy, false);
+        return new DeviceTimeline(deviceId, facts.label(), facts.inServiceOn(), facts.retiredOn(), from, to, days, repairs,
+                figures);
+    }
+
+    /** 400 with field errors unless from ≤ to and the period is at most {@link #MAX_YEARS} years. */
+    public static void checkPeriod(LocalDate from, LocalDate to) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (from == null) {
+            problems.add(new FieldProblem("from", "is required (YYYY-MM-DD)"));
+        }
+        if (to == null) {
+            problems.add(new FieldProblem("to", "is required (YYYY-MM-DD)"));
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            problems.add(new FieldProblem("to", "must not be before 'from'"));
+        } else if (from != null && to != null && !to.isBefore(from.plusYears(MAX_YEARS))) {
+            problems.add(new FieldProblem("to", "the period may be at most " + MAX_YEARS + " years long"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Bad request", problems.get(0).field() + ": "
+                    + problems.get(0).message(), problems);
+        }
+    }
+
+    /** The first day read from intervals rather than rollups: after the last rolled-up day, at most liveDays back. */
+    private LocalDate liveFrom(LocalDate from) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate earliest = today.minusDays(liveDays - 1L);
+        LocalDate last = repository.lastRolledUp(today);
+        LocalDate first = last == null || last.isBefore(earliest) ? earliest : last.plusDays(1);
+        return first.isBefore(from) ? from : first;
+    }
+
+    /** Adds one bucket per group and day for the days computed from intervals (partial today included). */
+    private void addLiveDays(long projectId, Period p, LocalDate liveFrom, GroupBy groupBy, Map<String, List<Bucket>> buckets) {
+        LocalDate last = min(p.to(), LocalDate.now(clock));
+        if (liveFrom.isAfter(last)) {
+            return;
+        }
+        Map<Long, Member> members = repository.members(projectId, p.from(), p.to(), groupBy);
+        for (LocalDate day = liveFrom; !day.isAfter(last); day = day.plusDays(1)) {
+            Map<String, Sums> sums = new HashMap<>();
+            for (DailyRollup r : rollups.compute(day, p.now())) {
+                Member m = members.get(r.deviceId());
+                if (m != null && m.bounds().inService(day)) {
+                    sums.merge(m.key(), Sums.of(r), Sums::plus);
+                }
+            }
+            LocalDate d = day;
+            sums.forEach((key, s) -> buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(new Bucket(d, d, s)));
+        }
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
