@@ -123,17 +123,25 @@ public class AvailabilityRepository {
         return out;
     }
 
-    /** DOWN intervals of the project's in-service devices that ended inside the period, by group. */
+    /**
+     * The county day an interval ended on (ended_at is UTC; the zone's offset at the period's start is
+     * added, exact for zones without daylight saving such as Asia/Shanghai).
+     */
+    private static final String END_DAY = "CAST(TIMESTAMPADD(SECOND, ?, i.ended_at) AS DATE)";
+
+    /** DOWN intervals that ended inside the period on a day their device was in service, by group. */
     public Map<String, Repairs> repairs(long projectId, Period p, GroupBy by) {
         Map<String, Repairs> out = new HashMap<>();
+        int offset = p.zone().getRules().getOffset(p.start()).getTotalSeconds();
         jdbc.query("SELECT " + keyExpr(by) + " AS k, COUNT(*), SUM(TIMESTAMPDIFF(SECOND, i.started_at, i.ended_at)),"
                 + " SUM(CASE WHEN TIMESTAMPDIFF(SECOND, i.started_at, i.ended_at) <= 86400 THEN 1 ELSE 0 END)"
                 + " FROM device_state_interval i JOIN device d ON d.id = i.device_id"
                 + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "")
                 + IN_PROJECT_AND_PERIOD + " AND i.state = 'DOWN' AND i.ended_at >= ? AND i.ended_at < ?"
+                + " AND " + END_DAY + " >= d.in_service_on AND (d.retired_on IS NULL OR " + END_DAY + " < d.retired_on)"
                 + " GROUP BY " + keyExpr(by), rs -> {
             out.put(key(rs.getObject(1)), new Repairs(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-        }, projectId, Date.valueOf(p.to()), Date.valueOf(p.from()), ts(p.start()), ts(p.end()));
+        }, projectId, Date.valueOf(p.to()), Date.valueOf(p.from()), ts(p.start()), ts(p.end()), offset, offset, offset);
         return out;
     }
 
