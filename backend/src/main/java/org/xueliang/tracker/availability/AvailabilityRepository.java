@@ -141,7 +141,7 @@ public class AvailabilityRepository {
                 + " AND " + END_DAY + " >= d.in_service_on AND (d.retired_on IS NULL OR " + END_DAY + " < d.retired_on)"
                 + " GROUP BY " + keyExpr(by), rs -> {
             out.put(key(rs.getObject(1)), new Repairs(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-        }, projectId, Date.valueOf(p.to()), Date.valueOf(p.from()), ts(p.start()), ts(p.end()), offset, offset, offset);
+        }, projectId, Date.valueOf(p.to()), Date.valueOf(p.from()), ts(p.start()), ts(p.end()), offset, offset);
         return out;
     }
 

@@ -97,6 +97,11 @@ public class AvailabilityService {
         LocalDate lastRolled = min(to, liveFrom.minusDays(1));
         Map<String, List<Bucket>> buckets = repository.rollups(projectId, from, lastRolled, groupBy);
         addLiveDays(projectId, p, liveFrom, groupBy, buckets);
+        if (groupBy == GroupBy.DEVICE) {
+            // one device: one bucket for the whole period, as in its timeline (sampled 在线率 = its time share)
+            buckets.replaceAll((key, list) -> List.of(new Bucket(from, to,
+                    list.stream().map(Bucket::sums).reduce(Sums.ZERO, Sums::plus))));
+        }
         Map<String, Repairs> repairs = repository.repairs(projectId, p, groupBy);
         List<Group> out = new ArrayList<>(groups.size());
         for (GroupDevices g : groups.values()) {
