@@ -30,7 +30,7 @@ public class AvailabilityRepository {
 
     private final JdbcTemplate jdbc;
 
-    AvailabilityRepository(JdbcTemplate jdbc) {
+    public AvailabilityRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

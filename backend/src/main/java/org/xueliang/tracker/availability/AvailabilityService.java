@@ -4,21 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.xueliang.tracker.availability.AvailabilityEngine.Bucket;
-import org.xueliang.tracker.availability.AvailabilityEngine.Period;
-import org.xueliang.tracker.availability.AvailabilityEngine.Repairs;
-import org.xueliang.tracker.availability.AvailabilityEngine.Sums;
-import org.xueliang.tracker.availability.AvailabilityEngine.Timeline;
-import org.xueliang.tracker.availability.AvailabilityRepository.GroupDevices;
-import org.xueliang.tracker.availability.AvailabilityRepository.Member;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.monitoring.DailyRollup;
 import org.xueliang.tracker.monitoring.RollupService;
@@ -65,21 +56,15 @@ public class AvailabilityService {
     }
 
     private final AvailabilityRepository repository;
-    private final RollupService rollups;
     private final CurrentUser currentUser;
-    private final Clock clock;
-    private final AvailabilityEngine engine;
-    private final int liveDays;
+    private final AvailabilityQuery query;
 
     AvailabilityService(AvailabilityRepository repository, RollupService rollups, CurrentUser currentUser, Clock clock,
                         @Value("${xl.availability.sample-minutes:60}") int sampleMinutes,
                         @Value("${xl.availability.live-days:2}") int liveDays) {
         this.repository = repository;
-        this.rollups = rollups;
         this.currentUser = currentUser;
-        this.clock = clock;
-        this.engine = new AvailabilityEngine(Duration.ofMinutes(sampleMinutes));
-        this.liveDays = Math.max(1, liveDays);
+        this.query = new AvailabilityQuery(repository, rollups::compute, clock, Duration.ofMinutes(sampleMinutes), liveDays);
     }
 
     public List<Group> figures(long projectId, LocalDate from, LocalDate to, GroupBy groupBy, AvailabilityPolicy policy) {
@@ -87,28 +72,7 @@ public class AvailabilityService {
         if (!repository.projectExists(projectId) || !currentUser.scope().allows(projectId)) {
             throw ApiException.notFound("Project", projectId);
         }
-        AvailabilityPolicy pol = policy == null ? AvailabilityPolicy.DEFAULT : policy;
-        Period p = new Period(from, to, clock.getZone(), clock.instant());
-        Map<String, GroupDevices> groups = repository.devices(projectId, from, to, groupBy);
-        if (groups.isEmpty()) {
-            return List.of();
-        }
-        LocalDate liveFrom = liveFrom(from);
-        LocalDate lastRolled = min(to, liveFrom.minusDays(1));
-        Map<String, List<Bucket>> buckets = repository.rollups(projectId, from, lastRolled, groupBy);
-        addLiveDays(projectId, p, liveFrom, groupBy, buckets);
-        if (groupBy == GroupBy.DEVICE) {
-            // one device: one bucket for the whole period, as in its timeline (sampled 在线率 = its time share)
-            buckets.replaceAll((key, list) -> List.of(new Bucket(from, to,
-                    list.stream().map(Bucket::sums).reduce(Sums.ZERO, Sums::plus))));
-        }
-        Map<String, Repairs> repairs = repository.repairs(projectId, p, groupBy);
-        List<Group> out = new ArrayList<>(groups.size());
-        for (GroupDevices g : groups.values()) {
-            out.add(new Group(g.key(), g.label(), engine.figures(p, new AvailabilityEngine.Group(g.devices(),
-                    buckets.getOrDefault(g.key(), List.of()), repairs.getOrDefault(g.key(), Repairs.NONE)), pol)));
-        }
-        return out;
+        return query.figures(projectId, from, to, groupBy, policy);
     }
 
     public DeviceTimeline deviceTimeline(long deviceId, LocalDate from, LocalDate to) {
@@ -121,18 +85,7 @@ public class AvailabilityService {
         if (project == null || !currentUser.scope().allows(project)) {
             throw ApiException.notFound("Device", deviceId);
         }
-        AvailabilityRepository.DeviceFacts facts = repository.deviceFacts(deviceId);
-        Period p = new Period(from, to, clock.getZone(), clock.instant());
-        LocalDate liveFrom = liveFrom(from);
-        List<DailyRollup> days = new ArrayList<>(repository.deviceRollups(deviceId, from, min(to, liveFrom.minusDays(1))));
-        for (LocalDate day = liveFrom; !day.isAfter(min(to, LocalDate.now(clock))); day = day.plusDays(1)) {
-            rollups.compute(day, p.now()).stream().filter(r -> r.deviceId() == deviceId).forEach(days::add);
-        }
-        List<DailyRollup.Span> repairs = repository.deviceRepairs(deviceId, p.start(), p.end());
-        Timeline timeline = new Timeline(facts.inServiceOn(), facts.retiredOn(), facts.recordComplete(), days, repairs);
-        Figures figures = engine.figures(p, List.of(timeline), policy == null ? AvailabilityPolicy.DEFAULT : policy, false);
-        return new DeviceTimeline(deviceId, facts.label(), facts.inServiceOn(), facts.retiredOn(), from, to, days, repairs,
-                figures);
+        return query.deviceTimeline(deviceId, from, to, policy);
     }
 
     /** 400 with field errors unless from ≤ to and the period is at most {@link #MAX_YEARS} years. */
@@ -155,36 +108,4 @@ public class AvailabilityService {
         }
     }
 
-    /** The first day read from intervals rather than rollups: after the last rolled-up day, at most liveDays back. */
-    private LocalDate liveFrom(LocalDate from) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate earliest = today.minusDays(liveDays - 1L);
-        LocalDate last = repository.lastRolledUp(today);
-        LocalDate first = last == null || last.isBefore(earliest) ? earliest : last.plusDays(1);
-        return first.isBefore(from) ? from : first;
-    }
-
-    /** Adds one bucket per group and day for the days computed from intervals (partial today included). */
-    private void addLiveDays(long projectId, Period p, LocalDate liveFrom, GroupBy groupBy, Map<String, List<Bucket>> buckets) {
-        LocalDate last = min(p.to(), LocalDate.now(clock));
-        if (liveFrom.isAfter(last)) {
-            return;
-        }
-        Map<Long, Member> members = repository.members(projectId, p.from(), p.to(), groupBy);
-        for (LocalDate day = liveFrom; !day.isAfter(last); day = day.plusDays(1)) {
-            Map<String, Sums> sums = new HashMap<>();
-            for (DailyRollup r : rollups.compute(day, p.now())) {
-                Member m = members.get(r.deviceId());
-                if (m != null && m.bounds().inService(day)) {
-                    sums.merge(m.key(), Sums.of(r), Sums::plus);
-                }
-            }
-            LocalDate d = day;
-            sums.forEach((key, s) -> buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(new Bucket(d, d, s)));
-        }
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
-    }
 }

@@ -35,7 +35,7 @@ public class RollupService {
     private final Clock clock;
     private final int rawRetentionDays;
 
-    RollupService(JdbcTemplate jdbc, Clock clock, @Value("${xl.monitoring.raw-retention-days:90}") int rawRetentionDays) {
+    public RollupService(JdbcTemplate jdbc, Clock clock, @Value("${xl.monitoring.raw-retention-days:90}") int rawRetentionDays) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.rawRetentionDays = rawRetentionDays;

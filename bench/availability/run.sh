@@ -1,0 +1,10 @@
+#!/bin/sh
+# Availability benchmark (SPEC §8): figures by tier for 100,000 devices over one year on MariaDB
+# 127.0.0.1:3306 (root, no password). See bench/availability/README.md. Options go to the runner:
+#   --devices N (100000)  --days D (365)  --runs R (5)  --reuse (keep an already loaded database)
+# Never part of `mvn verify`.
+set -eu
+cd "$(dirname "$0")/../.."
+mvn -B -o -q -pl bench -am package -DskipTests -Dskip.npm=true
+exec java -XX:ActiveProcessorCount=2 -Xmx"${BENCH_XMX:-1g}" -cp "bench/target/classes:bench/target/lib/*" \
+    org.xueliang.tracker.bench.availability.AvailabilityBench "$@"
