@@ -35,7 +35,7 @@ class ModuleStructureTest {
     @Test
     void knowsEveryModule() {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
-                .contains("shared", "ledger", "identity", "audit", "progress", "seed", "monitoring", "notification", "evaluation")
+                .contains("shared", "ledger", "identity", "audit", "progress", "seed", "monitoring", "notification", "evaluation", "availability")
                 .doesNotContain("agent");
     }
 

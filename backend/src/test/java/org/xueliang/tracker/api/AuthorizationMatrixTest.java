@@ -54,6 +54,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/projects/{id}` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}/construction-items` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}/progress` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/metrics/availability` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/metrics/devices/{id}/timeline` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/sites` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/categories` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices` | ✔ | ✔ | ✔ | ✔ |
@@ -231,6 +233,10 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/projects/{id}" -> get("/api/v1/projects/{id}", PROJECT);
             case "GET /api/v1/projects/{id}/construction-items" -> get("/api/v1/projects/{id}/construction-items", PROJECT);
             case "GET /api/v1/projects/{id}/progress" -> get("/api/v1/projects/{id}/progress", PROJECT);
+            case "GET /api/v1/metrics/availability" ->
+                    get("/api/v1/metrics/availability?projectId={p}&from=2024-01-01&to=2024-01-31&groupBy=tier", PROJECT);
+            case "GET /api/v1/metrics/devices/{id}/timeline" ->
+                    get("/api/v1/metrics/devices/{id}/timeline?from=2024-01-01&to=2024-01-31", seeded);
             case "GET /api/v1/sites" -> get("/api/v1/sites");
             case "GET /api/v1/categories" -> get("/api/v1/categories");
             case "GET /api/v1/devices" -> get("/api/v1/devices?projectId={p}&size=5", PROJECT);
