@@ -38,20 +38,71 @@ class EmbeddedAgentTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
 
+    /** The test project and category, created once for the tests sharing this database. */
+    private long ensureProject() {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM project WHERE code = 'T'", Integer.class) == 0) {
+            jdbc.update("INSERT INTO project (code, county, name, phase, contract_amount, created_at, updated_at)"
+                    + " VALUES ('T', '测试县', '测试项目', '一期', 1, NOW(), NOW())");
+            jdbc.update("INSERT INTO device_category (code, name_zh, name_en, tier, default_probe_method)"
+                    + " VALUES ('SWITCH', '交换机', 'Switch', 'BACK_END', 'SNMP')");
+        }
+        return jdbc.queryForObject("SELECT id FROM project WHERE code = 'T'", Long.class);
+    }
+
+    private long register(String body) throws Exception {
+        String created = mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "admin-password-1"))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(created).get("id").asLong();
+    }
+
+    /**
+     * The issue's acceptance check: a switch registered against Debian's snmpd (a real SNMP peer on
+     * 127.0.0.1) turns UP through the embedded agent, and its sysDescr shows on the device status.
+     */
+    @Test
+    void aDeviceRegisteredAgainstDebianSnmpdTurnsUpWithItsSysDescr(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path snmpdBinary = java.nio.file.Path.of("/usr/sbin/snmpd");
+        assertThat(java.nio.file.Files.isExecutable(snmpdBinary))
+                .as("Debian's snmpd is needed: ./scripts/test.sh installs it (apt-get install -y snmpd)").isTrue();
+        int port;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        java.nio.file.Path conf = dir.resolve("snmpd.conf");
+        java.nio.file.Files.writeString(conf, "rocommunity xl-community 127.0.0.1\nsysDescr Linux xl-backend-snmpd-peer\n");
+        ProcessBuilder pb = new ProcessBuilder(snmpdBinary.toString(), "-f", "-C", "-c", conf.toString(),
+                "-Lf", dir.resolve("snmpd.log").toString(), "-p", dir.resolve("snmpd.pid").toString(), "udp:127.0.0.1:" + port);
+        pb.environment().put("SNMP_PERSISTENT_DIR", dir.resolve("persist").toString());
+        pb.environment().put("MIBS", "");
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("snmpd.out").toFile());
+        Process snmpd = pb.start();
+        try {
+            long id = register("{\"projectId\":" + ensureProject() + ",\"assetTag\":\"EMB-SNMPD\",\"category\":\"SWITCH\","
+                    + "\"lifecycle\":\"INSTALLED\",\"installedOn\":\"2021-05-01\",\"ipAddress\":\"127.0.0.1\","
+                    + "\"probe\":{\"method\":\"SNMP\",\"port\":" + port + ",\"intervalSeconds\":10,\"timeoutMs\":3000,"
+                    + "\"snmp\":{\"version\":\"2c\",\"community\":\"xl-community\"}}}");
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    mvc.perform(get("/api/v1/devices/" + id + "/status").with(httpBasic("admin", "admin-password-1")))
+                            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.state").value("UP"))
+                            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.facts.sysDescr")
+                                    .value("Linux xl-backend-snmpd-peer")));
+        } finally {
+            snmpd.destroy();
+            if (!snmpd.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                snmpd.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void probesALoopbackDeviceThroughTheSameIngestPath() throws Exception {
         try (ServerSocket device = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            jdbc.update("INSERT INTO project (code, county, name, phase, contract_amount, created_at, updated_at)"
-                    + " VALUES ('T', '测试县', '测试项目', '一期', 1, NOW(), NOW())");
-            jdbc.update("INSERT INTO device_category (code, name_zh, name_en, tier, default_probe_method) VALUES ('SWITCH', '交换机', 'Switch', 'BACK_END', 'SNMP')");
-            long projectId = jdbc.queryForObject("SELECT id FROM project WHERE code = 'T'", Long.class);
-            String body = "{\"projectId\":" + projectId + ",\"assetTag\":\"EMB-1\",\"category\":\"SWITCH\",\"lifecycle\":\"INSTALLED\","
-                    + "\"installedOn\":\"2021-05-01\",\"ipAddress\":\"127.0.0.1\","
-                    + "\"probe\":{\"method\":\"TCP\",\"port\":" + device.getLocalPort() + ",\"intervalSeconds\":10,\"timeoutMs\":2000}}";
-            String created = mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "admin-password-1"))
-                    .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())
-                    .andReturn().getResponse().getContentAsString();
-            long id = json.readTree(created).get("id").asLong();
+            long projectId = ensureProject();
+            long id = register("{\"projectId\":" + projectId + ",\"assetTag\":\"EMB-1\",\"category\":\"SWITCH\","
+                    + "\"lifecycle\":\"INSTALLED\",\"installedOn\":\"2021-05-01\",\"ipAddress\":\"127.0.0.1\","
+                    + "\"probe\":{\"method\":\"TCP\",\"port\":" + device.getLocalPort() + ",\"intervalSeconds\":10,\"timeoutMs\":2000}}");
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                     assertThat(jdbc.queryForList("SELECT state FROM device_status WHERE device_id = ?", String.class, id))
