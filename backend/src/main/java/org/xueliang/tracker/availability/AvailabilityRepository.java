@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.xueliang.tracker.availability.AvailabilityEngine.Bucket;
@@ -29,9 +30,17 @@ import org.xueliang.tracker.availability.AvailabilityEngine.Sums;
 public class AvailabilityRepository {
 
     private final JdbcTemplate jdbc;
+    private final boolean readCategoryRollups;
 
+    @Autowired
     public AvailabilityRepository(JdbcTemplate jdbc) {
+        this(jdbc, true);
+    }
+
+    /** @param readCategoryRollups false reads daily rows only (tests and the benchmark compare the two paths) */
+    public AvailabilityRepository(JdbcTemplate jdbc, boolean readCategoryRollups) {
         this.jdbc = jdbc;
+        this.readCategoryRollups = readCategoryRollups;
     }
 
     /** A group's key (tier, category code, site id or "-", device id) and label, with its devices. */
@@ -97,30 +106,72 @@ public class AvailabilityRepository {
 
     /**
      * Rollup sums of the whole days [from, to] inside each device's service: one bucket per group and
-     * day, or one per device for the whole range with {@link GroupBy#DEVICE}. One aggregate query.
+     * day, or one per device for the whole range with {@link GroupBy#DEVICE}. Tier and category groups
+     * read the pre-aggregated category rollups for the days they are built for (V6; a few thousand rows
+     * a year instead of one per device and day) and daily rows for the others.
      */
     public Map<String, List<Bucket>> rollups(long projectId, LocalDate from, LocalDate to, GroupBy by) {
         Map<String, List<Bucket>> out = new HashMap<>();
         if (to.isBefore(from)) {
             return out;
         }
+        if (readCategoryRollups && (by == GroupBy.TIER || by == GroupBy.CATEGORY)) {
+            List<LocalDate> built = jdbc.queryForList("SELECT rollup_day FROM category_rollup_day WHERE rollup_day >= ?"
+                    + " AND rollup_day <= ? ORDER BY rollup_day", LocalDate.class, Date.valueOf(from), Date.valueOf(to));
+            if (!built.isEmpty()) {
+                categoryRollups(projectId, from, to, by, out);
+                LocalDate next = from;
+                for (LocalDate day : built) {
+                    if (day.isAfter(next)) {
+                        dailyRollups(projectId, next, day.minusDays(1), by, out);
+                    }
+                    next = day.plusDays(1);
+                }
+                if (!next.isAfter(to)) {
+                    dailyRollups(projectId, next, to, by, out);
+                }
+                return out;
+            }
+        }
+        dailyRollups(projectId, from, to, by, out);
+        return out;
+    }
+
+    private static final String SUMS = "SUM(r.up_s), SUM(r.degraded_s), SUM(r.down_s), SUM(r.unknown_s), SUM(r.maintenance_s),"
+            + " SUM(r.outages), SUM(r.reboots)";
+
+    /** Buckets by group and day from {@code category_daily_rollup} (alias r), on built days only. */
+    private void categoryRollups(long projectId, LocalDate from, LocalDate to, GroupBy by, Map<String, List<Bucket>> out) {
+        String key = by == GroupBy.TIER ? "c.tier" : "r.category_code";
+        jdbc.query("SELECT " + key + ", r.rollup_day, " + SUMS + " FROM category_daily_rollup r"
+                + " JOIN category_rollup_day b ON b.rollup_day = r.rollup_day"
+                + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = r.category_code" : "")
+                + " WHERE r.project_id = ? AND r.rollup_day >= ? AND r.rollup_day <= ? GROUP BY " + key + ", r.rollup_day",
+                rs -> { addBucket(out, rs, true, from, to); }, projectId, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    /** Buckets from {@code device_daily_rollup}: by group and day, or by device for the whole range. */
+    private void dailyRollups(long projectId, LocalDate from, LocalDate to, GroupBy by, Map<String, List<Bucket>> out) {
         boolean daily = by != GroupBy.DEVICE;
         String groupBy = keyExpr(by) + (daily ? ", r.rollup_day" : "");
-        jdbc.query("SELECT " + keyExpr(by) + " AS k" + (daily ? ", r.rollup_day" : "")
-                + ", SUM(r.up_s), SUM(r.degraded_s), SUM(r.down_s), SUM(r.unknown_s), SUM(r.maintenance_s), SUM(r.outages),"
-                + " SUM(r.reboots) FROM device d" + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "")
+        jdbc.query("SELECT " + keyExpr(by) + " AS k" + (daily ? ", r.rollup_day" : "") + ", " + SUMS
+                + " FROM device d" + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "")
                 + " JOIN device_daily_rollup r ON r.device_id = d.id AND r.rollup_day >= ? AND r.rollup_day <= ?"
                 + IN_PROJECT_AND_PERIOD
                 + " AND r.rollup_day >= d.in_service_on AND (d.retired_on IS NULL OR r.rollup_day < d.retired_on)"
-                + " GROUP BY " + groupBy, rs -> {
-            int c = daily ? 3 : 2;
-            LocalDate day = daily ? rs.getObject(2, LocalDate.class) : null;
-            Sums sums = new Sums(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3), rs.getLong(c + 4),
-                    rs.getLong(c + 5), rs.getLong(c + 6));
-            out.computeIfAbsent(key(rs.getObject(1)), k -> new ArrayList<>())
-                    .add(daily ? new Bucket(day, day, sums) : new Bucket(from, to, sums));
-        }, Date.valueOf(from), Date.valueOf(to), projectId, Date.valueOf(to), Date.valueOf(from));
-        return out;
+                + " GROUP BY " + groupBy, rs -> { addBucket(out, rs, daily, from, to); },
+                Date.valueOf(from), Date.valueOf(to), projectId, Date.valueOf(to), Date.valueOf(from));
+    }
+
+    /** One result row (key, [day,] the seven sums) as a bucket of its day, or of [from, to]. */
+    private static void addBucket(Map<String, List<Bucket>> out, java.sql.ResultSet rs, boolean daily, LocalDate from,
+                                  LocalDate to) throws java.sql.SQLException {
+        int c = daily ? 3 : 2;
+        LocalDate day = daily ? rs.getObject(2, LocalDate.class) : null;
+        Sums sums = new Sums(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3), rs.getLong(c + 4),
+                rs.getLong(c + 5), rs.getLong(c + 6));
+        out.computeIfAbsent(key(rs.getObject(1)), k -> new ArrayList<>())
+                .add(daily ? new Bucket(day, day, sums) : new Bucket(from, to, sums));
     }
 
     /**

@@ -20,8 +20,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.audit.AuditTrail;
+import org.xueliang.tracker.monitoring.CategoryRollups;
 import org.xueliang.tracker.monitoring.DailyRollup;
 
 /**
@@ -44,11 +46,13 @@ class HistoryBackfill {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AuditTrail audit;
+    private final CategoryRollups categoryRollups;
     private final long seed;
 
-    HistoryBackfill(JdbcTemplate jdbc, Clock clock, AuditTrail audit,
+    HistoryBackfill(JdbcTemplate jdbc, Clock clock, AuditTrail audit, CategoryRollups categoryRollups,
                     @Value("${xl.demo.history-seed:" + SyntheticHistory.DEFAULT_SEED + "}") long seed) {
         this.jdbc = jdbc;
+        this.categoryRollups = categoryRollups;
         this.clock = clock;
         this.audit = audit;
         this.seed = seed;
@@ -64,8 +68,9 @@ class HistoryBackfill {
     }
 
     /** Backfills when {@link #needed()}; returns the number of rollup rows written. */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int backfillIfNeeded() {
+        categoryRollups.lock(); // as RollupService.rollUp does: category rollups are built at the end
         if (!needed()) {
             return 0;
         }
@@ -95,6 +100,8 @@ class HistoryBackfill {
                 h.reboots(), r -> new Object[] {r.deviceId(), ts(r.rebootedAt()), ts(r.detectedAt()), r.uptimeBefore(), r.uptimeAfter()});
         insert("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s, maintenance_s,"
                 + " outages, reboots, synthetic) VALUES (?,?,?,?,?,?,?,?,?,TRUE)", h.rollups(), HistoryBackfill::rollupRow);
+        h.rollups().stream().map(DailyRollup::day).min(LocalDate::compareTo).ifPresent(first ->
+                categoryRollups.build(first, h.rollups().stream().map(DailyRollup::day).max(LocalDate::compareTo).orElseThrow()));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String summary = "Demo mode: synthetic history backfilled up to " + now + " (seed " + seed + "): "
                 + h.intervals().size() + " intervals, " + h.rollups().size() + " daily rollups, " + h.windows().size()

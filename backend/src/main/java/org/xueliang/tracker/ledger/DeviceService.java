@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.audit.AuditTrail;
@@ -44,10 +45,12 @@ public class DeviceService {
     private final CurrentUser currentUser;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     DeviceService(DeviceRepository devices, DeviceLifecycleEventRepository events, DeviceCategoryRepository categories,
                   LedgerReference.Loader references, AuditTrail audit, ProbeConfigurator probes, CurrentUser currentUser,
-                  JsonMapper json, Clock clock) {
+                  JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.devices = devices;
         this.probes = probes;
         this.events = events;
@@ -181,9 +184,11 @@ public class DeviceService {
         requireValid(fields, probe, context);
         Lifecycle from = device.getLifecycle();
         DeviceView before = DeviceView.of(device, context.reference(), context.tiers());
+        DeviceFactsChanged.Facts factsBefore = DeviceFactsChanged.Facts.of(device);
         device.apply(fields);
         probes.apply(device, probe);
         devices.saveAndFlush(device);
+        factsChanged(device.getId(), factsBefore, DeviceFactsChanged.Facts.of(device));
         if (device.getLifecycle() != from) {
             events.save(new DeviceLifecycleEvent(device.getId(), from, device.getLifecycle(), device.currentStepDate(),
                     AuditTrail.currentActor()));
@@ -255,6 +260,7 @@ public class DeviceService {
         DeviceView before = viewer().apply(device);
         events.deleteAll(events.findByDeviceIdOrderByStepDateAscIdAsc(id));
         devices.delete(device);
+        factsChanged(id, DeviceFactsChanged.Facts.of(device), null);
         audit.record("DELETE", ENTITY, id, "Deleted device " + device.getAssetTag(), before, null);
     }
 
@@ -286,12 +292,21 @@ public class DeviceService {
         }
         LedgerReference ref = references.load();
         DeviceView before = view(device, ref);
+        DeviceFactsChanged.Facts factsBefore = DeviceFactsChanged.Facts.of(device);
         device.moveTo(to, stepDate);
         devices.saveAndFlush(device);
+        factsChanged(id, factsBefore, DeviceFactsChanged.Facts.of(device));
         events.save(new DeviceLifecycleEvent(id, from, to, stepDate, AuditTrail.currentActor()));
         DeviceView after = view(device, ref);
         audit.record("LIFECYCLE", ENTITY, id, device.getAssetTag() + ": " + from + " → " + to + " on " + stepDate, before, after);
         return after;
+    }
+
+    /** Tells listeners (synchronously, inside this transaction) when what availability groups a device by has changed. */
+    private void factsChanged(long id, DeviceFactsChanged.Facts before, DeviceFactsChanged.Facts after) {
+        if (!before.equals(after)) {
+            publisher.publishEvent(new DeviceFactsChanged(id, before, after));
+        }
     }
 
     @Transactional(readOnly = true)

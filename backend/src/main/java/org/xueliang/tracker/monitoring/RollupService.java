@@ -19,7 +19,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns state intervals into daily rollups (county days, {@link DailyRollup}) for every device in
@@ -34,9 +38,16 @@ public class RollupService {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int rawRetentionDays;
+    private final CategoryRollups categoryRollups;
+    private final TransactionTemplate dayTransaction;
 
-    public RollupService(JdbcTemplate jdbc, Clock clock, @Value("${xl.monitoring.raw-retention-days:90}") int rawRetentionDays) {
+    public RollupService(JdbcTemplate jdbc, Clock clock, @Value("${xl.monitoring.raw-retention-days:90}") int rawRetentionDays,
+                         CategoryRollups categoryRollups, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.categoryRollups = categoryRollups;
+        // catchUp calls rollUp on this object, past the @Transactional proxy: each day gets its transaction here
+        this.dayTransaction = new TransactionTemplate(transactions);
+        this.dayTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.rawRetentionDays = rawRetentionDays;
     }
@@ -63,7 +74,12 @@ public class RollupService {
             from = first.atZone(zone).toLocalDate();
         }
         for (LocalDate day = from; !day.isAfter(yesterday); day = day.plusDays(1)) {
-            rollUp(day);
+            LocalDate d = day;
+            dayTransaction.execute(status -> rollUp(d));
+        }
+        int built = categoryRollups.buildMissing();
+        if (built > 0) {
+            log.info("Built category rollups for {} days that had daily rollups only", built);
         }
         int deleted = jdbc.update("DELETE FROM probe_result WHERE probed_at < ?",
                 StatusStore.ts(clock.instant().minus(Duration.ofDays(rawRetentionDays))));
@@ -72,8 +88,13 @@ public class RollupService {
         }
     }
 
-    @Transactional
+    /**
+     * Writes the day's rollups and re-builds its category rollups in one transaction. READ COMMITTED,
+     * with the category rollups' lock taken first: see {@link CategoryRollups#build}.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public int rollUp(LocalDate day) {
+        categoryRollups.lock();
         List<Object[]> rows = new ArrayList<>();
         for (DailyRollup r : compute(day, day.plusDays(1).atStartOfDay(clock.getZone()).toInstant())) {
             rows.add(new Object[] {r.deviceId(), Date.valueOf(day), r.upSeconds(), r.degradedSeconds(), r.downSeconds(),
@@ -83,6 +104,7 @@ public class RollupService {
         jdbc.update("DELETE FROM device_daily_rollup WHERE rollup_day = ?", Date.valueOf(day));
         jdbc.batchUpdate("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s,"
                 + " maintenance_s, outages, reboots, synthetic) VALUES (?,?,?,?,?,?,?,?,?,FALSE)", rows);
+        categoryRollups.build(day, day);
         return rows.size();
     }
 

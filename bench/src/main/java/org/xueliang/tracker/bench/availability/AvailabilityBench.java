@@ -13,12 +13,14 @@ import java.util.Locale;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.xueliang.tracker.availability.AvailabilityPolicy;
 import org.xueliang.tracker.availability.AvailabilityQuery;
 import org.xueliang.tracker.availability.AvailabilityRepository;
 import org.xueliang.tracker.availability.AvailabilityService;
 import org.xueliang.tracker.availability.Figures;
 import org.xueliang.tracker.availability.GroupBy;
+import org.xueliang.tracker.monitoring.CategoryRollups;
 import org.xueliang.tracker.monitoring.RollupService;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -31,7 +33,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * then times what {@link AvailabilityService#figures} runs after its access check
  * ({@link AvailabilityQuery#figures}): wall time and peak heap per run.
  *
- * <pre>bench/availability/run.sh [--devices N] [--days D] [--runs R] [--reuse]</pre>
+ * Tier figures read the category rollups (V6), built here as {@code RollupService.catchUp} builds them
+ * after an upgrade; the same figures are then computed once from daily rows only and compared (skip
+ * with {@code --no-compare}), and the per-device figures of the 质量 rows' evidence are timed once.
+ *
+ * <pre>bench/availability/run.sh [--devices N] [--days D] [--runs R] [--reuse] [--no-compare]</pre>
  */
 public final class AvailabilityBench {
 
@@ -43,6 +49,7 @@ public final class AvailabilityBench {
         int days = 365;
         int runs = 5;
         boolean reuse = false;
+        boolean compare = true;
         String url = System.getProperty("bench.db", "jdbc:mariadb://127.0.0.1:3306/");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -50,8 +57,9 @@ public final class AvailabilityBench {
                 case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--reuse" -> reuse = true;
+                case "--no-compare" -> compare = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --devices N --days D --runs R --reuse)");
+                        + " (use --devices N --days D --runs R --reuse --no-compare)");
             }
         }
         String db = "xl_bench_availability";
@@ -64,11 +72,19 @@ public final class AvailabilityBench {
             }
             try (HikariDataSource ds = dataSource(url + db + "?rewriteBatchedStatements=true")) {
                 JdbcTemplate jdbc = new JdbcTemplate(ds);
+                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
                 if (fresh) {
-                    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
                     load(jdbc, devices, days);
                 }
-                measure(jdbc, days, runs);
+                Clock clock = clock(days);
+                CategoryRollups categoryRollups = new CategoryRollups(jdbc, clock, new DataSourceTransactionManager(ds));
+                long t = System.nanoTime();
+                int built = categoryRollups.buildMissing(); // what RollupService.catchUp does after an upgrade
+                if (built > 0) {
+                    System.out.printf(Locale.ROOT, "category rollups: %d days built in %.0f s, %,d rows%n", built,
+                            (System.nanoTime() - t) / 1e9, jdbc.queryForObject("SELECT COUNT(*) FROM category_daily_rollup", Long.class));
+                }
+                measure(jdbc, clock, days, runs, compare);
             }
         }
     }
@@ -160,11 +176,20 @@ public final class AvailabilityBench {
         jdbc.execute("ANALYZE TABLE device, device_daily_rollup, device_state_interval");
     }
 
-    static void measure(JdbcTemplate jdbc, int days, int runs) {
-        LocalDate today = FIRST_DAY.plusDays(days);
-        Clock clock = Clock.fixed(LocalDateTime.of(today, java.time.LocalTime.NOON).atZone(ZONE).toInstant(), ZONE);
-        AvailabilityQuery query = new AvailabilityQuery(new AvailabilityRepository(jdbc),
-                new RollupService(jdbc, clock, 90)::compute, clock, Duration.ofHours(1), 2);
+    /** Noon of the day after the last rollup day. */
+    static Clock clock(int days) {
+        return Clock.fixed(LocalDateTime.of(FIRST_DAY.plusDays(days), java.time.LocalTime.NOON).atZone(ZONE).toInstant(), ZONE);
+    }
+
+    static AvailabilityQuery query(JdbcTemplate jdbc, Clock clock, boolean categoryRollups) {
+        // compute() only reads: the RollupService here never writes, so it needs no CategoryRollups
+        return new AvailabilityQuery(new AvailabilityRepository(jdbc, categoryRollups),
+                new RollupService(jdbc, clock, 90, null, null)::compute, clock, Duration.ofHours(1), 2);
+    }
+
+    static void measure(JdbcTemplate jdbc, Clock clock, int days, int runs, boolean compare) {
+        LocalDate today = LocalDate.now(clock);
+        AvailabilityQuery query = query(jdbc, clock, true);
         long rows = jdbc.queryForObject("SELECT COUNT(*) FROM device_daily_rollup", Long.class);
         long devices = jdbc.queryForObject("SELECT COUNT(*) FROM device", Long.class);
         System.out.printf(Locale.ROOT, "%n%,d devices, %,d rollup rows, %d cores, max heap %d MB, now %s%n", devices, rows,
@@ -175,23 +200,68 @@ public final class AvailabilityBench {
                 new Case("whole days (" + days + " days of rollups)", FIRST_DAY, today.minusDays(1)),
                 new Case("rolling year ending now (" + (days - 1) + " rollup days + today from intervals)", FIRST_DAY.plusDays(1),
                         today));
+        List<AvailabilityService.Group> wholeDays = null;
         for (Case c : cases) {
-            System.out.printf(Locale.ROOT, "%n== %s: %s … %s, GroupBy.TIER, default policy%n", c.name(), c.from(), c.to());
-            List<AvailabilityService.Group> groups = null;
-            for (int r = 1; r <= runs; r++) {
-                System.gc();
-                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-                long before = heapPeak();
-                long t = System.nanoTime();
-                groups = query.figures(1, c.from(), c.to(), GroupBy.TIER, AvailabilityPolicy.DEFAULT);
-                double seconds = (System.nanoTime() - t) / 1e9;
-                System.out.printf(Locale.ROOT, "run %d: %.3f s wall, peak heap %d MB (%d MB before)%n", r, seconds,
-                        heapPeak() >> 20, before >> 20);
-            }
-            for (AvailabilityService.Group g : groups) {
-                print(g);
+            System.out.printf(Locale.ROOT, "%n== %s: %s … %s, GroupBy.TIER, default policy (category rollups)%n", c.name(),
+                    c.from(), c.to());
+            List<AvailabilityService.Group> groups = timed(runs,
+                    () -> query.figures(1, c.from(), c.to(), GroupBy.TIER, AvailabilityPolicy.DEFAULT));
+            groups.forEach(AvailabilityBench::print);
+            wholeDays = wholeDays == null ? groups : wholeDays;
+        }
+        Case first = cases.get(0);
+        System.out.printf(Locale.ROOT, "%n== per-device figures (the 质量 rows' evidence): %s … %s, GroupBy.DEVICE%n", first.from(),
+                first.to());
+        List<AvailabilityService.Group> perDevice = timed(1,
+                () -> query.figures(1, first.from(), first.to(), GroupBy.DEVICE, AvailabilityPolicy.DEFAULT));
+        System.out.printf(Locale.ROOT, "%,d devices with figures%n", perDevice.size());
+        if (compare) {
+            System.out.printf(Locale.ROOT, "%n== the same tier figures from daily rows only (before V6): %s … %s%n", first.from(),
+                    first.to());
+            List<AvailabilityService.Group> daily = timed(1,
+                    () -> query(jdbc, clock, false).figures(1, first.from(), first.to(), GroupBy.TIER, AvailabilityPolicy.DEFAULT));
+            boolean same = fingerprint(daily).equals(fingerprint(wholeDays));
+            System.out.println(same ? "identical figures from both paths" : "FIGURES DIFFER between the two paths:");
+            if (!same) {
+                daily.forEach(AvailabilityBench::print);
+                throw new IllegalStateException("category rollups and daily rows disagree");
             }
         }
+    }
+
+    /** Every figure of every group, shares to 10 decimals (the sampled 在线率 sums doubles in bucket order). */
+    static String fingerprint(List<AvailabilityService.Group> groups) {
+        StringBuilder out = new StringBuilder();
+        for (AvailabilityService.Group g : groups) {
+            out.append(g.key()).append(' ').append(g.label());
+            for (var c : Figures.class.getRecordComponents()) {
+                try {
+                    Object v = c.getAccessor().invoke(g.figures());
+                    out.append(' ').append(c.getName()).append('=')
+                            .append(v instanceof Double d ? String.format(Locale.ROOT, "%.10f", d) : String.valueOf(v));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Runs {@code work} {@code runs} times, printing wall time and peak heap of each run; returns the last result. */
+    static <T> T timed(int runs, java.util.function.Supplier<T> work) {
+        T result = null;
+        for (int r = 1; r <= runs; r++) {
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long before = heapPeak();
+            long t = System.nanoTime();
+            result = work.get();
+            double seconds = (System.nanoTime() - t) / 1e9;
+            System.out.printf(Locale.ROOT, "run %d: %.3f s wall, peak heap %d MB (%d MB before)%n", r, seconds,
+                    heapPeak() >> 20, before >> 20);
+        }
+        return result;
     }
 
     static long heapPeak() {

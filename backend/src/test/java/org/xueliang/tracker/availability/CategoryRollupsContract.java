@@ -1,0 +1,170 @@
+package org.xueliang.tracker.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.xueliang.tracker.monitoring.CategoryRollups;
+import org.xueliang.tracker.monitoring.RollupService;
+import org.xueliang.tracker.testing.ApiTestSupport;
+
+/**
+ * The category rollups (V6) give exactly the tier and category figures that daily rows give, on
+ * built days, on unbuilt days and across both, and stay exact when devices change category, retire
+ * or are deleted through the ledger. Scratch devices with random daily rollups in 2019 (a year no
+ * other test writes); the same tests on H2 and on MariaDB.
+ */
+abstract class CategoryRollupsContract extends ApiTestSupport {
+
+    static final LocalDate FIRST = LocalDate.parse("2019-01-01");
+    static final LocalDate LAST = LocalDate.parse("2019-03-31");
+
+    @Autowired CategoryRollups categoryRollups;
+    @Autowired RollupService rollups;
+    @Autowired Clock clock;
+
+    AvailabilityQuery query(boolean categoryRollups) {
+        return new AvailabilityQuery(new AvailabilityRepository(jdbc, categoryRollups), rollups::compute, clock,
+                Duration.ofHours(1), 2);
+    }
+
+    /** Every figure of every group, shares to 12 decimals (the sampled 在线率 adds doubles in bucket order). */
+    static List<String> fingerprint(List<AvailabilityService.Group> groups) {
+        List<String> out = new ArrayList<>();
+        for (AvailabilityService.Group g : groups) {
+            StringBuilder s = new StringBuilder(g.key() + " " + g.label());
+            for (var c : Figures.class.getRecordComponents()) {
+                try {
+                    Object v = c.getAccessor().invoke(g.figures());
+                    s.append(' ').append(c.getName()).append('=')
+                            .append(v instanceof Double d ? String.format(Locale.ROOT, "%.12f", d) : String.valueOf(v));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    /** The two read paths agree for tiers and categories over periods inside, across and outside the built days. */
+    void assertBothPathsAgree(long project) {
+        String[][] periods = {{"2019-01-01", "2019-03-31"}, {"2019-01-15", "2019-02-10"}, {"2019-02-20", "2019-03-10"},
+                {"2019-03-05", "2019-03-31"}, {"2018-12-20", "2019-01-03"}};
+        for (GroupBy by : List.of(GroupBy.TIER, GroupBy.CATEGORY)) {
+            for (String[] p : periods) {
+                for (AvailabilityPolicy policy : List.of(AvailabilityPolicy.DEFAULT, new AvailabilityPolicy(
+                        AvailabilityPolicy.MaintenancePolicy.COUNT_AS_UP, AvailabilityPolicy.UnknownPolicy.COUNT_AS_DOWN,
+                        AvailabilityPolicy.QualityMetric.AVAILABILITY))) {
+                    LocalDate from = LocalDate.parse(p[0]);
+                    LocalDate to = LocalDate.parse(p[1]);
+                    List<String> fast = fingerprint(query(true).figures(project, from, to, by, policy));
+                    List<String> daily = fingerprint(query(false).figures(project, from, to, by, policy));
+                    assertThat(fast).as("%s %s … %s %s", by, from, to, policy).isNotEmpty().isEqualTo(daily);
+                }
+            }
+        }
+    }
+
+    long device(String category, String inServiceOn) throws Exception {
+        Map<String, Object> fields = newDevice(unique("CR"));
+        fields.put("category", category);
+        fields.put("plannedOn", "2018-10-01");
+        long id = createDevice(fields).get("id").asLong();
+        LocalDate day = LocalDate.parse("2018-11-01");
+        for (String step : List.of("DELIVERED", "INSTALLED", "ACCEPTED")) {
+            lifecycle(id, step, day.toString());
+            day = day.plusDays(5);
+        }
+        lifecycle(id, "IN_SERVICE", inServiceOn);
+        return id;
+    }
+
+    void lifecycle(long id, String to, String date) throws Exception {
+        perform(withJson(post("/api/v1/devices/{id}/lifecycle", id), Map.of("to", to, "date", date)), ADMIN)
+                .andExpect(status().isOk());
+    }
+
+    /** Random daily rollups for the whole range, from before a device entered service (those must never count). */
+    void randomRollups(List<Long> devices, long seed) {
+        Random random = new Random(seed);
+        List<Object[]> rows = new ArrayList<>();
+        for (long id : devices) {
+            for (LocalDate day = FIRST.minusDays(10); !day.isAfter(LAST); day = day.plusDays(1)) {
+                if (random.nextInt(20) == 0) {
+                    continue; // no row: uncovered, counts as unknown
+                }
+                int down = random.nextInt(4) == 0 ? random.nextInt(20_000) : 0;
+                int degraded = random.nextInt(5) == 0 ? random.nextInt(10_000) : 0;
+                int unknown = random.nextInt(10) == 0 ? random.nextInt(30_000) : 0;
+                int maintenance = random.nextInt(10) == 0 ? random.nextInt(10_000) : 0;
+                rows.add(new Object[] {id, Date.valueOf(day), 86_400 - down - degraded - unknown - maintenance, degraded, down,
+                        unknown, maintenance, down > 0 ? 1 : 0, random.nextInt(30) == 0 ? 1 : 0});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s,"
+                + " maintenance_s, outages, reboots, synthetic) VALUES (?,?,?,?,?,?,?,?,?,TRUE)", rows);
+    }
+
+    long sum(long project, String category, String column) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(" + column + "), 0) FROM category_daily_rollup WHERE project_id = ?"
+                + " AND category_code = ? AND rollup_day >= ? AND rollup_day <= ?", Long.class, project, category,
+                Date.valueOf(FIRST), Date.valueOf(LAST));
+    }
+
+    @Test
+    void tierAndCategoryFiguresEqualThoseFromDailyRowsThroughLedgerChanges() throws Exception {
+        long project = scratchProject();
+        jdbc.update("DELETE FROM device_daily_rollup WHERE device_id IN (SELECT id FROM device WHERE project_id = ?)", project);
+        List<Long> ids = new ArrayList<>();
+        ids.add(device("SERVER", "2018-12-15"));
+        ids.add(device("SERVER", "2019-01-20"));           // enters service inside the period
+        ids.add(device("SWITCH", "2018-12-15"));
+        ids.add(device("FACE_CAMERA", "2018-12-15"));
+        ids.add(device("FACE_CAMERA", "2019-02-14"));
+        ids.add(device("CHECKPOINT_CAMERA", "2018-12-15"));
+        randomRollups(ids, 20190101);
+        // January and February built (with the rest of the database's devices); March stays on daily rows
+        categoryRollups.build(FIRST.minusDays(10), LocalDate.parse("2019-02-28"));
+        assertBothPathsAgree(project);
+        assertThat(sum(project, "SERVER", "down_s")).isPositive();
+
+        // a server becomes a camera: its built days move from BACK_END to FRONT_END
+        long moved = ids.get(0);
+        long serverDownBefore = sum(project, "SERVER", "down_s");
+        long movedDown = jdbc.queryForObject("SELECT SUM(down_s) FROM device_daily_rollup WHERE device_id = ? AND rollup_day >= ?"
+                + " AND rollup_day <= ?", Long.class, moved, Date.valueOf(FIRST), Date.valueOf(LocalDate.parse("2019-02-28")));
+        perform(patch("/api/v1/devices/{id}", moved).contentType(MediaType.APPLICATION_JSON).content("{\"category\":\"FACE_CAMERA\"}"),
+                ADMIN).andExpect(status().isOk());
+        assertThat(movedDown).isPositive();
+        assertThat(sum(project, "SERVER", "down_s")).isEqualTo(serverDownBefore - movedDown);
+        // a camera retires on 2019-02-01 (backdated), a switch is deleted
+        lifecycle(ids.get(3), "RETIRED", "2019-02-01");
+        perform(delete("/api/v1/devices/{id}", ids.get(2)), ADMIN).andExpect(status().isNoContent());
+        assertBothPathsAgree(project);
+
+        // days written without their category rollups (an upgrade from before V6) are built on catch-up
+        jdbc.update("DELETE FROM category_rollup_day WHERE rollup_day >= ? AND rollup_day <= ?",
+                Date.valueOf(LocalDate.parse("2019-01-10")), Date.valueOf(LocalDate.parse("2019-01-12")));
+        assertBothPathsAgree(project);
+        assertThat(categoryRollups.buildMissing()).isGreaterThanOrEqualTo(3 + 31);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM category_rollup_day WHERE rollup_day >= ? AND rollup_day <= ?",
+                Integer.class, Date.valueOf(FIRST), Date.valueOf(LAST))).isEqualTo(90);
+        assertBothPathsAgree(project);
+    }
+}
