@@ -126,6 +126,12 @@ class EvaluationController {
         return summary(id);
     }
 
+    /** An auditor's check that a signed evaluation's stored snapshot still hashes to the SHA-256 printed on its exports. */
+    @GetMapping("/{id}/verify")
+    EvaluationService.SnapshotCheck verify(@PathVariable long id) {
+        return service.verifySnapshot(id);
+    }
+
     @GetMapping("/{id}/report")
     Map<String, Object> report(@PathVariable long id) {
         return reportBody(service.report(id));

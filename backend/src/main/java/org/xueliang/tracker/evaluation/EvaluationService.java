@@ -159,6 +159,12 @@ public class EvaluationService {
         String reason = patch.clearOverride() ? null : patch.overrideReason() != null ? blankToNull(patch.overrideReason())
                 : before.overrideReason();
         List<FieldProblem> problems = new ArrayList<>();
+        if ((patch.actual() != null || patch.clearActual()) && before.source() != Metric.Source.MANUAL) {
+            // a computed actual is what the measurements give, with its formula and evidence: an evaluator who
+            // disagrees overrides the score with a reason, so both numbers stay on record
+            problems.add(new FieldProblem("actual", "the actual of a COMPUTED row comes from its formula and evidence and"
+                    + " cannot be entered; override the score (overrideScore, overrideReason) instead"));
+        }
         if (actual != null && actual.signum() < 0) {
             problems.add(new FieldProblem("actual", "actual must be 0 or more"));
         }
@@ -307,11 +313,21 @@ public class EvaluationService {
         return live(h);
     }
 
-    /** The stored snapshot of a signed evaluation and whether its SHA-256 still matches. */
+    /** What an auditor checks of a signed evaluation: the SHA-256 recorded at signing and that of the snapshot as stored now. */
+    public record SnapshotCheck(long id, int version, String signedBy, Instant signedAt, String signedSha256,
+                                String storedSha256, boolean intact) {
+    }
+
+    /** Re-hashes the stored snapshot of a FINAL evaluation (409 for a draft: nothing was signed yet). */
     @Transactional(readOnly = true)
-    public boolean snapshotIntact(long id) {
+    public SnapshotCheck verifySnapshot(long id) {
         EvaluationHeader h = header(id);
-        return h.snapshotSha256() != null && h.snapshotSha256().equals(sha256(store.snapshot(id)));
+        if (h.snapshotSha256() == null) {
+            throw ApiException.conflict("Evaluation " + id + " is " + h.status() + ": only a signed (FINAL) evaluation has a snapshot to verify");
+        }
+        String stored = sha256(store.snapshot(id));
+        return new SnapshotCheck(h.id(), h.version(), h.signedBy(), h.signedAt(), h.snapshotSha256(), stored,
+                h.snapshotSha256().equals(stored));
     }
 
     private EvaluationDocument live(EvaluationHeader h) {

@@ -71,7 +71,7 @@ final class TemplateBuilder {
         boolean online = metric == QualityMetric.ONLINE_RATE;
         BigDecimal share = t == null ? null : online ? t.onlineRate() : t.availability();
         BigDecimal actual = share == null ? null : share.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
-        String what = online ? "在线率 = Σ 在线时长 / Σ 应在线时长" : "可用率 = Σ(在役 − 维护 − 未知 − 故障) / Σ(在役 − 维护 − 未知)";
+        String what = online ? "在线率（抽样）= 各采样时刻 在线设备数 / 应在线设备数 的平均值" : "可用率 = Σ(在役 − 维护 − 未知 − 故障) / Σ(在役 − 维护 − 未知)";
         String formula = what + "，" + tierLabel + "设备 " + (t == null ? 0 : t.devices()) + " 台，" + f.from() + " 至 " + f.to()
                 + "，口径 maintenance=" + f.policy().maintenance() + " unknown=" + f.policy().unknown()
                 + "；得分 = 分值 × min(实际完成值 / 年度指标值, 1)";

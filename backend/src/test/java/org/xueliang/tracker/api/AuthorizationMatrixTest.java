@@ -110,6 +110,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/evaluations/{id}/report` | ✔ | ✔ | ✔ | — |
             | `PUT /api/v1/evaluations/{id}/report` | ✔ | — | ✔ | — |
             | `GET /api/v1/evaluations/{id}/export` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/evaluations/{id}/verify` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/agent/assignment` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
@@ -211,7 +212,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(65);
+        assertThat(rows).hasSize(66);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -307,6 +308,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "PUT /api/v1/evaluations/{id}/report" -> withJson(put(EVALUATIONS + "/{id}/report", fixture(EVALUATIONS, false)),
                     Map.of("sections", List.of(Map.of("seq", 1, "prose", "矩阵测试"))));
             case "GET /api/v1/evaluations/{id}/export" -> get(EVALUATIONS + "/{id}/export?format=xlsx", fixture(EVALUATIONS, false));
+            case "GET /api/v1/evaluations/{id}/verify" -> get(EVALUATIONS + "/{id}/verify", signedEvaluation(permitted));
             case "GET /api/v1/agent/assignment" -> get("/api/v1/agent/assignment");
             case "POST /api/v1/agent/batches" -> withJson(post("/api/v1/agent/batches"), Map.of());
             case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());

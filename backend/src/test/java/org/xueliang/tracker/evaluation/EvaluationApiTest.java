@@ -102,6 +102,22 @@ class EvaluationApiTest {
     }
 
     @Test
+    void qualityOneCanBeTheSampledOnlineRateUnderAnotherPolicyAndSaysSo() throws Exception {
+        String body = mvc.perform(post("/api/v1/evaluations").with(admin()).contentType(MediaType.APPLICATION_JSON).content(
+                        CREATE.replace("\"maintenance\":\"EXCLUDE\",\"unknown\":\"EXCLUDE\",\"qualityMetric\":\"AVAILABILITY\"",
+                                "\"maintenance\":\"COUNT_AS_UP\",\"unknown\":\"COUNT_AS_DOWN\",\"qualityMetric\":\"ONLINE_RATE\"")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.evaluation.id")).longValue();
+        List<Map<String, Object>> rows = rows(id);
+        Map<String, Object> q1 = row(rows, "QUALITY", 0);
+        assertThat(q1).containsEntry("source", "COMPUTED").containsEntry("metric", "QUALITY_FRONT_END");
+        assertThat((String) q1.get("formula")).startsWith("在线率（抽样）").contains("maintenance=COUNT_AS_UP unknown=COUNT_AS_DOWN");
+        assertThat(((Number) q1.get("actual")).doubleValue()).isEqualTo(99.54); // every sampled instant: 86000 / 86400 online
+        Map<String, Object> q2 = row(rows, "QUALITY", 1);
+        assertThat((String) q2.get("formula")).startsWith("可用率").contains("maintenance=COUNT_AS_UP unknown=COUNT_AS_DOWN");
+    }
+
+    @Test
     void theReferenceEvaluationComputesQualityFromFrontAndBackEndDevicesWithEvidence() throws Exception {
         long id = create(admin());
         List<Map<String, Object>> rows = rows(id);
@@ -172,6 +188,11 @@ class EvaluationApiTest {
                 .andExpect(status().isUnprocessableEntity());
         mvc.perform(patch(rowUrl).with(admin()).contentType(MediaType.APPLICATION_JSON).content("{\"weight\":6}"))
                 .andExpect(status().isUnprocessableEntity());
+        // a computed actual stays what the measurements give: 422, and the row is unchanged
+        Object computedActual = row(rows(id), "TIMELINESS", 0).get("actual");
+        mvc.perform(patch(rowUrl).with(admin()).contentType(MediaType.APPLICATION_JSON).content("{\"actual\":100}"))
+                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("actual"));
+        assertThat(row(rows(id), "TIMELINESS", 0).get("actual")).isEqualTo(computedActual);
         mvc.perform(patch(rowUrl).with(admin()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"overrideScore\":4.5,\"overrideReason\":\"疫情停工 30 天不计入工期\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.computedScore").value(4.0)).andExpect(jsonPath("$.score").value(4.5))
@@ -188,6 +209,9 @@ class EvaluationApiTest {
         assertThat(sha).hasSize(64);
         String snapshot = jdbc.queryForObject("SELECT snapshot_json FROM evaluation WHERE id = ?", String.class, id);
         assertThat(EvaluationService.sha256(snapshot)).isEqualTo(sha);
+        mvc.perform(get("/api/v1/evaluations/" + id + "/verify").with(admin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true)).andExpect(jsonPath("$.signedSha256").value(sha))
+                .andExpect(jsonPath("$.storedSha256").value(sha)).andExpect(jsonPath("$.signedBy").value("admin"));
         assertThat(snapshot).contains("疫情停工 30 天不计入工期").contains("\"signedBy\":\"admin\"");
 
         mvc.perform(patch(rowUrl).with(admin()).contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"late\"}"))
@@ -230,6 +254,12 @@ class EvaluationApiTest {
         String edit = jdbc.queryForObject("SELECT before_json || ' → ' || after_json FROM audit_log WHERE action = 'EVALUATION_ROW_EDIT'"
                 + " AND entity_id = ? ORDER BY id DESC LIMIT 1", String.class, String.valueOf(id));
         assertThat(edit).contains("\"overrideScore\":null").contains("\"overrideScore\":4.5");
+
+        // a snapshot changed behind the system's back no longer matches its signature; a draft has none to verify
+        jdbc.update("UPDATE evaluation SET snapshot_json = REPLACE(snapshot_json, '疫情停工', '疫情停产') WHERE id = ?", id2);
+        mvc.perform(get("/api/v1/evaluations/" + id2 + "/verify").with(admin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(false));
+        mvc.perform(get("/api/v1/evaluations/" + create(admin()) + "/verify").with(admin())).andExpect(status().isConflict());
     }
 
     @Test
