@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.VisibleProjects;
 import org.xueliang.tracker.shared.PageRequests;
 import org.xueliang.tracker.shared.PageResponse;
 
@@ -20,9 +21,11 @@ class AuditController {
     private final AuditLogReader reader;
     private final AuditChainVerifier verifier;
     private final JsonMapper json;
+    private final VisibleProjects visible;
 
-    AuditController(AuditLogReader reader, AuditChainVerifier verifier, JsonMapper json) {
+    AuditController(AuditLogReader reader, AuditChainVerifier verifier, JsonMapper json, VisibleProjects visible) {
         this.reader = reader;
+        this.visible = visible;
         this.verifier = verifier;
         this.json = json;
     }
@@ -43,7 +46,8 @@ class AuditController {
         if (size < 1 || size > PageRequests.MAX_SIZE) {
             throw ApiException.badRequest("size", "size must be between 1 and " + PageRequests.MAX_SIZE);
         }
-        var filter = new AuditLogReader.Filter(entityType, entityId, actor);
+        // a user limited to some projects sees the entries of those projects only (docs/SECURITY.md)
+        var filter = new AuditLogReader.Filter(entityType, entityId, actor, visible.limitedTo());
         var items = reader.page(filter, page, size).stream().map(this::view).toList();
         return new PageResponse<>(items, reader.count(filter), page, size);
     }

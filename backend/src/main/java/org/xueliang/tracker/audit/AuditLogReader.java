@@ -22,7 +22,8 @@ class AuditLogReader {
         this.jdbc = jdbc;
     }
 
-    record Filter(String entityType, String entityId, String actor) {
+    /** @param projects null for every entry; otherwise only entries of these projects */
+    record Filter(String entityType, String entityId, String actor, java.util.Set<Long> projects) {
     }
 
     List<AuditEntry> page(Filter filter, int page, int size) {
@@ -66,6 +67,14 @@ class AuditLogReader {
         if (f.actor() != null && !f.actor().isBlank()) {
             clauses.add("actor = ?");
             args.add(f.actor());
+        }
+        if (f.projects() != null) {
+            if (f.projects().isEmpty()) {
+                clauses.add("1 = 0");
+            } else {
+                clauses.add("project_id IN (" + String.join(",", f.projects().stream().map(p -> "?").toList()) + ")");
+                args.addAll(f.projects());
+            }
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }

@@ -33,14 +33,30 @@ public class AuditTrail {
         this.json = json;
     }
 
-    /** Records a change by the current user (or {@value #SYSTEM_ACTOR} outside a request). */
+    /** Records a change by the current user (or {@value #SYSTEM_ACTOR} outside a request) to something of no one project. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(String action, String entityType, Object entityId, String summary, Object before, Object after) {
-        return recordAs(currentActor(), action, entityType, entityId, summary, before, after);
+        return recordAs(currentActor(), null, action, entityType, entityId, summary, before, after);
+    }
+
+    /**
+     * Records a change to something of project {@code projectId}: users limited to some projects see
+     * the entry when they may see that project.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AuditEntry record(Long projectId, String action, String entityType, Object entityId, String summary, Object before,
+                             Object after) {
+        return recordAs(currentActor(), projectId, action, entityType, entityId, summary, before, after);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry recordAs(String actor, String action, String entityType, Object entityId, String summary,
+                               Object before, Object after) {
+        return recordAs(actor, null, action, entityType, entityId, summary, before, after);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public AuditEntry recordAs(String actor, Long projectId, String action, String entityType, Object entityId, String summary,
                                Object before, Object after) {
         Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
         long id = ((Number) head.get("last_id")).longValue() + 1;
@@ -50,9 +66,9 @@ public class AuditTrail {
                 prevHash, null);
         String hash = entry.computeHash();
         jdbc.update("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, summary, before_json,"
-                        + " after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        + " after_json, prev_hash, hash, project_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 id, Timestamp.valueOf(entry.occurredAt().atOffset(ZoneOffset.UTC).toLocalDateTime()), actor, action,
-                entityType, entry.entityId(), entry.summary(), entry.beforeJson(), entry.afterJson(), prevHash, hash);
+                entityType, entry.entityId(), entry.summary(), entry.beforeJson(), entry.afterJson(), prevHash, hash, projectId);
         jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
         return new AuditEntry(id, entry.occurredAt(), actor, action, entityType, entry.entityId(), entry.summary(),
                 entry.beforeJson(), entry.afterJson(), prevHash, hash);

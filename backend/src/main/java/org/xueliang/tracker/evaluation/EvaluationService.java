@@ -117,7 +117,7 @@ public class EvaluationService {
             store.putProse(id, i + 1, ReportSection.DEFAULT_PROSE[i]);
         }
         EvaluationHeader created = store.find(id).orElseThrow();
-        audit.record("EVALUATION_CREATE", ENTITY, id, "Evaluation of " + project.getName() + " " + request.from() + " → "
+        audit.record(project.getId(), "EVALUATION_CREATE", ENTITY, id, "Evaluation of " + project.getName() + " " + request.from() + " → "
                 + request.to() + " created", null, Map.of("header", created, "rows", scored(id)));
         return created;
     }
@@ -180,7 +180,7 @@ public class EvaluationService {
         }
         store.updateRow(rowId, actual, note, override, reason);
         TableRow after = scored(id).stream().filter(r -> r.id() == rowId).findFirst().orElseThrow();
-        audit.record("EVALUATION_ROW_EDIT", ENTITY, h.id(), "Row “" + before.name() + "” of evaluation " + id + " edited",
+        audit.record(h.projectId(), "EVALUATION_ROW_EDIT", ENTITY, h.id(), "Row “" + before.name() + "” of evaluation " + id + " edited",
                 before, after);
         return after;
     }
@@ -229,7 +229,7 @@ public class EvaluationService {
             store.setStatus(h.supersedesId(), Status.SUPERSEDED);
         }
         EvaluationHeader signed = store.find(id).orElseThrow();
-        audit.record("EVALUATION_SIGN", ENTITY, id, "Evaluation " + id + " v" + h.version() + " signed; snapshot SHA-256 " + sha
+        audit.record(h.projectId(), "EVALUATION_SIGN", ENTITY, id, "Evaluation " + id + " v" + h.version() + " signed; snapshot SHA-256 " + sha
                 + (h.supersedesId() == null ? "" : "; supersedes evaluation " + h.supersedesId()),
                 Map.of("status", h.status()), Map.of("status", Status.FINAL, "signedBy", by, "signedAt", at, "snapshotSha256", sha,
                         "totalScore", doc.totalScore(), "grade", doc.grade()));
@@ -272,7 +272,7 @@ public class EvaluationService {
             store.setStatus(id, Status.SUPERSEDED);
         }
         EvaluationHeader created = store.find(newId).orElseThrow();
-        audit.record("EVALUATION_NEW_VERSION", ENTITY, newId, "Evaluation " + newId + " (v" + created.version()
+        audit.record(created.projectId(), "EVALUATION_NEW_VERSION", ENTITY, newId, "Evaluation " + newId + " (v" + created.version()
                 + ") supersedes evaluation " + id + " (v" + old.version() + ", " + old.status() + ")",
                 Map.of("evaluation", id, "status", old.status()), Map.of("evaluation", newId, "version", created.version()));
         return created;
@@ -285,7 +285,7 @@ public class EvaluationService {
 
     @Transactional
     public List<ReportSection> putReport(long id, Map<Integer, String> prose) {
-        draft(id);
+        EvaluationHeader h = draft(id);
         List<String> before = store.prose(id);
         for (Map.Entry<Integer, String> e : prose.entrySet()) {
             if (e.getKey() == null || e.getKey() < 1 || e.getKey() > ReportSection.TITLES.length) {
@@ -296,7 +296,7 @@ public class EvaluationService {
             }
         }
         prose.forEach((seq, body) -> store.putProse(id, seq, body));
-        audit.record("EVALUATION_REPORT_EDIT", ENTITY, id, "Report prose of evaluation " + id + " edited (sections "
+        audit.record(h.projectId(), "EVALUATION_REPORT_EDIT", ENTITY, id, "Report prose of evaluation " + id + " edited (sections "
                 + prose.keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + ")", before, store.prose(id));
         return report(id);
     }

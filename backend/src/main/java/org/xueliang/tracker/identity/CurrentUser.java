@@ -5,6 +5,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.xueliang.tracker.shared.VisibleProjects;
 
 /**
  * The user behind the current request and the projects they may see. The scope is read from the
@@ -12,7 +13,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * projects applies at that user's next request.
  */
 @Component
-public class CurrentUser {
+public class CurrentUser implements VisibleProjects {
 
     private static final String CACHE = CurrentUser.class.getName() + ".scope";
 
@@ -20,6 +21,12 @@ public class CurrentUser {
 
     CurrentUser(AppUserRepository users) {
         this.users = users;
+    }
+
+    @Override
+    public java.util.Set<Long> limitedTo() {
+        AccessScope scope = scope();
+        return scope.all() ? null : scope.projectIds();
     }
 
     public AccessScope scope() {

@@ -163,7 +163,7 @@ public class DeviceService {
         devices.save(device);
         recordInitialStep(device);
         DeviceView after = DeviceView.of(device, context.reference(), context.tiers());
-        audit.record("CREATE", ENTITY, device.getId(), "Created device " + device.getAssetTag(), null, after);
+        audit.record(device.getProjectId(), "CREATE", ENTITY, device.getId(), "Created device " + device.getAssetTag(), null, after);
         return after;
     }
 
@@ -194,7 +194,7 @@ public class DeviceService {
                     AuditTrail.currentActor()));
         }
         DeviceView after = DeviceView.of(device, context.reference(), context.tiers());
-        audit.record("UPDATE", ENTITY, device.getId(), "Updated device " + device.getAssetTag(), before, after);
+        audit.record(device.getProjectId(), "UPDATE", ENTITY, device.getId(), "Updated device " + device.getAssetTag(), before, after);
         return after;
     }
 
@@ -261,7 +261,7 @@ public class DeviceService {
         events.deleteAll(events.findByDeviceIdOrderByStepDateAscIdAsc(id));
         devices.delete(device);
         factsChanged(id, DeviceFactsChanged.Facts.of(device), null);
-        audit.record("DELETE", ENTITY, id, "Deleted device " + device.getAssetTag(), before, null);
+        audit.record(device.getProjectId(), "DELETE", ENTITY, id, "Deleted device " + device.getAssetTag(), before, null);
     }
 
     public DeviceView transition(long id, Lifecycle to, LocalDate date) {
@@ -298,7 +298,7 @@ public class DeviceService {
         factsChanged(id, factsBefore, DeviceFactsChanged.Facts.of(device));
         events.save(new DeviceLifecycleEvent(id, from, to, stepDate, AuditTrail.currentActor()));
         DeviceView after = view(device, ref);
-        audit.record("LIFECYCLE", ENTITY, id, device.getAssetTag() + ": " + from + " → " + to + " on " + stepDate, before, after);
+        audit.record(device.getProjectId(), "LIFECYCLE", ENTITY, id, device.getAssetTag() + ": " + from + " → " + to + " on " + stepDate, before, after);
         return after;
     }
 

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.audit.AuditTrail;
+import org.xueliang.tracker.identity.AccessScope;
+import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
 
@@ -37,28 +39,70 @@ public class MaintenanceWindowService {
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final CurrentUser currentUser;
 
-    MaintenanceWindowService(JdbcTemplate jdbc, AuditTrail audit) {
+    MaintenanceWindowService(JdbcTemplate jdbc, AuditTrail audit, CurrentUser currentUser) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.currentUser = currentUser;
     }
+
+    /*
+     * Project scoping: a DEVICE window belongs to its device's project, and users limited to some
+     * projects see and manage only those of their projects (others answer as if they did not exist).
+     * SITE and CATEGORY windows apply across the installation (sites and categories are shared by the
+     * counties of a prefecture): every reader sees them, only an all-projects user may set them.
+     */
 
     @Transactional(readOnly = true)
     public List<Window> list(Instant from, Instant to) {
-        if (from == null || to == null) {
-            return jdbc.query("SELECT * FROM maintenance_window ORDER BY starts_at DESC", ROW);
-        }
-        return jdbc.query("SELECT * FROM maintenance_window WHERE starts_at < ? AND ends_at > ? ORDER BY starts_at",
-                ROW, StatusStore.ts(to), StatusStore.ts(from));
+        List<Window> all = from == null || to == null
+                ? jdbc.query("SELECT * FROM maintenance_window ORDER BY starts_at DESC", ROW)
+                : jdbc.query("SELECT * FROM maintenance_window WHERE starts_at < ? AND ends_at > ? ORDER BY starts_at",
+                        ROW, StatusStore.ts(to), StatusStore.ts(from));
+        AccessScope scope = currentUser.scope();
+        return scope.all() ? all : all.stream().filter(w -> visible(w.scopeType(), w.scopeRef(), scope)).toList();
     }
 
     @Transactional(readOnly = true)
     public Window get(long id) {
-        return jdbc.query("SELECT * FROM maintenance_window WHERE id = ?", ROW, id).stream().findFirst()
+        return jdbc.query("SELECT * FROM maintenance_window WHERE id = ?", ROW, id).stream()
+                .filter(w -> visible(w.scopeType(), w.scopeRef(), currentUser.scope())).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Maintenance window", id));
     }
 
+    private boolean visible(Scope type, String ref, AccessScope scope) {
+        return scope.all() || type != Scope.DEVICE || scope.allows(projectOfDevice(ref));
+    }
+
+    /** The project of the device a DEVICE window names, null for other windows or a device that does not exist. */
+    private Long projectOfDevice(String ref) {
+        try {
+            return jdbc.queryForList("SELECT project_id FROM device WHERE id = ?", Long.class, Long.parseLong(ref.trim()))
+                    .stream().findFirst().orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A scoped user may set windows only on devices of their projects. */
+    private void requireManageable(Scope type) {
+        if (type != null && type != Scope.DEVICE && !currentUser.scope().all()) {
+            throw ApiException.forbidden("A " + type + " window applies to the devices of every project; only a user with"
+                    + " access to all projects may set one. Set DEVICE windows on your own devices instead.");
+        }
+    }
+
+    private Long projectOf(WindowInput in) {
+        return in.scopeType() == Scope.DEVICE ? projectOfDevice(in.scopeRef()) : null;
+    }
+
+    private Long projectOf(Window w) {
+        return w.scopeType() == Scope.DEVICE ? projectOfDevice(w.scopeRef()) : null;
+    }
+
     public Window create(WindowInput in) {
+        requireManageable(in.scopeType());
         validate(in);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(con -> {
@@ -75,26 +119,30 @@ public class MaintenanceWindowService {
         }, keys);
         long id = keys.getKey().longValue();
         Window created = get(id);
-        audit.record("CREATE", "MaintenanceWindow", id, "Maintenance " + in.scopeType() + " " + in.scopeRef()
+        audit.record(projectOf(in), "CREATE", "MaintenanceWindow", id, "Maintenance " + in.scopeType() + " " + in.scopeRef()
                 + " " + in.startsAt() + " → " + in.endsAt(), null, created);
         return created;
     }
 
     public Window update(long id, WindowInput in) {
         Window before = get(id);
+        requireManageable(before.scopeType());
+        requireManageable(in.scopeType());
         validate(in);
         jdbc.update("UPDATE maintenance_window SET scope_type = ?, scope_ref = ?, starts_at = ?, ends_at = ?, reason = ? WHERE id = ?",
                 in.scopeType().name(), in.scopeRef().trim(), StatusStore.ts(in.startsAt()), StatusStore.ts(in.endsAt()),
                 in.reason().trim(), id);
         Window after = get(id);
-        audit.record("UPDATE", "MaintenanceWindow", id, "Changed maintenance window " + id, before, after);
+        audit.record(projectOf(after), "UPDATE", "MaintenanceWindow", id, "Changed maintenance window " + id, before, after);
         return after;
     }
 
     public void delete(long id) {
         Window before = get(id);
+        requireManageable(before.scopeType());
+        Long project = projectOf(before);
         jdbc.update("DELETE FROM maintenance_window WHERE id = ?", id);
-        audit.record("DELETE", "MaintenanceWindow", id, "Deleted maintenance window " + id, before, null);
+        audit.record(project, "DELETE", "MaintenanceWindow", id, "Deleted maintenance window " + id, before, null);
     }
 
     private void validate(WindowInput in) {
@@ -125,7 +173,10 @@ public class MaintenanceWindowService {
     private boolean scopeExists(Scope scope, String ref) {
         try {
             return switch (scope) {
-                case DEVICE -> count("SELECT COUNT(*) FROM device WHERE id = ?", Long.parseLong(ref));
+                case DEVICE -> { // a device outside the user's scope answers as if it did not exist
+                    Long project = projectOfDevice(ref);
+                    yield project != null && currentUser.scope().allows(project);
+                }
                 case SITE -> count("SELECT COUNT(*) FROM site WHERE id = ?", Long.parseLong(ref));
                 case CATEGORY -> count("SELECT COUNT(*) FROM device_category WHERE code = ?", ref);
             };

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.shared.ApiException;
 
 @RestController
@@ -20,8 +21,10 @@ class StatusController {
     private final StatusQueries queries;
     private final StatusStream stream;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
-    StatusController(StatusQueries queries, StatusStream stream, Clock clock) {
+    StatusController(StatusQueries queries, StatusStream stream, Clock clock, CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.queries = queries;
         this.stream = stream;
         this.clock = clock;
@@ -37,7 +40,7 @@ class StatusController {
     SseEmitter stream(jakarta.servlet.http.HttpServletResponse response) {
         // nginx buffers responses unless told not to, which would hold events back.
         response.setHeader("X-Accel-Buffering", "no");
-        return stream.subscribe();
+        return stream.subscribe(currentUser.scope()); // changes of the user's projects only
     }
 
     @GetMapping("/api/v1/devices/{id}/status")

@@ -101,7 +101,7 @@ class ReferenceDataLoader implements ApplicationRunner {
             targets.save(new QuantityTarget(project.getId(), t.seq(), t.label(), t.unit(), t.plannedCount(), t.weight(),
                     new HashSet<>(t.categories()), new HashSet<>(t.siteKinds())));
         }
-        audit.recordAs(AuditTrail.SYSTEM_ACTOR, "SEED", "Project", project.getId(),
+        audit.recordAs(AuditTrail.SYSTEM_ACTOR, project.getId(), "SEED", "Project", project.getId(),
                 "Loaded reference dataset " + project.getCode() + " (" + data.devices().size() + " devices)", null, null);
         Map<String, Long> siteIds = sites.findAll().stream().collect(Collectors.toMap(Site::getCode, Site::getId));
         for (var d : data.devices()) {

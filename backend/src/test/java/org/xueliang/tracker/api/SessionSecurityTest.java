@@ -8,9 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +21,15 @@ import java.util.Map;
 import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.xueliang.tracker.agent.probe.Reason;
+import org.xueliang.tracker.monitoring.DeviceState;
+import org.xueliang.tracker.monitoring.DeviceStateChanged;
 import org.xueliang.tracker.testing.ApiTestSupport;
 import org.xueliang.tracker.testing.OnH2;
 
@@ -201,6 +208,73 @@ class SessionSecurityTest extends ApiTestSupport {
         perform(withJson(post("/api/v1/devices/{id}/lifecycle", seeded), Map.of("to", "FAULTY")), user)
                 .andExpectAll(problem(404));
         assertThat(getJson("/api/v1/devices/{id}", seeded).get("lifecycle").asString()).isEqualTo("IN_SERVICE");
+    }
+
+    @Test
+    void aScopedUserSeesTheAuditEntriesAndMaintenanceWindowsOfTheirProjectsOnly() throws Exception {
+        long scratch = scratchProject();
+        long own = createDevice().get("id").asLong();
+        long seeded = seededDeviceId("JS-XL1-FC-002");
+        String user = unique("scoped-manager");
+        ensureUser(user, "MANAGER", scratch);
+        // the seeded devices were created through the ledger: each has a CREATE entry of project 1
+
+        // the audit log: entries of the scratch project's devices, none of project 1's, none installation-wide
+        JsonNode entries = read(perform(get("/api/v1/audit?size=500"), user).andExpect(status().isOk()));
+        assertThat(entries.get("total").asLong()).isPositive();
+        List<String> entities = new ArrayList<>();
+        entries.get("items").forEach(e -> entities.add(e.get("entityType").asString() + ":" + e.get("entityId").asString()));
+        assertThat(entities).contains("Device:" + own).doesNotContain("Device:" + seeded)
+                .noneMatch(e -> e.startsWith("User:") || e.startsWith("Project:" + PROJECT));
+        assertThat(read(perform(get("/api/v1/audit?entityType=Device&entityId={id}", seeded), user)).get("total").asLong()).isZero();
+        assertThat(read(perform(get("/api/v1/audit?entityType=Device&entityId={id}", seeded), ADMIN)).get("total").asLong())
+                .isPositive();
+
+        // maintenance windows: a DEVICE window of project 1 does not exist for them; a CATEGORY window is visible, not theirs to set
+        Map<String, Object> window = Map.of("scopeType", "DEVICE", "scopeRef", String.valueOf(seeded),
+                "startsAt", "2021-09-01T01:00:00Z", "endsAt", "2021-09-01T02:00:00Z", "reason", "范围测试");
+        long foreign = read(perform(withJson(post("/api/v1/maintenance-windows"), window), ADMIN).andExpect(status().isCreated()))
+                .get("id").asLong();
+        perform(get("/api/v1/maintenance-windows/{id}", foreign), user).andExpectAll(problem(404));
+        perform(delete("/api/v1/maintenance-windows/{id}", foreign), user).andExpectAll(problem(404));
+        perform(withJson(post("/api/v1/maintenance-windows"), window), user).andExpectAll(problem(422))
+                .andExpect(jsonPath("$.errors[0].field").value("scopeRef"));
+        Map<String, Object> category = new LinkedHashMap<>(window);
+        category.put("scopeType", "CATEGORY");
+        category.put("scopeRef", "SERVER");
+        perform(withJson(post("/api/v1/maintenance-windows"), category), user).andExpectAll(problem(403));
+        Map<String, Object> mine = new LinkedHashMap<>(window);
+        mine.put("scopeRef", String.valueOf(own));
+        long ownWindow = read(perform(withJson(post("/api/v1/maintenance-windows"), mine), user).andExpect(status().isCreated()))
+                .get("id").asLong();
+        List<Long> listed = new ArrayList<>();
+        read(perform(get("/api/v1/maintenance-windows"), user).andExpect(status().isOk())).get("items")
+                .forEach(w -> listed.add(w.get("id").asLong()));
+        assertThat(listed).contains(ownWindow).doesNotContain(foreign);
+        assertThat(read(perform(get("/api/v1/audit?entityType=MaintenanceWindow&entityId={id}", ownWindow), user))
+                .get("total").asLong()).isEqualTo(1);
+        perform(delete("/api/v1/maintenance-windows/{id}", ownWindow), user).andExpect(status().isNoContent());
+        perform(delete("/api/v1/maintenance-windows/{id}", foreign), ADMIN).andExpect(status().isNoContent());
+    }
+
+    @Autowired ApplicationEventPublisher events;
+
+    @Test
+    void theLiveStatusStreamCarriesOnlyTheChangesOfTheSubscribersProjects() throws Exception {
+        long scratch = scratchProject();
+        long own = createDevice().get("id").asLong();
+        long seeded = seededDeviceId("JS-XL1-FC-003");
+        String user = unique("scoped-tech");
+        ensureUser(user, "TECHNICIAN", scratch);
+        MvcResult scoped = perform(get("/api/v1/status/stream"), user).andExpect(request().asyncStarted()).andReturn();
+        MvcResult everything = perform(get("/api/v1/status/stream"), ADMIN).andExpect(request().asyncStarted()).andReturn();
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        events.publishEvent(new DeviceStateChanged(seeded, DeviceState.UP, DeviceState.DOWN, at, Reason.TIMEOUT));
+        events.publishEvent(new DeviceStateChanged(own, DeviceState.UP, DeviceState.DOWN, at, Reason.TIMEOUT));
+        String seen = scoped.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String all = everything.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(all).contains("\"deviceId\":" + seeded).contains("\"deviceId\":" + own);
+        assertThat(seen).contains("\"deviceId\":" + own).doesNotContain("\"deviceId\":" + seeded);
     }
 
     @Test
