@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import org.xueliang.tracker.availability.AvailabilityEngine.Bucket;
 import org.xueliang.tracker.availability.AvailabilityEngine.Period;
@@ -38,36 +42,50 @@ public final class AvailabilityQuery {
     private final Clock clock;
     private final AvailabilityEngine engine;
     private final int liveDays;
+    private final Executor reads;
 
     /**
      * @param sampleEvery 在线率 sampling spacing
      * @param liveDays    how many days back (today included) may be read from intervals when not rolled up
+     * @param reads       runs the independent reads of one query side by side (devices, rollups + live days,
+     *                    repairs): each is one database query or one pass over today's intervals, so on a
+     *                    2-core server they overlap instead of adding up
      */
-    public AvailabilityQuery(AvailabilityRepository repository, LiveDays live, Clock clock, Duration sampleEvery, int liveDays) {
+    public AvailabilityQuery(AvailabilityRepository repository, LiveDays live, Clock clock, Duration sampleEvery, int liveDays,
+                             Executor reads) {
         this.repository = repository;
         this.live = live;
         this.clock = clock;
         this.engine = new AvailabilityEngine(sampleEvery);
         this.liveDays = Math.max(1, liveDays);
+        this.reads = reads;
     }
 
     public List<Group> figures(long projectId, LocalDate from, LocalDate to, GroupBy groupBy, AvailabilityPolicy policy) {
         AvailabilityPolicy pol = policy == null ? AvailabilityPolicy.DEFAULT : policy;
         Period p = new Period(from, to, clock.getZone(), clock.instant());
-        Map<String, GroupDevices> groups = repository.devices(projectId, from, to, groupBy);
+        LocalDate liveFrom = liveFrom(from);
+        LocalDate lastRolled = min(to, liveFrom.minusDays(1));
+        CompletableFuture<Map<String, GroupDevices>> devices = read(() -> repository.devices(projectId, from, to, groupBy));
+        CompletableFuture<Map<String, List<Bucket>>> rolled = read(() -> repository.rollups(projectId, from, lastRolled, groupBy));
+        CompletableFuture<Map<String, List<Bucket>>> liveBuckets = read(() -> {
+            Map<String, List<Bucket>> b = new HashMap<>();
+            addLiveDays(projectId, p, liveFrom, groupBy, b);
+            return b;
+        });
+        CompletableFuture<Map<String, Repairs>> repaired = read(() -> repository.repairs(projectId, p, groupBy));
+        Map<String, GroupDevices> groups = join(devices);
+        Map<String, List<Bucket>> buckets = join(rolled);
+        join(liveBuckets).forEach((key, list) -> buckets.computeIfAbsent(key, k -> new ArrayList<>()).addAll(list));
+        Map<String, Repairs> repairs = join(repaired);
         if (groups.isEmpty()) {
             return List.of();
         }
-        LocalDate liveFrom = liveFrom(from);
-        LocalDate lastRolled = min(to, liveFrom.minusDays(1));
-        Map<String, List<Bucket>> buckets = repository.rollups(projectId, from, lastRolled, groupBy);
-        addLiveDays(projectId, p, liveFrom, groupBy, buckets);
         if (groupBy == GroupBy.DEVICE) {
             // one device: one bucket for the whole period, as in its timeline (sampled 在线率 = its time share)
             buckets.replaceAll((key, list) -> List.of(new Bucket(from, to,
                     list.stream().map(Bucket::sums).reduce(Sums.ZERO, Sums::plus))));
         }
-        Map<String, Repairs> repairs = repository.repairs(projectId, p, groupBy);
         List<Group> out = new ArrayList<>(groups.size());
         for (GroupDevices g : groups.values()) {
             out.add(new Group(g.key(), g.label(), engine.figures(p, new AvailabilityEngine.Group(g.devices(),
@@ -117,6 +135,25 @@ public final class AvailabilityQuery {
             }
             LocalDate d = day;
             sums.forEach((key, s) -> buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(new Bucket(d, d, s)));
+        }
+    }
+
+    private <T> CompletableFuture<T> read(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, reads);
+    }
+
+    /** The read's result, or its own exception (an ApiException or a DataAccessException) rather than a wrapper. */
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 

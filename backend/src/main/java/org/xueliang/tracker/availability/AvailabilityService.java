@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,8 @@ import org.xueliang.tracker.monitoring.DailyRollup;
 import org.xueliang.tracker.monitoring.RollupService;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
+
+import jakarta.annotation.PreDestroy;
 
 /**
  * Availability figures of a project over a period (SPEC §6.1; definitions in docs/AVAILABILITY.md).
@@ -58,13 +62,31 @@ public class AvailabilityService {
     private final AvailabilityRepository repository;
     private final CurrentUser currentUser;
     private final AvailabilityQuery query;
+    private final ExecutorService reads;
 
     AvailabilityService(AvailabilityRepository repository, RollupService rollups, CurrentUser currentUser, Clock clock,
                         @Value("${xl.availability.sample-minutes:60}") int sampleMinutes,
-                        @Value("${xl.availability.live-days:2}") int liveDays) {
+                        @Value("${xl.availability.live-days:2}") int liveDays,
+                        @Value("${xl.availability.read-threads:4}") int readThreads) {
         this.repository = repository;
         this.currentUser = currentUser;
-        this.query = new AvailabilityQuery(repository, rollups::compute, clock, Duration.ofMinutes(sampleMinutes), liveDays);
+        this.reads = Executors.newFixedThreadPool(Math.max(1, readThreads), readThreadFactory());
+        this.query = new AvailabilityQuery(repository, rollups::compute, clock, Duration.ofMinutes(sampleMinutes), liveDays, reads);
+    }
+
+    /** Daemon threads named xl-availability-N (the bench uses the same). */
+    public static java.util.concurrent.ThreadFactory readThreadFactory() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "xl-availability-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @PreDestroy
+    void stop() {
+        reads.shutdownNow();
     }
 
     public List<Group> figures(long projectId, LocalDate from, LocalDate to, GroupBy groupBy, AvailabilityPolicy policy) {

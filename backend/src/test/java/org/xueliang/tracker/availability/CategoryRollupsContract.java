@@ -40,7 +40,7 @@ abstract class CategoryRollupsContract extends ApiTestSupport {
 
     AvailabilityQuery query(boolean categoryRollups) {
         return new AvailabilityQuery(new AvailabilityRepository(jdbc, categoryRollups), rollups::compute, clock,
-                Duration.ofHours(1), 2);
+                Duration.ofHours(1), 2, java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     /** Every figure of every group, shares to 12 decimals (the sampled 在线率 adds doubles in bucket order). */

@@ -43,6 +43,9 @@ public final class AvailabilityBench {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalDate FIRST_DAY = LocalDate.parse("2023-01-01");
+    /** As AvailabilityService's pool (xl.availability.read-threads). */
+    static final java.util.concurrent.ExecutorService READS = java.util.concurrent.Executors.newFixedThreadPool(4,
+            AvailabilityService.readThreadFactory());
 
     public static void main(String[] args) throws Exception {
         int devices = 100_000;
@@ -184,7 +187,7 @@ public final class AvailabilityBench {
     static AvailabilityQuery query(JdbcTemplate jdbc, Clock clock, boolean categoryRollups) {
         // compute() only reads: the RollupService here never writes, so it needs no CategoryRollups
         return new AvailabilityQuery(new AvailabilityRepository(jdbc, categoryRollups),
-                new RollupService(jdbc, clock, 90, null, null)::compute, clock, Duration.ofHours(1), 2);
+                new RollupService(jdbc, clock, 90, null, null)::compute, clock, Duration.ofHours(1), 2, READS);
     }
 
     static void measure(JdbcTemplate jdbc, Clock clock, int days, int runs, boolean compare) {
