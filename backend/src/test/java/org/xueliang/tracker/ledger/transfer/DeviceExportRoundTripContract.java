@@ -30,10 +30,10 @@ import org.xueliang.tracker.ledger.DeviceRepository;
  * exported imports back as "unchanged". Nothing in this class changes the ledger, so its context
  * (and database) is kept apart from the import tests by its own property set.
  */
-@SpringBootTest(properties = {TransferTestSupport.H2, "xl.admin-password=" + TransferTestSupport.ADMIN_PASSWORD,
+@SpringBootTest(properties = {"xl.admin-password=" + TransferTestSupport.ADMIN_PASSWORD,
         "xl.test.context=export-round-trip"})
 @AutoConfigureMockMvc
-class DeviceExportRoundTripTest {
+abstract class DeviceExportRoundTripContract {
 
     private static final List<String> HEADER = List.of("projectId", "assetTag", "name", "category", "constructionItemId",
             "siteId", "vendor", "model", "serialNumber", "macAddress", "ipAddress", "firmware", "lifecycle", "plannedOn",

@@ -1,0 +1,8 @@
+package org.xueliang.tracker.ledger.transfer;
+
+import org.springframework.test.context.TestPropertySource;
+
+/** {@link DeviceExportRoundTripContract} on its own in-memory H2 database (MySQL mode). */
+@TestPropertySource(properties = TransferTestSupport.H2)
+class DeviceExportRoundTripOnH2Test extends DeviceExportRoundTripContract {
+}
