@@ -37,7 +37,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * after an upgrade; the same figures are then computed once from daily rows only and compared (skip
  * with {@code --no-compare}), and the per-device figures of the 质量 rows' evidence are timed once.
  *
- * <pre>bench/availability/run.sh [--devices N] [--days D] [--runs R] [--reuse] [--no-compare]</pre>
+ * <pre>bench/availability/run.sh [--devices N] [--days D] [--runs R] [--reuse] [--no-compare] [--no-per-device]</pre>
  */
 public final class AvailabilityBench {
 
@@ -53,6 +53,7 @@ public final class AvailabilityBench {
         int runs = 5;
         boolean reuse = false;
         boolean compare = true;
+        boolean perDevice = true;
         String url = System.getProperty("bench.db", "jdbc:mariadb://127.0.0.1:3306/");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -61,8 +62,9 @@ public final class AvailabilityBench {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--reuse" -> reuse = true;
                 case "--no-compare" -> compare = false;
+                case "--no-per-device" -> perDevice = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --devices N --days D --runs R --reuse --no-compare)");
+                        + " (use --devices N --days D --runs R --reuse --no-compare --no-per-device)");
             }
         }
         String db = "xl_bench_availability";
@@ -87,7 +89,7 @@ public final class AvailabilityBench {
                     System.out.printf(Locale.ROOT, "category rollups: %d days built in %.0f s, %,d rows%n", built,
                             (System.nanoTime() - t) / 1e9, jdbc.queryForObject("SELECT COUNT(*) FROM category_daily_rollup", Long.class));
                 }
-                measure(jdbc, clock, days, runs, compare);
+                measure(jdbc, clock, days, runs, compare, perDevice);
             }
         }
     }
@@ -190,7 +192,7 @@ public final class AvailabilityBench {
                 new RollupService(jdbc, clock, 90, null, null)::compute, clock, Duration.ofHours(1), 2, READS);
     }
 
-    static void measure(JdbcTemplate jdbc, Clock clock, int days, int runs, boolean compare) {
+    static void measure(JdbcTemplate jdbc, Clock clock, int days, int runs, boolean compare, boolean perDevice) {
         LocalDate today = LocalDate.now(clock);
         AvailabilityQuery query = query(jdbc, clock, true);
         long rows = jdbc.queryForObject("SELECT COUNT(*) FROM device_daily_rollup", Long.class);
@@ -213,11 +215,13 @@ public final class AvailabilityBench {
             wholeDays = wholeDays == null ? groups : wholeDays;
         }
         Case first = cases.get(0);
-        System.out.printf(Locale.ROOT, "%n== per-device figures (the 质量 rows' evidence): %s … %s, GroupBy.DEVICE%n", first.from(),
-                first.to());
-        List<AvailabilityService.Group> perDevice = timed(1,
-                () -> query.figures(1, first.from(), first.to(), GroupBy.DEVICE, AvailabilityPolicy.DEFAULT));
-        System.out.printf(Locale.ROOT, "%,d devices with figures%n", perDevice.size());
+        if (perDevice) {
+            System.out.printf(Locale.ROOT, "%n== per-device figures (the 质量 rows' evidence): %s … %s, GroupBy.DEVICE%n",
+                    first.from(), first.to());
+            List<AvailabilityService.Group> figures = timed(1,
+                    () -> query.figures(1, first.from(), first.to(), GroupBy.DEVICE, AvailabilityPolicy.DEFAULT));
+            System.out.printf(Locale.ROOT, "%,d devices with figures%n", figures.size());
+        }
         if (compare) {
             System.out.printf(Locale.ROOT, "%n== the same tier figures from daily rows only (before V6): %s … %s%n", first.from(),
                     first.to());
