@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -214,6 +215,22 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         List<Row> rows = rows(MATRIX);
         assertThat(rows).hasSize(66);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
+    }
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+    /** A new endpoint cannot slip past the matrix: every API mapping the application serves is a row of it. */
+    @Test
+    void theMatrixListsEveryApiEndpointTheApplicationServes() {
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(path -> path.startsWith("/api/"))
+                .forEach(path -> info.getMethodsCondition().getMethods().forEach(m -> served.add(m.name() + " " + path))));
+        java.util.Set<String> listed = new java.util.TreeSet<>(rows(MATRIX).stream().map(Row::endpoint).toList());
+        listed.remove("GET /actuator/prometheus");
+        assertThat(served).isNotEmpty().isEqualTo(listed);
     }
 
     @Test

@@ -129,6 +129,25 @@ class SessionSecurityTest extends ApiTestSupport {
     }
 
     @Test
+    void aLockedAccountOpensAgainByItselfWhenTheLockRunsOut() throws Exception {
+        String user = unique("expire-tech");
+        long id = ensureUser(user, "TECHNICIAN");
+        for (int i = 1; i <= 5; i++) {
+            formLogin(user, "wrong-password-" + i).andExpectAll(problem(401));
+        }
+        perform(get("/api/v1/auth/me"), user).andExpectAll(problem(401));
+        JsonNode locked = getJson("/api/v1/users/{id}", id);
+        assertThat(locked.get("locked").asBoolean()).isTrue();
+        // xl.security.lock-minutes (15 by default) from the fifth failure
+        assertThat(java.time.Duration.between(Instant.now(), Instant.parse(locked.get("lockedUntil").asString())).toMinutes())
+                .isBetween(13L, 15L);
+        // the lock's end passes (moved back by a quarter of an hour): the right password works again without an admin
+        jdbc.update("UPDATE app_user SET locked_until = TIMESTAMPADD(MINUTE, -16, locked_until) WHERE id = ?", id);
+        perform(get("/api/v1/auth/me"), user).andExpect(status().isOk());
+        assertThat(getJson("/api/v1/users/{id}", id).get("locked").asBoolean()).isFalse();
+    }
+
+    @Test
     void fourWrongPasswordsThenTheRightOneStartOver() throws Exception {
         String user = unique("count-tech");
         ensureUser(user, "TECHNICIAN");
