@@ -55,6 +55,11 @@ public final class TestDatabase {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
+            initialize(context, false);
+        }
+
+        /** @param mysqlDriver connect through mysql-connector-j (production's driver for MySQL 8) instead of MariaDB's */
+        static void initialize(ConfigurableApplicationContext context, boolean mysqlDriver) {
             String database = "xl_it_" + randomSuffix();
             // latin1 on purpose: upstream MariaDB's default. The schema itself must ask for utf8mb4,
             // or Chinese names break on a server that was not configured for them.
@@ -67,7 +72,8 @@ public final class TestDatabase {
             });
             // A context that fails to start is never closed: drop its database when the JVM ends.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(drop), "drop-" + database));
-            use(context, "xl-test-mariadb", databaseUrl(database), USER, PASSWORD);
+            String url = databaseUrl(database);
+            use(context, "xl-test-mariadb", mysqlDriver ? url.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:") : url, USER, PASSWORD);
         }
 
         static String databaseUrl(String database) {
@@ -91,6 +97,14 @@ public final class TestDatabase {
         private static String env(String name, String fallback) {
             String value = System.getenv(name);
             return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    /** The real MariaDB through mysql-connector-j: the driver a MySQL 8 installation uses. */
+    public static final class MySqlDriverOnMariaDb implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            MariaDb.initialize(context, true);
         }
     }
 
