@@ -49,29 +49,31 @@ class AvailabilityController {
     @GetMapping("/api/v1/metrics/availability")
     Response availability(@RequestParam(required = false) String projectId, @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to, @RequestParam(defaultValue = "tier") String groupBy,
-                          @RequestParam(required = false) String maintenance, @RequestParam(required = false) String unknown) {
+                          @RequestParam(required = false) String maintenance, @RequestParam(required = false) String unknown,
+                          @RequestParam(required = false) String policy) {
         Params in = new Params();
         Long project = in.id("projectId", projectId, true);
         LocalDate f = in.date("from", from);
         LocalDate t = in.date("to", to);
         GroupBy by = in.choice("groupBy", groupBy, GroupBy.class);
-        AvailabilityPolicy policy = in.policy(maintenance, unknown);
+        AvailabilityPolicy pol = in.policy(policy, maintenance, unknown);
         in.done();
-        List<GroupView> groups = service.figures(project, f, t, by, policy).stream().map(GroupView::of).toList();
-        return new Response(project, f, t, policy, by.name().toLowerCase(Locale.ROOT), groups);
+        List<GroupView> groups = service.figures(project, f, t, by, pol).stream().map(GroupView::of).toList();
+        return new Response(project, f, t, pol, by.name().toLowerCase(Locale.ROOT), groups);
     }
 
     @GetMapping("/api/v1/metrics/devices/{id}/timeline")
     AvailabilityService.DeviceTimeline timeline(@PathVariable long id, @RequestParam(required = false) String from,
                                                 @RequestParam(required = false) String to,
                                                 @RequestParam(required = false) String maintenance,
-                                                @RequestParam(required = false) String unknown) {
+                                                @RequestParam(required = false) String unknown,
+                                                @RequestParam(required = false) String policy) {
         Params in = new Params();
         LocalDate f = in.date("from", from);
         LocalDate t = in.date("to", to);
-        AvailabilityPolicy policy = in.policy(maintenance, unknown);
+        AvailabilityPolicy pol = in.policy(policy, maintenance, unknown);
         in.done();
-        return service.deviceTimeline(id, f, t, policy);
+        return service.deviceTimeline(id, f, t, pol);
     }
 
     /** Parses query parameters, collecting every problem so one 400 names all bad fields. */
@@ -116,10 +118,32 @@ class AvailabilityController {
             }
         }
 
-        AvailabilityPolicy policy(String maintenance, String unknown) {
-            MaintenancePolicy m = maintenance == null ? null : choice("maintenance", maintenance, MaintenancePolicy.class);
-            UnknownPolicy u = unknown == null ? null : choice("unknown", unknown, UnknownPolicy.class);
-            return new AvailabilityPolicy(m, u, null);
+        /**
+         * The policy from {@code policy=maintenance:COUNT_AS_UP,unknown:COUNT_AS_DOWN} (either part may be left
+         * out) and/or the separate {@code maintenance=} and {@code unknown=} parameters, which win where both are given.
+         */
+        AvailabilityPolicy policy(String policy, String maintenance, String unknown) {
+            String m = maintenance;
+            String u = unknown;
+            if (policy != null && !policy.isBlank()) {
+                for (String part : policy.split(",")) {
+                    String[] kv = part.split("[:=]", 2);
+                    String key = kv[0].trim().toLowerCase(Locale.ROOT);
+                    if (kv.length != 2 || !(key.equals("maintenance") || key.equals("unknown"))) {
+                        problems.add(new FieldProblem("policy", "must read maintenance:EXCLUDE|COUNT_AS_UP,"
+                                + "unknown:EXCLUDE|COUNT_AS_DOWN, not '" + policy + "'"));
+                        return AvailabilityPolicy.DEFAULT;
+                    }
+                    if (key.equals("maintenance") && m == null) {
+                        m = kv[1];
+                    } else if (key.equals("unknown") && u == null) {
+                        u = kv[1];
+                    }
+                }
+            }
+            MaintenancePolicy mp = m == null ? null : choice("maintenance", m, MaintenancePolicy.class);
+            UnknownPolicy up = u == null ? null : choice("unknown", u, UnknownPolicy.class);
+            return new AvailabilityPolicy(mp, up, null);
         }
 
         void done() {

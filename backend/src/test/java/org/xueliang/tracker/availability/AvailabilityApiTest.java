@@ -199,6 +199,16 @@ class AvailabilityApiTest {
         }
         assertThat(((Number) g.get("mttrHours")).doubleValue()).isEqualTo(6.0);
         assertThat(((Number) g.get("downSeconds")).longValue()).isEqualTo(21_600);
+        // the same policy written as one parameter gives the same answer; a malformed one names the parameter
+        String compact = mvc.perform(get("/api/v1/metrics/availability").param("projectId", Long.toString(project))
+                        .param("from", "2024-03-01").param("to", "2024-03-10").param("groupBy", "device")
+                        .param("policy", "maintenance:COUNT_AS_UP,unknown:COUNT_AS_DOWN").with(admin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.policy.maintenance").value("COUNT_AS_UP"))
+                .andExpect(jsonPath("$.policy.unknown").value("COUNT_AS_DOWN")).andReturn().getResponse().getContentAsString();
+        assertThat(compact).isEqualTo(body);
+        mvc.perform(get("/api/v1/metrics/availability").param("projectId", Long.toString(project)).param("from", "2024-03-01")
+                        .param("to", "2024-03-10").param("policy", "maintenance").with(admin()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("policy"));
 
         mvc.perform(get("/api/v1/metrics/availability").param("projectId", Long.toString(project))
                         .param("from", "2024-03-01").param("to", "2024-03-10").with(admin()))
