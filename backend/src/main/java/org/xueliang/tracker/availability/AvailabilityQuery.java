@@ -106,7 +106,7 @@ public final class AvailabilityQuery {
         Timeline timeline = new Timeline(facts.inServiceOn(), facts.retiredOn(), facts.recordComplete(), days, repairs);
         Figures figures = engine.figures(p, List.of(timeline), policy == null ? AvailabilityPolicy.DEFAULT : policy, false);
         return new DeviceTimeline(deviceId, facts.label(), facts.inServiceOn(), facts.retiredOn(), from, to, days, repairs,
-                figures);
+                repository.deviceWindows(deviceId, p.start(), p.end()), figures);
     }
 
     /** The first day read from intervals rather than rollups: after the last rolled-up day, at most liveDays back. */

@@ -245,6 +245,21 @@ public class AvailabilityRepository {
                 deviceId, ts(start), ts(end));
     }
 
+    /** An approved maintenance window that applies to a device (directly, by its site or by its category). */
+    public record AppliedWindow(long id, String scopeType, String scopeRef, Instant startsAt, Instant endsAt, String reason) {
+    }
+
+    /** The maintenance windows overlapping [start, end) that apply to this device (evidence for W). */
+    public List<AppliedWindow> deviceWindows(long deviceId, Instant start, Instant end) {
+        return jdbc.query("SELECT w.id, w.scope_type, w.scope_ref, w.starts_at, w.ends_at, w.reason FROM maintenance_window w,"
+                        + " device d WHERE d.id = ? AND w.starts_at < ? AND w.ends_at > ? AND ((w.scope_type = 'DEVICE'"
+                        + " AND w.scope_ref = CONCAT(d.id, '')) OR (w.scope_type = 'SITE' AND w.scope_ref = CONCAT(d.site_id, ''))"
+                        + " OR (w.scope_type = 'CATEGORY' AND w.scope_ref = d.category_code)) ORDER BY w.starts_at",
+                (rs, n) -> new AppliedWindow(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
+                        instant(rs.getTimestamp(5)), rs.getString(6)),
+                deviceId, ts(end), ts(start));
+    }
+
     /** A device's ledger facts for its timeline: asset tag and name, bounds, record completeness. */
     public record DeviceFacts(long deviceId, long projectId, String label, LocalDate inServiceOn, LocalDate retiredOn,
                               boolean recordComplete) {

@@ -36,7 +36,8 @@ import jakarta.annotation.PreDestroy;
  *     Throws ApiException 404 when the current user cannot see the project, 400 on a bad period.
  * DeviceTimeline deviceTimeline(long deviceId, LocalDate from, LocalDate to[, AvailabilityPolicy policy])
  *     one device's day records (rollups, and today's partial day from intervals), its repaired
- *     outages and its figures: the evidence behind a DEVICE group. 404 when not visible.
+ *     outages, the maintenance windows that applied to it, and its figures: the evidence behind a
+ *     DEVICE group. 404 when not visible.
  * </pre>
  *
  * Whole days come from {@code device_daily_rollup} in one aggregate query; days not rolled up yet
@@ -56,7 +57,8 @@ public class AvailabilityService {
 
     /** A device's evidence over a period: its bounds, day records, repaired outages and figures. */
     public record DeviceTimeline(long deviceId, String label, LocalDate inServiceOn, LocalDate retiredOn, LocalDate from,
-                                 LocalDate to, List<DailyRollup> days, List<DailyRollup.Span> repairs, Figures figures) {
+                                 LocalDate to, List<DailyRollup> days, List<DailyRollup.Span> repairs,
+                                 List<AvailabilityRepository.AppliedWindow> maintenanceWindows, Figures figures) {
     }
 
     private final AvailabilityRepository repository;

@@ -82,6 +82,9 @@ final class TemplateBuilder {
                         "onlineRate", d.onlineRate(), "coverage", d.coverage(), "downSeconds", d.downSeconds());
                 m.putAll(item("maintenanceSeconds", d.maintenanceSeconds(), "unknownSeconds", d.unknownSeconds(),
                         "outages", d.outages(), "reboots", d.reboots(), "mttrHours", d.mttrHours()));
+                // where the number comes from: the device's day rollups, repaired outages and maintenance windows
+                m.put("timeline", "/api/v1/metrics/devices/" + d.deviceId() + "/timeline?from=" + f.from() + "&to=" + f.to()
+                        + "&policy=maintenance:" + f.policy().maintenance() + ",unknown:" + f.policy().unknown());
                 items.add(m);
             }
         }

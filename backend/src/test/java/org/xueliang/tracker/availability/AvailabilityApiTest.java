@@ -170,6 +170,10 @@ class AvailabilityApiTest {
         assertThat(t.days()).hasSize(10);
         assertThat(t.days().get(9).degradedSeconds()).isEqualTo(7200);
         assertThat(t.repairs()).hasSize(1);
+        assertThat(t.maintenanceWindows()).singleElement().satisfies(w -> {
+            assertThat(w.scopeType()).isEqualTo("DEVICE");
+            assertThat(w.reason()).isEqualTo("固件升级");
+        });
         assertThat(t.figures()).isEqualTo(cameraFigures(AvailabilityPolicy.DEFAULT));
         mvc.perform(get("/api/v1/metrics/devices/" + camera + "/timeline").param("from", "2024-03-01").param("to", "2024-03-10")
                 .with(admin())).andExpect(status().isOk()).andExpect(jsonPath("$.days.length()").value(10));

@@ -142,6 +142,17 @@ class EvaluationApiTest {
         List<Map<String, Object>> perDevice = JsonPath.read(evidence, "$.items");
         assertThat(perDevice).hasSize((int) front).allSatisfy(d -> assertThat(d).containsKeys("device", "availability", "outages"));
         assertThat(((Number) perDevice.get(0).get("outages")).intValue()).isEqualTo(365);
+        // each device's figures link to what produced them: its day rollups, repairs and maintenance windows
+        String link = (String) perDevice.get(0).get("timeline");
+        assertThat(link).startsWith("/api/v1/metrics/devices/" + perDevice.get(0).get("deviceId") + "/timeline?from=2021-08-24&to=2022-08-23")
+                .endsWith("policy=maintenance:EXCLUDE,unknown:EXCLUDE");
+        mvc.perform(get(link).with(admin())).andExpect(status().isOk()).andExpect(jsonPath("$.days.length()").value(365))
+                .andExpect(jsonPath("$.figures.outages").value(365)).andExpect(jsonPath("$.maintenanceWindows").isArray());
+        // the back-end row has its own evidence, one entry per back-end device, all up
+        String backEnd = mvc.perform(get("/api/v1/evaluations/" + id + "/rows/" + q2.get("id") + "/evidence").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> back = JsonPath.read(backEnd, "$.items");
+        assertThat(back).hasSize(94 - (int) front).allSatisfy(d -> assertThat(((Number) d.get("downSeconds")).longValue()).isZero());
 
         Map<String, Object> quantity = row(rows, "QUANTITY", 0);
         assertThat(quantity).containsEntry("target", 45).containsEntry("actual", 45).containsEntry("weight", 10);
