@@ -233,11 +233,11 @@ describe('绩效评价 end to end (zh-CN, admin)', () => {
     const page1 = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
     // the long project name wraps the title; compare without line breaks
     assert.match(page1.replace(/\s+/g, ''), /支出绩效自评报告/, `title on page 1: ${page1.slice(0, 300)}`);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-    const printed = /得分\s*([\d.]+)\s*[，,]\s*等级/.exec(text);
-    assert.ok(printed, 'the report prints 总分 …，得分 …，等级 …');
-    assert.equal(printed[1], total, 'the printed total equals the page\'s evaluation-total');
-    assert.ok(text.replace(/\s+/g, '').includes(hash.slice(0, 16)), 'the snapshot hash is printed');
+    // page 1 carries the total and the signature: the title page an auditor reads first
+    const printed = /得分\s*([\d.]+)\s*[，,]\s*等级/.exec(page1);
+    assert.ok(printed, `page 1 prints 总分 …，得分 …，等级 …: ${page1.slice(0, 600)}`);
+    assert.equal(printed[1], total, 'the total printed on page 1 equals the page\'s evaluation-total');
+    assert.ok(page1.replace(/\s+/g, '').includes(hash), 'the snapshot SHA-256 is printed on page 1');
   });
 
   step('version', '(h) a new version is a DRAFT that keeps the entries; its report prose can be edited', async () => {
@@ -320,6 +320,20 @@ describe('绩效评价 with the demo history (XL_DEMO=true)', { skip: process.en
       const timeline = byTestId(page, 'evidence-timeline');
       await waitUntil(async () => Number(await timeline.getAttribute('data-intervals')) > 1, { timeout: 30_000, message: 'timeline intervals' });
       await timeline.locator('canvas').first().waitFor({ state: 'visible' });
+      // the day rollups behind that device's figures, and its figures in words
+      const rollups = byTestId(page, 'evidence-rollups');
+      await waitUntil(async () => Number(await rollups.getAttribute('data-rows')) === 365, { timeout: 30_000, message: '365 day rollups' });
+      await waitForText(byTestId(page, 'evidence-device-figures'), /可用率/, { message: 'device figures' });
+
+      // 质量 2: the back-end devices, computed too, with evidence of their own
+      const back = rows.filter((r) => r.level2 === 'QUALITY')[1];
+      assert.equal(back.metric, 'QUALITY_BACK_END');
+      assert.ok(Number(back.actual) > 95 && Number(back.actual) <= 100, `back-end availability computed: ${back.actual}`);
+      const backEvidence = await apiJson(server, `/api/v1/evaluations/${id}/rows/${back.id}/evidence`);
+      const backEnd = (await apiJson(server, '/api/v1/categories')).filter((c) => c.tier === 'BACK_END').map((c) => c.code);
+      const devices = await apiJson(server, '/api/v1/devices?projectId=1&size=200');
+      assert.equal(backEvidence.items.length, devices.items.filter((d) => backEnd.includes(d.category)).length,
+        'one evidence entry per back-end device');
       await screenshot(page, 'evaluation-g-demo-evidence');
     } catch (err) {
       if (page) await screenshot(page, 'failed-evaluation-demo').catch(() => {});

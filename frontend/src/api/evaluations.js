@@ -22,3 +22,11 @@ export const putReport = (id, sections) => http.put(`${BASE}/${id}/report`, { js
 
 /** Download URL of an export (same origin: the session cookie goes along). */
 export const exportUrl = (id, format) => `${BASE}/${id}/export${toQueryString({ format })}`
+
+/**
+ * One device's evidence over a period: `{days:[rollup…], repairs:[…], maintenanceWindows:[…], figures}`.
+ * `link` is the `timeline` path an evaluation's evidence item carries (period and policy included);
+ * without it, the default policy over from…to.
+ */
+export const getDeviceTimeline = (deviceId, from, to, link) =>
+  link ? http.get(link) : http.get(`${API}/metrics/devices/${deviceId}/timeline`, { query: { from, to } })
