@@ -11,13 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.xueliang.tracker.agent.sim.net.LoopbackAddresses;
+import org.xueliang.tracker.agent.sim.net.TcpDeviceSimulator;
 
 /**
- * Command line of the ONVIF simulator.
+ * Command line of the device simulator ({@code java -jar agents/target/xueliang-simulator.jar}), one
+ * entry for every kind of simulated device; everything stays on 127.0.0.0/8.
  * <pre>
- *   --onvif-recording DIR --listen 127.0.0.1:PORT      replay one recorded camera
- *   --cameras N --base 127.21.0.1 --port P [--user admin] --password X   a synthetic fleet
- *   either, plus --discovery 127.0.0.1:3702     a WS-Discovery responder (unicast, loopback) for those cameras
+ *   [onvif] --onvif-recording DIR --listen 127.0.0.1:PORT      replay one recorded camera
+ *   [onvif] --cameras N --base 127.21.0.1 --port P [--user admin] --password X   a synthetic fleet
+ *           either, plus --discovery 127.0.0.1:3702     a WS-Discovery responder (unicast, loopback) for those cameras
+ *           and any number of --fault INDEX=KIND, KIND: down | flapping[-SECONDS] | auth | black | frozen
+ *           | slow[-MILLIS] | drift-SECONDS (negative: behind) | reboot-every-SECONDS (down for 20 s each time)
+ *   snmp    the SNMP agents: see {@link org.xueliang.tracker.agent.sim.snmp.SnmpSimulatorMain}
+ *   tcp     --devices N --base 127.23.0.1 --port P [--kind tcp|rtsp] [--fault INDEX=down|silent|auth]
  * </pre>
  * Prints what it serves and runs until SIGINT/SIGTERM.
  */
@@ -27,9 +33,18 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws Exception {
-        OnvifSimulator sim;
+        if (args.length > 0 && args[0].equals("snmp")) {
+            org.xueliang.tracker.agent.sim.snmp.SnmpSimulatorMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        AutoCloseable sim;
         try {
-            sim = start(args, System.out);
+            if (args.length > 0 && args[0].equals("tcp")) {
+                sim = startTcp(java.util.Arrays.copyOfRange(args, 1, args.length), System.out);
+            } else {
+                sim = start(args.length > 0 && args[0].equals("onvif") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args,
+                        System.out);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println(usage());
@@ -38,15 +53,110 @@ public final class SimulatorMain {
         }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
+            try {
+                sim.close();
+            } catch (Exception ignored) {
+                // the JVM is ending anyway
+            }
             stop.countDown();
-        }, "onvif-sim-stop"));
+        }, "sim-stop"));
         stop.await();
+    }
+
+    /** The TCP/RTSP devices: parses the arguments, starts them and lists them on {@code out}. */
+    public static TcpDeviceSimulator startTcp(String[] args, PrintStream out) throws IOException {
+        Map<String, String> a = parse(args, null);
+        List<String> faults = new ArrayList<>();
+        parse(args, faults);
+        int n = Integer.parseInt(a.getOrDefault("devices", "1"));
+        TcpDeviceSimulator.Kind kind = TcpDeviceSimulator.Kind.valueOf(a.getOrDefault("kind", "tcp").toUpperCase(java.util.Locale.ROOT));
+        TcpDeviceSimulator sim = new TcpDeviceSimulator();
+        List<TcpDeviceSimulator.Device> devices;
+        try {
+            devices = sim.addFleet(kind, n, loopback(a.getOrDefault("base", "127.23.0.1")),
+                    Integer.parseInt(a.getOrDefault("port", kind == TcpDeviceSimulator.Kind.RTSP ? "8554" : "8080")));
+            for (String f : faults) {
+                int eq = f.indexOf('=');
+                TcpDeviceSimulator.Device d = devices.get(index(f, eq, devices.size()));
+                d.fault(switch (f.substring(eq + 1).toLowerCase(java.util.Locale.ROOT)) {
+                    case "down" -> TcpDeviceSimulator.Fault.DOWN;
+                    case "silent" -> TcpDeviceSimulator.Fault.SILENT;
+                    case "auth" -> TcpDeviceSimulator.Fault.AUTH_REQUIRED;
+                    default -> throw new IllegalArgumentException("unknown TCP fault in " + f + " (down, silent, auth)");
+                });
+            }
+        } catch (RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        out.println(n + " " + kind + " devices on " + devices.get(0).host() + " .. " + devices.get(devices.size() - 1).host()
+                + " port " + devices.get(0).port() + faultsLine(faults));
+        return sim;
+    }
+
+    private static String faultsLine(List<String> faults) {
+        return faults.isEmpty() ? "" : ", faults " + String.join(" ", faults);
+    }
+
+    private static int index(String spec, int eq, int size) {
+        if (eq < 1) {
+            throw new IllegalArgumentException("--fault wants INDEX=KIND, got " + spec);
+        }
+        int i = Integer.parseInt(spec.substring(0, eq));
+        if (i < 0 || i >= size) {
+            throw new IllegalArgumentException("--fault " + spec + ": index out of 0.." + (size - 1));
+        }
+        return i;
+    }
+
+    /** One camera's scripted fault from the command line (see the class comment). */
+    static void applyFault(CameraFaults f, String kind) {
+        String k = kind.toLowerCase(java.util.Locale.ROOT);
+        if (k.equals("down")) {
+            f.set(CameraFaults.Fault.DOWN);
+        } else if (k.equals("flapping") || k.startsWith("flapping-")) {
+            f.set(CameraFaults.Fault.FLAPPING);
+            if (k.startsWith("flapping-")) {
+                f.flapPeriod(java.time.Duration.ofSeconds(Long.parseLong(k.substring("flapping-".length()))));
+            }
+        } else if (k.equals("auth")) {
+            f.set(CameraFaults.Fault.AUTH_FAILURE);
+        } else if (k.equals("black")) {
+            f.set(CameraFaults.Fault.BLACK_VIDEO);
+        } else if (k.equals("frozen")) {
+            f.set(CameraFaults.Fault.FROZEN_VIDEO);
+        } else if (k.equals("slow") || k.startsWith("slow-")) {
+            f.set(CameraFaults.Fault.SLOW);
+            if (k.startsWith("slow-")) {
+                f.slowDelay(java.time.Duration.ofMillis(Long.parseLong(k.substring("slow-".length()))));
+            }
+        } else if (k.startsWith("drift-")) {
+            f.clockDrift(java.time.Duration.ofSeconds(Long.parseLong(k.substring("drift-".length()))));
+        } else if (k.startsWith("reboot-every-")) {
+            long every = Long.parseLong(k.substring("reboot-every-".length()));
+            Thread t = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        Thread.sleep(every * 1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    f.reboot(java.time.Instant.now(), java.time.Duration.ofSeconds(20));
+                }
+            }, "camera-reboots");
+            t.setDaemon(true);
+            t.start();
+        } else {
+            throw new IllegalArgumentException("unknown camera fault " + kind
+                    + " (down, flapping[-S], auth, black, frozen, slow[-MS], drift-S, reboot-every-S)");
+        }
     }
 
     /** Parses the arguments, starts the simulator and describes it on {@code out}. */
     public static OnvifSimulator start(String[] args, PrintStream out) throws IOException {
-        Map<String, String> a = parse(args);
+        Map<String, String> a = parse(args, null);
+        List<String> faults = new ArrayList<>();
+        parse(args, faults);
         if (a.containsKey("onvif-recording")) {
             InetSocketAddress listen = listenAddress("--listen", a.getOrDefault("listen", "127.0.0.1:0"));
             InetAddress addr = listen.getAddress();
@@ -67,10 +177,14 @@ public final class SimulatorMain {
             for (InetAddress ad : addrs) {
                 cams.add(SimulatedCamera.standard(ad, a.getOrDefault("user", "admin"), password));
             }
+            for (String f : faults) {
+                int eq = f.indexOf('=');
+                applyFault(cams.get(index(f, eq, cams.size())).faults(), f.substring(eq + 1));
+            }
             OnvifSimulator sim = OnvifSimulator.start(cams, Integer.parseInt(a.getOrDefault("port", "0")));
             out.println(n + " ONVIF cameras on " + addrs.get(0).getHostAddress() + " .. "
                     + addrs.get(addrs.size() - 1).getHostAddress() + " port " + sim.port() + " (one socket bound to "
-                    + sim.boundTo() + "), user " + a.getOrDefault("user", "admin"));
+                    + sim.boundTo() + "), user " + a.getOrDefault("user", "admin") + faultsLine(faults));
             return withDiscovery(a, sim, cams, out);
         }
         throw new IllegalArgumentException("give --onvif-recording DIR or --cameras N");
@@ -104,18 +218,30 @@ public final class SimulatorMain {
     }
 
     static String usage() {
-        return "usage: SimulatorMain --onvif-recording DIR --listen 127.0.0.1:PORT\n"
-                + "       SimulatorMain --cameras N --base 127.21.0.1 --port P [--user admin] --password X\n"
-                + "       either with --discovery 127.0.0.1:3702 (WS-Discovery responder, unicast on loopback)";
+        return "usage: SimulatorMain [onvif] --onvif-recording DIR --listen 127.0.0.1:PORT\n"
+                + "       SimulatorMain [onvif] --cameras N --base 127.21.0.1 --port P [--user admin] --password X"
+                + " [--fault INDEX=down|flapping[-S]|auth|black|frozen|slow[-MS]|drift-S|reboot-every-S]...\n"
+                + "       either with --discovery 127.0.0.1:3702 (WS-Discovery responder, unicast on loopback)\n"
+                + "       SimulatorMain snmp --agents N --base 127.22.0.1 --port P [--snmprec DIR] [--fault INDEX=KIND]...\n"
+                + "       SimulatorMain tcp --devices N --base 127.23.0.1 --port P [--kind tcp|rtsp] [--fault INDEX=down|silent|auth]...";
     }
 
-    private static Map<String, String> parse(String[] args) {
+    /** Options as a map; every --fault value goes to {@code faults} when given (they repeat). */
+    private static Map<String, String> parse(String[] args, List<String> faults) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
-            m.put(args[i].substring(2), args[++i]);
+            String key = args[i].substring(2);
+            String value = args[++i];
+            if (key.equals("fault")) {
+                if (faults != null) {
+                    faults.add(value);
+                }
+            } else {
+                m.put(key, value);
+            }
         }
         return m;
     }
