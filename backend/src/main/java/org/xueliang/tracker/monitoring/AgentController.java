@@ -8,13 +8,14 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xueliang.tracker.shared.PageResponse;
 
-/** Agent administration: create (the token is in this one response only), list, read, revoke. */
+/** Agent administration: create (the token is in this one response only), list, read, rename or move, revoke. */
 @RestController
 @RequestMapping("/api/v1/agents")
 class AgentController {
@@ -50,6 +51,12 @@ class AgentController {
     ResponseEntity<AgentService.CreatedAgent> create(@RequestBody NewAgent in) {
         var created = agents.create(in.name(), in.zone() == null ? "local" : in.zone(), false);
         return ResponseEntity.created(URI.create("/api/v1/agents/" + created.agent().id())).body(created);
+    }
+
+    /** Renames the agent or moves it to another zone; the token stays valid. */
+    @PutMapping("/{id}")
+    AgentService.AgentView update(@PathVariable long id, @RequestBody NewAgent in) {
+        return agents.update(id, in.name(), in.zone());
     }
 
     /** Revokes the token; the agent's history stays. */

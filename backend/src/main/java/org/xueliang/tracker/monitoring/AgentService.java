@@ -61,12 +61,7 @@ public class AgentService {
     }
 
     public CreatedAgent create(String name, String zone, boolean embedded) {
-        if (name == null || !name.matches("[A-Za-z0-9._-]{2,64}")) {
-            throw ApiException.invalid("name", "use 2-64 letters, digits, '.', '_' or '-'");
-        }
-        if (zone == null || !zone.matches("[A-Za-z0-9._-]{1,64}")) {
-            throw ApiException.invalid("zone", "use 1-64 letters, digits, '.', '_' or '-'");
-        }
+        checkNameAndZone(name, zone);
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -114,6 +109,38 @@ public class AgentService {
         return jdbc.query("SELECT seq, received_at, result_count FROM agent_batch WHERE agent_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
                 (rs, n) -> new AppliedBatch(rs.getLong("seq"), StatusStore.instant(rs.getTimestamp("received_at")),
                         rs.getInt("result_count")), id, fromSeq, limit);
+    }
+
+    private static void checkNameAndZone(String name, String zone) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{2,64}")) {
+            throw ApiException.invalid("name", "use 2-64 letters, digits, '.', '_' or '-'");
+        }
+        if (zone == null || !zone.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw ApiException.invalid("zone", "use 1-64 letters, digits, '.', '_' or '-'");
+        }
+    }
+
+    /**
+     * Renames an agent or moves it to another probe zone (its devices follow their own {@code probe.zone}:
+     * the next assignment pull answers the new zone's devices). The token stays; the embedded agent's row
+     * belongs to the backend and is not changed here.
+     */
+    public AgentView update(long id, String name, String zone) {
+        AgentView before = get(id);
+        if (before.embedded()) {
+            throw ApiException.conflict("Agent " + before.name() + " is the backend's embedded agent (zone local);"
+                    + " it is configured on the backend, not here");
+        }
+        checkNameAndZone(name, zone);
+        try {
+            jdbc.update("UPDATE probe_agent SET name = ?, zone = ? WHERE id = ?", name, zone, id);
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("An agent named " + name + " exists already");
+        }
+        AgentView after = get(id);
+        audit.record("UPDATE", "Agent", id, "Agent " + before.name() + " → " + name + ", zone " + before.zone() + " → " + zone,
+                before, after);
+        return after;
     }
 
     public AgentView revoke(long id) {

@@ -92,6 +92,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/agents/{id}` | ✔ | — | — | — |
             | `GET /api/v1/agents/{id}/batches` | ✔ | — | — | — |
             | `POST /api/v1/agents` | ✔ | — | — | — |
+            | `PUT /api/v1/agents/{id}` | ✔ | — | — | — |
             | `DELETE /api/v1/agents/{id}` | ✔ | — | — | — |
             | `GET /api/v1/notification-channels` | ✔ | — | — | — |
             | `POST /api/v1/notification-channels` | ✔ | — | — | — |
@@ -213,7 +214,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(66);
+        assertThat(rows).hasSize(67);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -303,6 +304,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/agents/{id}" -> get(AGENTS + "/{id}", fixture(AGENTS, false));
             case "GET /api/v1/agents/{id}/batches" -> get(AGENTS + "/{id}/batches", fixture(AGENTS, false));
             case "POST /api/v1/agents" -> withJson(post(AGENTS), agent());
+            case "PUT /api/v1/agents/{id}" -> withJson(put(AGENTS + "/{id}", fixture(AGENTS, permitted)), agent());
             case "DELETE /api/v1/agents/{id}" -> delete(AGENTS + "/{id}", fixture(AGENTS, permitted));
             case "GET /api/v1/notification-channels" -> get(CHANNELS);
             case "POST /api/v1/notification-channels" -> withJson(post(CHANNELS), channel());

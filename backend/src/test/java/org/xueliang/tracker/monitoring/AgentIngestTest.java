@@ -107,6 +107,60 @@ class AgentIngestTest {
     }
 
     @Test
+    void aRevokedTokenIsRefusedAndARenamedAgentKeepsItsToken() throws Exception {
+        String body = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "admin-password-1"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"revoke-me-" + (++agentCounter) + "\",\"zone\":\"z1\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(body).get("agent").get("id").asLong();
+        String own = json.readTree(body).get("token").asString();
+        mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer " + own)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.zone").value("z1"));
+        // moved to zone local: the same token now pulls that zone's devices
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/agents/" + id)
+                        .with(httpBasic("admin", "admin-password-1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"renamed-" + agentCounter + "\",\"zone\":\"local\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.zone").value("local"));
+        mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer " + own)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.zone").value("local")).andExpect(jsonPath("$.devices[?(@.deviceId == 1)]").exists());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/agents/" + id)
+                        .with(httpBasic("admin", "admin-password-1")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\",\"zone\":\"local\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("name"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/agents/" + id)
+                .with(httpBasic("admin", "admin-password-1"))).andExpect(status().isOk()).andExpect(jsonPath("$.revokedAt").isNotEmpty());
+        mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer " + own)).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/agent/heartbeat").header("Authorization", "Bearer " + own).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agentVersion\":\"t\",\"spoolDepth\":0}")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void rawResultsPastTheirRetentionAreDeletedAndHeartbeatsShowInTheMetrics() throws Exception {
+        long agent = jdbc.queryForObject("SELECT MAX(id) FROM probe_agent", Long.class);
+        String insert = "INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason) VALUES (1, ?, ?, 'TCP', 'UP', 'OK')";
+        java.sql.Timestamp old = java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(91)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        java.sql.Timestamp recent = java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(89)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        jdbc.update(insert, agent, old);
+        jdbc.update(insert, agent, recent);
+        String at = "SELECT COUNT(*) FROM probe_result WHERE device_id = 1 AND probed_at = ?";
+        assertThat(jdbc.queryForObject(at, Long.class, old)).isEqualTo(1);
+        rollups.catchUp(); // xl.monitoring.raw-retention-days = 90 by default
+        assertThat(jdbc.queryForObject(at, Long.class, old)).isZero();
+        assertThat(jdbc.queryForObject(at, Long.class, recent)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_result WHERE probed_at < ?", Long.class,
+                java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(90))))).isZero();
+
+        mvc.perform(post("/api/v1/agent/heartbeat").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"agentVersion\":\"0.1.0\",\"spoolDepth\":3,\"spoolBytes\":2250,\"sendLagMs\":1500}"))
+                .andExpect(status().isNoContent());
+        metrics.refresh();
+        String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-password-1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String name = jdbc.queryForObject("SELECT name FROM probe_agent WHERE id = ?", String.class, agent);
+        assertThat(prometheus).containsPattern("xl_agent_heartbeat_age_seconds\\{agent=\"" + name + "\"\\} [0-9.]+")
+                .containsPattern("xl_devices\\{category=\"[A-Z_]+\",site=\"[^\"]+\",state=\"[A-Z]+\"\\}");
+    }
+
+    @Test
     void countsASysUpTimeDropAsARebootAndFlagsWhatDisagreesWithTheLedger() throws Exception {
         Instant t0 = Instant.parse("2026-02-01T00:00:00Z");
         String serial = jdbc.queryForObject("SELECT serial_number FROM device WHERE id = 1", String.class);
