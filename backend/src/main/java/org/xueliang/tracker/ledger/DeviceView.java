@@ -32,7 +32,7 @@ public record DeviceView(
         Credential c = d.getCredential();
         ProbeView.CredentialView credential = c == null ? null : new ProbeView.CredentialView(c.getKind(), c.getUsername(),
                 c.getAuthProtocol(), c.getPrivProtocol(), c.hasSecret());
-        return new ProbeView(d.getProbeMethod(), d.getProbeHost() != null ? d.getProbeHost() : d.getIpAddress(),
+        return ProbeView.of(d.getProbeMethod(), d.getProbeHost() != null ? d.getProbeHost() : d.getIpAddress(),
                 d.getProbePort(), d.getProbeIntervalSeconds(), d.getProbeTimeoutMs(), d.getProbeZone(),
                 ProbeConfigurator.parseSettings(d.getProbeSettings()), credential);
     }

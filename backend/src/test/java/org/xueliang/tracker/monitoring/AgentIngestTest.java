@@ -188,6 +188,9 @@ class AgentIngestTest {
                 .andExpect(jsonPath("$.probe.settings['snmp.uplinks']").value("1,2"))
                 .andExpect(jsonPath("$.probe.credential.kind").value("SNMP_V2C"))
                 .andExpect(jsonPath("$.probe.credential.secretSet").value(true))
+                // the read mirrors the write, less the secret
+                .andExpect(jsonPath("$.probe.snmp.version").value("2c")).andExpect(jsonPath("$.probe.snmp.secretSet").value(true))
+                .andExpect(jsonPath("$.probe.snmp.community").doesNotExist()).andExpect(jsonPath("$.probe.onvif").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
         assertThat(created).doesNotContain("s3cret-community");
         long id = json.readTree(created).get("id").asLong();
