@@ -3,9 +3,9 @@ package org.xueliang.tracker.evaluation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,22 +32,28 @@ class EngineQualityFigures implements QualityFigures {
     }
 
     @Override
-    public TierQuality tier(long projectId, LocalDate from, LocalDate to, Tier tier, AvailabilityPolicy policy) {
-        Figures total = availability.figures(projectId, from, to, GroupBy.TIER, policy).stream()
-                .filter(g -> g.key().equals(tier.name())).map(AvailabilityService.Group::figures).findFirst().orElse(null);
-        Set<String> ofTier = new HashSet<>();
-        jdbc.queryForList("SELECT d.id FROM device d JOIN device_category c ON c.code = d.category_code"
-                + " WHERE d.project_id = ? AND c.tier = ?", Long.class, projectId, tier.name())
-                .forEach(id -> ofTier.add(Long.toString(id)));
-        List<DeviceQuality> perDevice = availability.figures(projectId, from, to, GroupBy.DEVICE, policy).stream()
-                .filter(g -> ofTier.contains(g.key()))
-                .map(g -> device(g.key(), g.label(), g.figures()))
-                .toList();
+    public TierQualities tiers(long projectId, LocalDate from, LocalDate to, AvailabilityPolicy policy) {
+        Map<String, Figures> totals = new HashMap<>();
+        availability.figures(projectId, from, to, GroupBy.TIER, policy).forEach(g -> totals.put(g.key(), g.figures()));
+        Map<String, String> tierOf = new HashMap<>();
+        jdbc.query("SELECT d.id, c.tier FROM device d JOIN device_category c ON c.code = d.category_code WHERE d.project_id = ?",
+                rs -> { tierOf.put(Long.toString(rs.getLong(1)), rs.getString(2)); }, projectId);
+        // one pass over the project's devices for both tiers (the expensive part at fleet scale)
+        List<AvailabilityService.Group> perDevice = availability.figures(projectId, from, to, GroupBy.DEVICE, policy);
+        return new TierQualities(tier(Tier.FRONT_END, totals, tierOf, perDevice, from, to),
+                tier(Tier.BACK_END, totals, tierOf, perDevice, from, to));
+    }
+
+    private static TierQuality tier(Tier tier, Map<String, Figures> totals, Map<String, String> tierOf,
+                                    List<AvailabilityService.Group> perDevice, LocalDate from, LocalDate to) {
+        Figures total = totals.get(tier.name());
+        List<DeviceQuality> devices = perDevice.stream().filter(g -> tier.name().equals(tierOf.get(g.key())))
+                .map(g -> device(g.key(), g.label(), g.figures())).toList();
         if (total == null) {
-            return new TierQuality(null, null, null, 0, perDevice, "availability engine: no " + tier + " device in service");
+            return new TierQuality(null, null, null, 0, devices, "availability engine: no " + tier + " device in service");
         }
         return new TierQuality(decimal(total.availability()), decimal(total.onlineRateSampled()), decimal(total.coverage()),
-                total.devices(), perDevice, "availability engine (daily rollups + intervals of days not rolled up), "
+                total.devices(), devices, "availability engine (daily rollups + intervals of days not rolled up), "
                 + from + " … " + to);
     }
 

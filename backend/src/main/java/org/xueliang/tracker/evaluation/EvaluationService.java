@@ -30,7 +30,6 @@ import org.xueliang.tracker.ledger.QuantityTarget;
 import org.xueliang.tracker.ledger.QuantityTargetRepository;
 import org.xueliang.tracker.ledger.Site;
 import org.xueliang.tracker.ledger.SiteRepository;
-import org.xueliang.tracker.ledger.Tier;
 import org.xueliang.tracker.progress.Progress;
 import org.xueliang.tracker.progress.ProjectProgress;
 import org.xueliang.tracker.shared.ApiException;
@@ -368,6 +367,7 @@ public class EvaluationService {
 
     private ProjectFacts facts(Project project, EvaluationHeader h, boolean withQuality) {
         Progress pr = progress.of(project, h.to());
+        QualityFigures.TierQualities q = withQuality ? quality.tiers(project.getId(), h.from(), h.to(), h.policy()) : null;
         Map<Long, Site> siteById = sites.findAll().stream().collect(Collectors.toMap(Site::getId, Function.identity()));
         List<Device> all = devices.findByProjectId(project.getId());
         Map<Long, QuantityTarget> targetById = targets.findByProjectIdOrderBySeq(project.getId()).stream()
@@ -388,8 +388,7 @@ public class EvaluationService {
         return new ProjectFacts(project.getName(), project.getPlannedStart(), project.getPlannedEnd(), project.getActualStart(),
                 project.getActualEnd(), project.getContractAmount(), project.getAuditedAmount(), project.getCostCeilingPct(),
                 pr.cost().changePct(), project.getBudgetAmount(), project.getSpentAmount(), pr.cost().executionRate(), quantities,
-                withQuality ? quality.tier(project.getId(), h.from(), h.to(), Tier.FRONT_END, h.policy()) : null,
-                withQuality ? quality.tier(project.getId(), h.from(), h.to(), Tier.BACK_END, h.policy()) : null,
+                q == null ? null : q.frontEnd(), q == null ? null : q.backEnd(),
                 h.policy(), h.from(), h.to());
     }
 

@@ -13,7 +13,11 @@ import org.xueliang.tracker.ledger.Tier;
  */
 public interface QualityFigures {
 
-    TierQuality tier(long projectId, LocalDate from, LocalDate to, Tier tier, AvailabilityPolicy policy);
+    /** Both tiers at once: the per-device figures behind them are computed once for the project's devices. */
+    TierQualities tiers(long projectId, LocalDate from, LocalDate to, AvailabilityPolicy policy);
+
+    record TierQualities(TierQuality frontEnd, TierQuality backEnd) {
+    }
 
     /**
      * @param availability time-weighted availability of the tier (Σ up / Σ measured), null when nothing was measured
