@@ -137,6 +137,14 @@ describe('status board (live)', () => {
     assert.ok(!(await page.content()).includes(shown), 'the token is gone from the page');
     const listed = await api(server, '/api/v1/agents');
     assert.ok(!(await listed.text()).includes(shown), 'and the API never answers it');
+    // moved to another zone from the page: the same token now pulls that zone
+    const agent = itemsOf(await apiJson(server, '/api/v1/agents')).find((a) => a.name === 'e2e-zone-b');
+    await byTestId(page, `agent-edit-${agent.id}`).click();
+    await fillByTestId(page, 'agent-zone', 'zone-c');
+    await byTestId(page, 'agent-save').click();
+    await waitUntil(async () => (await apiJson(server, `/api/v1/agents/${agent.id}`)).zone === 'zone-c', { message: 'zone changed' });
+    const again = await fetch(server.baseUrl + '/api/v1/agent/assignment', { headers: { Authorization: 'Bearer ' + shown } });
+    assert.equal((await again.json()).zone, 'zone-c');
   });
 
   test('a maintenance window is listed on the maintenance page and deleted from it', { timeout: 120_000 }, async () => {

@@ -64,6 +64,10 @@ public class IngestService {
         List<Batch.Result> results = batch.results() == null ? List.of() : batch.results();
         validate(results);
         Instant now = clock.instant();
+        // One batch of an agent at a time. Without this, copies of one batch sent at once deadlock on
+        // MariaDB/MySQL: each copy's INSERT takes a shared lock on the agent row (the foreign key) and then
+        // waits on the first copy's key, while the first copy waits to update that agent row below.
+        jdbc.queryForList("SELECT id FROM probe_agent WHERE id = ? FOR UPDATE", Long.class, agentId);
         try {
             jdbc.update("INSERT INTO agent_batch (agent_id, seq, received_at, result_count) VALUES (?,?,?,?)",
                     agentId, batch.seq(), StatusStore.ts(now), results.size());
