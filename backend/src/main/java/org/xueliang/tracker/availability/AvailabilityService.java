@@ -55,6 +55,29 @@ public class AvailabilityService {
     public record Group(String key, String label, Figures figures) {
     }
 
+    /**
+     * Every figure of every group as one line each, shares to {@code decimals} places: for comparing two
+     * computations of the same figures (the sampled 在线率 adds doubles in bucket order, so its last bits
+     * may differ where everything else is exact).
+     */
+    public static List<String> fingerprint(List<Group> groups, int decimals) {
+        List<String> out = new ArrayList<>();
+        for (Group g : groups) {
+            StringBuilder line = new StringBuilder(g.key() + " " + g.label());
+            for (var c : Figures.class.getRecordComponents()) {
+                try {
+                    Object v = c.getAccessor().invoke(g.figures());
+                    line.append(' ').append(c.getName()).append('=').append(v instanceof Double d
+                            ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", d) : String.valueOf(v));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            out.add(line.toString());
+        }
+        return out;
+    }
+
     /** A device's evidence over a period: its bounds, day records, repaired outages and figures. */
     public record DeviceTimeline(long deviceId, String label, LocalDate inServiceOn, LocalDate retiredOn, LocalDate from,
                                  LocalDate to, List<DailyRollup> days, List<DailyRollup.Span> repairs,

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -43,25 +42,6 @@ abstract class CategoryRollupsContract extends ApiTestSupport {
                 Duration.ofHours(1), 2, java.util.concurrent.ForkJoinPool.commonPool());
     }
 
-    /** Every figure of every group, shares to 12 decimals (the sampled 在线率 adds doubles in bucket order). */
-    static List<String> fingerprint(List<AvailabilityService.Group> groups) {
-        List<String> out = new ArrayList<>();
-        for (AvailabilityService.Group g : groups) {
-            StringBuilder s = new StringBuilder(g.key() + " " + g.label());
-            for (var c : Figures.class.getRecordComponents()) {
-                try {
-                    Object v = c.getAccessor().invoke(g.figures());
-                    s.append(' ').append(c.getName()).append('=')
-                            .append(v instanceof Double d ? String.format(Locale.ROOT, "%.12f", d) : String.valueOf(v));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            out.add(s.toString());
-        }
-        return out;
-    }
-
     /** The two read paths agree for tiers and categories over periods inside, across and outside the built days. */
     void assertBothPathsAgree(long project) {
         String[][] periods = {{"2019-01-01", "2019-03-31"}, {"2019-01-15", "2019-02-10"}, {"2019-02-20", "2019-03-10"},
@@ -73,8 +53,8 @@ abstract class CategoryRollupsContract extends ApiTestSupport {
                         AvailabilityPolicy.QualityMetric.AVAILABILITY))) {
                     LocalDate from = LocalDate.parse(p[0]);
                     LocalDate to = LocalDate.parse(p[1]);
-                    List<String> fast = fingerprint(query(true).figures(project, from, to, by, policy));
-                    List<String> daily = fingerprint(query(false).figures(project, from, to, by, policy));
+                    List<String> fast = AvailabilityService.fingerprint(query(true).figures(project, from, to, by, policy), 12);
+                    List<String> daily = AvailabilityService.fingerprint(query(false).figures(project, from, to, by, policy), 12);
                     assertThat(fast).as("%s %s … %s %s", by, from, to, policy).isNotEmpty().isEqualTo(daily);
                 }
             }

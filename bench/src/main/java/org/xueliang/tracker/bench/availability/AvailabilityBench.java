@@ -227,32 +227,13 @@ public final class AvailabilityBench {
                     first.to());
             List<AvailabilityService.Group> daily = timed(1,
                     () -> query(jdbc, clock, false).figures(1, first.from(), first.to(), GroupBy.TIER, AvailabilityPolicy.DEFAULT));
-            boolean same = fingerprint(daily).equals(fingerprint(wholeDays));
+            boolean same = AvailabilityService.fingerprint(daily, 10).equals(AvailabilityService.fingerprint(wholeDays, 10));
             System.out.println(same ? "identical figures from both paths" : "FIGURES DIFFER between the two paths:");
             if (!same) {
                 daily.forEach(AvailabilityBench::print);
                 throw new IllegalStateException("category rollups and daily rows disagree");
             }
         }
-    }
-
-    /** Every figure of every group, shares to 10 decimals (the sampled 在线率 sums doubles in bucket order). */
-    static String fingerprint(List<AvailabilityService.Group> groups) {
-        StringBuilder out = new StringBuilder();
-        for (AvailabilityService.Group g : groups) {
-            out.append(g.key()).append(' ').append(g.label());
-            for (var c : Figures.class.getRecordComponents()) {
-                try {
-                    Object v = c.getAccessor().invoke(g.figures());
-                    out.append(' ').append(c.getName()).append('=')
-                            .append(v instanceof Double d ? String.format(Locale.ROOT, "%.10f", d) : String.valueOf(v));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            out.append('\n');
-        }
-        return out.toString();
     }
 
     /** Runs {@code work} {@code runs} times, printing wall time and peak heap of each run; returns the last result. */
