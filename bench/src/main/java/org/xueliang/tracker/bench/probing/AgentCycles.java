@@ -18,12 +18,16 @@ import org.xueliang.tracker.agent.probe.ProbeTarget;
 import org.xueliang.tracker.agent.probe.ProberRegistry;
 import org.xueliang.tracker.agent.probe.Status;
 import org.xueliang.tracker.agent.schedule.ProbeScheduler;
+import org.xueliang.tracker.agent.spool.Spool;
+import org.xueliang.tracker.agent.transport.Batch;
 
 /**
  * The agent side: the real {@link ProbeScheduler} over the real probers, one burst cycle at a time. Each cycle is
  * a fresh scheduler whose devices are all due at once ({@link ProbeScheduler#updateDueNow}), so the cycle lasts
- * exactly as long as the agent needs to probe every device once under its concurrency limit; results go to an
- * in-memory counter instead of the spool.
+ * exactly as long as the agent needs to probe every device once under its concurrency limit. Results go to an
+ * in-memory counter, or — with a {@link Spool} — are also sealed into the real disk spool in batches of
+ * {@value #BATCH} on one batcher thread (as {@code AgentRuntime} does, fsync on) and acknowledged at once (a
+ * backend that answers instantly); such a cycle ends when the last result is on disk.
  */
 final class AgentCycles {
 
@@ -48,17 +52,33 @@ final class AgentCycles {
         }
     }
 
+    /** Results per sealed batch, as the agent's default {@code maxBatchResults}. */
+    static final int BATCH = 500;
+
     private final ProberRegistry probers;
     private final long simulatorPid;
+    private final Spool spool;
 
     AgentCycles(ProberRegistry probers, long simulatorPid) {
+        this(probers, simulatorPid, null);
+    }
+
+    /** @param spool null: results are only counted */
+    AgentCycles(ProberRegistry probers, long simulatorPid, Spool spool) {
         this.probers = probers;
         this.simulatorPid = simulatorPid;
+        this.spool = spool;
     }
 
     Cycle run(List<ProbeTarget> targets, int concurrency) throws InterruptedException {
         int n = targets.size();
         CountDownLatch done = new CountDownLatch(n);
+        CountDownLatch sealed = new CountDownLatch(spool == null ? 0 : n);
+        java.util.concurrent.BlockingQueue<ProbeResult> toSeal = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread batcher = spool == null ? null : new Thread(() -> seal(toSeal, sealed), "bench-batcher");
+        if (batcher != null) {
+            batcher.start();
+        }
         AtomicInteger next = new AtomicInteger();
         AtomicLongArray latencies = new AtomicLongArray(n);
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
@@ -73,12 +93,21 @@ final class AgentCycles {
             }
             String key = r.method() + " " + r.status() + (r.status() == Status.UP ? "" : "/" + r.reason());
             outcomes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            if (spool != null) {
+                toSeal.add(r);
+            }
             done.countDown();
         }, new AgentMetrics(), Clock.systemUTC(), concurrency, Duration.ofSeconds(2))) {
             scheduler.updateDueNow(jobs);
             scheduler.start();
-            if (!done.await(10, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("cycle did not finish: " + done.getCount() + " probes outstanding");
+            if (!done.await(10, TimeUnit.MINUTES) || !sealed.await(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("cycle did not finish: " + done.getCount() + " probes outstanding, "
+                        + sealed.getCount() + " results not sealed");
+            }
+        } finally {
+            if (batcher != null) {
+                batcher.interrupt();
+                batcher.join();
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -92,6 +121,33 @@ final class AgentCycles {
         Map<String, Integer> counts = outcomes.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(), Integer::sum, TreeMap::new));
         return new Cycle(n, seconds, cpu, sim, l[n / 2], l[Math.min(n - 1, (int) (n * 0.99))], counts);
+    }
+
+    /** The batcher: seals queued results into spool batches of {@link #BATCH}, then acknowledges each (deletes it). */
+    private void seal(java.util.concurrent.BlockingQueue<ProbeResult> queue, CountDownLatch sealed) {
+        List<Batch.Result> batch = new java.util.ArrayList<>(BATCH);
+        try {
+            while (true) {
+                ProbeResult first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(Batch.Result.of(first));
+                    ProbeResult r;
+                    while (batch.size() < BATCH && (r = queue.poll()) != null) {
+                        batch.add(Batch.Result.of(r));
+                    }
+                }
+                if (!batch.isEmpty() && (batch.size() >= BATCH || first == null || queue.isEmpty())) {
+                    Batch b = spool.append(batch, java.time.Instant.now());
+                    spool.ack(b.seq());
+                    for (int i = 0; i < batch.size(); i++) {
+                        sealed.countDown();
+                    }
+                    batch.clear();
+                }
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** {@code warmup} unreported cycles, then {@code cycles} printed ones; returns the median. */

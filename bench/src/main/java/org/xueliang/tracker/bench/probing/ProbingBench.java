@@ -56,6 +56,16 @@ public final class ProbingBench {
             double heap = ProcStats.heapPeakMiB();
             double simHwm = ProcStats.statusMiB(sim.pid(), "VmHWM");
 
+            System.out.println("\n1b. The same mixed fleet, every result sealed into the real disk spool (H2 MVStore, fsync) in"
+                    + " batches of " + AgentCycles.BATCH + " and acknowledged:");
+            Path spoolDir = Files.createTempDirectory("xl-bench-spool");
+            AgentCycles.Cycle spooled;
+            try (org.xueliang.tracker.agent.spool.Spool spool = org.xueliang.tracker.agent.spool.Spool.open(spoolDir,
+                    org.xueliang.tracker.agent.spool.Spool.DEFAULT_MAX_BYTES, new org.xueliang.tracker.agent.metrics.AgentMetrics())) {
+                spooled = new AgentCycles(probers.registry(), sim.pid(), spool)
+                        .series("mixed " + fleet.total() + " + spool", fleet.mixedTargets(false), concurrency, 1, 3);
+            }
+
             System.out.println("\n2. Each method alone:");
             AgentCycles.Cycle onvif = agent.series("ONVIF no snapshot", fleet.onvifTargets(fleet.onvif(), false), concurrency, 1, 3);
             AgentCycles.Cycle full = onvifFull <= 0 ? null
@@ -84,6 +94,7 @@ public final class ProbingBench {
                             + " simulator CPU %.2f s, all up: %s%n", mixed.probes(), mixed.seconds(), mixed.probesPerSecond(),
                     mixed.agentCpu(), mixed.agentCpu() * 1e6 / mixed.probes(), mixed.simCpu(), mixed.allUp());
             System.out.printf("  agent peak RSS (VmHWM) %.0f MiB, peak heap %.0f MiB; simulator VmHWM %.0f MiB%n", hwm, heap, simHwm);
+            System.out.printf("  with the disk spool: median cycle %.2f s, agent CPU %.2f s%n", spooled.seconds(), spooled.agentCpu());
             System.out.printf("  ONVIF alone: %,.0f probes/s without snapshot", onvif.probesPerSecond());
             System.out.println(full == null ? "" : String.format(", %,.0f full probes/s with snapshot (%.0f µs CPU each)",
                     full.probesPerSecond(), full.agentCpu() * 1e6 / full.probes()));
