@@ -231,11 +231,10 @@ class SessionSecurityTest extends ApiTestSupport {
 
     @Test
     void aScopedUserSeesTheAuditEntriesAndMaintenanceWindowsOfTheirProjectsOnly() throws Exception {
-        long scratch = scratchProject();
-        long own = createDevice().get("id").asLong();
-        long seeded = seededDeviceId("JS-XL1-FC-002");
-        String user = unique("scoped-manager");
-        ensureUser(user, "MANAGER", scratch);
+        Scoped sc = scopedUser("MANAGER", "JS-XL1-FC-002");
+        long own = sc.own();
+        long seeded = sc.seeded();
+        String user = sc.user();
         // the seeded devices were created through the ledger: each has a CREATE entry of project 1
 
         // the audit log: entries of the scratch project's devices, none of project 1's, none installation-wide
@@ -278,13 +277,23 @@ class SessionSecurityTest extends ApiTestSupport {
 
     @Autowired ApplicationEventPublisher events;
 
+    /** A user limited to the scratch project, a device of theirs, and a seeded device of project 1 they must not see. */
+    record Scoped(String user, long own, long seeded) {
+    }
+
+    Scoped scopedUser(String role, String seededTag) throws Exception {
+        long own = createDevice().get("id").asLong();
+        String user = unique("scoped-" + role.toLowerCase(java.util.Locale.ROOT));
+        ensureUser(user, role, scratchProject());
+        return new Scoped(user, own, seededDeviceId(seededTag));
+    }
+
     @Test
     void theLiveStatusStreamCarriesOnlyTheChangesOfTheSubscribersProjects() throws Exception {
-        long scratch = scratchProject();
-        long own = createDevice().get("id").asLong();
-        long seeded = seededDeviceId("JS-XL1-FC-003");
-        String user = unique("scoped-tech");
-        ensureUser(user, "TECHNICIAN", scratch);
+        Scoped sc = scopedUser("TECHNICIAN", "JS-XL1-FC-003");
+        long own = sc.own();
+        long seeded = sc.seeded();
+        String user = sc.user();
         MvcResult scoped = perform(get("/api/v1/status/stream"), user).andExpect(request().asyncStarted()).andReturn();
         MvcResult everything = perform(get("/api/v1/status/stream"), ADMIN).andExpect(request().asyncStarted()).andReturn();
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
