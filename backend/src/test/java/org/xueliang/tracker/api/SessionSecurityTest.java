@@ -107,13 +107,18 @@ class SessionSecurityTest extends ApiTestSupport {
         perform(withJson(post("/api/v1/devices"), newDevice(unique("BASIC"))), ADMIN).andExpect(status().isCreated());
     }
 
+    /** xl.security.max-failed-logins (5) wrong passwords in a row: the account locks. */
+    private void failFiveLogins(String user) throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            formLogin(user, "wrong-password-" + i).andExpectAll(problem(401));
+        }
+    }
+
     @Test
     void fiveWrongPasswordsLockTheAccountUntilAnAdminUnlocksIt() throws Exception {
         String user = unique("lock-tech");
         long id = ensureUser(user, "TECHNICIAN");
-        for (int i = 1; i <= 5; i++) {
-            formLogin(user, "wrong-password-" + i).andExpectAll(problem(401));
-        }
+        failFiveLogins(user);
         formLogin(user, passwordOf(user)).andExpectAll(problem(423)).andExpect(jsonPath("$.title").value("Account locked"));
         perform(get("/api/v1/auth/me"), user).andExpectAll(problem(401));
         JsonNode locked = getJson("/api/v1/users/{id}", id);
@@ -132,9 +137,7 @@ class SessionSecurityTest extends ApiTestSupport {
     void aLockedAccountOpensAgainByItselfWhenTheLockRunsOut() throws Exception {
         String user = unique("expire-tech");
         long id = ensureUser(user, "TECHNICIAN");
-        for (int i = 1; i <= 5; i++) {
-            formLogin(user, "wrong-password-" + i).andExpectAll(problem(401));
-        }
+        failFiveLogins(user);
         perform(get("/api/v1/auth/me"), user).andExpectAll(problem(401));
         JsonNode locked = getJson("/api/v1/users/{id}", id);
         assertThat(locked.get("locked").asBoolean()).isTrue();
