@@ -307,7 +307,7 @@ public class EvaluationService {
         if (h.snapshotSha256() != null) {
             EvaluationDocument frozen = json.readValue(store.snapshot(id), EvaluationDocument.class);
             return new EvaluationDocument(h, frozen.budget(), frozen.rows(), frozen.evidence(), frozen.checks(), frozen.totalWeight(),
-                    frozen.totalScore(), frozen.grade(), frozen.report());
+                    frozen.totalScore(), frozen.grade(), frozen.report(), frozen.reportHeader(), frozen.acknowledgements(), frozen.synthetic());
         }
         return live(h);
     }
@@ -344,7 +344,7 @@ public class EvaluationService {
                 budgetRow == null ? null : budgetRow.score());
         List<EvaluationDocument.RowEvidence> evidence = rows.stream()
                 .map(r -> new EvaluationDocument.RowEvidence(r.id(), store.evidence(h.id(), r.id()).orElseThrow())).toList();
-        return new EvaluationDocument(h, budget, rows, evidence, checks, weight, score, grade, report);
+        return new EvaluationDocument(h, budget, rows, evidence, checks, weight, score, grade, report, ReportHeader.EMPTY, List.of(), false);
     }
 
     private List<TableRow> scored(long id) {

@@ -87,7 +87,7 @@ class SeedGoldenTest {
             report.add(new ReportSection(i + 1, ReportSection.TITLES[i], "", ReportSection.DEFAULT_PROSE[i]));
         }
         return new EvaluationDocument(h, new EvaluationDocument.Budget(null, null, null, null, null), rows, List.of(), checks,
-                Scorer.totalWeight(rows), score, Grade.of(score, RULES), report);
+                Scorer.totalWeight(rows), score, Grade.of(score, RULES), report, ReportHeader.EMPTY, List.of(), false);
     }
 
     private static int findRow(Sheet sheet, String firstCell) {
