@@ -1,0 +1,33 @@
+package org.xueliang.tracker.evaluation;
+
+import java.util.Locale;
+
+import org.xueliang.tracker.shared.Texts;
+
+/**
+ * A check in words for people, from {@code i18n/checks*.properties}: its title states the problem when
+ * the check fails (实际完成值未填写) and the good state when it passes. Keys are by check family: the
+ * code without a per-level suffix ({@code LEVEL1_WEIGHT_OUTPUT} → {@code LEVEL1_WEIGHT}).
+ */
+public final class CheckWords {
+
+    private CheckWords() {
+    }
+
+    public static String family(String code) {
+        return code.startsWith("LEVEL1_WEIGHT_") ? "LEVEL1_WEIGHT" : code;
+    }
+
+    public static String title(Texts texts, Locale locale, Check check) {
+        return texts.get(locale, "check." + family(check.code()) + (check.passed() ? ".ok" : ".problem"));
+    }
+
+    public static String severity(Texts texts, Locale locale, Check check) {
+        return texts.label(locale, "check.severity", check.severity());
+    }
+
+    /** The check's explanation. */
+    public static String message(Texts texts, Locale locale, Check check) {
+        return check.message();
+    }
+}
