@@ -216,6 +216,13 @@ public class AvailabilityRepository {
                 Date.valueOf(day));
     }
 
+    /** Whether any of the project's devices has a synthetic (demo) rollup day in [from, to]. */
+    public boolean anySyntheticRollup(long projectId, LocalDate from, LocalDate to) {
+        return !jdbc.queryForList("SELECT 1 FROM device_daily_rollup r JOIN device d ON d.id = r.device_id WHERE d.project_id = ?"
+                + " AND r.rollup_day >= ? AND r.rollup_day <= ? AND r.synthetic = TRUE LIMIT 1", Integer.class, projectId,
+                Date.valueOf(from), Date.valueOf(to)).isEmpty();
+    }
+
     /** The project a device belongs to, or null when there is no such device. */
     public Long projectOfDevice(long deviceId) {
         List<Long> p = jdbc.queryForList("SELECT project_id FROM device WHERE id = ?", Long.class, deviceId);

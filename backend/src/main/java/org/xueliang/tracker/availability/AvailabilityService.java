@@ -34,6 +34,9 @@ import jakarta.annotation.PreDestroy;
  *     "asset_tag name"). {@link Figures} carries S, W, U, D, degraded seconds, device count and the
  *     policy next to every share; shares are fractions in [0, 1], null when nothing was measured.
  *     Throws ApiException 404 when the current user cannot see the project, 400 on a bad period.
+ * boolean touchesSynthetic(long projectId, LocalDate from, LocalDate to)
+ *     whether figures of the period rest on synthetic (demo) data: any of the project's devices has a
+ *     daily rollup marked synthetic on a day in [from, to]. 404 when the project is not visible.
  * DeviceTimeline deviceTimeline(long deviceId, LocalDate from, LocalDate to[, AvailabilityPolicy policy])
  *     one device's day records (rollups, and today's partial day from intervals), its repaired
  *     outages, the maintenance windows that applied to it, and its figures: the evidence behind a
@@ -120,6 +123,13 @@ public class AvailabilityService {
             throw ApiException.notFound("Project", projectId);
         }
         return query.figures(projectId, from, to, groupBy, policy);
+    }
+
+    public boolean touchesSynthetic(long projectId, LocalDate from, LocalDate to) {
+        if (!repository.projectExists(projectId) || !currentUser.scope().allows(projectId)) {
+            throw ApiException.notFound("Project", projectId);
+        }
+        return repository.anySyntheticRollup(projectId, from, to);
     }
 
     public DeviceTimeline deviceTimeline(long deviceId, LocalDate from, LocalDate to) {

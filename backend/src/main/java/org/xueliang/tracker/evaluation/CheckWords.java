@@ -6,8 +6,10 @@ import org.xueliang.tracker.shared.Texts;
 
 /**
  * A check in words for people, from {@code i18n/checks*.properties}: its title states the problem when
- * the check fails (实际完成值未填写) and the good state when it passes. Keys are by check family: the
- * code without a per-level suffix ({@code LEVEL1_WEIGHT_OUTPUT} → {@code LEVEL1_WEIGHT}).
+ * the check fails (实际完成值未填写) and the good state when it passes; its message says what was found,
+ * rendered from the check's phrase in the reader's language (a signed snapshot is exported in zh-CN or
+ * en long after signing). Keys are by check family: the code without a per-level suffix
+ * ({@code LEVEL1_WEIGHT_OUTPUT} → {@code LEVEL1_WEIGHT}).
  */
 public final class CheckWords {
 
@@ -26,8 +28,11 @@ public final class CheckWords {
         return texts.label(locale, "check.severity", check.severity());
     }
 
-    /** The check's explanation. */
+    /**
+     * The check's explanation in {@code locale}. A check frozen before explanations were phrases has only
+     * its English message: that is what there is.
+     */
     public static String message(Texts texts, Locale locale, Check check) {
-        return check.message();
+        return check.explanation() != null ? check.explanation().render(texts, locale) : check.message();
     }
 }

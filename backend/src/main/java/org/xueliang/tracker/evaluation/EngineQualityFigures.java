@@ -50,11 +50,10 @@ class EngineQualityFigures implements QualityFigures {
         List<DeviceQuality> devices = perDevice.stream().filter(g -> tier.name().equals(tierOf.get(g.key())))
                 .map(g -> device(g.key(), g.label(), g.figures())).toList();
         if (total == null) {
-            return new TierQuality(null, null, null, 0, devices, "availability engine: no " + tier + " device in service");
+            return new TierQuality(null, null, null, 0, devices, Phrase.of("evidence.source.noDevice", Phrase.of("evidence.tier." + tier.name())));
         }
         return new TierQuality(decimal(total.availability()), decimal(total.onlineRateSampled()), decimal(total.coverage()),
-                total.devices(), devices, "availability engine (daily rollups + intervals of days not rolled up), "
-                + from + " … " + to);
+                total.devices(), devices, Phrase.of("evidence.source.engine", from, to));
     }
 
     private static DeviceQuality device(String key, String label, Figures f) {

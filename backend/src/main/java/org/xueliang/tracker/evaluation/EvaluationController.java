@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.xueliang.tracker.availability.AvailabilityPolicy;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.PageResponse;
+import org.xueliang.tracker.shared.Texts;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,32 +35,42 @@ import tools.jackson.databind.JsonNode;
 class EvaluationController {
 
     private final EvaluationService service;
+    private final Texts texts;
     private final String pdfFont;
 
-    EvaluationController(EvaluationService service,
+    EvaluationController(EvaluationService service, Texts texts,
                          @Value("${xl.pdf-font:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2}") String pdfFont) {
         this.service = service;
+        this.texts = texts;
         this.pdfFont = pdfFont;
     }
 
     record CreateBody(Long projectId, LocalDate from, LocalDate to, AvailabilityPolicy policy) {
     }
 
-    /** The header plus the totals, as GET one answers. */
-    record Summary(EvaluationHeader evaluation, BigDecimal totalWeight, BigDecimal totalScore, Grade grade, String gradeLabel,
-                   long failedChecks) {
+    /**
+     * The header plus the totals, as GET one answers. {@code provisional} while {@code pendingRows} rows have
+     * neither an actual nor an override (the grade is then 暂计); {@code synthetic} when the period touches
+     * demo data; the acknowledgements given at sign-off (签署说明) of a signed evaluation.
+     */
+    record Summary(EvaluationHeader evaluation, String statusLabel, BigDecimal totalWeight, BigDecimal totalScore, Grade grade,
+                   String gradeLabel, long failedChecks, boolean provisional, long pendingRows, boolean synthetic,
+                   List<Acknowledgement> acknowledgements) {
     }
 
     record RowView(Long id, int seq, Level1 level1, String level1Label, Level2 level2, String level2Label, String name,
                    Metric metric, BigDecimal target, String targetText, BigDecimal actual, String actualText, String unit,
                    BigDecimal weight, BigDecimal computedScore, BigDecimal overrideScore, String overrideReason, BigDecimal score,
-                   Metric.Source source, String formula, String note, BigDecimal coverage, String evidenceSummary) {
+                   Metric.Source source, String sourceLabel, String formula, String note, BigDecimal coverage, String evidenceSummary) {
+    }
 
-        static RowView of(TableRow r) {
-            return new RowView(r.id(), r.seq(), r.level1(), r.level1().label(), r.level2(), r.level2().label(), r.name(), r.metric(),
-                    r.target(), r.targetText(), r.actual(), r.actualText(), r.unit(), r.weight(), r.computedScore(), r.overrideScore(),
-                    r.overrideReason(), r.score(), r.source(), r.formula(), r.note(), r.coverage(), r.evidenceSummary());
-        }
+    /** A check with its words in the request's language. */
+    record CheckView(String code, Check.Severity severity, boolean passed, Long rowId, String title, String message,
+                     String severityLabel) {
+    }
+
+    /** The optional body of POST /sign. */
+    record SignBody(List<EvaluationService.AcknowledgementRequest> acknowledgements, Boolean syntheticAccepted) {
     }
 
     record SectionBody(Integer seq, String prose) {
@@ -80,8 +92,8 @@ class EvaluationController {
     }
 
     @GetMapping("/{id}")
-    Summary one(@PathVariable long id) {
-        return summary(id);
+    Summary one(@PathVariable long id, @RequestParam(required = false) String lang) {
+        return summary(id, Texts.langOrCurrent(lang));
     }
 
     @PostMapping("/{id}/versions")
@@ -91,8 +103,9 @@ class EvaluationController {
     }
 
     @GetMapping("/{id}/rows")
-    List<RowView> rows(@PathVariable long id) {
-        return service.rows(id).stream().map(RowView::of).toList();
+    List<RowView> rows(@PathVariable long id, @RequestParam(required = false) String lang) {
+        Locale locale = Texts.langOrCurrent(lang);
+        return service.rows(id).stream().map(r -> view(r, locale)).toList();
     }
 
     @PatchMapping("/{id}/rows/{rowId}")
@@ -105,25 +118,29 @@ class EvaluationController {
                 throw ApiException.invalid(name, "cannot be changed; PATCH takes actual, note, overrideScore, overrideReason");
             }
         }
-        return RowView.of(service.patchRow(id, rowId, new EvaluationService.RowPatch(decimal(body, "actual"),
+        return view(service.patchRow(id, rowId, new EvaluationService.RowPatch(decimal(body, "actual"),
                 body.has("actual") && body.get("actual").isNull(), text(body, "note"), decimal(body, "overrideScore"),
-                body.has("overrideScore") && body.get("overrideScore").isNull(), text(body, "overrideReason"))));
+                body.has("overrideScore") && body.get("overrideScore").isNull(), text(body, "overrideReason"))), Texts.current());
     }
 
     @GetMapping("/{id}/rows/{rowId}/evidence")
-    Map<String, Object> evidence(@PathVariable long id, @PathVariable long rowId) {
-        return service.evidence(id, rowId);
+    Map<String, Object> evidence(@PathVariable long id, @PathVariable long rowId, @RequestParam(required = false) String lang) {
+        return service.evidence(id, rowId, Texts.langOrCurrent(lang));
     }
 
     @GetMapping("/{id}/checks")
-    List<Check> checks(@PathVariable long id) {
-        return service.checks(id);
+    List<CheckView> checks(@PathVariable long id, @RequestParam(required = false) String lang) {
+        Locale locale = Texts.langOrCurrent(lang);
+        return service.checks(id).stream().map(c -> new CheckView(c.code(), c.severity(), c.passed(), c.rowId(),
+                CheckWords.title(texts, locale, c), CheckWords.message(texts, locale, c), CheckWords.severity(texts, locale, c))).toList();
     }
 
+    /** Body optional: {@code {"acknowledgements":[{code,rowId,reason}], "syntheticAccepted":true}}. */
     @PostMapping("/{id}/sign")
-    Summary sign(@PathVariable long id) {
-        service.sign(id);
-        return summary(id);
+    Summary sign(@PathVariable long id, @RequestBody(required = false) SignBody body) {
+        service.sign(id, new EvaluationService.SignRequest(body == null ? null : body.acknowledgements(),
+                body != null && Boolean.TRUE.equals(body.syntheticAccepted())));
+        return summary(id, Texts.current());
     }
 
     /** An auditor's check that a signed evaluation's stored snapshot still hashes to the SHA-256 printed on its exports. */
@@ -162,9 +179,23 @@ class EvaluationController {
     }
 
     private Summary summary(long id) {
+        return summary(id, Texts.current());
+    }
+
+    private Summary summary(long id, Locale locale) {
         EvaluationDocument d = service.document(id);
-        return new Summary(d.header(), d.totalWeight(), d.totalScore(), d.grade(), d.grade().label(),
-                d.checks().stream().filter(c -> !c.passed()).count());
+        long pending = d.rows().stream().filter(r -> r.actual() == null && r.overrideScore() == null).count();
+        return new Summary(d.header(), texts.label(locale, "evaluation.status", d.header().status()), d.totalWeight(), d.totalScore(),
+                d.grade(), texts.label(locale, "grade", d.grade()), d.checks().stream().filter(c -> !c.passed()).count(), pending > 0,
+                pending, d.synthetic(), d.acknowledgements());
+    }
+
+    private RowView view(TableRow r, Locale locale) {
+        return new RowView(r.id(), r.seq(), r.level1(), texts.label(locale, "level1", r.level1()), r.level2(),
+                texts.label(locale, "level2", r.level2()), r.name(), r.metric(), r.target(), r.targetText(), r.actual(), r.actualText(),
+                r.unit(), r.weight(), r.computedScore(), r.overrideScore(), r.overrideReason(), r.score(), r.source(),
+                texts.label(locale, "source", r.source()), Phrase.render(r.formula(), texts, locale), r.note(), r.coverage(),
+                Phrase.render(r.evidenceSummary(), texts, locale));
     }
 
     private static Map<String, Object> reportBody(List<ReportSection> sections) {

@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,10 +21,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.availability.AvailabilityPolicy;
+import org.xueliang.tracker.availability.AvailabilityService;
 import org.xueliang.tracker.evaluation.EvaluationHeader.Status;
 import org.xueliang.tracker.identity.AccessScope;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.ledger.Device;
+import org.xueliang.tracker.ledger.DeviceCategory;
+import org.xueliang.tracker.ledger.DeviceCategoryRepository;
 import org.xueliang.tracker.ledger.DeviceRepository;
 import org.xueliang.tracker.ledger.Project;
 import org.xueliang.tracker.ledger.ProjectRepository;
@@ -37,6 +42,7 @@ import org.xueliang.tracker.shared.FieldProblem;
 import org.xueliang.tracker.shared.Hashes;
 import org.xueliang.tracker.shared.PageRequests;
 import org.xueliang.tracker.shared.PageResponse;
+import org.xueliang.tracker.shared.Texts;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +56,9 @@ public class EvaluationService {
 
     static final String ENTITY = "Evaluation";
 
+    /** Longest acknowledgement reason kept in a snapshot. */
+    static final int MAX_REASON = 2000;
+
     private final EvaluationStore store;
     private final ProjectRepository projects;
     private final QuantityTargetRepository targets;
@@ -62,10 +71,14 @@ public class EvaluationService {
     private final CurrentUser currentUser;
     private final JsonMapper json;
     private final Clock clock;
+    private final Texts texts;
+    private final AvailabilityService availability;
+    private final DeviceCategoryRepository categories;
 
     EvaluationService(EvaluationStore store, ProjectRepository projects, QuantityTargetRepository targets, DeviceRepository devices,
                       SiteRepository sites, ProjectProgress progress, QualityFigures quality, ScoringRules rules, AuditTrail audit,
-                      CurrentUser currentUser, JsonMapper json, Clock clock) {
+                      CurrentUser currentUser, JsonMapper json, Clock clock, Texts texts, AvailabilityService availability,
+                      DeviceCategoryRepository categories) {
         this.store = store;
         this.projects = projects;
         this.targets = targets;
@@ -78,9 +91,27 @@ public class EvaluationService {
         this.currentUser = currentUser;
         this.json = json;
         this.clock = clock;
+        this.texts = texts;
+        this.availability = availability;
+        this.categories = categories;
     }
 
     public record CreateRequest(Long projectId, LocalDate from, LocalDate to, AvailabilityPolicy policy) {
+    }
+
+    /** One acknowledgement of an open WARNING as the sign request sends it. */
+    public record AcknowledgementRequest(String code, Long rowId, String reason) {
+    }
+
+    /** What an evaluator sends to sign: a reason per open warning, and acceptance of the synthetic-data notice. */
+    public record SignRequest(List<AcknowledgementRequest> acknowledgements, boolean syntheticAccepted) {
+        public SignRequest {
+            acknowledgements = acknowledgements == null ? List.of() : acknowledgements;
+        }
+    }
+
+    /** A check that stops a signature, as a 422 lists it: {@code field} is the check's code. */
+    public record CheckProblem(String field, String message, Long rowId) {
     }
 
     /** A row edit; a field left out (null) keeps its value unless its {@code clear…} flag says to empty it. */
@@ -184,21 +215,30 @@ public class EvaluationService {
         return after;
     }
 
-    /** Evidence of one row, as it stood when the row was computed (frozen with the evaluation). */
+    /**
+     * Evidence of one row, as it stood when the row was computed (frozen with the evaluation), in words of
+     * {@code locale}; {@code synthetic} (with its notice) when the evaluation's figures rest on demo data.
+     */
     @Transactional(readOnly = true)
-    public Map<String, Object> evidence(long id, long rowId) {
-        header(id);
+    public Map<String, Object> evidence(long id, long rowId, Locale locale) {
+        EvaluationHeader h = header(id);
         TableRow row = scored(id).stream().filter(r -> r.id() == rowId).findFirst()
                 .orElseThrow(() -> ApiException.notFound("Row", rowId));
         Evidence evidence = store.evidence(id, rowId).orElseThrow();
+        boolean synthetic = synthetic(h);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rowId", rowId);
         out.put("name", row.name());
         out.put("source", row.source());
-        out.put("formula", row.formula());
+        out.put("sourceLabel", texts.label(locale, "source", row.source()));
+        out.put("formula", Phrase.render(row.formula(), texts, locale));
         out.put("note", row.note());
         out.put("kind", evidence.kind());
-        out.put("summary", evidence.summary());
+        out.put("summary", Phrase.render(evidence.summary(), texts, locale));
+        out.put("synthetic", synthetic);
+        if (synthetic) {
+            out.put("syntheticNotice", texts.get(locale, "evidence.syntheticNotice"));
+        }
         out.put("items", evidence.items());
         return out;
     }
@@ -209,18 +249,49 @@ public class EvaluationService {
         return EvaluationChecks.run(scored(id), null, rules);
     }
 
+    /**
+     * Signs a DRAFT (SPEC §6.4): refused (422, nothing changes) while an ERROR check fails, while a failed
+     * WARNING has no acknowledgement with a reason (same code and row), and while the period touches
+     * synthetic data without {@code syntheticAccepted}. The acknowledgements, with signer and time, and the
+     * synthetic flag are frozen into the snapshot.
+     */
     @Transactional
-    public EvaluationHeader sign(long id) {
+    public EvaluationHeader sign(long id, SignRequest request) {
         EvaluationHeader h = draft(id);
-        List<Check> blocking = EvaluationChecks.run(scored(id), null, rules).stream().filter(Check::blocks).toList();
+        Locale locale = Texts.current();
+        List<Check> checks = EvaluationChecks.run(scored(id), null, rules);
+        List<Check> blocking = checks.stream().filter(Check::blocks).toList();
         if (!blocking.isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Checks failed",
-                    blocking.size() + " check(s) fail; fix them before signing", blocking.stream()
-                    .map(c -> new FieldProblem(c.code(), c.message())).toList());
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Checks failed", texts.get(locale, "sign.blocked", blocking.size()),
+                    blocking.stream().map(c -> new CheckProblem(c.code(), CheckWords.message(texts, locale, c), c.rowId())).toList());
         }
         String by = AuditTrail.currentActor();
         Instant at = now();
-        EvaluationDocument doc = live(h.signed(by, at, null));
+        List<Acknowledgement> acknowledgements = new ArrayList<>();
+        List<Object> problems = new ArrayList<>();
+        for (Check open : checks.stream().filter(Check::needsAcknowledgement).toList()) {
+            String reason = request.acknowledgements().stream()
+                    .filter(a -> open.code().equals(a.code()) && Objects.equals(open.rowId(), a.rowId()) && a.reason() != null)
+                    .map(a -> a.reason().strip()).filter(r -> !r.isEmpty()).findFirst().orElse(null);
+            if (reason == null) {
+                problems.add(new CheckProblem(open.code(), texts.get(locale, "sign.unacknowledged.item",
+                        CheckWords.message(texts, locale, open)), open.rowId()));
+            } else if (reason.length() > MAX_REASON) {
+                problems.add(new CheckProblem(open.code(), "reason: at most " + MAX_REASON + " characters", open.rowId()));
+            } else {
+                acknowledgements.add(new Acknowledgement(open.code(), open.rowId(), reason, by, at));
+            }
+        }
+        boolean synthetic = synthetic(h);
+        if (synthetic && !request.syntheticAccepted()) {
+            problems.add(new FieldProblem("syntheticAccepted", texts.get(locale, "sign.synthetic")));
+        }
+        if (!problems.isEmpty()) {
+            long open = problems.stream().filter(p -> p instanceof CheckProblem).count();
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "Sign-off incomplete", open > 0
+                    ? texts.get(locale, "sign.unacknowledged", open) : texts.get(locale, "sign.synthetic"), problems);
+        }
+        EvaluationDocument doc = live(h.signed(by, at, null), acknowledgements);
         String snapshot = json.writeValueAsString(doc);
         String sha = sha256(snapshot);
         store.sign(id, by, at, snapshot, sha);
@@ -229,9 +300,14 @@ public class EvaluationService {
         }
         EvaluationHeader signed = store.find(id).orElseThrow();
         audit.record(h.projectId(), "EVALUATION_SIGN", ENTITY, id, "Evaluation " + id + " v" + h.version() + " signed; snapshot SHA-256 " + sha
-                + (h.supersedesId() == null ? "" : "; supersedes evaluation " + h.supersedesId()),
+                + (h.supersedesId() == null ? "" : "; supersedes evaluation " + h.supersedesId())
+                + (acknowledgements.isEmpty() ? "" : "; " + acknowledgements.size() + " warning(s) acknowledged: " + acknowledgements.stream()
+                        .map(a -> a.code() + (a.rowId() == null ? "" : " row " + a.rowId()) + " (" + a.reason() + ")")
+                        .collect(Collectors.joining(", ")))
+                + (doc.synthetic() ? "; period contains synthetic data, notice accepted" : ""),
                 Map.of("status", h.status()), Map.of("status", Status.FINAL, "signedBy", by, "signedAt", at, "snapshotSha256", sha,
-                        "totalScore", doc.totalScore(), "grade", doc.grade()));
+                        "totalScore", doc.totalScore(), "grade", doc.grade(), "acknowledgements", acknowledgements,
+                        "synthetic", doc.synthetic()));
         return signed;
     }
 
@@ -309,7 +385,7 @@ public class EvaluationService {
             return new EvaluationDocument(h, frozen.budget(), frozen.rows(), frozen.evidence(), frozen.checks(), frozen.totalWeight(),
                     frozen.totalScore(), frozen.grade(), frozen.report(), frozen.reportHeader(), frozen.acknowledgements(), frozen.synthetic());
         }
-        return live(h);
+        return live(h, List.of());
     }
 
     /** What an auditor checks of a signed evaluation: the SHA-256 recorded at signing and that of the snapshot as stored now. */
@@ -329,7 +405,13 @@ public class EvaluationService {
                 h.snapshotSha256().equals(stored));
     }
 
-    private EvaluationDocument live(EvaluationHeader h) {
+    /** Whether the evaluation's figures rest on synthetic (demo) data: its period touches synthetic rollups. */
+    private boolean synthetic(EvaluationHeader h) {
+        return availability.touchesSynthetic(h.projectId(), h.from(), h.to());
+    }
+
+    /** The evaluation as it stands now, with the acknowledgements given at sign-off (none for a draft). */
+    private EvaluationDocument live(EvaluationHeader h, List<Acknowledgement> acknowledgements) {
         List<TableRow> rows = scored(h.id());
         List<Check> checks = EvaluationChecks.run(rows, null, rules);
         BigDecimal weight = Scorer.totalWeight(rows);
@@ -344,7 +426,8 @@ public class EvaluationService {
                 budgetRow == null ? null : budgetRow.score());
         List<EvaluationDocument.RowEvidence> evidence = rows.stream()
                 .map(r -> new EvaluationDocument.RowEvidence(r.id(), store.evidence(h.id(), r.id()).orElseThrow())).toList();
-        return new EvaluationDocument(h, budget, rows, evidence, checks, weight, score, grade, report, ReportHeader.EMPTY, List.of(), false);
+        return new EvaluationDocument(h, budget, rows, evidence, checks, weight, score, grade, report, ReportHeader.EMPTY,
+                acknowledgements, synthetic(h));
     }
 
     private List<TableRow> scored(long id) {
@@ -370,6 +453,8 @@ public class EvaluationService {
         QualityFigures.TierQualities q = withQuality ? quality.tiers(project.getId(), h.from(), h.to(), h.policy()) : null;
         Map<Long, Site> siteById = sites.findAll().stream().collect(Collectors.toMap(Site::getId, Function.identity()));
         List<Device> all = devices.findByProjectId(project.getId());
+        Map<String, DeviceCategory> categoryById = categories.findAll().stream()
+                .collect(Collectors.toMap(DeviceCategory::getCode, Function.identity()));
         Map<Long, QuantityTarget> targetById = targets.findByProjectIdOrderBySeq(project.getId()).stream()
                 .collect(Collectors.toMap(QuantityTarget::getId, Function.identity()));
         List<ProjectFacts.Quantity> quantities = pr.targets().stream().map(t -> {
@@ -381,15 +466,36 @@ public class EvaluationService {
                             "category", d.getCategoryCode(), "site", siteById.containsKey(d.getSiteId()) ? siteById.get(d.getSiteId()).getCode() : null,
                             "lifecycle", d.getLifecycle(), "installedOn", d.getInstalledOn()))
                     .toList();
-            String selector = "categories " + String.join("/", new java.util.TreeSet<>(t.categories()))
-                    + (t.siteKinds().isEmpty() ? "" : " at " + t.siteKinds().stream().map(Enum::name).sorted().collect(Collectors.joining("/")));
-            return new ProjectFacts.Quantity(t.seq(), t.label(), t.unit(), t.planned(), t.installed(), t.weight(), selector, chosen);
+            return new ProjectFacts.Quantity(t.seq(), t.label(), t.unit(), t.planned(), t.installed(), t.weight(), selector(t, categoryById), chosen);
         }).toList();
         return new ProjectFacts(project.getName(), project.getPlannedStart(), project.getPlannedEnd(), project.getActualStart(),
                 project.getActualEnd(), project.getContractAmount(), project.getAuditedAmount(), project.getCostCeilingPct(),
                 pr.cost().changePct(), project.getBudgetAmount(), project.getSpentAmount(), pr.cost().executionRate(), quantities,
                 q == null ? null : q.frontEnd(), q == null ? null : q.backEnd(),
                 h.policy(), h.from(), h.to());
+    }
+
+    /**
+     * Which devices a 数量指标 counts, in words: category names (kept in both languages) and site kinds.
+     * Frozen with the row, so both languages are taken now.
+     */
+    private Phrase selector(Progress.TargetProgress t, Map<String, DeviceCategory> categoryById) {
+        List<DeviceCategory> chosen = t.categories().stream().sorted().map(categoryById::get).filter(Objects::nonNull).toList();
+        Phrase names = Phrase.literal(chosen.stream().map(DeviceCategory::getNameZh).collect(Collectors.joining(separator(Texts.ZH_CN))),
+                chosen.stream().map(DeviceCategory::getNameEn).collect(Collectors.joining(separator(Texts.EN))));
+        if (t.siteKinds().isEmpty()) {
+            return Phrase.of("evidence.selector", names);
+        }
+        List<String> kinds = t.siteKinds().stream().map(Enum::name).sorted().toList();
+        return Phrase.of("evidence.selector.atSites", names, Phrase.literal(siteKinds(kinds, Texts.ZH_CN), siteKinds(kinds, Texts.EN)));
+    }
+
+    private String siteKinds(List<String> kinds, Locale locale) {
+        return kinds.stream().map(k -> texts.get(locale, "evidence.siteKind." + k)).collect(Collectors.joining(separator(locale)));
+    }
+
+    private String separator(Locale locale) {
+        return texts.get(locale, "evidence.list.separator");
     }
 
     private static String rowKey(TableRow r) {

@@ -106,12 +106,17 @@ class EvaluationStore {
         return jdbc.queryForObject("SELECT snapshot_json FROM evaluation WHERE id = ?", String.class, id);
     }
 
+    /**
+     * The row's formula is kept with its evidence (a phrase, evidence_json); the formula column holds the
+     * Chinese text of rows stored before phrases existed and stays empty for new ones.
+     */
     void insertRow(long evaluationId, TableRow r, Evidence evidence) {
+        Evidence withFormula = new Evidence(evidence.kind(), evidence.summary(), evidence.items(), r.formula());
         jdbc.update("INSERT INTO evaluation_row (evaluation_id, seq, level2, name, metric, scoring, unit, target, actual, weight,"
                         + " override_score, override_reason, formula, note, coverage, evidence_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 evaluationId, r.seq(), r.level2().name(), r.name(), r.metric().name(), r.metric().scoring().name(), r.unit(),
-                r.target(), r.actual(), r.weight(), r.overrideScore(), r.overrideReason(), r.formula(), r.note(), r.coverage(),
-                json.writeValueAsString(evidence));
+                r.target(), r.actual(), r.weight(), r.overrideScore(), r.overrideReason(), null, r.note(), r.coverage(),
+                json.writeValueAsString(withFormula));
     }
 
     /** The rows as stored, not scored yet. */
@@ -156,7 +161,12 @@ class EvaluationStore {
         return new TableRow(rs.getLong("id"), rs.getInt("seq"), Level2.valueOf(rs.getString("level2")), rs.getString("name"),
                 Metric.valueOf(rs.getString("metric")), rs.getString("unit"), num(rs.getBigDecimal("target")), num(rs.getBigDecimal("actual")),
                 num(rs.getBigDecimal("weight")), null, num(rs.getBigDecimal("override_score")), rs.getString("override_reason"), null,
-                rs.getString("formula"), rs.getString("note"), num(rs.getBigDecimal("coverage")), evidence.summary());
+                evidence.formula() != null ? evidence.formula() : legacy(rs.getString("formula")), rs.getString("note"),
+                num(rs.getBigDecimal("coverage")), evidence.summary());
+    }
+
+    private static Phrase legacy(String formula) {
+        return formula == null ? null : Phrase.literal(formula);
     }
 
     /** 45.0000 → 45, 95.5000 → 95.5 (never an exponent). */

@@ -20,7 +20,7 @@ record ProjectFacts(String projectName, LocalDate plannedStart, LocalDate planne
                     QualityFigures.TierQuality backEnd, AvailabilityPolicy policy, LocalDate from, LocalDate to) {
 
     /** One 数量指标 with the devices its selector chose (assetTag, name, category, site, lifecycle, installedOn). */
-    record Quantity(int seq, String label, String unit, int planned, int installed, BigDecimal weight, String selector,
+    record Quantity(int seq, String label, String unit, int planned, int installed, BigDecimal weight, Phrase selector,
                     List<Map<String, Object>> devices) {
     }
 }

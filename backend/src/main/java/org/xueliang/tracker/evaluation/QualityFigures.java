@@ -23,10 +23,10 @@ public interface QualityFigures {
      * @param availability time-weighted availability of the tier (Σ up / Σ measured), null when nothing was measured
      * @param onlineRate   在线率 of the tier, null when not measured
      * @param coverage     Σ measured / Σ (in service − maintenance), null when the tier had no in-service time
-     * @param source       where the figures come from (engine and data), printed in the evidence
+     * @param source       where the figures come from (engine and data), printed in the evidence (a phrase)
      */
     record TierQuality(BigDecimal availability, BigDecimal onlineRate, BigDecimal coverage, int devices,
-                       List<DeviceQuality> perDevice, String source) {
+                       List<DeviceQuality> perDevice, Phrase source) {
     }
 
     record DeviceQuality(Long deviceId, String label, BigDecimal availability, BigDecimal onlineRate, BigDecimal coverage,

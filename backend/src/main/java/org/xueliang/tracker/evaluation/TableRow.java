@@ -6,11 +6,12 @@ import java.math.BigDecimal;
  * One row of the indicator table as scored: what the API lists, the checks inspect, the exports print
  * and a signed snapshot freezes. {@code computedScore} follows from the row's metric; {@code score}
  * is the evaluator's override when there is one, else the computed score — both are kept and shown.
+ * {@code formula} and {@code evidenceSummary} are phrases, rendered in the reader's language.
  */
 public record TableRow(Long id, int seq, Level2 level2, String name, Metric metric, String unit, BigDecimal target,
                        BigDecimal actual, BigDecimal weight, BigDecimal computedScore, BigDecimal overrideScore,
-                       String overrideReason, BigDecimal score, String formula, String note, BigDecimal coverage,
-                       String evidenceSummary) {
+                       String overrideReason, BigDecimal score, Phrase formula, String note, BigDecimal coverage,
+                       Phrase evidenceSummary) {
 
     public Level1 level1() {
         return level2.level1();

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.xueliang.tracker.availability.AvailabilityPolicy.QualityMetric;
+import org.xueliang.tracker.ledger.Tier;
 
 /**
  * Builds the rows of a new evaluation from the standard 自评表 template (预算执行率 10; 产出 50 = 数量 from
  * the project's quantity targets + 质量 5 + 5 + 时效 5 + 成本 5; 效益 30; 满意度 10) and computes every
  * row the system can compute, with its formula and evidence. Plain Java: the facts come in as a value.
+ * Formulas and evidence summaries are phrases of {@code i18n/evidence*.properties}, rendered when read.
  */
 final class TemplateBuilder {
 
@@ -33,13 +35,12 @@ final class TemplateBuilder {
         for (ProjectFacts.Quantity q : f.quantities()) {
             rows.add(row(Level2.QUANTITY, "指标" + q.seq() + "：" + q.label(), Metric.QUANTITY, q.unit(),
                     BigDecimal.valueOf(q.planned()), BigDecimal.valueOf(q.installed()), q.weight(),
-                    "实际完成值 = 选中设备中已安装（INSTALLED 及以后、未报废）的台数；选择条件 " + q.selector()
-                            + "；得分 = 分值 × min(实际完成值 / 年度指标值, 1)", null, null,
-                    new Evidence("DEVICES", q.installed() + " of " + q.devices().size() + " selected devices installed, "
-                            + q.planned() + " planned", q.devices())));
+                    Phrase.of("evidence.formula.quantity", q.selector()), null, null,
+                    new Evidence("DEVICES", Phrase.of("evidence.summary.quantity", q.installed(), q.devices().size(), q.planned()),
+                            q.devices(), null)));
         }
-        rows.add(quality(f, f.frontEnd(), "指标1：前端设备网络通畅，供电稳定", "前端", f.policy().qualityMetric(), rules));
-        rows.add(quality(f, f.backEnd(), "指标2：后端设备运行稳定，安全可靠", "后端", QualityMetric.AVAILABILITY, rules));
+        rows.add(quality(f, f.frontEnd(), "指标1：前端设备网络通畅，供电稳定", Tier.FRONT_END, f.policy().qualityMetric(), rules));
+        rows.add(quality(f, f.backEnd(), "指标2：后端设备运行稳定，安全可靠", Tier.BACK_END, QualityMetric.AVAILABILITY, rules));
         rows.add(timeliness(f));
         rows.add(cost(f));
         rows.add(manual(Level2.SOCIAL, "指标1：服务社会治安防控，为侦破案件、处理交通违法行为提供科技信息支撑", 5));
@@ -60,21 +61,21 @@ final class TemplateBuilder {
     private static Built budget(ProjectFacts f) {
         BigDecimal rate = f.executionRate() == null ? null : f.executionRate().multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
         return row(Level2.BUDGET_EXECUTION, "预算执行率", Metric.BUDGET_EXECUTION, "%", HUNDRED, rate, BigDecimal.TEN,
-                "预算执行率 = 全年执行数 / 全年预算数 = " + money(f.spent()) + " / " + money(f.budget())
-                        + "；得分 = 10 × min(执行率, 1)", rate == null ? "项目没有预算数或执行数" : null, null,
-                new Evidence("AMOUNTS", "spent " + money(f.spent()) + " of budget " + money(f.budget()),
-                        List.of(item("budget", f.budget(), "spent", f.spent()))));
+                Phrase.of("evidence.formula.budget", money(f.spent()), money(f.budget())),
+                rate == null ? "项目没有预算数或执行数" : null, null,
+                new Evidence("AMOUNTS", Phrase.of("evidence.summary.budget", money(f.spent()), money(f.budget())),
+                        List.of(item("budget", f.budget(), "spent", f.spent())), null));
     }
 
-    private static Built quality(ProjectFacts f, QualityFigures.TierQuality t, String name, String tierLabel, QualityMetric metric,
+    private static Built quality(ProjectFacts f, QualityFigures.TierQuality t, String name, Tier tier, QualityMetric metric,
                                  ScoringRules rules) {
         boolean online = metric == QualityMetric.ONLINE_RATE;
         BigDecimal share = t == null ? null : online ? t.onlineRate() : t.availability();
         BigDecimal actual = share == null ? null : share.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
-        String what = online ? "在线率（抽样）= 各采样时刻 在线设备数 / 应在线设备数 的平均值" : "可用率 = Σ(在役 − 维护 − 未知 − 故障) / Σ(在役 − 维护 − 未知)";
-        String formula = what + "，" + tierLabel + "设备 " + (t == null ? 0 : t.devices()) + " 台，" + f.from() + " 至 " + f.to()
-                + "，口径 maintenance=" + f.policy().maintenance() + " unknown=" + f.policy().unknown()
-                + "；得分 = 分值 × min(实际完成值 / 年度指标值, 1)";
+        Phrase tierWords = Phrase.of("evidence.tier." + tier.name());
+        Phrase formula = Phrase.of("evidence.formula.quality", Phrase.of("evidence.measure.formula." + metric.name()), tierWords,
+                t == null ? 0 : t.devices(), f.from(), f.to(), Phrase.of("policy.maintenance." + f.policy().maintenance().name()),
+                Phrase.of("policy.unknown." + f.policy().unknown().name()));
         List<Map<String, Object>> items = new ArrayList<>();
         if (t != null) {
             for (QualityFigures.DeviceQuality d : t.perDevice()) {
@@ -88,17 +89,15 @@ final class TemplateBuilder {
                 items.add(m);
             }
         }
-        String summary = t == null ? "no figures" : t.devices() + " " + tierLabel + " devices, " + (online ? "online rate " : "availability ")
-                + (actual == null ? "not measured" : TableRow.plain(actual) + " %") + ", coverage "
-                + (t.coverage() == null ? "none" : TableRow.plain(t.coverage().multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP)) + " %")
-                + "; source " + t.source();
-        return row(Level2.QUALITY, name, online ? Metric.QUALITY_FRONT_END : metricFor(tierLabel), "%", rules.qualityTarget(), actual,
-                BigDecimal.valueOf(5), formula, actual == null ? "所选期间没有" + tierLabel + "设备的监测数据" : null,
-                t == null ? null : t.coverage(), new Evidence("AVAILABILITY", summary, items));
-    }
-
-    private static Metric metricFor(String tierLabel) {
-        return "前端".equals(tierLabel) ? Metric.QUALITY_FRONT_END : Metric.QUALITY_BACK_END;
+        Phrase summary = t == null ? Phrase.of("evidence.summary.noFigures") : Phrase.of("evidence.summary.quality", t.devices(),
+                tierWords, Phrase.of("evidence.measure." + metric.name()),
+                actual == null ? Phrase.of("evidence.notMeasured") : TableRow.plain(actual) + "%",
+                t.coverage() == null ? Phrase.of("evidence.none")
+                        : TableRow.plain(t.coverage().multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP)) + "%", t.source());
+        return row(Level2.QUALITY, name, tier == Tier.FRONT_END ? Metric.QUALITY_FRONT_END : Metric.QUALITY_BACK_END, "%",
+                rules.qualityTarget(), actual, BigDecimal.valueOf(5), formula,
+                actual == null ? "所选期间没有" + (tier == Tier.FRONT_END ? "前端" : "后端") + "设备的监测数据" : null,
+                t == null ? null : t.coverage(), new Evidence("AVAILABILITY", summary, items, null));
     }
 
     private static Built timeliness(ProjectFacts f) {
@@ -115,31 +114,30 @@ final class TemplateBuilder {
                     .min(HUNDRED).setScale(2, RoundingMode.HALF_UP);
         }
         return row(Level2.TIMELINESS, "指标1：项目按计划工期完成", Metric.TIMELINESS, "%", HUNDRED, actual, BigDecimal.valueOf(5),
-                "完成及时率 = min(计划工期 / 实际工期, 1) = " + planned + " 天 / " + real + " 天；得分 = 分值 × 完成及时率", note, null,
-                new Evidence("DATES", "planned " + f.plannedStart() + " → " + f.plannedEnd() + ", actual " + f.actualStart() + " → "
-                        + f.actualEnd(), List.of(item("plannedStart", f.plannedStart(), "plannedEnd", f.plannedEnd(),
-                        "actualStart", f.actualStart(), "actualEnd", f.actualEnd(), "plannedDays", planned, "actualDays", real))));
+                Phrase.of("evidence.formula.timeliness", planned, real), note, null,
+                new Evidence("DATES", Phrase.of("evidence.summary.timeliness", f.plannedStart(), f.plannedEnd(), f.actualStart(),
+                        f.actualEnd()), List.of(item("plannedStart", f.plannedStart(), "plannedEnd", f.plannedEnd(),
+                        "actualStart", f.actualStart(), "actualEnd", f.actualEnd(), "plannedDays", planned, "actualDays", real)), null));
     }
 
     private static Built cost(ProjectFacts f) {
         BigDecimal change = f.changePct();
         BigDecimal ceiling = f.ceilingPct() == null ? BigDecimal.TEN : f.ceilingPct();
         return row(Level2.COST, "指标1：审定金额较合同金额增幅不超过国家规定的" + TableRow.plain(ceiling) + "%", Metric.COST, "%", ceiling,
-                change, BigDecimal.valueOf(5), "增幅 = (审定金额 − 合同金额) / 合同金额 = (" + money(f.audited()) + " − "
-                        + money(f.contract()) + ") / " + money(f.contract()) + "；不超过上限得满分，超出按 上限 / 增幅 折算",
+                change, BigDecimal.valueOf(5), Phrase.of("evidence.formula.cost", money(f.audited()), money(f.contract())),
                 change == null ? "项目缺少合同金额或审定金额" : null, null,
-                new Evidence("AMOUNTS", "contract " + money(f.contract()) + ", audited " + money(f.audited()) + ", ceiling "
-                        + TableRow.plain(ceiling) + " %", List.of(item("contract", f.contract(), "audited", f.audited(),
-                        "changePct", change, "ceilingPct", ceiling))));
+                new Evidence("AMOUNTS", Phrase.of("evidence.summary.cost", money(f.contract()), money(f.audited()),
+                        TableRow.plain(ceiling)), List.of(item("contract", f.contract(), "audited", f.audited(),
+                        "changePct", change, "ceilingPct", ceiling)), null));
     }
 
     private static Built manual(Level2 level2, String name, int weight) {
         return row(level2, name, Metric.MANUAL, "", HUNDRED, null, BigDecimal.valueOf(weight), null, null, null,
-                Evidence.none("entered by an evaluator"));
+                Evidence.none(Phrase.of("evidence.summary.manual")));
     }
 
     private static Built row(Level2 level2, String name, Metric metric, String unit, BigDecimal target, BigDecimal actual,
-                             BigDecimal weight, String formula, String note, BigDecimal coverage, Evidence evidence) {
+                             BigDecimal weight, Phrase formula, String note, BigDecimal coverage, Evidence evidence) {
         return new Built(new TableRow(null, 0, level2, name, metric, unit, target, actual, weight, null, null, null, null, formula,
                 note, coverage, evidence.summary()), evidence);
     }
@@ -152,7 +150,9 @@ final class TemplateBuilder {
         return m;
     }
 
-    private static String money(BigDecimal v) {
-        return ReportFacts.money(v);
+    /** An amount in yuan with thousands separators, its unit in the reader's language; "—" when unknown. */
+    static Phrase money(BigDecimal v) {
+        return v == null ? Phrase.literal("—")
+                : Phrase.of("evidence.money", new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(v.setScale(2, RoundingMode.HALF_UP)));
     }
 }

@@ -9,10 +9,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.xueliang.tracker.shared.Texts;
+import org.xueliang.tracker.testing.BundleTexts;
 
 class EvaluationChecksTest {
 
     private static final ScoringRules RULES = ScoringRules.DEFAULT;
+    private static final Texts TEXTS = BundleTexts.texts();
+
+    private static String zh(Check c) {
+        return CheckWords.message(TEXTS, Texts.ZH_CN, c);
+    }
+
+    private static String en(Check c) {
+        return CheckWords.message(TEXTS, Texts.EN, c);
+    }
 
     /** A complete standard table: 预算 10, 产出 50, 效益 30, 满意度 10, every row at full marks. */
     static List<TableRow> standard() {
@@ -48,7 +59,9 @@ class EvaluationChecksTest {
         List<TableRow> rows = standard().stream().filter(r -> r.level2() != dropped).toList();
         List<Check> checks = EvaluationChecks.run(rows, null, RULES);
         assertThat(check(checks, "WEIGHTS_TOTAL").passed()).isFalse();
-        assertThat(check(checks, "WEIGHTS_TOTAL").message()).contains("weigh " + weight);
+        assertThat(zh(check(checks, "WEIGHTS_TOTAL"))).isEqualTo("各行分值合计 " + weight + " 分，自评表总分应为 100 分。");
+        assertThat(en(check(checks, "WEIGHTS_TOTAL"))).isEqualTo("The rows weigh " + weight + " points, but the template total is 100.");
+        assertThat(CheckWords.title(TEXTS, Texts.ZH_CN, check(checks, code))).isEqualTo("一级指标分值与模板不符");
         assertThat(check(checks, code).passed()).isFalse();
         assertThat(check(checks, code).severity()).isEqualTo(Check.Severity.ERROR);
     }
@@ -62,7 +75,8 @@ class EvaluationChecksTest {
         Check c = check(EvaluationChecks.run(rows, null, RULES), "SCORE_WITHIN_WEIGHT");
         assertThat(c.blocks()).isTrue();
         assertThat(c.rowId()).isEqualTo(r.id());
-        assertThat(c.message()).contains("scores 6").contains("worth only 5");
+        assertThat(zh(c)).isEqualTo("“" + r.name() + "”得分 6，超过其分值 5。");
+        assertThat(en(c)).isEqualTo("\"" + r.name() + "\" scores 6 but is worth only 5.");
     }
 
     @ParameterizedTest(name = "coverage {0}, note ''{1}'' → passed {2}")
@@ -74,6 +88,10 @@ class EvaluationChecksTest {
         List<Check> coverageChecks = EvaluationChecks.run(rows, null, RULES).stream().filter(c -> c.code().equals("COVERAGE")).toList();
         assertThat(coverageChecks.stream().allMatch(Check::passed)).isEqualTo(passed);
         assertThat(coverageChecks).allMatch(c -> c.severity() == Check.Severity.WARNING);
+        assertThat(coverageChecks).allSatisfy(c -> assertThat(zh(c)).contains(passed && note != null ? "备注已说明原因" : "监测时间"));
+        if (!passed) {
+            assertThat(zh(coverageChecks.get(0))).isEqualTo("“质量指标3”的监测时间仅覆盖在役时间的 50%（阈值 90%），请在备注中说明原因。");
+        }
     }
 
     @Test
@@ -83,6 +101,10 @@ class EvaluationChecksTest {
         Check c = check(EvaluationChecks.run(rows, null, RULES), "ACTUAL_MISSING");
         assertThat(c.passed()).isFalse();
         assertThat(c.blocks()).isFalse();
+        assertThat(c.needsAcknowledgement()).isTrue();
+        assertThat(CheckWords.title(TEXTS, Texts.ZH_CN, c)).isEqualTo("实际完成值未填写");
+        assertThat(zh(c)).isEqualTo("“社会效益指标6”尚未填写实际完成值：由评价人员填写，并在备注中说明依据。");
+        assertThat(CheckWords.severity(TEXTS, Texts.EN, c)).isEqualTo("Warning");
     }
 
     @Test
@@ -90,6 +112,7 @@ class EvaluationChecksTest {
         Check c = check(EvaluationChecks.run(standard(), new EvaluationChecks.Stated(BigDecimal.valueOf(100), BigDecimal.valueOf(98)),
                 RULES), "STATED_TOTAL");
         assertThat(c.blocks()).isTrue();
-        assertThat(c.message()).contains("states 98 of 100").contains("score 100");
+        assertThat(zh(c)).isEqualTo("表内写明得分 98（总分 100），但各行分值合计 100、得分合计 100。");
+        assertThat(en(c)).contains("states a score of 98 of 100").contains("score 100");
     }
 }

@@ -12,11 +12,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.xueliang.tracker.availability.AvailabilityPolicy;
+import org.xueliang.tracker.shared.Texts;
+import org.xueliang.tracker.testing.BundleTexts;
 
 /** Golden test: the seed report's table, entered as an evaluator would, is reproduced and its two errors are caught. */
 class SeedGoldenTest {
 
     private static final ScoringRules RULES = ScoringRules.DEFAULT;
+    private static final Texts TEXTS = BundleTexts.texts();
 
     @Test
     void enteringTheSeedValuesReproducesItsTable() throws Exception {
@@ -63,17 +66,18 @@ class SeedGoldenTest {
         assertThat(failed).extracting(Check::code)
                 .containsExactlyInAnyOrder("WEIGHTS_TOTAL", "LEVEL1_WEIGHT_BUDGET", "STATED_TOTAL");
         assertThat(failed).allMatch(Check::blocks);
-        assertThat(message(failed, "STATED_TOTAL")).isEqualTo("The table states 93 of 100, but its rows weigh 90 and score 85.");
-        assertThat(message(failed, "LEVEL1_WEIGHT_BUDGET"))
-                .isEqualTo("The 预算执行率 row is missing: the standard 自评表 gives it 10 points.");
-        assertThat(message(failed, "WEIGHTS_TOTAL")).isEqualTo("The rows weigh 90 but a 自评表 must weigh 100.");
+        assertThat(message(failed, "STATED_TOTAL")).isEqualTo("表内写明得分 93（总分 100），但各行分值合计 90、得分合计 85。");
+        assertThat(message(failed, "LEVEL1_WEIGHT_BUDGET")).isEqualTo("缺少“预算执行率”行：标准自评表中该一级指标为 10 分。");
+        assertThat(message(failed, "WEIGHTS_TOTAL")).isEqualTo("各行分值合计 90 分，自评表总分应为 100 分。");
+        assertThat(CheckWords.message(TEXTS, Texts.EN, failed.stream().filter(c -> c.code().equals("LEVEL1_WEIGHT_BUDGET"))
+                .findFirst().orElseThrow())).isEqualTo("No row of \"Budget execution\": the standard template gives it 10 points.");
         // 产出 50, 效益 30 and 满意度 10 are as the template wants, and no score exceeds its weight.
         assertThat(checks).filteredOn(c -> c.code().equals("LEVEL1_WEIGHT_OUTPUT") || c.code().equals("LEVEL1_WEIGHT_BENEFIT")
                 || c.code().equals("LEVEL1_WEIGHT_SATISFACTION") || c.code().equals("SCORE_WITHIN_WEIGHT")).allMatch(Check::passed);
     }
 
     private static String message(List<Check> checks, String code) {
-        return checks.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow().message();
+        return CheckWords.message(TEXTS, Texts.ZH_CN, checks.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow());
     }
 
     static EvaluationDocument document(List<TableRow> rows) {
