@@ -59,6 +59,8 @@ class EvaluationApiTest {
     static final String CREATE = "{\"projectId\":1,\"from\":\"2021-08-24\",\"to\":\"2022-08-23\","
             + "\"policy\":{\"maintenance\":\"EXCLUDE\",\"unknown\":\"EXCLUDE\",\"qualityMetric\":\"AVAILABILITY\"}}";
 
+    static final String SYNTHETIC_ACCEPTED = "{\"syntheticAccepted\":true}";
+
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
 
@@ -69,6 +71,10 @@ class EvaluationApiTest {
     /** The demo backfill's synthetic rollups for the first service year: front end 400 s down a day, back end always up. */
     @BeforeEach
     void syntheticRollups() {
+        insertSyntheticRollups(jdbc);
+    }
+
+    static void insertSyntheticRollups(JdbcTemplate jdbc) {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM device_daily_rollup", Long.class) > 0) {
             return;
         }
@@ -111,10 +117,10 @@ class EvaluationApiTest {
         List<Map<String, Object>> rows = rows(id);
         Map<String, Object> q1 = row(rows, "QUALITY", 0);
         assertThat(q1).containsEntry("source", "COMPUTED").containsEntry("metric", "QUALITY_FRONT_END");
-        assertThat((String) q1.get("formula")).startsWith("在线率（抽样）").contains("maintenance=COUNT_AS_UP unknown=COUNT_AS_DOWN");
+        assertThat((String) q1.get("formula")).startsWith("在线率（抽样）").contains("口径：维护时间计为可用，无监测数据时间计为故障");
         assertThat(((Number) q1.get("actual")).doubleValue()).isEqualTo(99.54); // every sampled instant: 86000 / 86400 online
         Map<String, Object> q2 = row(rows, "QUALITY", 1);
-        assertThat((String) q2.get("formula")).startsWith("可用率").contains("maintenance=COUNT_AS_UP unknown=COUNT_AS_DOWN");
+        assertThat((String) q2.get("formula")).startsWith("可用率").contains("口径：维护时间计为可用，无监测数据时间计为故障");
     }
 
     @Test
@@ -131,7 +137,7 @@ class EvaluationApiTest {
                 .containsEntry("name", "指标1：前端设备网络通畅，供电稳定");
         assertThat(((Number) q1.get("actual")).doubleValue()).isEqualTo(99.54); // 86000 / 86400
         assertThat(((Number) q1.get("computedScore")).doubleValue()).isEqualTo(5.0);
-        assertThat((String) q1.get("formula")).contains("可用率").contains("maintenance=EXCLUDE");
+        assertThat((String) q1.get("formula")).contains("可用率").contains("维护时间不计入分母");
         Map<String, Object> q2 = row(rows, "QUALITY", 1);
         assertThat(q2).containsEntry("metric", "QUALITY_BACK_END");
         assertThat(((Number) q2.get("actual")).doubleValue()).isEqualTo(100.0);
@@ -213,7 +219,10 @@ class EvaluationApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.sections[6].prose").value("关于工期问题，设计阶段考虑疫情等原因。"))
                 .andExpect(jsonPath("$.sections[6].title").value("七、整改措施"));
 
-        String signed = mvc.perform(post("/api/v1/evaluations/" + id + "/sign").with(admin())).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/evaluations/" + id).with(admin())).andExpect(jsonPath("$.provisional").value(false))
+                .andExpect(jsonPath("$.pendingRows").value(0));
+        String signed = mvc.perform(post("/api/v1/evaluations/" + id + "/sign").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content(SYNTHETIC_ACCEPTED)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.evaluation.status").value("FINAL")).andExpect(jsonPath("$.evaluation.signedBy").value("admin"))
                 .andReturn().getResponse().getContentAsString();
         String sha = JsonPath.read(signed, "$.evaluation.snapshotSha256");
@@ -252,7 +261,8 @@ class EvaluationApiTest {
         assertThat(row(rows(id2), "TIMELINESS", 0)).containsEntry("score", 4.5);
         assertThat(row(rows(id2), "SOCIAL", 0)).containsEntry("actual", 98).containsEntry("note", "公安局使用反馈");
         mvc.perform(post("/api/v1/evaluations/" + id + "/versions").with(admin())).andExpect(status().isConflict());
-        mvc.perform(post("/api/v1/evaluations/" + id2 + "/sign").with(admin())).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/evaluations/" + id2 + "/sign").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                .content(SYNTHETIC_ACCEPTED)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/evaluations/" + id).with(admin())).andExpect(jsonPath("$.evaluation.status").value("SUPERSEDED"))
                 .andExpect(jsonPath("$.evaluation.snapshotSha256").value(sha));
 
@@ -366,8 +376,11 @@ class EvaluationApiTest {
                 .content(CREATE)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/evaluations/" + id + "/sign").with(httpBasic("mgr1", "manager-pass-1"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/evaluations").with(httpBasic("tech1", "technician-pass-1"))).andExpect(status().isForbidden());
-        // Manual rows still empty: a warning, not a blocker, so the evaluator may sign.
+        // Manual rows still empty: warnings, not blockers, so the evaluator may sign, giving a reason for each.
         mvc.perform(post("/api/v1/evaluations/" + id + "/sign").with(httpBasic("eval1", "evaluator-pass-1")))
+                .andExpect(status().isUnprocessableEntity());
+        mvc.perform(post("/api/v1/evaluations/" + id + "/sign").with(httpBasic("eval1", "evaluator-pass-1"))
+                        .contentType(MediaType.APPLICATION_JSON).content(EvaluationSignOffTest.acknowledgingAll(rows(id))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.evaluation.signedBy").value("eval1"));
     }
 
