@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.xueliang.tracker.testing.ApiTestSupport;
 import org.xueliang.tracker.testing.OnH2;
 
@@ -322,7 +323,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/evaluations/{id}/rows/{rowId}/evidence" -> get(EVALUATIONS + "/{id}/rows/{row}/evidence",
                     fixture(EVALUATIONS, false), firstRow());
             case "GET /api/v1/evaluations/{id}/checks" -> get(EVALUATIONS + "/{id}/checks", fixture(EVALUATIONS, false));
-            case "POST /api/v1/evaluations/{id}/sign" -> post(EVALUATIONS + "/{id}/sign", fixture(EVALUATIONS, permitted));
+            case "POST /api/v1/evaluations/{id}/sign" -> signing(fixture(EVALUATIONS, permitted));
             case "GET /api/v1/evaluations/{id}/report" -> get(EVALUATIONS + "/{id}/report", fixture(EVALUATIONS, false));
             case "PUT /api/v1/evaluations/{id}/report" -> withJson(put(EVALUATIONS + "/{id}/report", fixture(EVALUATIONS, false)),
                     Map.of("sections", List.of(Map.of("seq", 1, "prose", "矩阵测试"))));
@@ -354,8 +355,19 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             return fixture(EVALUATIONS, false);
         }
         long id = fixture(EVALUATIONS, true);
-        perform(post(EVALUATIONS + "/{id}/sign", id), ADMIN).andExpect(status().isOk());
+        perform(signing(id), ADMIN).andExpect(status().isOk());
         return id;
+    }
+
+    /** A sign request that acknowledges every open warning (a reason each) and accepts the synthetic-data notice. */
+    private MockHttpServletRequestBuilder signing(long id) throws Exception {
+        List<Map<String, Object>> acknowledgements = new java.util.ArrayList<>();
+        for (JsonNode c : getJson(EVALUATIONS + "/{id}/checks", id)) {
+            if (!c.get("passed").asBoolean() && "WARNING".equals(c.get("severity").asString())) {
+                acknowledgements.add(Map.of("code", c.get("code").asString(), "rowId", c.get("rowId").asLong(), "reason", "授权测试"));
+            }
+        }
+        return withJson(post(EVALUATIONS + "/{id}/sign", id), Map.of("acknowledgements", acknowledgements, "syntheticAccepted", true));
     }
 
     private static Map<String, Object> window() {
