@@ -147,4 +147,19 @@ abstract class CategoryRollupsContract extends ApiTestSupport {
                 Integer.class, Date.valueOf(FIRST), Date.valueOf(LAST))).isEqualTo(90);
         assertBothPathsAgree(project);
     }
+
+    /** Evaluations label figures that rest on demo data: a period touches synthetic data iff a synthetic rollup day lies in it. */
+    @Test
+    void aPeriodTouchesSyntheticDataExactlyWhenOneOfTheProjectsRollupDaysInItIsSynthetic() throws Exception {
+        long project = scratchProject();
+        long id = device("SERVER", "2019-04-01"); // in service after the other test's quarter: its figures stay as they were
+        jdbc.update("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s, maintenance_s,"
+                + " outages, reboots, synthetic) VALUES (?, ?, 86400, 0, 0, 0, 0, 0, 0, TRUE), (?, ?, 86400, 0, 0, 0, 0, 0, 0, FALSE)",
+                id, Date.valueOf("2019-05-10"), id, Date.valueOf("2019-06-10"));
+        AvailabilityRepository repository = new AvailabilityRepository(jdbc);
+        assertThat(repository.anySyntheticRollup(project, LocalDate.parse("2019-05-10"), LocalDate.parse("2019-05-10"))).isTrue();
+        assertThat(repository.anySyntheticRollup(project, LocalDate.parse("2019-04-01"), LocalDate.parse("2019-06-30"))).isTrue();
+        assertThat(repository.anySyntheticRollup(project, LocalDate.parse("2019-05-11"), LocalDate.parse("2019-06-30"))).isFalse();
+        assertThat(repository.anySyntheticRollup(1, LocalDate.parse("2019-05-01"), LocalDate.parse("2019-05-31"))).isFalse();
+    }
 }
