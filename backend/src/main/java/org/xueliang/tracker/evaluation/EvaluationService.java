@@ -277,7 +277,7 @@ public class EvaluationService {
                 problems.add(new CheckProblem(open.code(), texts.get(locale, "sign.unacknowledged.item",
                         CheckWords.message(texts, locale, open)), open.rowId()));
             } else if (reason.length() > MAX_REASON) {
-                problems.add(new CheckProblem(open.code(), "reason: at most " + MAX_REASON + " characters", open.rowId()));
+                problems.add(new CheckProblem(open.code(), texts.get(locale, "sign.reasonTooLong", MAX_REASON), open.rowId()));
             } else {
                 acknowledgements.add(new Acknowledgement(open.code(), open.rowId(), reason, by, at));
             }
