@@ -21,7 +21,12 @@ public final class CheckWords {
     }
 
     public static String title(Texts texts, Locale locale, Check check) {
-        return texts.get(locale, "check." + family(check.code()) + (check.passed() ? ".ok" : ".problem"));
+        return title(texts, locale, check.code(), check.passed());
+    }
+
+    /** The title of a check by its code, e.g. of an acknowledged warning under 签署说明 (passed = false). */
+    public static String title(Texts texts, Locale locale, String code, boolean passed) {
+        return texts.get(locale, "check." + family(code) + (passed ? ".ok" : ".problem"));
     }
 
     public static String severity(Texts texts, Locale locale, Check check) {
