@@ -25,7 +25,9 @@ export function useRowEdits(evaluationId, rows, { afterSave, invalidText }) {
     failures.value = failures.value.filter((f) => f.rowId !== updated.id)
   }
 
-  const changedRows = computed(() => rows.value.filter((r) => drafts[r.id] && Object.keys(rowPatch(r, drafts[r.id])).length > 0))
+  // A row typed into counts as changed even when what was typed is not a number: 保存全部 then names it.
+  const isChanged = (r) => !!drafts[r.id] && (parseActual(drafts[r.id].actual) === undefined || Object.keys(rowPatch(r, drafts[r.id])).length > 0)
+  const changedRows = computed(() => rows.value.filter(isChanged))
 
   /** PATCHes one row; answers null when saved, else the problem in one line. */
   async function patchOne(row) {
