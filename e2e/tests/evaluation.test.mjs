@@ -214,7 +214,7 @@ describe('绩效评价 end to end (zh-CN, admin)', () => {
       assert.equal(res.headers()['x-snapshot-sha256'], hash);
     }
     const href = await byTestId(page, 'evaluation-export-pdf').getAttribute('href');
-    assert.equal(href, `/api/v1/evaluations/${evalId}/export?format=pdf`);
+    assert.equal(href, `/api/v1/evaluations/${evalId}/export?format=pdf&lang=zh-CN`, 'exports in the UI language');
     const res = await request.get(server.baseUrl + href);
     assert.equal(res.status(), 200, 'PDF download');
     assert.match(res.headers()['content-type'], /application\/pdf/);
