@@ -44,8 +44,20 @@ export default defineConfig({
       },
     },
   },
+  // Two kinds of tests: pure logic in Node, and components (Vue Test Utils) in happy-dom's browser DOM.
   test: {
-    environment: 'node',
-    include: ['tests/**/*.test.js'],
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/*.test.js'] } },
+      {
+        extends: true,
+        test: {
+          name: 'components',
+          environment: 'happy-dom',
+          include: ['tests/components/**/*.test.js'],
+          // Element Plus components import their CSS: let Vite process the package instead of Node.
+          server: { deps: { inline: ['element-plus'] } },
+        },
+      },
+    ],
   },
 })

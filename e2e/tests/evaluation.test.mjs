@@ -132,9 +132,9 @@ describe('绩效评价 end to end (zh-CN, admin)', () => {
         return Number(row.actual) === actuals[i] && (row.note || '').startsWith('e2e');
       }, { message: `row ${r.id} saved` });
     }
-    // override the 时效 score with a reason: both numbers are shown
+    // override the 时效 score with a reason in the row drawer: both numbers are shown
     const timely = rowOf((r) => r.level2 === 'TIMELINESS');
-    await byTestId(page, `row-override-${timely.id}`).click();
+    await byTestId(page, `row-edit-${timely.id}`).click();
     await fillByTestId(page, 'override-score', '4.5');
     await fillByTestId(page, 'override-reason', 'e2e：延期系疫情停工，经主管部门批准顺延');
     await byTestId(page, 'override-save').click();
@@ -146,7 +146,9 @@ describe('绩效评价 end to end (zh-CN, admin)', () => {
     const summary = await apiJson(server, `/api/v1/evaluations/${evalId}`);
     total = plain(summary.totalScore);
     await waitForText(byTestId(page, 'evaluation-total'), total, { message: 'evaluation-total after edits' });
-    await waitForText(byTestId(page, 'evaluation-grade'), summary.gradeLabel, { message: 'evaluation-grade' });
+    // while a row has neither an actual nor an override (no monitoring data here) the grade reads 暂计
+    const pending = (await apiJson(server, `/api/v1/evaluations/${evalId}/rows`)).some((r) => r.actual === null && r.overrideScore === null);
+    await waitForText(byTestId(page, 'evaluation-grade'), pending ? '暂计' : summary.gradeLabel, { message: 'evaluation-grade' });
   });
 
   step('evidence', '(d) evidence drawer: the devices of a 数量 row; the per-device figures and timeline of a 质量 row', async () => {
@@ -185,6 +187,9 @@ describe('绩效评价 end to end (zh-CN, admin)', () => {
 
   step('sign', '(f) signing makes the evaluation FINAL and read-only, with its snapshot hash', async () => {
     await byTestId(page, 'evaluation-sign').click();
+    // every open warning needs a reason in the dialog
+    const reasons = page.locator('textarea[data-testid="sign-ack-reason"], [data-testid="sign-ack-reason"] textarea');
+    for (let i = 0; i < await reasons.count(); i++) await reasons.nth(i).fill('e2e：本期无监测数据，已向主管部门说明');
     await byTestId(page, 'evaluation-sign-confirm').click();
     await waitUntil(async () => (await byTestId(page, 'evaluation-status').getAttribute('data-status')) === 'FINAL', { message: 'status FINAL' });
     hash = (await byTestId(page, 'evaluation-hash').innerText()).trim();
@@ -209,7 +214,7 @@ describe('绩效评价 end to end (zh-CN, admin)', () => {
       assert.equal(res.headers()['x-snapshot-sha256'], hash);
     }
     const href = await byTestId(page, 'evaluation-export-pdf').getAttribute('href');
-    assert.equal(href, `/api/v1/evaluations/${evalId}/export?format=pdf`);
+    assert.equal(href, `/api/v1/evaluations/${evalId}/export?format=pdf&lang=zh-CN`, 'exports in the UI language');
     const res = await request.get(server.baseUrl + href);
     assert.equal(res.status(), 200, 'PDF download');
     assert.match(res.headers()['content-type'], /application\/pdf/);

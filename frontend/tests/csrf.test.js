@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { buildHeaders, readCookie, toQueryString } from '../src/lib/csrf.js'
 import { request, onUnauthorized } from '../src/api/http.js'
 import { importDevices } from '../src/api/devices.js'
+import { i18n } from '../src/locales/index.js'
 
 const COOKIES = 'XL_SESSION=abc; XSRF-TOKEN=tok%2Fen-123; other=1'
 
@@ -65,6 +66,16 @@ describe('HTTP client', () => {
     expect(init.headers).not.toHaveProperty('Content-Type')
     expect(init.body).toBeInstanceOf(FormData)
     expect(init.body.get('file')).toBeTruthy()
+  })
+
+  test('every call says which language the UI is in (Accept-Language), following a switch', async () => {
+    stubFetch(200, [])
+    i18n.global.locale.value = 'en'
+    await request('GET', '/api/v1/evaluations/1/checks')
+    i18n.global.locale.value = 'zh-CN'
+    await request('POST', '/api/v1/evaluations/1/sign', { json: {} })
+    expect(calls.map((c) => c.init.headers['Accept-Language'])).toEqual(['en', 'zh-CN'])
+    expect(buildHeaders('GET')).not.toHaveProperty('Accept-Language')
   })
 
   test('JSON bodies are sent as JSON; problem details become ApiError', async () => {

@@ -4,8 +4,10 @@ import en from '../src/locales/en.json'
 import {
   CHECK_CODES, DEFAULT_POLICY, EVALUATION_STATUSES, GRADES, POLICY_OPTIONS, addToDay, blockingChecks, checkTagType, defaultPeriod,
   evidenceFields, orderRows, parseActual, periodInstants, plainNumber, policyHintKey, policyLabelKey, policyLines, rowPatch, runSpans,
-  scoreDisplay, sortChecks, tableSpanMethod,
+  scoreDisplay, sortChecks, tableSpanMethod, checkFamily, checkKey, checkTitleKey, isPendingRow, provisionalState, rowEditBody, signBody,
+  signPlan, summaryAcknowledgements,
 } from '../src/lib/evaluation.js'
+import { compareCells, sortAndPage } from '../src/composables/useClientPage.js'
 
 const get = (obj, path) => path.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), obj)
 
@@ -130,7 +132,13 @@ describe('policy', () => {
   test('enumerations the API answers are translated', () => {
     for (const s of EVALUATION_STATUSES) expect(get(zh, `evaluation.statuses.${s}`), s).toBeTypeOf('string')
     for (const g of GRADES) expect(get(zh, `evaluation.grades.${g}`), g).toBeTypeOf('string')
-    for (const c of CHECK_CODES) expect(get(zh, `evaluation.checkCode.${c}`), c).toBeTypeOf('string')
+    for (const c of CHECK_CODES) {
+      for (const passed of [true, false]) {
+        expect(get(zh, checkTitleKey({ code: c, passed })), c).toBeTypeOf('string')
+        expect(get(en, checkTitleKey({ code: c, passed })), c).toBeTypeOf('string')
+      }
+    }
+    for (const s of ['COMPUTED', 'MANUAL']) expect(get(zh, `evaluation.source.${s}`), s).toBeTypeOf('string')
     for (const s of ['ERROR', 'WARNING']) expect(get(zh, `evaluation.severity.${s}`), s).toBeTypeOf('string')
     expect(zh.evaluation.grades.EXCELLENT).toBe('优')
   })
@@ -178,5 +186,96 @@ describe('inline edits', () => {
 
   test('evidence fields in order of first appearance', () => {
     expect(evidenceFields([{ budget: 1, spent: 2 }, { spent: 3, extra: 4 }])).toEqual(['budget', 'spent', 'extra'])
+  })
+})
+
+describe('pending rows and the provisional total', () => {
+  test('a row is pending with neither an actual nor an override', () => {
+    expect(isPendingRow({ actual: null, overrideScore: null })).toBe(true)
+    expect(isPendingRow({ actual: 0 })).toBe(false)
+    expect(isPendingRow({ actual: null, overrideScore: 3 })).toBe(false)
+  })
+
+  test('the summary decides when it says; else the rows are counted', () => {
+    const rows = [{ actual: null }, { actual: 5 }, { actual: null, overrideScore: 0 }]
+    expect(provisionalState({}, rows)).toEqual({ provisional: true, pendingRows: 1 })
+    expect(provisionalState({ provisional: false, pendingRows: 0 }, rows)).toEqual({ provisional: false, pendingRows: 0 })
+    expect(provisionalState(null, [{ actual: 1 }])).toEqual({ provisional: false, pendingRows: 0 })
+  })
+
+  test('acknowledgements are read from the summary or its header', () => {
+    const a = [{ code: 'ACTUAL_MISSING', rowId: 1, reason: 'r' }]
+    expect(summaryAcknowledgements({ acknowledgements: a })).toBe(a)
+    expect(summaryAcknowledgements({ evaluation: { acknowledgements: a } })).toBe(a)
+    expect(summaryAcknowledgements({ evaluation: {} })).toEqual([])
+  })
+})
+
+describe('checks in words and the sign request', () => {
+  const checks = [
+    { code: 'COVERAGE', severity: 'WARNING', passed: true, rowId: 3 },
+    { code: 'ACTUAL_MISSING', severity: 'WARNING', passed: false, rowId: 11 },
+    { code: 'LEVEL1_WEIGHT_OUTPUT', severity: 'ERROR', passed: false, rowId: null },
+    { code: 'ACTUAL_MISSING', severity: 'WARNING', passed: false, rowId: 12 },
+  ]
+
+  test('titles state the problem when failed, per family', () => {
+    expect(checkFamily('LEVEL1_WEIGHT_BENEFIT')).toBe('LEVEL1_WEIGHT')
+    expect(get(zh, checkTitleKey({ code: 'ACTUAL_MISSING', passed: false }))).toBe('实际完成值未填写')
+    expect(get(zh, checkTitleKey({ code: 'ACTUAL_MISSING', passed: true }))).toBe('实际完成值已填写')
+    expect(checkKey(checks[1])).not.toBe(checkKey(checks[3]))
+  })
+
+  test('errors block; every open warning needs a reason', () => {
+    const plan = signPlan(checks)
+    expect(plan.errors.map((c) => c.code)).toEqual(['LEVEL1_WEIGHT_OUTPUT'])
+    expect(plan.warnings.map((c) => c.rowId)).toEqual([11, 12])
+    const { body, missing } = signBody(plan.warnings, { [checkKey(checks[1])]: '  问卷尚未回收  ' }, true)
+    expect(body).toEqual({
+      acknowledgements: [
+        { code: 'ACTUAL_MISSING', rowId: 11, reason: '问卷尚未回收' },
+        { code: 'ACTUAL_MISSING', rowId: 12, reason: '' },
+      ],
+      syntheticAccepted: true,
+    })
+    expect(missing.map((c) => c.rowId)).toEqual([12])
+    expect(signBody([], {}, false)).toEqual({ body: { acknowledgements: [], syntheticAccepted: false }, missing: [] })
+  })
+})
+
+describe('the row drawer', () => {
+  const row = { actual: null, note: '', weight: 5, overrideScore: null, overrideReason: null }
+  test('actual, note and override in one body; only what changed', () => {
+    expect(rowEditBody(row, { actual: '90', note: 'n', overrideScore: '', overrideReason: '' })).toEqual({ body: { actual: 90, note: 'n' } })
+    expect(rowEditBody(row, { actual: '', note: '', overrideScore: '4.5', overrideReason: ' 经批准 ' })).toEqual({
+      body: { overrideScore: 4.5, overrideReason: '经批准' },
+    })
+    const overridden = { ...row, overrideScore: 4.5, overrideReason: '经批准' }
+    expect(rowEditBody(overridden, { actual: '', note: '', overrideScore: '4.5', overrideReason: '经批准' })).toEqual({ body: {} })
+    expect(rowEditBody(overridden, { actual: '', note: '', overrideScore: '', overrideReason: '经批准' })).toEqual({
+      body: { overrideScore: null, overrideReason: null },
+    })
+  })
+
+  test('what is wrong instead of a body', () => {
+    expect(rowEditBody(row, { actual: 'x', note: '', overrideScore: '' })).toEqual({ error: 'actual' })
+    expect(rowEditBody(row, { actual: '', note: '', overrideScore: '6', overrideReason: 'r' })).toEqual({ error: 'overrideRange' })
+    expect(rowEditBody(row, { actual: '', note: '', overrideScore: '-1', overrideReason: 'r' })).toEqual({ error: 'overrideRange' })
+    expect(rowEditBody(row, { actual: '', note: '', overrideScore: '3', overrideReason: ' ' })).toEqual({ error: 'overrideReason' })
+  })
+})
+
+describe('paged tables in the evidence drawer', () => {
+  const items = [{ a: 3, n: '乙' }, { a: null, n: '甲' }, { a: 10, n: '丙' }, { a: 2, n: '丁' }]
+  test('sorting applies to the whole list before paging', () => {
+    expect(sortAndPage(items, { prop: 'a', order: 'descending' }, 1, 2).map((x) => x.a)).toEqual([10, 3])
+    expect(sortAndPage(items, { prop: 'a', order: 'ascending' }, 1, 2).map((x) => x.a)).toEqual([null, 2])
+    expect(sortAndPage(items, null, 2, 3)).toEqual([items[3]])
+  })
+  test('numbers compare as numbers, text as text', () => {
+    expect(compareCells(10, 9)).toBeGreaterThan(0)
+    expect(compareCells('10', '9')).toBeGreaterThan(0)
+    expect(compareCells('b', 'a')).toBeGreaterThan(0)
+    expect(compareCells(null, 0)).toBeLessThan(0)
   })
 })

@@ -7,7 +7,10 @@ const BASE = `${API}/evaluations`
 export const listEvaluations = (params) => http.get(BASE, { query: params })
 /** `{projectId, from, to, policy:{maintenance, unknown, qualityMetric}}` → the summary of the new DRAFT. */
 export const createEvaluation = (body) => http.post(BASE, { json: body })
-/** `{evaluation:{…header}, totalWeight, totalScore, grade, gradeLabel, failedChecks}` */
+/**
+ * `{evaluation:{…header}, totalWeight, totalScore, grade, gradeLabel, failedChecks, provisional, pendingRows,
+ * synthetic, statusLabel, acknowledgements}`
+ */
 export const getEvaluation = (id) => http.get(`${BASE}/${id}`)
 export const newVersion = (id) => http.post(`${BASE}/${id}/versions`)
 export const listRows = (id) => http.get(`${BASE}/${id}/rows`)
@@ -15,13 +18,16 @@ export const listRows = (id) => http.get(`${BASE}/${id}/rows`)
 export const patchRow = (id, rowId, body) => http.patch(`${BASE}/${id}/rows/${rowId}`, { json: body })
 export const getEvidence = (id, rowId) => http.get(`${BASE}/${id}/rows/${rowId}/evidence`)
 export const listChecks = (id) => http.get(`${BASE}/${id}/checks`)
-export const signEvaluation = (id) => http.post(`${BASE}/${id}/sign`)
+/** `{acknowledgements:[{code, rowId, reason}], syntheticAccepted}`: a reason per open warning; 422 lists what blocks. */
+export const signEvaluation = (id, body = { acknowledgements: [], syntheticAccepted: false }) => http.post(`${BASE}/${id}/sign`, { json: body })
+/** `{sections:[{seq, title, facts, prose}], header:{competentDepartment, implementingUnit, annualGoal, annualOutcome}}` */
 export const getReport = (id) => http.get(`${BASE}/${id}/report`)
-/** `sections: [{seq, prose}]` — only the sections given change. */
-export const putReport = (id, sections) => http.put(`${BASE}/${id}/report`, { json: { sections } })
+/** `{sections: [{seq, prose}], header: {…}}` — only the sections given change; the header when given. */
+export const putReport = (id, { sections = [], header } = {}) =>
+  http.put(`${BASE}/${id}/report`, { json: header ? { sections, header } : { sections } })
 
-/** Download URL of an export (same origin: the session cookie goes along). */
-export const exportUrl = (id, format) => `${BASE}/${id}/export${toQueryString({ format })}`
+/** Download URL of an export in `lang` (zh-CN or en; same origin: the session cookie goes along). */
+export const exportUrl = (id, format, lang) => `${BASE}/${id}/export${toQueryString({ format, lang })}`
 
 /**
  * One device's evidence over a period: `{days:[rollup…], repairs:[…], maintenanceWindows:[…], figures}`.

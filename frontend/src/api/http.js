@@ -1,14 +1,20 @@
 // The one HTTP client every API module uses. fetch with same-origin credentials, the
-// X-Requested-With header, the CSRF token on state-changing calls, and problem details
-// turned into ApiError. A 401 calls the handler the router registers (→ /login).
+// X-Requested-With header, Accept-Language = the UI's language, the CSRF token on
+// state-changing calls, and problem details turned into ApiError. A 401 calls the handler the router registers (→ /login).
 import { buildHeaders, toQueryString } from '../lib/csrf.js'
 import { ApiError } from '../lib/problem.js'
+import { i18n } from '../locales/index.js'
 
 let unauthorizedHandler = null
 
 /** Registered once by the router: called on any 401 unless the caller opts out. */
 export function onUnauthorized(handler) {
   unauthorizedHandler = handler
+}
+
+/** The language the user reads the UI in (zh-CN or en): the server answers its words in it. */
+export function currentLanguage() {
+  return i18n.global.locale.value
 }
 
 function currentCookies() {
@@ -51,7 +57,7 @@ export async function request(method, url, opts = {}) {
   const res = await fetch(fullUrl, {
     method,
     credentials: 'same-origin',
-    headers: buildHeaders(method, { cookie: currentCookies(), contentType }),
+    headers: buildHeaders(method, { cookie: currentCookies(), contentType, language: currentLanguage() }),
     body,
   })
   const data = await parseBody(res).catch(() => null)

@@ -29,13 +29,18 @@ export function isUnsafeMethod(method) {
 
 /**
  * Headers for one request: always `X-Requested-With` (so the server answers 401 rather
- * than a login redirect) and `Accept`; on state-changing methods also the CSRF token read
- * from the XSRF-TOKEN cookie. `contentType` is omitted for multipart bodies so the browser
- * sets the boundary itself.
+ * than a login redirect) and `Accept`; `Accept-Language` = the UI's language, so the server's
+ * words (check titles, formulas, evidence) come in the language the user reads; on
+ * state-changing methods also the CSRF token read from the XSRF-TOKEN cookie. `contentType`
+ * is omitted for multipart bodies so the browser sets the boundary itself.
  */
-export function buildHeaders(method, { cookie = '', contentType = null, accept = 'application/json, application/problem+json' } = {}) {
+export function buildHeaders(
+  method,
+  { cookie = '', contentType = null, accept = 'application/json, application/problem+json', language = null } = {},
+) {
   const headers = { 'X-Requested-With': 'XMLHttpRequest' }
   if (accept) headers.Accept = accept
+  if (language) headers['Accept-Language'] = language
   if (contentType) headers['Content-Type'] = contentType
   if (isUnsafeMethod(method)) {
     const token = readCookie(CSRF_COOKIE, cookie)

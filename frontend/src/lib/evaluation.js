@@ -179,3 +179,87 @@ export function evidenceFields(items) {
   for (const it of items || []) for (const k of Object.keys(it || {})) if (!keys.includes(k)) keys.push(k)
   return keys
 }
+
+// ------------------------------------------------------------------ pending rows, provisional grade
+/** A row with neither an actual nor an override: 待填写. The backend counts the same rows (`pendingRows`). */
+export function isPendingRow(row) {
+  return !!row && !isNum(row.actual) && !isNum(row.overrideScore)
+}
+
+/**
+ * Whether the total is provisional (暂计) and how many rows are pending: the summary's `provisional` /
+ * `pendingRows` when the API sends them, else counted from the rows (an older server).
+ */
+export function provisionalState(summary, rows) {
+  const counted = (rows || []).filter(isPendingRow).length
+  const pendingRows = summary && Number.isFinite(summary.pendingRows) ? summary.pendingRows : counted
+  const provisional = summary && typeof summary.provisional === 'boolean' ? summary.provisional : pendingRows > 0
+  return { provisional, pendingRows }
+}
+
+/** The evaluation's acknowledgements (签署说明) wherever the summary carries them. */
+export function summaryAcknowledgements(summary) {
+  if (!summary) return []
+  const list = summary.acknowledgements ?? (summary.evaluation && summary.evaluation.acknowledgements)
+  return Array.isArray(list) ? list : []
+}
+
+// ------------------------------------------------------------------ checks in words
+/** The check family (LEVEL1_WEIGHT_OUTPUT → LEVEL1_WEIGHT), as the backend's check titles are keyed. */
+export function checkFamily(code) {
+  return String(code || '').startsWith('LEVEL1_WEIGHT_') ? 'LEVEL1_WEIGHT' : String(code || '')
+}
+
+/** The UI's own title key of a check (used when the API sends no `title`): the problem when failed. */
+export function checkTitleKey(check) {
+  return `evaluation.checkTitle.${checkFamily(check.code)}.${check.passed ? 'ok' : 'problem'}`
+}
+
+/** One key per check in a list: the code and the row (a code repeats once per row). */
+export function checkKey(check) {
+  return `${check.code}:${check.rowId ?? ''}`
+}
+
+/**
+ * What signing needs: the failed ERRORs (they block) and the failed WARNINGs (each needs a reason).
+ */
+export function signPlan(checks) {
+  const failed = sortChecks(checks).filter((c) => !c.passed)
+  return { errors: failed.filter((c) => c.severity === 'ERROR'), warnings: failed.filter((c) => c.severity !== 'ERROR') }
+}
+
+/**
+ * The POST /sign body: one acknowledgement per open warning with its reason (trimmed), and whether the
+ * signer accepted the synthetic-data notice. `missing` lists the warnings without a reason yet.
+ */
+export function signBody(warnings, reasons, syntheticAccepted) {
+  const acknowledgements = (warnings || []).map((c) => ({
+    code: c.code, rowId: c.rowId ?? null, reason: String((reasons || {})[checkKey(c)] ?? '').trim(),
+  }))
+  return {
+    body: { acknowledgements, syntheticAccepted: !!syntheticAccepted },
+    missing: (warnings || []).filter((c, i) => !acknowledgements[i].reason),
+  }
+}
+
+// ------------------------------------------------------------------ editing one row (drawer)
+/**
+ * The PATCH body of the row drawer: the changed actual and note (`rowPatch`) plus the override when it
+ * changed. `error` names what is wrong instead: 'actual' (not a number), 'overrideRange' (outside
+ * 0…weight) or 'overrideReason' (a score without a reason). An emptied score clears the override.
+ */
+export function rowEditBody(row, form) {
+  if (parseActual(form.actual) === undefined) return { error: 'actual' }
+  const body = rowPatch(row, form)
+  const score = parseActual(form.overrideScore)
+  const reason = String(form.overrideReason ?? '').trim()
+  const before = isNum(row.overrideScore) ? Number(row.overrideScore) : null
+  if (score === null) {
+    if (before !== null) Object.assign(body, { overrideScore: null, overrideReason: null })
+    return { body }
+  }
+  if (score === undefined || score < 0 || score > Number(row.weight)) return { error: 'overrideRange' }
+  if (!reason) return { error: 'overrideReason' }
+  if (score !== before || reason !== String(row.overrideReason ?? '')) Object.assign(body, { overrideScore: score, overrideReason: reason })
+  return { body }
+}
