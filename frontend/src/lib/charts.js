@@ -1,4 +1,5 @@
 // ECharts option builders for the progress page (pure: data + labels in, option out).
+import { completedLate } from './progress.js'
 
 /** Cumulative installed per week, with a markLine at the total planned. */
 export function curveOption(curve, plannedTotal, labels) {
@@ -68,7 +69,7 @@ export function timelineOption(items, labels, start) {
         type: 'bar',
         data: actual,
         startValue: min,
-        itemStyle: { color: (p) => (planned[p.dataIndex] !== null && actual[p.dataIndex] > planned[p.dataIndex] ? '#f56c6c' : '#67c23a') },
+        itemStyle: { color: (p) => (completedLate(rows[p.dataIndex]) ? '#f56c6c' : '#67c23a') },
       },
     ],
   }
