@@ -68,8 +68,8 @@ class SiteBoundaryApiTest extends ApiTestSupport {
     @Test
     void onlyAnAdminMayUploadOrRemoveIt() throws Exception {
         perform(upload(SQUARE), ADMIN).andExpect(status().isOk());
-        perform(upload(TWO_TOWNSHIPS), "boundary-manager").andExpect(problem(403));
-        perform(delete(URL), "boundary-manager").andExpect(problem(403));
+        perform(upload(TWO_TOWNSHIPS), "boundary-manager").andExpectAll(problem(403));
+        perform(delete(URL), "boundary-manager").andExpectAll(problem(403));
         perform(get(URL), null).andExpect(status().isUnauthorized());
         assertThat(read(perform(get(URL), "boundary-manager")).get("type").asString()).isEqualTo("FeatureCollection");
     }
@@ -90,7 +90,7 @@ class SiteBoundaryApiTest extends ApiTestSupport {
             "{\"type\":\"Polygon\",\"coordinates\":[[[\"110.9\",35.5],[111.1,35.5],[111.1,35.7],[\"110.9\",35.5]]]}",
         };
         for (String body : bad) {
-            perform(upload(body), ADMIN).andExpect(problem(422)).andExpect(jsonPath("$.errors[0].field").value("geojson"));
+            perform(upload(body), ADMIN).andExpectAll(problem(422)).andExpect(jsonPath("$.errors[0].field").value("geojson"));
         }
         assertThat(read(perform(get(URL), ADMIN)).get("type").asString()).isEqualTo("FeatureCollection");
         assertThat(auditEntries()).isEqualTo(audited);
@@ -103,7 +103,7 @@ class SiteBoundaryApiTest extends ApiTestSupport {
             big.append(",[111.00000000,35.60000000]");
         }
         big.append(",[110.9,35.5]]]}");
-        perform(upload(big.toString()), ADMIN).andExpect(problem(413));
+        perform(upload(big.toString()), ADMIN).andExpectAll(problem(413));
         perform(get(URL), ADMIN).andExpect(status().isNoContent());
     }
 }
