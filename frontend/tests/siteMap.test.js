@@ -20,6 +20,12 @@ describe('clustering', () => {
     expect(pair.counts).toEqual({ UP: 3, DEGRADED: 0, DOWN: 2, UNKNOWN: 0 })
     expect(pair.lon).toBeCloseTo(0.005, 10)
   })
+  test('large markers reach further: sites whose markers would overlap merge even beyond the gap', () => {
+    const size = (e) => (e.total > 5 ? 40 : 10)
+    // 30 px apart: apart for two small markers (gap 6 + 10), together when one marker is 40 px wide (6 + 25)
+    expect(clusterSites([entry(1, 0, 0, 'UP'), entry(2, 0.03, 0, 'UP')], toPixel, 6, size)).toHaveLength(2)
+    expect(clusterSites([entry(1, 0, 0, 'UP', 9), entry(2, 0.03, 0, 'UP')], toPixel, 6, size)).toHaveLength(1)
+  })
   test('a DOWN site leads its cluster, so a chain of UP sites cannot pull it away from where it is', () => {
     // UP sites at 0, 15, 30 px and DOWN at 45 px: led by DOWN, the cluster takes 30 and 45 only
     const clusters = clusterSites([entry(1, 0, 0, 'UP'), entry(2, 0.015, 0, 'UP'), entry(3, 0.03, 0, 'UP'), entry(4, 0.045, 0, 'DOWN')], toPixel, 20)

@@ -22,12 +22,13 @@ function sumCounts(members) {
 
 /**
  * Greedy clustering in screen pixels. `entries` are aggregateSites entries with coordinates;
- * `toPixel(lon, lat)` → [x, y] at the current zoom. The worst (then largest) site not yet taken
- * starts a cluster and takes every untaken site within `radius` pixels of it, so a DOWN site is never
- * swallowed into a cluster led by an UP one. Returns `[{key, members, lon, lat, counts, total, worst}]`;
- * a cluster of one is a plain site.
+ * `toPixel(lon, lat)` → [x, y] at the current zoom; `sizeOf(entry)` → its marker's diameter in pixels.
+ * Two markers belong together when less than `gap` pixels of empty space would separate them (they
+ * overlap or nearly touch). The worst (then largest) site not yet taken starts a cluster and takes every
+ * untaken site that close to it, so a DOWN site is never swallowed into a cluster led by an UP one.
+ * Returns `[{key, members, lon, lat, counts, total, worst}]`; a cluster of one is a plain site.
  */
-export function clusterSites(entries, toPixel, radius) {
+export function clusterSites(entries, toPixel, gap, sizeOf = () => 0) {
   const items = (entries || []).map((e) => {
     const lon = Number(e.site.longitude)
     const lat = Number(e.site.latitude)
@@ -39,7 +40,8 @@ export function clusterSites(entries, toPixel, radius) {
   const clusters = []
   for (const seed of seeds) {
     if (seed.taken) continue
-    const group = items.filter((i) => !i.taken && Math.hypot(i.px[0] - seed.px[0], i.px[1] - seed.px[1]) <= radius)
+    const reach = (i) => gap + (sizeOf(seed.entry) + sizeOf(i.entry)) / 2
+    const group = items.filter((i) => !i.taken && Math.hypot(i.px[0] - seed.px[0], i.px[1] - seed.px[1]) <= reach(i))
     group.forEach((i) => (i.taken = true))
     const members = group.map((i) => i.entry)
     const counts = sumCounts(members)

@@ -127,8 +127,8 @@ export function equalAspectExtent(points, width, height, padding = 0.15) {
 }
 
 const MAP_GRID = { left: 64, right: 24, top: 16, bottom: 40 }
-/** Sites whose markers come closer than this many pixels merge into one cluster marker. */
-const CLUSTER_RADIUS = 22
+/** Sites whose markers overlap or come closer than this many pixels merge into one cluster marker. */
+const CLUSTER_GAP = 6
 const LABEL_FONT = 11
 
 /** The whole map: both axes' zoom windows in percent of the full extent. */
@@ -172,9 +172,9 @@ export function viewFitting(frame, points) {
   }
 }
 
-/** Cluster marker size: a little larger than the sites it stands for. */
-export function clusterSymbolSize(sites, devices) {
-  return Math.min(52, Math.max(siteSymbolSize(devices), 22 + sites * 2))
+/** Cluster marker size: as large as its largest site, at least 24 px so that its count is legible. */
+export function clusterSymbolSize(members) {
+  return Math.max(24, ...members.map((m) => siteSymbolSize(m.total)))
 }
 
 function boundarySeries(polygons) {
@@ -201,7 +201,7 @@ function boundarySeries(polygons) {
 
 /**
  * Sites as a scatter on a longitude/latitude plane over the uploaded boundary (no tiles): colour =
- * worst device state, size = device count. Sites closer than CLUSTER_RADIUS px at the current zoom
+ * worst device state, size = device count. Sites whose markers overlap at the current zoom
  * (`options.view`) merge into a cluster marker showing how many sites it holds; DOWN is drawn on top
  * (one series per state, z by STATE_Z); names are placed where they collide with nothing (placeLabels).
  * `entries` come from aggregateSites; those without coordinates are left out (the page lists them).
@@ -214,8 +214,8 @@ export function siteMapOption(entries, width, height, labels, { view = FULL_VIEW
   const { placed, plotW, plotH, base } = frame
   const vis = visibleExtent(base, view)
   const toPixel = (lon, lat) => [((lon - vis.xMin) / (vis.xMax - vis.xMin)) * plotW, ((vis.yMax - lat) / (vis.yMax - vis.yMin)) * plotH]
-  const clusters = clusterSites(placed, toPixel, CLUSTER_RADIUS)
-  const sizeOf = (c) => (c.members.length > 1 ? clusterSymbolSize(c.members.length, c.total) : siteSymbolSize(c.total))
+  const clusters = clusterSites(placed, toPixel, CLUSTER_GAP, (e) => siteSymbolSize(e.total))
+  const sizeOf = (c) => (c.members.length > 1 ? clusterSymbolSize(c.members) : siteSymbolSize(c.total))
   const onScreen = clusters.map((c) => ({ c, px: toPixel(c.lon, c.lat) })).filter(({ px }) => px[0] >= 0 && px[0] <= plotW && px[1] >= 0 && px[1] <= plotH)
   const positions = placeLabels(
     onScreen.map(({ c, px }) => ({
