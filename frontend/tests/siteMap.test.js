@@ -21,10 +21,17 @@ describe('clustering', () => {
     expect(pair.lon).toBeCloseTo(0.005, 10)
   })
   test('large markers reach further: sites whose markers would overlap merge even beyond the gap', () => {
-    const size = (e) => (e.total > 5 ? 40 : 10)
+    const size = (members) => (members.length > 1 || members[0].total > 5 ? 40 : 10)
     // 30 px apart: apart for two small markers (gap 6 + 10), together when one marker is 40 px wide (6 + 25)
     expect(clusterSites([entry(1, 0, 0, 'UP'), entry(2, 0.03, 0, 'UP')], toPixel, 6, size)).toHaveLength(2)
     expect(clusterSites([entry(1, 0, 0, 'UP', 9), entry(2, 0.03, 0, 'UP')], toPixel, 6, size)).toHaveLength(1)
+  })
+  test('a cluster marker that grew over a neighbour takes the neighbour in', () => {
+    // 0 and 14 px merge (10 px markers, gap 6); their 30 px cluster marker at 7 px then covers the site at 30 px
+    const size = (members) => (members.length > 1 ? 30 : 10)
+    const clusters = clusterSites([entry(1, 0, 0, 'UP'), entry(2, 0.014, 0, 'UP'), entry(3, 0.03, 0, 'DOWN')], toPixel, 6, size)
+    expect(clusters).toHaveLength(1)
+    expect(clusters[0].worst).toBe('DOWN')
   })
   test('a DOWN site leads its cluster, so a chain of UP sites cannot pull it away from where it is', () => {
     // UP sites at 0, 15, 30 px and DOWN at 45 px: led by DOWN, the cluster takes 30 and 45 only

@@ -20,12 +20,26 @@ function sumCounts(members) {
   return counts
 }
 
+function summarise(members, points) {
+  return {
+    key: members.map((m) => m.site.id).sort().join(','),
+    members,
+    lon: points.reduce((s, i) => s + i.lon, 0) / points.length,
+    lat: points.reduce((s, i) => s + i.lat, 0) / points.length,
+    counts: sumCounts(members),
+    total: members.reduce((s, m) => s + m.total, 0),
+    worst: members.reduce((w, m) => (stateZ(m.worst) > stateZ(w) ? m.worst : w), null),
+  }
+}
+
 /**
  * Greedy clustering in screen pixels. `entries` are aggregateSites entries with coordinates;
- * `toPixel(lon, lat)` → [x, y] at the current zoom; `sizeOf(entry)` → its marker's diameter in pixels.
- * Two markers belong together when less than `gap` pixels of empty space would separate them (they
- * overlap or nearly touch). The worst (then largest) site not yet taken starts a cluster and takes every
- * untaken site that close to it, so a DOWN site is never swallowed into a cluster led by an UP one.
+ * `toPixel(lon, lat)` → [x, y] at the current zoom; `sizeOf(members)` → the diameter in pixels of the
+ * marker drawn for those entries (one entry: a site; several: a cluster). Two markers belong together
+ * when less than `gap` pixels of empty space would separate them (they overlap or nearly touch).
+ * The worst (then largest) site not yet taken starts a cluster and takes every untaken site that close
+ * to it, so a DOWN site is never swallowed into a cluster led by an UP one; then clusters whose
+ * (larger, re-centred) markers still overlap another marker are merged until none does.
  * Returns `[{key, members, lon, lat, counts, total, worst}]`; a cluster of one is a plain site.
  */
 export function clusterSites(entries, toPixel, gap, sizeOf = () => 0) {
@@ -37,26 +51,30 @@ export function clusterSites(entries, toPixel, gap, sizeOf = () => 0) {
   const seeds = [...items].sort(
     (a, b) => stateZ(b.entry.worst) - stateZ(a.entry.worst) || b.entry.total - a.entry.total || String(a.entry.site.id).localeCompare(String(b.entry.site.id)),
   )
-  const clusters = []
+  const close = (a, b, sizeA, sizeB) => Math.hypot(a[0] - b[0], a[1] - b[1]) <= gap + (sizeA + sizeB) / 2
+  let groups = []
   for (const seed of seeds) {
     if (seed.taken) continue
-    const reach = (i) => gap + (sizeOf(seed.entry) + sizeOf(i.entry)) / 2
-    const group = items.filter((i) => !i.taken && Math.hypot(i.px[0] - seed.px[0], i.px[1] - seed.px[1]) <= reach(i))
+    const group = items.filter((i) => !i.taken && close(i.px, seed.px, sizeOf([i.entry]), sizeOf([seed.entry])))
     group.forEach((i) => (i.taken = true))
-    const members = group.map((i) => i.entry)
-    const counts = sumCounts(members)
-    const worst = members.reduce((w, m) => (stateZ(m.worst) > stateZ(w) ? m.worst : w), null)
-    clusters.push({
-      key: members.map((m) => m.site.id).sort().join(','),
-      members,
-      lon: group.reduce((s, i) => s + i.lon, 0) / group.length,
-      lat: group.reduce((s, i) => s + i.lat, 0) / group.length,
-      counts,
-      total: members.reduce((s, m) => s + m.total, 0),
-      worst,
-    })
+    groups.push(group)
   }
-  return clusters
+  const centre = (group) => toPixel(group.reduce((s, i) => s + i.lon, 0) / group.length, group.reduce((s, i) => s + i.lat, 0) / group.length)
+  for (let merged = true; merged; ) {
+    merged = false
+    outer: for (let a = 0; a < groups.length; a++) {
+      for (let b = a + 1; b < groups.length; b++) {
+        const ga = groups[a]
+        const gb = groups[b]
+        if (close(centre(ga), centre(gb), sizeOf(ga.map((i) => i.entry)), sizeOf(gb.map((i) => i.entry)))) {
+          groups = [...groups.slice(0, a), [...ga, ...gb], ...groups.slice(a + 1, b), ...groups.slice(b + 1)]
+          merged = true
+          break outer
+        }
+      }
+    }
+  }
+  return groups.map((group) => summarise(group.map((i) => i.entry), group))
 }
 
 /** Rough pixel width of a label: a CJK character is one em, anything else about 0.6 em. */

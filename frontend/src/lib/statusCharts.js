@@ -214,8 +214,9 @@ export function siteMapOption(entries, width, height, labels, { view = FULL_VIEW
   const { placed, plotW, plotH, base } = frame
   const vis = visibleExtent(base, view)
   const toPixel = (lon, lat) => [((lon - vis.xMin) / (vis.xMax - vis.xMin)) * plotW, ((vis.yMax - lat) / (vis.yMax - vis.yMin)) * plotH]
-  const clusters = clusterSites(placed, toPixel, CLUSTER_GAP, (e) => siteSymbolSize(e.total))
-  const sizeOf = (c) => (c.members.length > 1 ? clusterSymbolSize(c.members) : siteSymbolSize(c.total))
+  const markerSize = (members) => (members.length > 1 ? clusterSymbolSize(members) : siteSymbolSize(members[0].total))
+  const clusters = clusterSites(placed, toPixel, CLUSTER_GAP, markerSize)
+  const sizeOf = (c) => markerSize(c.members)
   const onScreen = clusters.map((c) => ({ c, px: toPixel(c.lon, c.lat) })).filter(({ px }) => px[0] >= 0 && px[0] <= plotW && px[1] >= 0 && px[1] <= plotH)
   const positions = placeLabels(
     onScreen.map(({ c, px }) => ({
@@ -261,6 +262,7 @@ export function siteMapOption(entries, width, height, labels, { view = FULL_VIEW
   return {
     tooltip: {
       trigger: 'item',
+      confine: true, // a cluster's list of sites stays inside the chart
       formatter: (p) => {
         const d = p.data
         const lines = DEVICE_STATES.filter((s) => d.counts[s] > 0).map((s) => `${dot(s)}${labels.state(s)}: ${d.counts[s]}`)
