@@ -109,5 +109,9 @@ describe('boundary GeoJSON', () => {
     expect(boundaryFileProblem('{', 1)).toBe('notJson')
     expect(boundaryFileProblem('{"type":"Point","coordinates":[1,2]}', 30)).toBe('noPolygon')
     expect(boundaryFileProblem('{}', BOUNDARY_MAX_BYTES + 1)).toBe('tooLarge')
+    const open = [[110.9, 35.5], [111.1, 35.5], [111.1, 35.7], [110.9, 35.7]]
+    expect(boundaryFileProblem(JSON.stringify({ type: 'Polygon', coordinates: [open] }), 100)).toBe('openRing')
+    const far = [[110.9, 95.5], [111.1, 35.5], [111.1, 35.7], [110.9, 95.5]]
+    expect(boundaryFileProblem(JSON.stringify({ type: 'Polygon', coordinates: [far] }), 100)).toBe('outOfRange')
   })
 })

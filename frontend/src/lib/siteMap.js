@@ -158,8 +158,9 @@ export const BOUNDARY_MAX_BYTES = 5 * 1024 * 1024
 
 /**
  * What is wrong with a file before it is uploaded, as a locale key under `map.boundaryError.`
- * (null when it looks like a boundary): too large, not JSON, or no polygon in it. The server checks
- * everything again (closed rings, coordinate ranges) and answers 422 with the details.
+ * (null when it looks like a boundary): too large, not JSON, no polygon in it, a ring that does not
+ * end where it starts, or a position outside longitude −180…180 / latitude −90…90. The server checks
+ * everything again and answers 422 with the details (in English) for what slips through.
  */
 export function boundaryFileProblem(text, bytes) {
   if (bytes > BOUNDARY_MAX_BYTES) return 'tooLarge'
@@ -169,5 +170,10 @@ export function boundaryFileProblem(text, bytes) {
   } catch {
     return 'notJson'
   }
-  return boundaryPolygons(doc).length ? null : 'noPolygon'
+  const polygons = boundaryPolygons(doc)
+  if (!polygons.length) return 'noPolygon'
+  const rings = polygons.flatMap((p) => p.rings)
+  if (rings.some((r) => r[0][0] !== r[r.length - 1][0] || r[0][1] !== r[r.length - 1][1])) return 'openRing'
+  if (rings.some((r) => r.some(([lon, lat]) => !(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)))) return 'outOfRange'
+  return null
 }
