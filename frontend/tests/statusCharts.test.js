@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { intervalsToTimeline, stateTimelineOption, latencyOption, siteMapOption, equalAspectExtent, siteSymbolSize } from '../src/lib/statusCharts.js'
+import { intervalsToTimeline, stateTimelineOption, latencyOption, siteMapOption, siteMapFrame, viewFitting, equalAspectExtent, siteSymbolSize } from '../src/lib/statusCharts.js'
 import { aggregateSites } from '../src/lib/status.js'
 
 const T = (s) => Date.parse(s)
@@ -89,12 +89,64 @@ describe('site map', () => {
         { siteId: 3, state: 'DOWN' },
       ],
     )
-    const opt = siteMapOption(entries, 900, 560, { state: (s) => s, devices: (n) => `${n}`, none: '-' })
-    const data = opt.series[0].data
-    expect(data.map((d) => [d.siteId, d.itemStyle.color, d.total])).toEqual([[1, '#e6a23c', 2], [2, '#67c23a', 1]])
-    expect(data[0].symbolSize).toBeGreaterThan(data[1].symbolSize)
-    expect(data[0].label.show).toBe(true)
-    expect(opt.tooltip.formatter({ data: data[0] })).toContain('A')
+    const opt = siteMapOption(entries, 900, 560, { state: (s) => s, devices: (n) => `${n}`, none: '-', sites: (n) => `${n} sites` })
+    const data = opt.series.flatMap((series) => series.data)
+    expect(data.map((d) => [d.siteId, d.itemStyle.color, d.total]).sort()).toEqual([[1, '#e6a23c', 2], [2, '#67c23a', 1]])
+    const a = data.find((d) => d.siteId === 1)
+    const b = data.find((d) => d.siteId === 2)
+    expect(a.symbolSize).toBeGreaterThan(b.symbolSize)
+    expect(a.label.show).toBe(true)
+    expect(opt.tooltip.formatter({ data: a })).toContain('A')
+  })
+
+  const site = (id, lon, lat, state) => ({ id, name: `S${id}`, longitude: lon, latitude: lat, state })
+  const board = (sites) => aggregateSites(sites, sites.map((s) => ({ siteId: s.id, state: s.state })))
+  const labels = { state: (s) => s, devices: (n) => `${n}`, none: '-', sites: (n) => `${n} sites` }
+
+  test('sites on top of each other become one cluster marker with their count; zooming in separates them', () => {
+    const sites = [site(1, 110.98, 35.60, 'UP'), site(2, 110.9801, 35.6001, 'DOWN'), site(3, 110.90, 35.50, 'UP')]
+    const opt = siteMapOption(board(sites), 900, 560, labels)
+    const items = opt.series.flatMap((series) => series.data)
+    const cluster = items.find((d) => d.clusterKey)
+    expect(cluster.members.map((m) => m.id).sort()).toEqual([1, 2])
+    expect(cluster.label.formatter).toBe('2')
+    expect(cluster.worst).toBe('DOWN')
+    expect(opt.tooltip.formatter({ data: cluster })).toContain('S1')
+    // zoomed in on the pair: 0.0001° is then several dozen pixels
+    const zoomed = siteMapOption(board(sites), 900, 560, labels, { view: { x: [88.5, 89.0], y: [88.5, 89.0] } })
+    expect(zoomed.series.flatMap((series) => series.data).filter((d) => d.clusterKey)).toEqual([])
+    expect(zoomed.dataZoom.map((z) => [z.start, z.end])).toEqual([[88.5, 89.0], [88.5, 89.0]])
+  })
+
+  test('DOWN is drawn above DEGRADED above UNKNOWN above UP', () => {
+    const sites = [site(1, 110.90, 35.50, 'UP'), site(2, 110.95, 35.55, 'DOWN'), site(3, 111.0, 35.6, 'UNKNOWN'), site(4, 110.92, 35.58, 'DEGRADED')]
+    const opt = siteMapOption(board(sites), 900, 560, labels)
+    const zOf = (state) => opt.series.find((series) => series.data.some((d) => d.worst === state)).z
+    expect(zOf('DOWN')).toBeGreaterThan(zOf('DEGRADED'))
+    expect(zOf('DEGRADED')).toBeGreaterThan(zOf('UNKNOWN'))
+    expect(zOf('UNKNOWN')).toBeGreaterThan(zOf('UP'))
+  })
+
+  test('an uploaded boundary is drawn under the sites and widens the map to show all of it', () => {
+    const sites = [site(1, 110.98, 35.60, 'UP'), site(2, 110.90, 35.50, 'UP')]
+    const county = { type: 'Polygon', coordinates: [[[110.7, 35.3], [111.3, 35.3], [111.3, 35.8], [110.7, 35.8], [110.7, 35.3]]] }
+    const opt = siteMapOption(board(sites), 900, 560, labels, { boundary: county })
+    expect(opt.series[0].id).toBe('boundary')
+    expect(opt.series[0].z).toBeLessThan(Math.min(...opt.series.slice(1).map((series) => series.z)))
+    expect(opt.xAxis.min).toBeLessThan(110.7)
+    expect(opt.yAxis.max).toBeGreaterThan(35.8)
+    expect(siteMapOption(board(sites), 900, 560, labels).series.some((series) => series.id === 'boundary')).toBe(false)
+  })
+
+  test('a cluster zooms to a view that holds its members', () => {
+    const sites = [site(1, 110.98, 35.60, 'UP'), site(2, 110.9801, 35.6001, 'DOWN'), site(3, 110.90, 35.50, 'UP')]
+    const frame = siteMapFrame(board(sites), 900, 560)
+    const view = viewFitting(frame, [[110.98, 35.60], [110.9801, 35.6001]])
+    expect(view.x[1] - view.x[0]).toBeLessThan(20)
+    const at = (pct, lo, hi) => lo + ((hi - lo) * pct) / 100
+    expect(at(view.x[0], frame.base.xMin, frame.base.xMax)).toBeLessThan(110.98)
+    expect(at(view.x[1], frame.base.xMin, frame.base.xMax)).toBeGreaterThan(110.9801)
+    expect(at(view.y[0], frame.base.yMin, frame.base.yMax)).toBeLessThan(35.60)
   })
 
   test('no coordinates at all → no chart', () => {

@@ -1,4 +1,5 @@
 // ECharts option builders for the progress page (pure: data + labels in, option out).
+import { completedLate } from './progress.js'
 
 /** Cumulative installed per week, with a markLine at the total planned. */
 export function curveOption(curve, plannedTotal, labels) {
@@ -35,9 +36,15 @@ function toTime(d) {
   return d ? new Date(`${d}T00:00:00`).getTime() : null
 }
 
+const ON_TIME = '#67c23a'
+const LATE = '#f56c6c'
+const NOT_JUDGED = '#b1b3b8'
+
 /**
  * Planned vs actual completion per construction item as horizontal bars on a time axis
  * (bars run from the project start to each date; an item not yet complete has no actual bar).
+ * Actual bars: green on time, red late, grey for items planned at 0 devices (never judged late).
+ * `labels`: {planned, actual, late, notJudged}; the legend names all four colours (it is not a filter).
  */
 export function timelineOption(items, labels, start) {
   const rows = [...(items || [])].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0))
@@ -48,6 +55,9 @@ export function timelineOption(items, labels, start) {
   const min = all.length ? Math.min(...all) - 7 * DAY : undefined
   const max = all.length ? Math.max(...all) + 7 * DAY : undefined
   const fmt = (v) => (v === null || v === undefined ? '—' : new Date(v).toISOString().slice(0, 10))
+  const colourOf = (row) => (!(Number(row.planned) > 0) ? NOT_JUDGED : completedLate(row) ? LATE : ON_TIME)
+  // Empty line series only lend their colour and name to the legend (an empty bar series would still take room).
+  const legendOnly = (name, color) => ({ name, type: 'line', data: [], itemStyle: { color } })
   return {
     tooltip: {
       trigger: 'axis',
@@ -57,7 +67,12 @@ export function timelineOption(items, labels, start) {
         return `${names[i]}<br/>${labels.planned}: ${fmt(planned[i])}<br/>${labels.actual}: ${fmt(actual[i])}`
       },
     },
-    legend: { data: [labels.planned, labels.actual], top: 0 },
+    legend: {
+      data: [labels.planned, { name: labels.actual, itemStyle: { color: ON_TIME } }, labels.late, labels.notJudged].filter(Boolean),
+      top: 0,
+      icon: 'roundRect',
+      selectedMode: false,
+    },
     grid: { left: 200, right: 32, top: 32, bottom: 32 },
     xAxis: { type: 'time', min, max },
     yAxis: { type: 'category', data: names, axisLabel: { width: 180, overflow: 'truncate' } },
@@ -68,8 +83,10 @@ export function timelineOption(items, labels, start) {
         type: 'bar',
         data: actual,
         startValue: min,
-        itemStyle: { color: (p) => (planned[p.dataIndex] !== null && actual[p.dataIndex] > planned[p.dataIndex] ? '#f56c6c' : '#67c23a') },
+        itemStyle: { color: (p) => colourOf(rows[p.dataIndex]) },
       },
+      ...(labels.late ? [legendOnly(labels.late, LATE)] : []),
+      ...(labels.notJudged ? [legendOnly(labels.notJudged, NOT_JUDGED)] : []),
     ],
   }
 }

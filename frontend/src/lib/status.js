@@ -42,6 +42,15 @@ export function stateLabelKey(state) {
   return `state.${DEVICE_STATES.includes(state) ? state : 'UNKNOWN'}`
 }
 
+/**
+ * The last probe latency as shown ("12 ms"), or null when there is none to show: a DOWN device's last
+ * successful latency is stale and says nothing about a device that does not answer.
+ */
+export function latencyText(state, latencyMs) {
+  if (state === 'DOWN' || latencyMs === null || latencyMs === undefined || latencyMs === '') return null
+  return `${latencyMs} ms`
+}
+
 /** i18n key of a reason, or null when there is none (UP) or it is not one we know (shown raw). */
 export function reasonKey(reason) {
   return reason && REASONS.includes(reason) ? `reason.${reason}` : null

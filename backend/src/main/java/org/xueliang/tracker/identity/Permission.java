@@ -12,6 +12,8 @@ public enum Permission {
     STATUS_READ,
     MAINTENANCE_WRITE,
     AGENT_ADMIN,
+    /** Site reference data kept by the administrator: the county/township boundary drawn under the site map. */
+    SITE_ADMIN,
     EVALUATION_READ,
     EVALUATION_WRITE,
     EVALUATION_SIGN

@@ -11,6 +11,7 @@ import static org.xueliang.tracker.identity.Permission.EVALUATION_WRITE;
 import static org.xueliang.tracker.identity.Permission.LEDGER_READ;
 import static org.xueliang.tracker.identity.Permission.MAINTENANCE_WRITE;
 import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
+import static org.xueliang.tracker.identity.Permission.SITE_ADMIN;
 import static org.xueliang.tracker.identity.Permission.STATUS_READ;
 import static org.xueliang.tracker.identity.Permission.USER_ADMIN;
 
@@ -97,6 +98,8 @@ class SecurityConfig {
 
     static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry r) {
         r.requestMatchers("/api/v1/auth/login").permitAll()
+         // The demo flag and version: the login page shows the demo banner before anyone signs in.
+         .requestMatchers(HttpMethod.GET, "/api/v1/system/info").permitAll()
          .requestMatchers("/api/v1/auth/**").authenticated()
          .requestMatchers("/api/v1/users/**").hasAuthority(USER_ADMIN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(AUDIT_READ.name())
@@ -109,6 +112,8 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())
          .requestMatchers("/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_WRITE.name())
+         .requestMatchers(HttpMethod.PUT, "/api/v1/sites/boundary").hasAuthority(SITE_ADMIN.name())
+         .requestMatchers(HttpMethod.DELETE, "/api/v1/sites/boundary").hasAuthority(SITE_ADMIN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/progress").hasAuthority(PROGRESS_READ.name())
          // Period figures (availability, 在线率, 完好率 …) are evaluation material: managers and evaluators,
          // not technicians, who follow live states through STATUS_READ (docs/SECURITY.md).

@@ -33,6 +33,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, "Conflict", detail, null);
     }
 
+    /** 413: the request body is larger than {@code limit}, which the detail names. */
+    public static ApiException tooLarge(String what, String limit) {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Content too large", what + " is larger than " + limit, null);
+    }
+
     public static ApiException badRequest(String field, String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, "Bad request", message, List.of(new FieldProblem(field, message)));
     }
