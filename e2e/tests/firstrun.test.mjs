@@ -17,6 +17,8 @@ import { E2E_DIR, freePort, startServer } from '../lib/server.mjs';
 const USUAL_PORTS = [18080, 16161, 8080];
 const SHUTDOWN_BOUND_MS = 5_000;
 const STILL_UP_AFTER_MS = 40_000;
+// A first start migrates, seeds and backfills years of synthetic history: slow on a busy machine.
+const START_TIMEOUT_MS = 300_000;
 
 /** Listens on host:port over TCP; resolves the server, or null when the port is taken already. */
 function holdTcp(port, host) {
@@ -105,8 +107,8 @@ describe('first run', { skip: process.env.XL_E2E_BASE_URL ? 'starts servers of i
     if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
   });
 
-  test('demo mode comes up healthy with 18080, 16161 and 8080 taken, stays up, and stops within 5 s', { timeout: 420_000 }, async () => {
-    const server = await startServer({ name: 'firstrun', dataDir, env: { XL_DEMO: 'true' } });
+  test('demo mode comes up healthy with 18080, 16161 and 8080 taken, stays up, and stops within 5 s', { timeout: 720_000 }, async () => {
+    const server = await startServer({ name: 'firstrun', dataDir, env: { XL_DEMO: 'true' }, healthTimeoutMs: START_TIMEOUT_MS });
     const healthyAt = Date.now();
     try {
       const live = await waitForLiveDemo(server);
@@ -132,8 +134,8 @@ describe('first run', { skip: process.env.XL_E2E_BASE_URL ? 'starts servers of i
     }
   });
 
-  test('a rerun on the same data dir, with the same ports still taken, works too', { timeout: 420_000 }, async () => {
-    const server = await startServer({ name: 'firstrun-rerun', dataDir, env: { XL_DEMO: 'true' } });
+  test('a rerun on the same data dir, with the same ports still taken, works too', { timeout: 720_000 }, async () => {
+    const server = await startServer({ name: 'firstrun-rerun', dataDir, env: { XL_DEMO: 'true' }, healthTimeoutMs: START_TIMEOUT_MS });
     try {
       await waitForLiveDemo(server);
       const health = await (await api(server, '/actuator/health', { auth: false })).json();
@@ -156,7 +158,8 @@ describe('first run', { skip: process.env.XL_E2E_BASE_URL ? 'starts servers of i
       assert.match(lines[0], new RegExp(`^\\[xl\\] port ${port} \\(XL_PORT / server\\.port\\) on 0\\.0\\.0\\.0 is already in use: .*XL_PORT`));
       assert.doesNotMatch(run.out, /^\s+at /m, 'no stack trace');
       assert.doesNotMatch(run.out, /Tomcat started|Started XueliangTrackerApplication/, 'nothing was served');
-      assert.ok(run.ms < 15_000, `stopped within seconds (${run.ms} ms, mostly the JVM start)`);
+      // before the configuration is read there is only the JVM's and Spring's own start (seconds; more on a busy machine)
+      assert.ok(run.ms < 20_000, `stopped at once (${run.ms} ms)`);
     } finally {
       blocker.close();
       await rm(scratch, { recursive: true, force: true });
