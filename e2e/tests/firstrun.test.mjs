@@ -145,41 +145,35 @@ describe('first run', { skip: process.env.XL_E2E_BASE_URL ? 'starts servers of i
     }
   });
 
-  test('a busy XL_PORT stops the start at once with one line naming the port and XL_PORT', { timeout: 60_000 }, async () => {
+  /** Holds a free port on 0.0.0.0 and runs the jar to its exit with env(port) and a scratch data dir. */
+  async function runWithBusyPort(env) {
     const port = await freePort();
     const blocker = await holdTcp(port, '0.0.0.0');
     assert.ok(blocker, `holding ${port}`);
     const scratch = await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-busyport-'));
     try {
-      const run = await runToExit({ XL_PORT: String(port), XL_DATA_DIR: scratch, XL_DEMO: 'false' }, 30_000);
+      const run = await runToExit({ XL_PORT: String(await freePort()), XL_DATA_DIR: scratch, ...env(port) }, 30_000);
       assert.notEqual(run.code, 0, `exit code ${run.code}`);
-      const lines = run.out.split('\n').filter((l) => l.includes(`port ${port}`));
-      assert.equal(lines.length, 1, `one line names port ${port}:\n${run.out}`);
-      assert.match(lines[0], new RegExp(`^\\[xl\\] port ${port} \\(XL_PORT / server\\.port\\) on 0\\.0\\.0\\.0 is already in use: .*XL_PORT`));
       assert.doesNotMatch(run.out, /^\s+at /m, 'no stack trace');
       assert.doesNotMatch(run.out, /Tomcat started|Started XueliangTrackerApplication/, 'nothing was served');
-      // before the configuration is read there is only the JVM's and Spring's own start (seconds; more on a busy machine)
-      assert.ok(run.ms < 20_000, `stopped at once (${run.ms} ms)`);
+      return { port, ...run };
     } finally {
       blocker.close();
       await rm(scratch, { recursive: true, force: true });
     }
+  }
+
+  test('a busy XL_PORT stops the start at once with one line naming the port and XL_PORT', { timeout: 60_000 }, async () => {
+    const run = await runWithBusyPort((port) => ({ XL_PORT: String(port), XL_DEMO: 'false' }));
+    const lines = run.out.split('\n').filter((l) => l.includes(`port ${run.port}`));
+    assert.equal(lines.length, 1, `one line names port ${run.port}:\n${run.out}`);
+    assert.match(lines[0], new RegExp(`^\\[xl\\] port ${run.port} \\(XL_PORT / server\\.port\\) on 0\\.0\\.0\\.0 is already in use: .*XL_PORT`));
+    // before the configuration is read there is only the JVM's and Spring's own start (seconds; more on a busy machine)
+    assert.ok(run.ms < 20_000, `stopped at once (${run.ms} ms)`);
   });
 
   test('a busy configured demo port (XL_DEMO_ONVIF_PORT) stops the start the same way', { timeout: 60_000 }, async () => {
-    const port = await freePort();
-    const blocker = await holdTcp(port, '0.0.0.0');
-    assert.ok(blocker, `holding ${port}`);
-    const scratch = await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-busyport-'));
-    try {
-      const run = await runToExit({ XL_PORT: String(await freePort()), XL_DATA_DIR: scratch, XL_DEMO: 'true',
-        XL_DEMO_ONVIF_PORT: String(port) }, 30_000);
-      assert.notEqual(run.code, 0, `exit code ${run.code}`);
-      assert.match(run.out, new RegExp(`^\\[xl\\] port ${port} \\(XL_DEMO_ONVIF_PORT / xl\\.demo\\.onvif-port\\) on 0\\.0\\.0\\.0 is already in use`, 'm'));
-      assert.doesNotMatch(run.out, /^\s+at /m, 'no stack trace');
-    } finally {
-      blocker.close();
-      await rm(scratch, { recursive: true, force: true });
-    }
+    const run = await runWithBusyPort((port) => ({ XL_DEMO: 'true', XL_DEMO_ONVIF_PORT: String(port) }));
+    assert.match(run.out, new RegExp(`^\\[xl\\] port ${run.port} \\(XL_DEMO_ONVIF_PORT / xl\\.demo\\.onvif-port\\) on 0\\.0\\.0\\.0 is already in use`, 'm'));
   });
 });
