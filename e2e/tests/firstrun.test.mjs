@@ -107,7 +107,7 @@ describe('first run', { skip: process.env.XL_E2E_BASE_URL ? 'starts servers of i
     if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
   });
 
-  test('demo mode comes up healthy with 18080, 16161 and 8080 taken, stays up, and stops within 5 s', { timeout: 720_000 }, async () => {
+  test('demo mode comes up healthy with 18080, 16161 and 8080 taken, stays up, and stops within 5 s', { timeout: 720_000 }, async (t) => {
     const server = await startServer({ name: 'firstrun', dataDir, env: { XL_DEMO: 'true' }, healthTimeoutMs: START_TIMEOUT_MS });
     const healthyAt = Date.now();
     try {
@@ -127,6 +127,7 @@ describe('first run', { skip: process.env.XL_E2E_BASE_URL ? 'starts servers of i
       const t0 = Date.now();
       await server.stop();
       const ms = Date.now() - t0;
+      t.diagnostic(`SIGTERM to exit: ${ms} ms`);
       assert.ok(ms <= SHUTDOWN_BOUND_MS, `SIGTERM stopped the app in ${ms} ms (bound ${SHUTDOWN_BOUND_MS} ms)`);
       await stream.body?.cancel().catch(() => {});
     } finally {
