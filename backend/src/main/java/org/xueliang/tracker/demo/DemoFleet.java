@@ -33,7 +33,7 @@ import org.xueliang.tracker.shared.PortCheck;
 
 /**
  * The simulated devices of demo mode, in-process: one ONVIF camera per ONVIF device (one
- * {@link OnvifSimulator} socket per port), one SNMP agent per SNMP device (synthetic recording, with
+ * {@link OnvifSimulator} socket for all of them), one SNMP agent per SNMP device (synthetic recording, with
  * sysDescr and sysName from the ledger), one TCP/RTSP listener per TCP/RTSP device, each on the
  * device's own loopback address. Only devices on 127.0.0.0/8 are served.
  *
