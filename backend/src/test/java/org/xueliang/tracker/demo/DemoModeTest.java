@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
         "xl.agent.embedded.enabled=true",
         "xl.data-dir=target/demo-mode-test",
         "xl.monitoring.rollup-initial-ms=3600000",
-        // not the defaults: a demo or benchmark running on this machine may hold 18080, 16161, 18443 …
+        // configured ports (the default, free ports, is covered by e2e/tests/firstrun.test.mjs), clear of 18080, 16161, 18443 …
         "xl.demo.tcp-port-offset=31000"})
 @AutoConfigureMockMvc
 class DemoModeTest {
