@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.UnknownHostException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -67,8 +68,14 @@ public final class PortCheck implements ApplicationListener<ApplicationEnvironme
     /** The line for the first wanted port that cannot be bound now, if any. */
     static Optional<String> firstBusy(List<Wanted> wanted) {
         for (Wanted w : wanted) {
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(w.host());
+            } catch (UnknownHostException e) {
+                continue; // a bad address is not a busy port: the web server reports it in its own words
+            }
             try (NetworkChannel channel = w.udp() ? DatagramChannel.open(StandardProtocolFamily.INET) : ServerSocketChannel.open()) {
-                channel.bind(new InetSocketAddress(InetAddress.getByName(w.host()), w.port()));
+                channel.bind(new InetSocketAddress(address, w.port()));
             } catch (IOException e) {
                 return Optional.of(inUse(w));
             }
