@@ -1,6 +1,7 @@
 package org.xueliang.tracker.shared;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -77,7 +78,9 @@ public final class PortCheck implements ApplicationListener<ApplicationEnvironme
             try (NetworkChannel channel = w.udp() ? DatagramChannel.open(StandardProtocolFamily.INET) : ServerSocketChannel.open()) {
                 channel.bind(new InetSocketAddress(address, w.port()));
             } catch (IOException e) {
-                return Optional.of(inUse(w));
+                if (e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")) {
+                    return Optional.of(inUse(w));
+                } // else not a busy port (an address this host lacks, a privileged port): the server reports it itself
             }
         }
         return Optional.empty();
