@@ -2,6 +2,7 @@ package org.xueliang.tracker;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.xueliang.tracker.shared.PortCheck;
 
 /**
  * Xueliang Tracker: the device ledger, build-out progress and (later) probing and evaluation of a
@@ -12,6 +13,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class XueliangTrackerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(XueliangTrackerApplication.class, args);
+        SpringApplication app = new SpringApplication(XueliangTrackerApplication.class);
+        app.addListeners(new PortCheck()); // a busy configured port stops the start before anything runs
+        app.run(args);
     }
 }

@@ -29,12 +29,20 @@ import org.xueliang.tracker.agent.sim.net.TcpDeviceSimulator;
 import org.xueliang.tracker.agent.sim.snmp.SimulatedSnmpAgent;
 import org.xueliang.tracker.agent.sim.snmp.SnmpAgentSimulator;
 import org.xueliang.tracker.agent.sim.snmp.SnmpFault;
+import org.xueliang.tracker.shared.PortCheck;
 
 /**
  * The simulated devices of demo mode, in-process: one ONVIF camera per ONVIF device (one
- * {@link OnvifSimulator} socket per port), one SNMP agent per SNMP device (synthetic recording, with
+ * {@link OnvifSimulator} socket for all of them), one SNMP agent per SNMP device (synthetic recording, with
  * sysDescr and sysName from the ledger), one TCP/RTSP listener per TCP/RTSP device, each on the
- * device's own loopback address and configured port. Only devices on 127.0.0.0/8 are served.
+ * device's own loopback address. Only devices on 127.0.0.0/8 are served.
+ *
+ * <p>Ports: a configured port ({@code XL_DEMO_ONVIF_PORT}, {@code XL_DEMO_SNMP_PORT},
+ * {@code XL_DEMO_TCP_PORT_OFFSET} + the device's port) is bound or the start fails naming it
+ * ({@link DemoPortInUse}); unset (0), each simulator takes the port of the last start when it is still
+ * free, else any free port. Then {@link DemoProbeSettings#apply} points the devices at the ports bound
+ * this start, so nothing stored from an earlier start (another machine, a port taken since) can break
+ * this one.
  *
  * <p>Scripted faults, chosen deterministically by position in asset-tag order (docs/DEMO.md lists
  * what that gives for the reference data): ONVIF cameras #3 flapping (4 min up, 4 min down), #7
@@ -45,16 +53,22 @@ import org.xueliang.tracker.agent.sim.snmp.SnmpFault;
  * going silent for 2 minutes and coming back with sysUpTime reset, 5 minutes after start and every
  * 20 minutes after that (a DOWN and a reboot).
  *
- * <p>A {@link SmartLifecycle} that starts before the embedded agent (lower phase) and stops after it.
- * On the very first start the devices are configured for the demo only after seeding, so
- * {@link DemoSetup} calls {@link #reload()} then.
+ * <p>A {@link SmartLifecycle} that starts before the web server and the embedded agent (lower phase)
+ * and stops after them, so a configured port that is taken stops the start before anything is served.
+ * On the very first start the devices exist only after seeding, so {@link DemoSetup} calls
+ * {@link #reload()} then.
  */
 @Component
 @ConditionalOnBooleanProperty("xl.demo")
 class DemoFleet implements SmartLifecycle {
 
-    /** The embedded agent runs at {@code DEFAULT_PHASE - 1}; the devices must be there before it probes. */
-    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2;
+    /**
+     * Before the web server (it starts at {@code DEFAULT_PHASE - 2048}) and the embedded agent
+     * ({@code DEFAULT_PHASE - 1}): the devices must be there before the agent probes them.
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    /** A port of an earlier start is reused only above the privileged range (a reference port such as 80 is not). */
+    static final int FIRST_UNPRIVILEGED_PORT = 1024;
     static final Duration FLAP_PERIOD = Duration.ofMinutes(4);
     static final Duration CLOCK_DRIFT = Duration.ofMinutes(10);
     static final Duration REBOOT_FIRST = Duration.ofMinutes(5);
@@ -71,6 +85,10 @@ class DemoFleet implements SmartLifecycle {
     /** The scripted faults, for the log, the docs and the tests: asset tag → what it does. */
     private final Map<String, String> scripted = new LinkedHashMap<>();
     private final JdbcTemplate jdbc;
+    private final DemoProbeSettings settings;
+    private final int onvifPort;
+    private final int snmpPort;
+    private final int tcpPortOffset;
     private final long flapMillis;
     private final List<OnvifSimulator> onvif = new ArrayList<>();
     private SnmpAgentSimulator snmp;
@@ -78,14 +96,20 @@ class DemoFleet implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    DemoFleet(JdbcTemplate jdbc, @Value("${xl.demo.flap-period:PT4M}") Duration flapPeriod) {
+    DemoFleet(JdbcTemplate jdbc, DemoProbeSettings settings, @Value("${xl.demo.flap-period:PT4M}") Duration flapPeriod,
+              @Value("${xl.demo.onvif-port:0}") int onvifPort, @Value("${xl.demo.snmp-port:0}") int snmpPort,
+              @Value("${xl.demo.tcp-port-offset:0}") int tcpPortOffset) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.flapMillis = flapPeriod.toMillis();
+        this.onvifPort = onvifPort;
+        this.snmpPort = snmpPort;
+        this.tcpPortOffset = tcpPortOffset;
     }
 
     @Override
     public synchronized void start() {
-        serve(devices());
+        serveAndPoint();
         running = true;
     }
 
@@ -105,10 +129,14 @@ class DemoFleet implements SmartLifecycle {
         return PHASE;
     }
 
-    /** Serves the devices as they are configured now (after the first demo configuration). */
+    /** Serves the devices as they are now (after seeding) and points them at this start's ports. */
     synchronized void reload() {
         close();
-        serve(devices());
+        serveAndPoint();
+    }
+
+    private void serveAndPoint() {
+        settings.apply(serve(devices()));
     }
 
     synchronized Map<String, String> scripted() {
@@ -125,25 +153,31 @@ class DemoFleet implements SmartLifecycle {
                 .stream().filter(d -> DemoProbeSettings.isLoopback(d.host()) && d.port() > 0).toList();
     }
 
-    private void serve(List<SimDevice> all) {
+    /** Starts the simulators; returns the port each device is served on (device id → port). */
+    private Map<Long, Integer> serve(List<SimDevice> all) {
         scripted.clear();
+        Map<Long, Integer> ports = new LinkedHashMap<>();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "demo-fleet-faults");
             t.setDaemon(true);
             return t;
         });
         try {
-            serveCameras(all.stream().filter(d -> d.method().equals("ONVIF")).toList());
+            serveCameras(all.stream().filter(d -> d.method().equals("ONVIF")).toList(), ports);
         } catch (IOException e) {
             throw new UncheckedIOException("Demo mode: cannot start the ONVIF simulator: " + e.getMessage(), e);
         }
-        serveSnmp(all.stream().filter(d -> d.method().equals("SNMP")).toList());
-        serveTcp(all.stream().filter(d -> d.method().equals("TCP") || d.method().equals("RTSP")).toList());
+        serveSnmp(all.stream().filter(d -> d.method().equals("SNMP")).toList(), ports);
+        serveTcp(all.stream().filter(d -> d.method().equals("TCP") || d.method().equals("RTSP")).toList(), ports);
         log.info("Demo fleet: {} simulated devices on loopback; scripted faults {}", all.size(), scripted);
+        return ports;
     }
 
-    private void serveCameras(List<SimDevice> cams) throws IOException {
-        Map<Integer, List<SimulatedCamera>> byPort = new LinkedHashMap<>();
+    private void serveCameras(List<SimDevice> cams, Map<Long, Integer> ports) throws IOException {
+        if (cams.isEmpty()) {
+            return;
+        }
+        List<SimulatedCamera> simulated = new ArrayList<>();
         for (int i = 0; i < cams.size(); i++) {
             SimDevice d = cams.get(i);
             String firmware = i == 18 ? "V5.7.9 build 230815" : d.firmware();
@@ -159,14 +193,16 @@ class DemoFleet implements SmartLifecycle {
                 case 18 -> scripted.put(d.assetTag(), "reports firmware " + firmware + " (ledger: " + d.firmware() + ")");
                 default -> { }
             }
-            byPort.computeIfAbsent(d.port(), p -> new ArrayList<>()).add(cam);
+            simulated.add(cam);
         }
-        for (var e : byPort.entrySet()) {
-            onvif.add(OnvifSimulator.start(e.getValue(), e.getKey()));
-        }
+        // one socket for every camera (routed by local address), on the port all of them had last start
+        OnvifSimulator server = bind(onvifPort, cams.get(0).port(), PortCheck.ANY_ADDRESS, false, "XL_DEMO_ONVIF_PORT",
+                "xl.demo.onvif-port", port -> OnvifSimulator.start(simulated, port));
+        onvif.add(server);
+        cams.forEach(d -> ports.put(d.id(), server.port()));
     }
 
-    private void serveSnmp(List<SimDevice> agents) {
+    private void serveSnmp(List<SimDevice> agents, Map<Long, Integer> ports) {
         if (agents.isEmpty()) {
             return;
         }
@@ -174,12 +210,9 @@ class DemoFleet implements SmartLifecycle {
         var recording = SnmpAgentSimulator.synthetic();
         SimDevice rebooting = lastOf(agents, "SWITCH");
         for (SimDevice d : agents) {
-            SimulatedSnmpAgent agent;
-            try {
-                agent = snmp.add(InetAddress.getByName(d.host()), d.port(), recording);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            SimulatedSnmpAgent agent = bind(snmpPort, d.port(), d.host(), true, "XL_DEMO_SNMP_PORT", "xl.demo.snmp-port",
+                    port -> snmp.add(InetAddress.getByName(d.host()), port, recording));
+            ports.put(d.id(), agent.address().getPort());
             String descr = String.join(" ", nonNull(d.vendor(), ""), nonNull(d.model(), ""), nonNull(d.firmware(), "")).trim();
             agent.set("1.3.6.1.2.1.1.1.0", utf8(descr.isEmpty() ? "Xueliang simulated agent" : descr));
             agent.set("1.3.6.1.2.1.1.5.0", utf8(d.assetTag().toLowerCase(java.util.Locale.ROOT)));
@@ -195,23 +228,55 @@ class DemoFleet implements SmartLifecycle {
         }
     }
 
-    private void serveTcp(List<SimDevice> devices) {
+    private void serveTcp(List<SimDevice> devices, Map<Long, Integer> ports) {
         if (devices.isEmpty()) {
             return;
         }
         tcp = new TcpDeviceSimulator();
         SimDevice down = lastOf(devices, "SPLICE_SCREEN");
         for (SimDevice d : devices) {
-            try {
-                var kind = d.method().equals("RTSP") ? TcpDeviceSimulator.Kind.RTSP : TcpDeviceSimulator.Kind.TCP;
-                var device = tcp.add(kind, InetAddress.getByName(d.host()), d.port());
-                if (d == down) {
-                    device.fault(TcpDeviceSimulator.Fault.DOWN);
-                    scripted.put(d.assetTag(), "DOWN (connection refused)");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            var kind = d.method().equals("RTSP") ? TcpDeviceSimulator.Kind.RTSP : TcpDeviceSimulator.Kind.TCP;
+            int configured = tcpPortOffset > 0 ? DemoProbeSettings.demoTcpPort(d.port(), tcpPortOffset) : 0;
+            var device = bind(configured, d.port(), d.host(), false, "XL_DEMO_TCP_PORT_OFFSET", "xl.demo.tcp-port-offset",
+                    port -> tcp.add(kind, InetAddress.getByName(d.host()), port));
+            ports.put(d.id(), device.port());
+            if (d == down) {
+                device.fault(TcpDeviceSimulator.Fault.DOWN);
+                scripted.put(d.assetTag(), "DOWN (connection refused)");
             }
+        }
+    }
+
+    /** Opens a simulator socket on {@code port} (0: any free port); the simulators' constructors. */
+    @FunctionalInterface
+    interface Binder<T> {
+        T bind(int port) throws IOException;
+    }
+
+    /**
+     * Binds the configured port, or fails the start naming it; with none configured, the port of the
+     * last start when it is still free (so a rerun changes nothing), else any free port.
+     */
+    private static <T> T bind(int configured, int previous, String host, boolean udp, String variable, String property,
+                              Binder<T> binder) {
+        if (configured > 0) {
+            try {
+                return binder.bind(configured);
+            } catch (IOException | UncheckedIOException e) {
+                throw new DemoPortInUse(new PortCheck.Wanted(configured, host, udp, variable, property), e);
+            }
+        }
+        if (previous >= FIRST_UNPRIVILEGED_PORT) {
+            try {
+                return binder.bind(previous);
+            } catch (IOException | UncheckedIOException takenSince) {
+                log.info("Demo fleet: port {} of the last start is taken on {}; a free one instead", previous, host);
+            }
+        }
+        try {
+            return binder.bind(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

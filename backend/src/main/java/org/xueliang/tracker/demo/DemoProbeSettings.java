@@ -3,6 +3,7 @@ package org.xueliang.tracker.demo;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +19,16 @@ import org.xueliang.tracker.ledger.ProbeInput;
 import org.xueliang.tracker.ledger.ProbeMethod;
 
 /**
- * Once per database (on the first demo start after seeding): points every device on a loopback
- * address at the simulator. The reference data uses the devices' real ports (80, 161, 443, …),
- * which need root to listen on, so ONVIF goes to {@code xl.demo.onvif-port} (18080) with the demo
- * ONVIF account, SNMP to {@code xl.demo.snmp-port} (16161) with community {@code public} (v2c), TCP
- * and RTSP to {@code xl.demo.tcp-port-offset} (18000) + their port; ICMP stays (loopback always answers). Every probe interval becomes
- * {@code xl.demo.interval-seconds} (30) so the board moves. The changes go through
- * {@link DeviceService} — validated, credentials encrypted, one audit entry per device (actor
- * {@code system}) — and a final {@code DEMO_SETUP} audit entry marks the database as done, so a
- * later change by a user is never undone by a restart.
+ * Points the devices on a loopback address at the demo simulators, through {@link DeviceService} —
+ * validated, credentials encrypted, one audit entry per changed device (actor {@code system}).
+ *
+ * <p>Once per database (the first demo start after seeding): the demo ONVIF account, SNMP v2c
+ * community {@code public}, and every probe interval {@code xl.demo.interval-seconds} (30) so the
+ * board moves; a final {@code DEMO_SETUP} audit entry marks the database as done, so a later change
+ * of these by a user is never undone by a restart. ICMP keeps its settings (loopback always answers).
+ *
+ * <p>Every start: the port of each simulated device becomes the one its simulator bound this start
+ * ({@link DemoFleet}); a device already on it is left alone, so a rerun on the same ports writes nothing.
  */
 @Component
 @ConditionalOnBooleanProperty("xl.demo")
@@ -44,38 +46,33 @@ class DemoProbeSettings {
     private final DeviceRepository devices;
     private final DeviceService deviceService;
     private final AuditTrail audit;
-    private final int onvifPort;
-    private final int snmpPort;
     private final int intervalSeconds;
-    private final int tcpPortOffset;
 
     DemoProbeSettings(JdbcTemplate jdbc, DeviceRepository devices, DeviceService deviceService, AuditTrail audit,
-                      @Value("${xl.demo.onvif-port:18080}") int onvifPort, @Value("${xl.demo.snmp-port:16161}") int snmpPort,
-                      @Value("${xl.demo.interval-seconds:30}") int intervalSeconds,
-                      @Value("${xl.demo.tcp-port-offset:18000}") int tcpPortOffset) {
+                      @Value("${xl.demo.interval-seconds:30}") int intervalSeconds) {
         this.jdbc = jdbc;
         this.devices = devices;
         this.deviceService = deviceService;
         this.audit = audit;
-        this.onvifPort = onvifPort;
-        this.snmpPort = snmpPort;
         this.intervalSeconds = intervalSeconds;
-        this.tcpPortOffset = tcpPortOffset;
     }
 
     boolean done() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = ?", Integer.class, MARKER_ACTION) > 0;
     }
 
-    /** Applies the demo probe settings unless done before or there is nothing to configure; returns the devices changed. */
+    /**
+     * Points the devices at the simulators' ports of this start (device id → port), with the one-time
+     * demo settings when not done before; returns the number of devices changed.
+     */
     @Transactional
-    public int applyOnce() {
-        if (done()) {
-            return 0;
-        }
-        List<Long> ids = jdbc.queryForList("SELECT id FROM device WHERE probe_method IS NOT NULL ORDER BY id", Long.class);
+    public int apply(Map<Long, Integer> servedOn) {
+        boolean first = !done();
+        List<Long> ids = first
+                ? jdbc.queryForList("SELECT id FROM device WHERE probe_method IS NOT NULL ORDER BY id", Long.class)
+                : List.copyOf(servedOn.keySet());
         if (ids.isEmpty()) {
-            return 0; // nothing seeded or imported yet: try again on the next start
+            return 0; // nothing seeded or imported yet: the first-time settings wait for the next start
         }
         int changed = 0;
         for (long id : ids) {
@@ -84,31 +81,43 @@ class DemoProbeSettings {
             if (!isLoopback(host)) {
                 continue; // network rule: the demo touches only devices on 127.0.0.0/8
             }
-            ProbeInput probe = probeFor(device.getProbeMethod(), device.getProbePort());
+            Integer port = servedOn.get(id);
+            ProbeInput probe;
+            if (first) {
+                probe = firstTime(device.getProbeMethod(), port);
+            } else if (port != null && !port.equals(device.getProbePort())) {
+                probe = new ProbeInput(null, null, port, null, null, null, null, null, null);
+            } else {
+                continue;
+            }
             deviceService.replace(id, device.fields(), probe);
             changed++;
         }
-        audit.recordAs(AuditTrail.SYSTEM_ACTOR, MARKER_ACTION, "Demo", "probe-settings", "Demo mode: " + changed
-                + " devices on loopback addresses pointed at the simulator (ONVIF :" + onvifPort + ", SNMP :" + snmpPort
-                + ", TCP/RTSP :" + tcpPortOffset + "+port, interval " + intervalSeconds + " s)", null, null);
-        log.info("Demo mode: probe settings of {} devices pointed at the simulator", changed);
+        if (first) {
+            audit.recordAs(AuditTrail.SYSTEM_ACTOR, MARKER_ACTION, "Demo", "probe-settings", "Demo mode: " + changed
+                    + " devices on loopback addresses pointed at the simulators (demo credentials, interval "
+                    + intervalSeconds + " s, ports of the simulators)", null, null);
+        }
+        if (changed > 0) {
+            log.info("Demo mode: probe settings of {} devices pointed at the simulators{}", changed, first ? " (first demo start)" : "");
+        }
         return changed;
     }
 
-    ProbeInput probeFor(ProbeMethod method, Integer port) {
+    /** The one-time demo settings of a device; {@code port} null keeps its port (ICMP, or not served). */
+    ProbeInput firstTime(ProbeMethod method, Integer port) {
         return switch (method) {
-            case ONVIF -> new ProbeInput(null, null, onvifPort, intervalSeconds, null, null, null, null,
+            case ONVIF -> new ProbeInput(null, null, port, intervalSeconds, null, null, null, null,
                     new ProbeInput.Onvif(ONVIF_USER, ONVIF_PASSWORD));
-            case SNMP -> new ProbeInput(null, null, snmpPort, intervalSeconds, null, null, null,
+            case SNMP -> new ProbeInput(null, null, port, intervalSeconds, null, null, null,
                     new ProbeInput.Snmp("2c", SNMP_COMMUNITY, null, null, null, null, null), null);
-            case TCP, RTSP -> new ProbeInput(null, null, demoTcpPort(method, port, tcpPortOffset), intervalSeconds, null, null, null, null, null);
-            case ICMP -> new ProbeInput(null, null, null, intervalSeconds, null, null, null, null, null);
+            case TCP, RTSP, ICMP -> new ProbeInput(null, null, port, intervalSeconds, null, null, null, null, null);
         };
     }
 
-    static int demoTcpPort(ProbeMethod method, Integer port, int offset) {
-        int p = port != null ? port : method == ProbeMethod.RTSP ? 554 : 80;
-        return p < offset ? offset + p : p;
+    /** The TCP/RTSP port under a configured offset: the device's own port (443) moved up (18443) unless already above. */
+    static int demoTcpPort(int port, int offset) {
+        return port < offset ? offset + port : port;
     }
 
     static boolean isLoopback(String host) {

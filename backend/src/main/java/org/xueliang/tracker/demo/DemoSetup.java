@@ -32,8 +32,8 @@ class DemoSetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (settings.applyOnce() > 0) {
-            fleet.reload();
+        if (!settings.done()) {
+            fleet.reload(); // the first start: the devices were seeded after the fleet started
         }
         backfill.backfillIfNeeded();
         log.info("Demo mode is on (XL_DEMO=true): simulated devices on 127.20.0.0/16, synthetic history before today;"

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -79,6 +81,23 @@ class StatusStream {
         } catch (IOException | IllegalStateException gone) {
             subscribers.remove(s);
         }
+    }
+
+    /**
+     * Ends every open stream as soon as the application is asked to stop, before the web server's
+     * graceful shutdown, which would otherwise wait its whole timeout for these never-ending responses.
+     * The browsers' EventSource reconnects by itself (to another replica, or after the restart).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        for (Subscriber s : subscribers) {
+            try {
+                s.emitter().complete();
+            } catch (IllegalStateException alreadyDone) {
+                // completed or failed meanwhile: nothing to close
+            }
+        }
+        subscribers.clear();
     }
 
     int subscribers() {

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
         "xl.agent.embedded.enabled=true",
         "xl.data-dir=target/demo-mode-test",
         "xl.monitoring.rollup-initial-ms=3600000",
-        // not the defaults: a demo or benchmark running on this machine may hold 18080, 16161, 18443 …
+        // configured ports (the default, free ports, is covered by e2e/tests/firstrun.test.mjs), clear of 18080, 16161, 18443 …
         "xl.demo.tcp-port-offset=31000"})
 @AutoConfigureMockMvc
 class DemoModeTest {
@@ -108,7 +108,7 @@ class DemoModeTest {
     @Test
     void probeSettingsAreAppliedOnceThroughTheLedgerAndAudited() {
         assertThat(settings.done()).isTrue();
-        assertThat(settings.applyOnce()).isZero();
+        assertThat(settings.apply(Map.of())).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'DEMO_SETUP'", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'UPDATE' AND entity_type = 'Device'"
                 + " AND actor = 'system'", Integer.class)).isEqualTo(94);
@@ -119,6 +119,12 @@ class DemoModeTest {
         assertThat(jdbc.queryForList("SELECT DISTINCT probe_port FROM device WHERE probe_method = 'TCP' ORDER BY probe_port", Integer.class))
                 .containsExactly(31443, 36200, 39000);
         assertThat(jdbc.queryForList("SELECT DISTINCT probe_interval_seconds FROM device", Integer.class)).containsExactly(30);
+        // a restart of the fleet binds the same ports and writes nothing
+        fleet.reload();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'UPDATE' AND entity_type = 'Device'"
+                + " AND actor = 'system'", Integer.class)).isEqualTo(94);
+        assertThat(jdbc.queryForList("SELECT DISTINCT probe_port FROM device WHERE probe_method = 'ONVIF'", Integer.class))
+                .containsExactly(ONVIF_PORT);
         // ONVIF passwords are stored encrypted, never in clear
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM credential WHERE kind = 'ONVIF' AND username = 'admin'", Integer.class))
                 .isEqualTo(45);
