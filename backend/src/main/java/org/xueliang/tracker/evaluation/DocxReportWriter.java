@@ -3,6 +3,7 @@ package org.xueliang.tracker.evaluation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.List;
 
 import org.apache.poi.wp.usermodel.HeaderFooterType;
@@ -12,6 +13,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
  * The self-evaluation report as DOCX: title, the header block, sections 一 … 七 (system facts +
@@ -45,7 +47,7 @@ final class DocxReportWriter {
             text(doc, notice, true);
             text(doc, text.period(d), false);
             text(doc, text.signature(d), false);
-            headerBlock(doc, text.headerBlock(d));
+            headerBlock(doc, text.headerRows(d));
             for (ReportSection s : d.report()) {
                 text(doc, s.title(), true);
                 text(doc, s.facts(), false);
@@ -84,12 +86,21 @@ final class DocxReportWriter {
         items.forEach(i -> text(doc, i, false));
     }
 
-    /** The header block as label/value pairs, two to a row. */
-    private static void headerBlock(XWPFDocument doc, List<String[]> pairs) {
-        XWPFTable t = doc.createTable((pairs.size() + 1) / 2, 4);
-        for (int i = 0; i < pairs.size(); i++) {
-            set(t.getRow(i / 2).getCell(i % 2 * 2), pairs.get(i)[0]);
-            set(t.getRow(i / 2).getCell(i % 2 * 2 + 1), pairs.get(i)[1]);
+    /** The header block: label/value pairs, two to a row, a single pair spanning its row. */
+    private static void headerBlock(XWPFDocument doc, List<List<String[]>> rows) {
+        XWPFTable t = doc.createTable(rows.size(), 4);
+        for (int r = 0; r < rows.size(); r++) {
+            List<String[]> pairs = rows.get(r);
+            XWPFTableRow row = t.getRow(r);
+            for (int i = 0; i < pairs.size(); i++) {
+                set(row.getCell(i * 2), pairs.get(i)[0]);
+                set(row.getCell(i * 2 + 1), pairs.get(i)[1]);
+            }
+            if (pairs.size() == 1) {
+                row.removeCell(3);
+                row.removeCell(2);
+                row.getCell(1).getCTTc().addNewTcPr().addNewGridSpan().setVal(BigInteger.valueOf(3));
+            }
         }
         doc.createParagraph();
     }

@@ -24,6 +24,11 @@ final class ExportText {
 
     /** One printed row of the indicator table: the row and its words. */
     record Line(TableRow row, String level1, String level2, String deviation) {
+
+        /** Whether this line and {@code other} share the 一级指标 (column 0), or the 一级 and 二级指标 (column 1): one merged cell. */
+        boolean sameGroup(Line other, int column) {
+            return level1.equals(other.level1) && (column == 0 || level2.equals(other.level2));
+        }
     }
 
     private static final String[] HEADER_KEYS = {"level1", "level2", "name", "target", "actual", "weight", "score", "deviation"};
@@ -149,19 +154,25 @@ final class ExportText {
                 .map(r -> get("checks.row", r.name())).orElse("");
     }
 
-    /** The header block label/value pairs (项目名称, 主管部门, 实施单位) as PDF and DOCX print them. */
-    List<String[]> headerBlock(EvaluationDocument d) {
+    /**
+     * The header block as PDF and DOCX print it: rows of one or two label/value pairs (a single pair
+     * spans the row) — 项目名称; 主管部门, 实施单位; 年初预算数, 全年预算数; 全年执行数, 执行率; 预期目标, 实际完成情况.
+     */
+    List<List<String[]>> headerRows(EvaluationDocument d) {
         ReportHeader rh = d.reportHeader();
         EvaluationDocument.Budget b = d.budget();
+        String rate = b.executionRatePct() == null ? get("export.none") : num(b.executionRatePct()) + "%";
         return List.of(
-                new String[] {get("header.projectName"), d.header().projectName()},
-                new String[] {get("header.competentDepartment"), orNone(rh.competentDepartment())},
-                new String[] {get("header.implementingUnit"), orNone(rh.implementingUnit())},
-                new String[] {get("header.budget"), money(b.budget())},
-                new String[] {get("header.spent"), money(b.spent())},
-                new String[] {get("header.executionRate"), b.executionRatePct() == null ? get("export.none") : num(b.executionRatePct()) + "%"},
-                new String[] {get("header.annualGoal"), orNone(rh.annualGoal())},
-                new String[] {get("header.annualOutcome"), orNone(rh.annualOutcome())});
+                List.<String[]>of(pair("header.projectName", d.header().projectName())),
+                List.of(pair("header.competentDepartment", orNone(rh.competentDepartment())),
+                        pair("header.implementingUnit", orNone(rh.implementingUnit()))),
+                List.of(pair("header.budgetAtStart", money(b.budget())), pair("header.budget", money(b.budget()))),
+                List.of(pair("header.spent", money(b.spent())), pair("header.executionRate", rate)),
+                List.of(pair("header.annualGoal", orNone(rh.annualGoal())), pair("header.annualOutcome", orNone(rh.annualOutcome()))));
+    }
+
+    private String[] pair(String labelKey, String value) {
+        return new String[] {get(labelKey), value};
     }
 
     String orNone(String s) {

@@ -63,10 +63,15 @@ final class PdfReportWriter {
             @Override
             public void onEndPage(PdfWriter w, Document document) {
                 float middle = (document.left() + document.right()) / 2;
-                ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_CENTER, new Phrase(signature, foot), middle,
-                        document.bottom() - 20, 0);
-                ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_CENTER,
-                        new Phrase(text.get("export.page", String.valueOf(w.getPageNumber())), foot), middle, document.bottom() - 32, 0);
+                // the signed line with its 64-digit SHA-256 is wider than the page: wrapped in a box under the text
+                ColumnText footer = new ColumnText(w.getDirectContent());
+                Phrase lines = new Phrase(chunk(signature + "\n" + text.get("export.page", String.valueOf(w.getPageNumber())), foot));
+                footer.setSimpleColumn(lines, document.left(), 8, document.right(), document.bottom() - 8, 9, Element.ALIGN_CENTER);
+                try {
+                    footer.go();
+                } catch (com.lowagie.text.DocumentException e) {
+                    throw new IllegalStateException(e);
+                }
                 if (notice != null) {
                     ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_CENTER, new Phrase(notice, noticeFont), middle,
                             document.top() + 20, 0);
@@ -82,7 +87,7 @@ final class PdfReportWriter {
         }
         doc.add(paragraph(text.period(d), small));
         doc.add(paragraph(signature, small));
-        doc.add(headerBlock(text.headerBlock(d)));
+        doc.add(headerBlock(text.headerRows(d)));
         for (ReportSection s : d.report()) {
             Paragraph h = paragraph(s.title(), heading);
             h.setSpacingBefore(8);
@@ -117,14 +122,18 @@ final class PdfReportWriter {
         doc.add(p);
     }
 
-    /** 项目名称, 主管部门, 实施单位, 资金情况, 年度总体目标 and 实际完成情况 as label/value pairs, two to a row. */
-    private PdfPTable headerBlock(List<String[]> pairs) {
-        PdfPTable t = new PdfPTable(new float[] {12, 38, 12, 38});
+    /** The header block: label/value pairs, two to a row, a single pair spanning its row. */
+    private PdfPTable headerBlock(List<List<String[]>> rows) {
+        PdfPTable t = new PdfPTable(new float[] {13, 37, 13, 37});
         t.setWidthPercentage(100);
         t.setSpacingBefore(6);
-        for (String[] pair : pairs) {
-            t.addCell(cell(pair[0], small));
-            t.addCell(cell(pair[1], small));
+        for (List<String[]> row : rows) {
+            for (String[] pair : row) {
+                t.addCell(cell(pair[0], small));
+                PdfPCell value = cell(pair[1], small);
+                value.setColspan(row.size() == 1 ? 3 : 1);
+                t.addCell(value);
+            }
         }
         return t;
     }
@@ -155,13 +164,16 @@ final class PdfReportWriter {
         for (int i = 0; i < lines.size(); i++) {
             String[] cells = text.cells(lines.get(i));
             for (int c = 0; c < cells.length; c++) {
-                if (c < 2 && i > 0 && sameGroup(lines, i - 1, i, c)) {
+                if (c < 2 && i > 0 && lines.get(i - 1).sameGroup(lines.get(i), c)) {
                     continue;
                 }
                 PdfPCell cell = cell(cells[c], small);
+                if (c >= 3 && c <= 6) {
+                    cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+                }
                 if (c < 2) {
                     int span = 1;
-                    while (i + span < lines.size() && sameGroup(lines, i, i + span, c)) {
+                    while (i + span < lines.size() && lines.get(i).sameGroup(lines.get(i + span), c)) {
                         span++;
                     }
                     cell.setRowspan(span);
@@ -172,21 +184,20 @@ final class PdfReportWriter {
         PdfPCell total = cell(text.get("table.total"), small);
         total.setColspan(5);
         t.addCell(total);
-        t.addCell(cell(ExportText.num(d.totalWeight()), small));
-        t.addCell(cell(ExportText.num(d.totalScore()), small));
+        for (String sum : new String[] {ExportText.num(d.totalWeight()), ExportText.num(d.totalScore())}) {
+            PdfPCell cell = cell(sum, small);
+            cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+            t.addCell(cell);
+        }
         t.addCell(cell(text.get("export.grade", text.grade(d)), small));
         return t;
-    }
-
-    /** Lines a and b share the 一级指标 (column 0), or the 一级 and 二级指标 (column 1). */
-    private static boolean sameGroup(List<ExportText.Line> lines, int a, int b, int column) {
-        boolean level1 = lines.get(a).level1().equals(lines.get(b).level1());
-        return column == 0 ? level1 : level1 && lines.get(a).level2().equals(lines.get(b).level2());
     }
 
     private static PdfPCell cell(String s, Font font) {
         PdfPCell cell = new PdfPCell(new Phrase(chunk(s, font)));
         cell.setPadding(3);
+        cell.setPaddingBottom(4);
+        cell.setLeading(0, 1.35f);
         return cell;
     }
 

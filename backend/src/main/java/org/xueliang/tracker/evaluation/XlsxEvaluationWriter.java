@@ -78,8 +78,8 @@ final class XlsxEvaluationWriter {
         fit(header, headers);
         int first = r;
         List<ExportText.Line> lines = text.lines(d);
-        for (ExportText.Line l : lines) {
-            row(l);
+        for (int i = 0; i < lines.size(); i++) {
+            row(lines.get(i), alone(lines, i));
         }
         mergeRuns(lines, first);
         Row total = sheet.createRow(r);
@@ -169,7 +169,18 @@ final class XlsxEvaluationWriter {
         r += 2;
     }
 
-    private void row(ExportText.Line l) {
+    /** Whether the line's 一级 / 二级指标 cell stands alone (a merged run's text spreads over the run's height). */
+    private static boolean[] alone(List<ExportText.Line> lines, int i) {
+        boolean[] out = new boolean[2];
+        for (int column = 0; column < 2; column++) {
+            boolean withPrevious = i > 0 && lines.get(i - 1).sameGroup(lines.get(i), column);
+            boolean withNext = i + 1 < lines.size() && lines.get(i).sameGroup(lines.get(i + 1), column);
+            out[column] = !withPrevious && !withNext;
+        }
+        return out;
+    }
+
+    private void row(ExportText.Line l, boolean[] alone) {
         TableRow t = l.row();
         Row row = sheet.createRow(r++);
         text(row, 0, l.level1(), styles.center);
@@ -180,7 +191,7 @@ final class XlsxEvaluationWriter {
         number(row, 5, t.weight(), styles.number);
         number(row, 6, t.score(), styles.number);
         text(row, 7, l.deviation(), styles.left);
-        fit(row, new String[] {l.level1(), l.level2(), t.name(), t.targetText(), t.actualText(), "", "", l.deviation()});
+        fit(row, new String[] {alone[0] ? l.level1() : "", alone[1] ? l.level2() : "", t.name(), t.targetText(), t.actualText(), "", "", l.deviation()});
     }
 
     /** 年度指标值 / 实际完成值 as numbers with the unit in the number format: 95 with "0.00%" for a rate, 45 as "45台". */
@@ -293,9 +304,7 @@ final class XlsxEvaluationWriter {
         for (int column = 0; column < 2; column++) {
             int start = 0;
             for (int i = 1; i <= lines.size(); i++) {
-                boolean same = i < lines.size() && lines.get(i).level1().equals(lines.get(start).level1())
-                        && (column == 0 || lines.get(i).level2().equals(lines.get(start).level2()));
-                if (!same) {
+                if (i == lines.size() || !lines.get(start).sameGroup(lines.get(i), column)) {
                     if (i - start > 1) {
                         merge(firstRow + start, firstRow + i - 1, column, column);
                     }
