@@ -242,7 +242,7 @@ class EvaluationApiTest {
             mvc.perform(get("/api/v1/evaluations/" + id).with(admin())).andExpect(jsonPath("$.evaluation.snapshotSha256").value(sha))
                     .andExpect(jsonPath("$.totalScore").value(98.7));
             byte[] xlsx = export(id, "xlsx", sha);
-            assertThat(cellsOf(xlsx)).anyMatch(t -> t.contains("SHA-256 " + sha));
+            assertThat(cellsOf(xlsx)).anyMatch(t -> t.contains("SHA-256：" + sha));
             assertThat(cellsOf(xlsx)).anyMatch(t -> t.equals("5,265,656.85"));
             assertThat(text(export(id, "docx", sha))).contains(sha);
             assertThat(pdfText(export(id, "pdf", sha))).contains(sha);

@@ -240,7 +240,7 @@ class EvaluationExportTest {
     }
 
     @Test
-    void theHeaderBlockIsEditedWithTheReportCarriedIntoNewVersionsAndPrinted() throws Exception {
+    void theHeaderBlockIsEditedWhileDraftFrozenBySigningCarriedIntoNewVersionsAndPrinted() throws Exception {
         long id = create();
         String url = "/api/v1/evaluations/" + id + "/report";
         mvc.perform(get(url).with(admin())).andExpect(status().isOk()).andExpect(jsonPath("$.header.competentDepartment").isEmpty())
@@ -264,13 +264,25 @@ class EvaluationExportTest {
             assertThat(units.getCell(4).getStringCellValue()).isEqualTo("稷山县公安局科技信息化大队");
         }
 
+        // signed (open warnings acknowledged, synthetic data accepted): FINAL, the report can no longer change
+        List<Map<String, Object>> open = JsonPath.read(mvc.perform(get("/api/v1/evaluations/" + id + "/checks").with(admin()))
+                .andReturn().getResponse().getContentAsString(), "$[?(@.passed == false)]");
+        StringBuilder acks = new StringBuilder();
+        for (Map<String, Object> c : open) {
+            acks.append(acks.isEmpty() ? "" : ",").append("{\"code\":\"").append(c.get("code")).append("\",\"rowId\":")
+                    .append(c.get("rowId")).append(",\"reason\":\"年底补填\"}");
+        }
+        mvc.perform(post("/api/v1/evaluations/" + id + "/sign").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"acknowledgements\":[" + acks + "],\"syntheticAccepted\":true}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.evaluation.status").value("FINAL"));
+        mvc.perform(put(url).with(admin()).contentType(MediaType.APPLICATION_JSON).content(header)).andExpect(status().isConflict());
+        mvc.perform(get(url).with(admin())).andExpect(jsonPath("$.header.implementingUnit").value("稷山县公安局科技信息化大队"));
+
         String v2 = mvc.perform(post("/api/v1/evaluations/" + id + "/versions").with(admin())).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         long id2 = ((Number) JsonPath.read(v2, "$.evaluation.id")).longValue();
         mvc.perform(get("/api/v1/evaluations/" + id2 + "/report").with(admin()))
                 .andExpect(jsonPath("$.header.annualGoal").value("完成前端监控安装、中心平台建设"));
-        // the old version is no longer a draft: its report cannot change
-        mvc.perform(put(url).with(admin()).contentType(MediaType.APPLICATION_JSON).content(header)).andExpect(status().isConflict());
     }
 
     // --- building evaluations ---
