@@ -114,7 +114,7 @@ final class PdfReportWriter {
         float size = Math.min(TITLE_MAX, width / base.getWidthPoint(title, 1) - 0.1f);
         if (size < TITLE_MIN) {
             size = TITLE_MAX;
-            title = text.get("export.title", d.header().projectName() + "\n");
+            title = text.get("export.title.twoLines", d.header().projectName());
         }
         Paragraph p = new Paragraph(chunk(title, new Font(base, size, Font.BOLD)));
         p.setAlignment(Element.ALIGN_CENTER);
