@@ -153,7 +153,7 @@ final class PdfReportWriter {
 
     /** Every row of the indicator table, the 一级/二级指标 cells spanning their rows, then 总分. */
     private PdfPTable table(EvaluationDocument d, ExportText text) {
-        PdfPTable t = new PdfPTable(new float[] {10, 10, 28, 9, 9, 5, 5, 24});
+        PdfPTable t = new PdfPTable(new float[] {10, 10, 26, 9, 9, 7, 7, 22});
         t.setWidthPercentage(100);
         t.setSpacingBefore(6);
         t.setHeaderRows(1);

@@ -115,6 +115,8 @@ final class XlsxEvaluationWriter {
         text(name, 1, d.header().projectName(), styles.left);
         blank(name, 2, LAST, styles.left);
         merge(r++, 1, LAST);
+        grow(name, text.get("header.projectName"), WIDTHS[0]);
+        grow(name, d.header().projectName(), span(1, LAST));
 
         ReportHeader rh = d.reportHeader();
         Row units = sheet.createRow(r);
@@ -126,6 +128,10 @@ final class XlsxEvaluationWriter {
         text(units, 4, nullToEmpty(rh.implementingUnit()), styles.left);
         blank(units, 5, LAST, styles.left);
         merge(r++, 4, LAST);
+        grow(units, text.get("header.competentDepartment"), WIDTHS[0]);
+        grow(units, rh.competentDepartment(), span(1, 2));
+        grow(units, text.get("header.implementingUnit"), WIDTHS[3]);
+        grow(units, rh.implementingUnit(), span(4, LAST));
 
         EvaluationDocument.Budget b = d.budget();
         Row fundsHead = sheet.createRow(r);
@@ -134,6 +140,7 @@ final class XlsxEvaluationWriter {
             text.get("header.executionRate")};
         for (int c = 0; c < heads.length; c++) {
             text(fundsHead, c + 1, heads[c], styles.head);
+            grow(fundsHead, heads[c], WIDTHS[c + 1]);
         }
         blank(fundsHead, 5, LAST, styles.head);
         merge(r, 5, LAST);
@@ -273,6 +280,11 @@ final class XlsxEvaluationWriter {
             most = Math.max(most, lines(values[c], WIDTHS[c]));
         }
         row.setHeightInPoints(LINE_POINTS * most);
+    }
+
+    /** Raises the row's height so that {@code text} fits a cell {@code width} characters wide. */
+    private static void grow(Row row, String text, int width) {
+        row.setHeightInPoints(Math.max(row.getHeightInPoints(), LINE_POINTS * lines(text, width)));
     }
 
     private static int span(int from, int to) {

@@ -230,9 +230,13 @@ class EvaluationExportTest {
         byte[] en = mvc.perform(get("/api/v1/evaluations/" + id + "/export").param("format", "xlsx").param("lang", "en").with(admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(xlsxText(en)).contains("Total").contains("Budget execution").contains("Draft").doesNotContain("总分");
+        byte[] enPdf = mvc.perform(get("/api/v1/evaluations/" + id + "/export").param("format", "pdf").param("lang", "en").with(admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(pdfText(enPdf)).contains("performance self-evaluation report").contains("Checks not passed before sign-off");
         byte[] byHeader = mvc.perform(get("/api/v1/evaluations/" + id + "/export").param("format", "docx")
                 .header("Accept-Language", "en").with(admin())).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(docxText(byHeader)).contains("1. Basic information").contains("Weight");
+        sample("english", en, byHeader, enPdf);
         mvc.perform(get("/api/v1/evaluations/" + id + "/export").param("format", "pdf").param("lang", "fr").with(admin()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("lang"));
         mvc.perform(get("/api/v1/evaluations/" + id + "/export").param("format", "odt").with(admin()))
