@@ -60,9 +60,10 @@ xl_ensure_build_tools() {
   fi
 }
 
-# Debian packages the tests need (browser, CJK fonts for screenshots/PDF, pdftoppm to render exported PDFs, SNMP tools for probing tests).
+# Debian packages the tests need (browser, CJK fonts for screenshots/PDF, pdftoppm to render exported PDFs,
+# LibreOffice Calc to render the exported workbook as a printed page, SNMP tools for probing tests).
 xl_ensure_test_packages() {
-  xl_apt_install mariadb-server chromium fonts-noto-cjk poppler-utils snmpd snmp
+  xl_apt_install mariadb-server chromium fonts-noto-cjk poppler-utils libreoffice-calc snmpd snmp
   [ -x /usr/bin/chromium ] || xl_die "/usr/bin/chromium is missing after installing the chromium package"
 }
 

@@ -76,7 +76,8 @@ class EvaluationController {
     record SectionBody(Integer seq, String prose) {
     }
 
-    record ReportBody(List<SectionBody> sections) {
+    /** PUT /report: {@code sections} and/or {@code header} (the whole header block). */
+    record ReportBody(List<SectionBody> sections, ReportHeader header) {
     }
 
     @PostMapping
@@ -150,31 +151,40 @@ class EvaluationController {
     }
 
     @GetMapping("/{id}/report")
-    Map<String, Object> report(@PathVariable long id) {
-        return reportBody(service.report(id));
+    EvaluationService.Report report(@PathVariable long id) {
+        return service.report(id, Texts.current());
     }
 
     @PutMapping("/{id}/report")
-    Map<String, Object> putReport(@PathVariable long id, @RequestBody ReportBody body) {
-        if (body == null || body.sections() == null) {
-            throw ApiException.invalid("sections", "sections [{seq, prose}] are required");
+    EvaluationService.Report putReport(@PathVariable long id, @RequestBody ReportBody body) {
+        if (body == null || (body.sections() == null && body.header() == null)) {
+            throw ApiException.invalid("sections", "send sections [{seq, prose}] and/or header {competentDepartment,"
+                    + " implementingUnit, annualGoal, annualOutcome}");
         }
         Map<Integer, String> prose = new LinkedHashMap<>();
-        body.sections().forEach(s -> prose.put(s.seq(), s.prose()));
-        return reportBody(service.putReport(id, prose));
+        if (body.sections() != null) {
+            body.sections().forEach(s -> prose.put(s.seq(), s.prose()));
+        }
+        return service.putReport(id, prose, body.header(), Texts.current());
     }
 
+    /** The 自评表 (xlsx) or the report (docx, pdf) in {@code lang} (zh-CN or en; default the request's language). */
     @GetMapping("/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
-        EvaluationDocument d = service.document(id);
+    ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
+                                  @RequestParam(required = false) String lang) {
+        if (!List.of("xlsx", "docx", "pdf").contains(format)) {
+            throw ApiException.badRequest("format", "format must be xlsx, docx or pdf");
+        }
+        Locale locale = Texts.langOrCurrent(lang);
+        EvaluationDocument d = service.document(id, locale);
+        ExportText text = service.exportText(locale);
         String base = "evaluation-" + id + "-v" + d.header().version();
         return switch (format) {
-            case "xlsx" -> file(XlsxEvaluationWriter.write(d), base + ".xlsx",
+            case "xlsx" -> file(XlsxEvaluationWriter.write(d, text), base + ".xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", d);
-            case "docx" -> file(DocxReportWriter.write(d), base + ".docx",
+            case "docx" -> file(DocxReportWriter.write(d, text), base + ".docx",
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d);
-            case "pdf" -> file(PdfReportWriter.write(d, pdfFont), base + ".pdf", MediaType.APPLICATION_PDF_VALUE, d);
-            default -> throw ApiException.badRequest("format", "format must be xlsx, docx or pdf");
+            default -> file(PdfReportWriter.write(d, text, pdfFont), base + ".pdf", MediaType.APPLICATION_PDF_VALUE, d);
         };
     }
 
@@ -196,10 +206,6 @@ class EvaluationController {
                 r.unit(), r.weight(), r.computedScore(), r.overrideScore(), r.overrideReason(), r.score(), r.source(),
                 texts.label(locale, "source", r.source()), Phrase.render(r.formula(), texts, locale), r.note(), r.coverage(),
                 Phrase.render(r.evidenceSummary(), texts, locale));
-    }
-
-    private static Map<String, Object> reportBody(List<ReportSection> sections) {
-        return Map.of("sections", sections);
     }
 
     private static ResponseEntity<byte[]> file(byte[] bytes, String name, String type, EvaluationDocument d) {

@@ -343,6 +343,7 @@ public class EvaluationService {
         for (int i = 0; i < prose.size(); i++) {
             store.putProse(newId, i + 1, prose.get(i));
         }
+        store.putReportHeader(newId, store.reportHeader(id));
         if (old.status() == Status.DRAFT) {
             store.setStatus(id, Status.SUPERSEDED);
         }
@@ -353,39 +354,87 @@ public class EvaluationService {
         return created;
     }
 
-    @Transactional(readOnly = true)
-    public List<ReportSection> report(long id) {
-        return document(id).report();
+    /** The report as GET/PUT /report answer it: the sections (system facts + prose) and the 自评表 header block. */
+    public record Report(List<ReportSection> sections, ReportHeader header) {
     }
 
+    /** Length limits of the header block (characters): names of units, and the two goal texts. */
+    static final int UNIT_MAX = 200;
+    static final int GOAL_MAX = 5000;
+    static final int PROSE_MAX = 100_000;
+
+    @Transactional(readOnly = true)
+    public Report report(long id, Locale locale) {
+        EvaluationDocument d = document(id, locale);
+        return new Report(d.report(), d.reportHeader());
+    }
+
+    /**
+     * Edits the report of a DRAFT: the prose of the sections given ({@code prose} by seq) and, when
+     * {@code header} is not null, the whole header block (a blank field is cleared). Audited as one edit.
+     */
     @Transactional
-    public List<ReportSection> putReport(long id, Map<Integer, String> prose) {
+    public Report putReport(long id, Map<Integer, String> prose, ReportHeader header, Locale locale) {
         EvaluationHeader h = draft(id);
-        List<String> before = store.prose(id);
+        List<FieldProblem> problems = new ArrayList<>();
         for (Map.Entry<Integer, String> e : prose.entrySet()) {
             if (e.getKey() == null || e.getKey() < 1 || e.getKey() > ReportSection.TITLES.length) {
-                throw ApiException.invalid("sections", "section seq must be 1 to " + ReportSection.TITLES.length);
-            }
-            if (e.getValue() == null || e.getValue().length() > 100_000) {
-                throw ApiException.invalid("sections[" + e.getKey() + "].prose", "prose is required and at most 100000 characters");
+                problems.add(new FieldProblem("sections", "section seq must be 1 to " + ReportSection.TITLES.length));
+            } else if (e.getValue() == null || e.getValue().length() > PROSE_MAX) {
+                problems.add(new FieldProblem("sections[" + e.getKey() + "].prose", "prose is required and at most " + PROSE_MAX
+                        + " characters"));
             }
         }
+        ReportHeader cleaned = header == null ? null : new ReportHeader(blankToNull(header.competentDepartment()),
+                blankToNull(header.implementingUnit()), blankToNull(header.annualGoal()), blankToNull(header.annualOutcome()));
+        if (cleaned != null) {
+            tooLong(problems, "header.competentDepartment", cleaned.competentDepartment(), UNIT_MAX);
+            tooLong(problems, "header.implementingUnit", cleaned.implementingUnit(), UNIT_MAX);
+            tooLong(problems, "header.annualGoal", cleaned.annualGoal(), GOAL_MAX);
+            tooLong(problems, "header.annualOutcome", cleaned.annualOutcome(), GOAL_MAX);
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        Map<String, Object> before = Map.of("prose", store.prose(id), "header", store.reportHeader(id));
         prose.forEach((seq, body) -> store.putProse(id, seq, body));
-        audit.record(h.projectId(), "EVALUATION_REPORT_EDIT", ENTITY, id, "Report prose of evaluation " + id + " edited (sections "
-                + prose.keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + ")", before, store.prose(id));
-        return report(id);
+        if (cleaned != null) {
+            store.putReportHeader(id, cleaned);
+        }
+        audit.record(h.projectId(), "EVALUATION_REPORT_EDIT", ENTITY, id, "Report of evaluation " + id + " edited (sections "
+                + prose.keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "))
+                + (cleaned == null ? "" : "; header block") + ")", before,
+                Map.of("prose", store.prose(id), "header", store.reportHeader(id)));
+        return report(id, locale);
     }
 
-    /** What the exports print: the frozen snapshot of a signed evaluation, the live table of a draft. */
+    private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(field, field + " must be at most " + max + " characters"));
+        }
+    }
+
+    /** What the exports print: the frozen snapshot of a signed evaluation, the live table of a draft (facts in zh-CN). */
     @Transactional(readOnly = true)
     public EvaluationDocument document(long id) {
+        return document(id, Texts.ZH_CN);
+    }
+
+    /** As {@link #document(long)}, a draft's report facts written in {@code locale} (a snapshot keeps those it was signed with). */
+    @Transactional(readOnly = true)
+    public EvaluationDocument document(long id, Locale locale) {
         EvaluationHeader h = header(id);
         if (h.snapshotSha256() != null) {
             EvaluationDocument frozen = json.readValue(store.snapshot(id), EvaluationDocument.class);
             return new EvaluationDocument(h, frozen.budget(), frozen.rows(), frozen.evidence(), frozen.checks(), frozen.totalWeight(),
                     frozen.totalScore(), frozen.grade(), frozen.report(), frozen.reportHeader(), frozen.acknowledgements(), frozen.synthetic());
         }
-        return live(h, List.of());
+        return live(h, List.of(), locale);
+    }
+
+    /** The words of an export in {@code locale}, times in the county's time zone (the clock's, {@code XL_TIMEZONE}). */
+    ExportText exportText(Locale locale) {
+        return new ExportText(texts, locale, clock.getZone());
     }
 
     /** What an auditor checks of a signed evaluation: the SHA-256 recorded at signing and that of the snapshot as stored now. */
@@ -410,15 +459,22 @@ public class EvaluationService {
         return availability.touchesSynthetic(h.projectId(), h.from(), h.to());
     }
 
-    /** The evaluation as it stands now, with the acknowledgements given at sign-off (none for a draft). */
+    /**
+     * The evaluation as it stands now, with the acknowledgements given at sign-off (none for a draft); a signed
+     * snapshot freezes its report facts in zh-CN, the language of the official report.
+     */
     private EvaluationDocument live(EvaluationHeader h, List<Acknowledgement> acknowledgements) {
+        return live(h, acknowledgements, Texts.ZH_CN);
+    }
+
+    private EvaluationDocument live(EvaluationHeader h, List<Acknowledgement> acknowledgements, Locale locale) {
         List<TableRow> rows = scored(h.id());
         List<Check> checks = EvaluationChecks.run(rows, null, rules);
         BigDecimal weight = Scorer.totalWeight(rows);
         BigDecimal score = Scorer.total(rows, rules);
         Grade grade = Grade.of(score, rules);
         Project project = project(h.projectId());
-        List<ReportSection> report = ReportFacts.sections(facts(project, h, false), h, rows, checks, weight, score, grade,
+        List<ReportSection> report = ReportFacts.sections(exportText(locale), facts(project, h, false), h, rows, checks, weight, score, grade,
                 store.prose(h.id()));
         TableRow budgetRow = rows.stream().filter(r -> r.level2() == Level2.BUDGET_EXECUTION).findFirst().orElse(null);
         EvaluationDocument.Budget budget = new EvaluationDocument.Budget(project.getBudgetAmount(), project.getSpentAmount(),
@@ -426,7 +482,7 @@ public class EvaluationService {
                 budgetRow == null ? null : budgetRow.score());
         List<EvaluationDocument.RowEvidence> evidence = rows.stream()
                 .map(r -> new EvaluationDocument.RowEvidence(r.id(), store.evidence(h.id(), r.id()).orElseThrow())).toList();
-        return new EvaluationDocument(h, budget, rows, evidence, checks, weight, score, grade, report, ReportHeader.EMPTY,
+        return new EvaluationDocument(h, budget, rows, evidence, checks, weight, score, grade, report, store.reportHeader(h.id()),
                 acknowledgements, synthetic(h));
     }
 

@@ -20,7 +20,7 @@ import org.xueliang.tracker.evaluation.EvaluationHeader.Status;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Tables evaluation, evaluation_row and evaluation_report_section (V4), through plain JDBC. */
+/** Tables evaluation, evaluation_row, evaluation_report_section (V4) and evaluation_report_header (V8), through plain JDBC. */
 @Repository
 class EvaluationStore {
 
@@ -142,6 +142,23 @@ class EvaluationStore {
     void putProse(long evaluationId, int seq, String body) {
         if (jdbc.update("UPDATE evaluation_report_section SET body = ? WHERE evaluation_id = ? AND seq = ?", body, evaluationId, seq) == 0) {
             jdbc.update("INSERT INTO evaluation_report_section (evaluation_id, seq, body) VALUES (?,?,?)", evaluationId, seq, body);
+        }
+    }
+
+    /** The 自评表 header block an evaluator wrote; {@link ReportHeader#EMPTY} until first written. */
+    ReportHeader reportHeader(long evaluationId) {
+        return jdbc.query("SELECT * FROM evaluation_report_header WHERE evaluation_id = ?", (rs, i) -> new ReportHeader(
+                rs.getString("competent_department"), rs.getString("implementing_unit"), rs.getString("annual_goal"),
+                rs.getString("annual_outcome")), evaluationId).stream().findFirst().orElse(ReportHeader.EMPTY);
+    }
+
+    void putReportHeader(long evaluationId, ReportHeader h) {
+        if (jdbc.update("UPDATE evaluation_report_header SET competent_department = ?, implementing_unit = ?, annual_goal = ?,"
+                + " annual_outcome = ? WHERE evaluation_id = ?", h.competentDepartment(), h.implementingUnit(), h.annualGoal(),
+                h.annualOutcome(), evaluationId) == 0) {
+            jdbc.update("INSERT INTO evaluation_report_header (evaluation_id, competent_department, implementing_unit, annual_goal,"
+                    + " annual_outcome) VALUES (?,?,?,?,?)", evaluationId, h.competentDepartment(), h.implementingUnit(),
+                    h.annualGoal(), h.annualOutcome());
         }
     }
 

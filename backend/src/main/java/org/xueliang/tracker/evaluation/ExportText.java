@@ -1,72 +1,194 @@
 package org.xueliang.tracker.evaluation;
 
 import java.math.BigDecimal;
-import java.time.ZoneOffset;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
-/** The words and cells every export shares: the indicator table's cells, the title, the signature line. */
+import org.xueliang.tracker.shared.Texts;
+
+/**
+ * The words and cells every export shares, in one language (i18n/exports*.properties and
+ * i18n/terms*.properties): title, period line, status line, the indicator table (every row, the
+ * 预算执行率 row included, so the 分值 column sums to 总分), failed checks, 签署说明 and the synthetic
+ * notice. Times are printed in the county's time zone.
+ */
 final class ExportText {
 
-    static final String[] HEADERS = {"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"};
+    /** One printed row of the indicator table: the row and its words. */
+    record Line(TableRow row, String level1, String level2, String deviation) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
-    private ExportText() {
+        /** Whether this line and {@code other} share the 一级指标 (column 0), or the 一级 and 二级指标 (column 1): one merged cell. */
+        boolean sameGroup(Line other, int column) {
+            return level1.equals(other.level1) && (column == 0 || level2.equals(other.level2));
+        }
     }
 
-    static String title(EvaluationDocument d) {
-        return d.header().projectName() + "支出绩效自评报告";
+    private static final String[] HEADER_KEYS = {"level1", "level2", "name", "target", "actual", "weight", "score", "deviation"};
+
+    private final Texts texts;
+    private final Locale locale;
+    private final DateTimeFormatter time;
+
+    ExportText(Texts texts, Locale locale, ZoneId zone) {
+        this.texts = texts;
+        this.locale = locale;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx").withZone(zone);
     }
 
-    static String period(EvaluationDocument d) {
-        return "评价期间 " + d.header().from() + " 至 " + d.header().to() + "，第 " + d.header().version() + " 版，口径 维护="
-                + d.header().policy().maintenance() + " 未知=" + d.header().policy().unknown() + " 质量指标1="
-                + d.header().policy().qualityMetric();
+    Texts texts() {
+        return texts;
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    String get(String key, Object... args) {
+        return texts.get(locale, key, args);
+    }
+
+    String title(EvaluationDocument d) {
+        return get("export.title", d.header().projectName());
+    }
+
+    /** The eight column headers of the indicator table. */
+    String[] headers() {
+        String[] out = new String[HEADER_KEYS.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = get("table.header." + HEADER_KEYS[i]);
+        }
+        return out;
+    }
+
+    String period(EvaluationDocument d) {
+        EvaluationHeader h = d.header();
+        return get("export.period", h.from().toString(), h.to().toString(), String.valueOf(h.version()),
+                texts.label(locale, "policy.maintenance", h.policy().maintenance()),
+                texts.label(locale, "policy.unknown", h.policy().unknown()),
+                texts.label(locale, "policy.qualityMetric", h.policy().qualityMetric()));
     }
 
     /** Printed on every export: who signed, when, and the snapshot's SHA-256 — or that it is an unsigned draft. */
-    static String signature(EvaluationDocument d) {
+    String signature(EvaluationDocument d) {
         EvaluationHeader h = d.header();
+        String status = texts.label(locale, "evaluation.status", h.status());
         if (h.snapshotSha256() == null) {
-            return "状态 " + h.status() + "（草稿，未签署，数字可能变化）";
+            return get("export.status.draft", status);
         }
-        return "状态 " + h.status() + "；签署人 " + h.signedBy() + "；签署时间 " + TIME.format(h.signedAt()) + "；快照 SHA-256 "
-                + h.snapshotSha256();
+        return get("export.status.signed", status, h.signedBy(), time(h.signedAt()), h.snapshotSha256());
     }
 
-    static String total(EvaluationDocument d) {
-        return "总分 " + num(d.totalWeight()) + "，得分 " + num(d.totalScore()) + "，等级 " + d.grade().label();
+    String total(EvaluationDocument d) {
+        return get("export.total", num(d.totalWeight()), num(d.totalScore()), grade(d));
     }
 
-    /** The indicator rows (产出, 效益, 满意度; 预算执行率 sits in the budget block) as the eight columns of {@link #HEADERS}. */
-    static List<String[]> indicatorCells(EvaluationDocument d) {
-        List<String[]> cells = new ArrayList<>();
-        for (TableRow r : indicatorRows(d)) {
+    String grade(EvaluationDocument d) {
+        return texts.label(locale, "grade", d.grade());
+    }
+
+    /** 含模拟数据，不得用于正式报送 when the evaluation's period touches synthetic data, else null. */
+    String syntheticNotice(EvaluationDocument d) {
+        return d.synthetic() ? get("export.synthetic") : null;
+    }
+
+    /** Every row of the table in order (预算执行率, 产出, 效益, 满意度), with the 一级指标 label carrying its weight. */
+    List<Line> lines(EvaluationDocument d) {
+        List<Line> out = new ArrayList<>();
+        for (TableRow r : d.rows()) {
             BigDecimal level1Weight = d.rows().stream().filter(x -> x.level1() == r.level1()).map(TableRow::weight)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
-            cells.add(new String[] {r.level1().label() + "（" + num(level1Weight) + "分）", r.level2().label(), r.name(), r.targetText(),
-                r.actualText(), num(r.weight()), num(r.score()), deviation(r)});
+            out.add(new Line(r, get("table.level1", texts.label(locale, "level1", r.level1()), num(level1Weight)),
+                    texts.label(locale, "level2", r.level2()), deviation(r)));
         }
-        return cells;
+        return out;
     }
 
-    static List<TableRow> indicatorRows(EvaluationDocument d) {
-        return d.rows().stream().filter(r -> r.level1() != Level1.BUDGET).toList();
+    /** The eight cells of a line as text (PDF and DOCX). */
+    String[] cells(Line l) {
+        TableRow r = l.row();
+        return new String[] {l.level1(), l.level2(), r.name(), r.targetText(), r.actualText(), num(r.weight()), num(r.score()),
+            l.deviation()};
     }
 
     /** 偏差原因分析及改进措施: the note, and an override with its computed score and reason. */
-    static String deviation(TableRow r) {
-        StringBuilder s = new StringBuilder(r.note() == null ? "" : r.note());
-        if (r.overrideScore() != null) {
-            if (!s.isEmpty()) {
-                s.append("；");
-            }
-            s.append("评分调整：计算得分 ").append(num(r.computedScore())).append("，调整为 ").append(num(r.overrideScore()))
-                    .append("，理由：").append(r.overrideReason());
+    String deviation(TableRow r) {
+        List<String> parts = new ArrayList<>();
+        if (r.note() != null && !r.note().isBlank()) {
+            parts.add(r.note());
         }
-        return s.toString();
+        if (r.overrideScore() != null) {
+            parts.add(get("table.override", num(r.computedScore()), num(r.overrideScore()), Objects.toString(r.overrideReason(), "")));
+        }
+        return String.join(get("table.join"), parts);
+    }
+
+    /** The failed checks, one line each: severity, title, the row it is about, the explanation. */
+    List<String> failedChecks(EvaluationDocument d) {
+        return d.checks().stream().filter(c -> !c.passed())
+                .map(c -> get("checks.item", CheckWords.severity(texts, locale, c), CheckWords.title(texts, locale, c),
+                        rowSuffix(d.rows(), c.rowId()), CheckWords.message(texts, locale, c)))
+                .toList();
+    }
+
+    /** 签署说明: each acknowledged warning with its row, the reason, who gave it and when. */
+    List<String> acknowledgements(EvaluationDocument d) {
+        return d.acknowledgements().stream().map(a -> get("acks.item", CheckWords.title(texts, locale, a.code(), false),
+                rowSuffix(d.rows(), a.rowId()), a.reason(), Objects.toString(a.by(), ""), a.at() == null ? "" : time(a.at())))
+                .toList();
+    }
+
+    /** "（row name）" of the row a check is about; empty for a check of the whole table. */
+    String rowSuffix(List<TableRow> rows, Long rowId) {
+        return rows.stream().filter(r -> r.id() != null && r.id().equals(rowId)).findFirst()
+                .map(r -> get("checks.row", r.name())).orElse("");
+    }
+
+    /**
+     * The header block as PDF and DOCX print it: rows of one or two label/value pairs (a single pair
+     * spans the row) — 项目名称; 主管部门, 实施单位; 年初预算数, 全年预算数; 全年执行数, 执行率; 预期目标, 实际完成情况.
+     */
+    List<List<String[]>> headerRows(EvaluationDocument d) {
+        ReportHeader rh = d.reportHeader();
+        EvaluationDocument.Budget b = d.budget();
+        String rate = b.executionRatePct() == null ? get("export.none") : num(b.executionRatePct()) + "%";
+        return List.of(
+                List.<String[]>of(pair("header.projectName", d.header().projectName())),
+                List.of(pair("header.competentDepartment", orNone(rh.competentDepartment())),
+                        pair("header.implementingUnit", orNone(rh.implementingUnit()))),
+                List.of(pair("header.budgetAtStart", money(b.budget())), pair("header.budget", money(b.budget()))),
+                List.of(pair("header.spent", money(b.spent())), pair("header.executionRate", rate)),
+                List.of(pair("header.annualGoal", orNone(rh.annualGoal())), pair("header.annualOutcome", orNone(rh.annualOutcome()))));
+    }
+
+    private String[] pair(String labelKey, String value) {
+        return new String[] {get(labelKey), value};
+    }
+
+    String orNone(String s) {
+        return s == null || s.isBlank() ? get("export.none") : s;
+    }
+
+    String time(Instant at) {
+        return time.format(at);
+    }
+
+    /** An amount in yuan with thousands separators: 4,981,700.00 元. */
+    String money(BigDecimal v) {
+        return v == null ? get("export.none") : get("export.amount", amount(v));
+    }
+
+    /** 4981700 → 4,981,700.00 (the same in every language, as 财政 forms print it). */
+    static String amount(BigDecimal v) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(v.setScale(2, RoundingMode.HALF_UP));
     }
 
     static String num(BigDecimal v) {

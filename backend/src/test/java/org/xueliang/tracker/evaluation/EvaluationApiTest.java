@@ -74,6 +74,7 @@ class EvaluationApiTest {
         insertSyntheticRollups(jdbc);
     }
 
+    /** The demo backfill's rollups (synthetic) for project 1 over the reference period, once per database. */
     static void insertSyntheticRollups(JdbcTemplate jdbc) {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM device_daily_rollup", Long.class) > 0) {
             return;
@@ -246,8 +247,8 @@ class EvaluationApiTest {
             mvc.perform(get("/api/v1/evaluations/" + id).with(admin())).andExpect(jsonPath("$.evaluation.snapshotSha256").value(sha))
                     .andExpect(jsonPath("$.totalScore").value(98.7));
             byte[] xlsx = export(id, "xlsx", sha);
-            assertThat(cellsOf(xlsx)).anyMatch(t -> t.contains("SHA-256 " + sha));
-            assertThat(cellsOf(xlsx)).anyMatch(t -> t.equals("5265656.85"));
+            assertThat(cellsOf(xlsx)).anyMatch(t -> t.contains("SHA-256：" + sha));
+            assertThat(cellsOf(xlsx)).anyMatch(t -> t.equals("5,265,656.85"));
             assertThat(text(export(id, "docx", sha))).contains(sha);
             assertThat(pdfText(export(id, "pdf", sha))).contains(sha);
         } finally {
@@ -291,8 +292,8 @@ class EvaluationApiTest {
             Sheet sheet = wb.getSheetAt(0);
             DataFormatter f = new DataFormatter();
             Row budgetHeader = findRow(sheet, "项目资金（元）");
-            assertThat(List.of(1, 2, 3, 4, 5, 6)).extracting(c -> f.formatCellValue(budgetHeader.getCell(c)))
-                    .containsExactly("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分");
+            assertThat(List.of(1, 2, 3, 4)).extracting(c -> f.formatCellValue(budgetHeader.getCell(c)))
+                    .containsExactly("年初预算数", "全年预算数", "全年执行数", "执行率");
             Row header = findRow(sheet, "一级指标");
             assertThat(header.getRowNum()).isGreaterThan(budgetHeader.getRowNum());
             List<String> headers = new ArrayList<>();

@@ -15,7 +15,8 @@ public final class CodeTokens {
 
     /** Abbreviations that are words in an official document, not codes. */
     public static final Set<String> ALLOWED = Set.of("PDF", "SHA-256", "ONVIF", "SNMP", "LED", "IP", "ID", "MTTR", "NVR", "DVR",
-            "GB", "RTSP", "ICMP", "TCP", "UDP", "HTTP", "HTTPS", "API", "URL", "UTC", "GPS", "PTZ", "UPS", "POE", "CPU", "XLSX", "DOCX");
+            "GB", "RTSP", "ICMP", "TCP", "UDP", "HTTP", "HTTPS", "API", "URL", "UTC", "GPS", "PTZ", "UPS", "POE", "CPU", "XLSX", "DOCX",
+            "CSV", "JSON");
 
     /** An ASCII word, hyphenated parts included (SHA-256, XL-QJ-001). */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*");
