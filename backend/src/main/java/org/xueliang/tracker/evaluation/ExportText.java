@@ -130,12 +130,18 @@ final class ExportText {
         return String.join(get("table.join"), parts);
     }
 
-    /** The failed checks, one line each: severity, title, the row it is about, the explanation. */
+    /**
+     * The failed checks, one line each: severity, title, the row it is about, the explanation. The row is named
+     * only where the explanation does not already quote it (most per-row explanations do).
+     */
     List<String> failedChecks(EvaluationDocument d) {
-        return d.checks().stream().filter(c -> !c.passed())
-                .map(c -> get("checks.item", CheckWords.severity(texts, locale, c), CheckWords.title(texts, locale, c),
-                        rowSuffix(d.rows(), c.rowId()), CheckWords.message(texts, locale, c)))
-                .toList();
+        return d.checks().stream().filter(c -> !c.passed()).map(c -> {
+            String message = CheckWords.message(texts, locale, c);
+            String row = d.rows().stream().filter(r -> r.id() != null && r.id().equals(c.rowId())).map(TableRow::name).findFirst()
+                    .orElse(null);
+            String suffix = row == null || (message != null && message.contains(row)) ? "" : rowSuffix(d.rows(), c.rowId());
+            return get("checks.item", CheckWords.severity(texts, locale, c), CheckWords.title(texts, locale, c), suffix, message);
+        }).toList();
     }
 
     /** 签署说明: each acknowledged warning with its row, the reason, who gave it and when. */
