@@ -239,7 +239,7 @@ describe('绩效评价 end to end (zh-CN, admin)', () => {
     // the long project name wraps the title; compare without line breaks
     assert.match(page1.replace(/\s+/g, ''), /支出绩效自评报告/, `title on page 1: ${page1.slice(0, 300)}`);
     // page 1 carries the total and the signature: the title page an auditor reads first
-    const printed = /得分\s*([\d.]+)\s*[，,]\s*等级/.exec(page1);
+    const printed = /得分\s*([\d.]+)\s*分?\s*[，,]\s*(?:评价)?等级/.exec(page1);
     assert.ok(printed, `page 1 prints 总分 …，得分 …，等级 …: ${page1.slice(0, 600)}`);
     assert.equal(printed[1], total, 'the total printed on page 1 equals the page\'s evaluation-total');
     assert.ok(page1.replace(/\s+/g, '').includes(hash), 'the snapshot SHA-256 is printed on page 1');
