@@ -6,7 +6,9 @@
 #
 #   ./scripts/run.sh [ARGS...]      ARGS go to `java -jar` (e.g. --server.address=127.0.0.1)
 #
-# Environment (defaults): XL_PORT=8080, XL_DATA_DIR=./data, XL_DEMO=true.
+# Environment (defaults): XL_PORT=8080 (when not set and 8080 is taken, the next free port up to 8179
+# is used and printed; a port you set is used as it is, and the app stops at once with one line if it
+# is busy), XL_DATA_DIR=./data, XL_DEMO=true, XL_JAR (run that jar as it is, no build).
 # On its first start the app prints the generated admin password (user `admin`) to the console;
 # set XL_ADMIN_PASSWORD to choose it instead.
 set -euo pipefail
@@ -18,12 +20,17 @@ ROOT=$(pwd)
 # shellcheck source=scripts/lib/build.sh
 . "$ROOT/scripts/lib/build.sh"
 
-JAR="$ROOT/backend/target/xueliang-tracker.jar"
-export XL_PORT="${XL_PORT:-8080}"
+JAR="${XL_JAR:-$ROOT/backend/target/xueliang-tracker.jar}"
+if [ -z "${XL_PORT:-}" ]; then
+  # Nobody chose a port: a machine where 8080 is taken (another web app, a second checkout) still runs the demo.
+  XL_PORT=$(xl_pick_port 8080)
+  [ "$XL_PORT" = 8080 ] || echo "Port 8080 is in use; using ${XL_PORT} (set XL_PORT to choose)."
+fi
+export XL_PORT
 export XL_DATA_DIR="${XL_DATA_DIR:-./data}"
 export XL_DEMO="${XL_DEMO:-true}"
 
-if xl_jar_stale "$JAR"; then
+if [ -z "${XL_JAR:-}" ] && xl_jar_stale "$JAR"; then
   xl_ensure_build_tools
   echo "Building Xueliang Tracker (mvn -B -q -DskipTests package) ..."
   mvn -B -q -ntp -DskipTests package

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { api, apiJson, waitUntil } from '../lib/helpers.mjs';
-import { E2E_DIR, freePort, startServer } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, E2E_DIR, freePort, startServer } from '../lib/server.mjs';
 
 // The ports demo mode used to take whatever XL_PORT said (ONVIF 18080, SNMP 16161) and the default XL_PORT.
 const USUAL_PORTS = [18080, 16161, 8080];
@@ -143,6 +143,34 @@ describe('first run', { skip: process.env.XL_E2E_BASE_URL ? 'starts servers of i
       assert.equal(health.status, 'UP');
     } finally {
       await server.stop();
+    }
+  });
+
+  test('./scripts/run.sh without XL_PORT takes the next free port when 8080 is taken, and says so', { timeout: 600_000 }, async (t) => {
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-runsh-'));
+    const env = { ...process.env, XL_DATA_DIR: scratch, XL_DEMO: 'false', XL_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    delete env.XL_PORT;
+    if (!env.XL_JAR) env.XL_JAR = path.resolve(E2E_DIR, '..', 'backend', 'target', 'xueliang-tracker.jar');
+    // detached: run.sh execs java, and the whole group is stopped at the end
+    const child = spawn(path.resolve(E2E_DIR, '..', 'scripts', 'run.sh'), [], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let out = '';
+    child.stdout.on('data', (c) => { out += c; });
+    child.stderr.on('data', (c) => { out += c; });
+    try {
+      const url = await waitUntil(() => /Xueliang Tracker: (http:\/\/127\.0\.0\.1:(\d+)\/)/.exec(out), { timeout: 30_000, message: `run.sh prints its URL:\n${out}` });
+      const port = Number(url[2]);
+      t.diagnostic(`run.sh chose ${port}`);
+      assert.notEqual(port, 8080, '8080 is held by the test');
+      assert.match(out, new RegExp(`Port 8080 is in use; using ${port}`));
+      const health = await waitUntil(async () => {
+        const res = await fetch(`${url[1]}actuator/health`).catch(() => null);
+        return res?.ok ? res.json() : false;
+      }, { timeout: START_TIMEOUT_MS, interval: 1_000, message: `health UP on ${url[1]}:\n${out.slice(-2000)}` });
+      assert.equal(health.status, 'UP');
+    } finally {
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      await rm(scratch, { recursive: true, force: true, maxRetries: 3 });
     }
   });
 

@@ -116,3 +116,17 @@ SQL
     _xl_db_tcp_ok || xl_die "cannot connect to MariaDB as root@127.0.0.1:3306 without a password"
   fi
 }
+
+# xl_port_busy PORT: true (0) when something on this machine answers on 127.0.0.1:PORT over TCP.
+xl_port_busy() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# xl_pick_port PREFERRED: prints PREFERRED when free, else the first free port of PREFERRED+1 … PREFERRED+99.
+xl_pick_port() {
+  local p
+  for p in $(seq "$1" $(($1 + 99))); do
+    xl_port_busy "$p" || { echo "$p"; return 0; }
+  done
+  xl_die "ports $1 to $(($1 + 99)) are all in use: set XL_PORT to a free port"
+}
