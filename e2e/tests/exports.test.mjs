@@ -318,7 +318,10 @@ describe('demo mode: the banner and the synthetic-data notice', { skip: process.
     assert.equal((await apiJson(server, `/api/v1/evaluations/${evalId}`)).evaluation.status, 'DRAFT', 'not signed without the acceptance');
     await byTestId(page, 'sign-synthetic-accept').click();
     await byTestId(page, 'sign-synthetic-required').waitFor({ state: 'hidden' });
+    const accept = byTestId(page, 'sign-synthetic-accept');
+    assert.equal(await accept.evaluate((el) => el.classList.contains('is-checked')), true, 'the acceptance is ticked');
     await screenshot(page, 'exports-g-demo-sign-dialog');
+    await dialog.locator('.el-dialog__footer').screenshot({ path: path.join(SCREENSHOT_DIR, 'exports-h-demo-sign-accept.png') });
     await byTestId(page, 'evaluation-sign-confirm').click();
     await waitUntil(async () => (await byTestId(page, 'evaluation-status').getAttribute('data-status')) === 'FINAL', { message: 'status FINAL' });
 
