@@ -8,7 +8,7 @@
 // the evidence and every PDF page, and a sign-off that needs the notice accepted.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { offendingTokens } from '../lib/codeTokens.mjs';
@@ -62,6 +62,7 @@ function pdfPage1Png(pdf, prefix, dpi = 80) {
 
 /** The workbook as LibreOffice prints it (its print setup: A4 landscape, fit to width), as a PDF. */
 function xlsxToPdf(xlsx, outDir) {
+  mkdirSync(outDir, { recursive: true });
   // a profile of its own: another soffice (a parallel test run) must not capture the conversion
   const profile = path.join(outDir, 'lo-profile');
   execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, xlsx],
@@ -215,11 +216,18 @@ describe('evaluator-grade exports of the signed reference evaluation (zh-CN)', (
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const pdfPng = pdfPage1Png(path.join(RESULTS, 'reference.pdf'), path.join(RESULTS, 'reference-pdf-page1'));
     copyFileSync(pdfPng, path.join(SCREENSHOT_DIR, 'exports-c-pdf-page1.png'));
-    const printedXlsx = xlsxToPdf(path.join(RESULTS, 'reference.xlsx'), RESULTS);
+    // into a folder of its own: reference.pdf next to the workbook is the report
+    const printedXlsx = xlsxToPdf(path.join(RESULTS, 'reference.xlsx'), path.join(RESULTS, 'xlsx-printed'));
     const pages = pdfPages(printedXlsx);
     // fit to width on A4 landscape: the whole table fits one page wide; its text is the workbook's
     assert.ok(pages.length >= 1 && pages.length <= 3, `the workbook prints on 1–3 pages, not ${pages.length}`);
     assert.ok(squeeze(pages.join('')).includes('预算执行率'), 'the printed workbook has the 预算执行率 row');
+    // the cost ceiling as printed: its target reads ≤10.00%, its actual is the measured increase, without a ≤
+    const cost = rows.find((r) => r.level2 === 'COST');
+    const costLine = pages.join('\n').split('\n').find((l) => l.includes(squeeze(cost.name).slice(-8)));
+    const actual = `${Number(cost.actual).toFixed(2)}%`;
+    assert.ok(costLine && costLine.includes('≤10.00%') && costLine.includes(actual) && !costLine.includes(`≤${actual}`),
+      `cost row printed as target ≤10.00%, actual ${actual}: '${costLine}'`);
     const xlsxPng = pdfPage1Png(printedXlsx, path.join(RESULTS, 'reference-xlsx-page1'));
     copyFileSync(xlsxPng, path.join(SCREENSHOT_DIR, 'exports-d-xlsx-page1.png'));
   }, 300_000);

@@ -144,6 +144,16 @@ class EvaluationExportTest {
                 assertThat(sum.getCellFormula()).isEqualTo("SUM(" + (char) ('A' + c) + (header + 2) + ":" + (char) ('A' + c) + total + ")");
                 assertThat(sum.getCachedFormulaResultType()).isEqualTo(CellType.NUMERIC);
             }
+            // the cost ceiling: its target reads ≤10.00 %, its actual is a measured value without the ≤ (as in PDF and DOCX)
+            Row cost = null;
+            for (int r = header + 1; r < total; r++) {
+                if (sheet.getRow(r).getCell(2).getStringCellValue().contains("增幅不超过")) {
+                    cost = sheet.getRow(r);
+                }
+            }
+            assertThat(cost).as("the cost row").isNotNull();
+            assertThat(new DataFormatter().formatCellValue(cost.getCell(3))).isEqualTo("≤10.00%");
+            assertThat(new DataFormatter().formatCellValue(cost.getCell(4))).isEqualTo("5.70%");
             Row funds = sheet.getRow(rowStarting(sheet, "项目资金（元）") + 1);
             assertThat(funds.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(funds.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
