@@ -10,11 +10,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe } from 'node:test';
 import { offendingTokens } from '../lib/codeTokens.mjs';
 import { docxTable, docxText, pdfPages, pdfTable, readXlsx, sum2, xlsxTable } from '../lib/exports.mjs';
-import { api, apiJson, byTestId, fillByTestId, launchBrowser, screenshot, SCREENSHOT_DIR, waitForText, waitUntil } from '../lib/helpers.mjs';
-import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR, freePort, startServer } from '../lib/server.mjs';
+import {
+  api, apiJson, byTestId, fillByTestId, screenshot, SCREENSHOT_DIR, serverAndBrowser, waitForText, waitUntil,
+} from '../lib/helpers.mjs';
+import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR } from '../lib/server.mjs';
 
 const RESULTS = path.join(E2E_DIR, 'test-results', 'exports');
 const NOTICE = '含模拟数据，不得用于正式报送';
@@ -76,8 +78,10 @@ function xlsxToPdf(xlsx, outDir) {
 const reasonFields = (page) => page.locator('[data-testid="evaluation-sign-dialog"] textarea');
 
 describe('evaluator-grade exports of the signed reference evaluation (zh-CN)', () => {
+  // the JVM needs well over a minute to start on a busy 2-core machine
+  const ctx = serverAndBrowser({ name: 'exports', healthTimeoutMs: 300_000 }, { prefix: 'exports' });
+  const { step } = ctx;
   let server;
-  let browser;
   let page;
   let evalId;
   let rows;
@@ -85,26 +89,10 @@ describe('evaluator-grade exports of the signed reference evaluation (zh-CN)', (
   let summary;
   const reasonOf = (c) => `e2e：${c.code === 'ACTUAL_MISSING' ? '本期未接入监测' : '已向主管部门书面说明'}（第${c.rowId ?? 0}行）`;
 
-  before(async () => {
-    // the JVM needs well over a minute to start on a busy 2-core machine
-    server = await startServer({ name: 'exports', healthTimeoutMs: 300_000 });
-    browser = await launchBrowser();
-    page = browser.page;
+  before(() => {
+    ({ server, page } = ctx);
     rmSync(RESULTS, { recursive: true, force: true });
     mkdirSync(RESULTS, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const step = (name, title, fn, timeout = 180_000) => test(title, { timeout }, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      if (page) await screenshot(page, `failed-exports-${name}`).catch(() => {});
-      throw err;
-    }
   });
 
   step('prepare', '(a) the reference evaluation: manual rows filled, one score overridden; the API refuses to sign it bare', async () => {
@@ -233,37 +221,20 @@ describe('evaluator-grade exports of the signed reference evaluation (zh-CN)', (
   }, 300_000);
 });
 
-// XL_DEMO=true: the server backfills a synthetic history (docs/DEMO.md) on free simulator ports.
+// XL_DEMO=true: the server backfills a synthetic history (docs/DEMO.md); its simulators take free ports.
 describe('demo mode: the banner and the synthetic-data notice', { skip: process.env.XL_E2E_BASE_URL ? 'needs a server of its own' : false }, () => {
+  // the simulators take free loopback ports by default (docs/CONFIGURATION.md)
+  const ctx = serverAndBrowser({ name: 'exports-demo', healthTimeoutMs: 300_000, env: { XL_DEMO: 'true' } },
+    { prefix: 'exports-demo', timeout: 240_000 });
+  const { step } = ctx;
   let server;
-  let browser;
   let page;
   let evalId;
   let rows;
 
-  before(async () => {
-    const [onvif, snmp] = [await freePort(), await freePort()];
-    server = await startServer({
-      name: 'exports-demo',
-      healthTimeoutMs: 300_000,
-      env: { XL_DEMO: 'true', XL_DEMO_ONVIF_PORT: String(onvif), XL_DEMO_SNMP_PORT: String(snmp), XL_DEMO_TCP_PORT_OFFSET: '36000' },
-    });
-    browser = await launchBrowser();
-    page = browser.page;
+  before(() => {
+    ({ server, page } = ctx);
     mkdirSync(RESULTS, { recursive: true });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const step = (name, title, fn, timeout = 240_000) => test(title, { timeout }, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      if (page) await screenshot(page, `failed-exports-demo-${name}`).catch(() => {});
-      throw err;
-    }
   });
 
   step('banner', '(e) the banner 演示模式：数据为模拟生成 on the login page and on every page after', async () => {
