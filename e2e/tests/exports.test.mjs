@@ -142,7 +142,7 @@ describe('evaluator-grade exports of the signed reference evaluation (zh-CN)', (
     await waitUntil(async () => (await missing.count()) === 1, { message: 'only the last reason marked missing' });
     assert.equal((await apiJson(server, `/api/v1/evaluations/${evalId}`)).evaluation.status, 'DRAFT', 'not signed while a reason is missing');
     await reasonFields(page).nth(openWarnings.length - 1).fill(reasonOf(openWarnings.at(-1)));
-    assert.equal(await missing.count(), 0, 'the mark goes once the reason is typed');
+    await waitUntil(async () => (await missing.count()) === 0, { message: 'the mark goes once the reason is typed' });
     assert.equal(await confirm.isEnabled(), true);
     await confirm.click();
     await waitUntil(async () => (await byTestId(page, 'evaluation-status').getAttribute('data-status')) === 'FINAL', { message: 'status FINAL' });
