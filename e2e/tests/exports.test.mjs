@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } f
 import path from 'node:path';
 import { before, describe } from 'node:test';
 import { offendingTokens } from '../lib/codeTokens.mjs';
-import { docxTable, docxText, pdfPages, pdfTable, readXlsx, sum2, xlsxTable } from '../lib/exports.mjs';
+import { docxTable, docxText, pdfPages, pdfTable, pdfWords, readXlsx, sum2, xlsxTable } from '../lib/exports.mjs';
 import {
   api, apiJson, byTestId, fillByTestId, screenshot, SCREENSHOT_DIR, serverAndBrowser, waitForText, waitUntil,
 } from '../lib/helpers.mjs';
@@ -62,15 +62,15 @@ function pdfPage1Png(pdf, prefix, dpi = 80) {
   return png;
 }
 
-/** The workbook as LibreOffice prints it (its print setup: A4 landscape, fit to width), as a PDF. */
-function xlsxToPdf(xlsx, outDir) {
+/** An XLSX or DOCX as LibreOffice prints it (its own print setup: the workbook's A4 landscape, fit to width), as a PDF. */
+function officeToPdf(file, outDir) {
   mkdirSync(outDir, { recursive: true });
   // a profile of its own: another soffice (a parallel test run) must not capture the conversion
   const profile = path.join(outDir, 'lo-profile');
-  execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, xlsx],
+  execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file],
     { timeout: 180_000, stdio: 'pipe', env: { ...process.env, HOME: outDir } });
-  const pdf = path.join(outDir, path.basename(xlsx).replace(/\.xlsx$/, '.pdf'));
-  assert.ok(existsSync(pdf), `LibreOffice converted ${xlsx} to PDF`);
+  const pdf = path.join(outDir, path.basename(file).replace(/\.(xlsx|docx)$/, '.pdf'));
+  assert.ok(existsSync(pdf), `LibreOffice converted ${file} to PDF`);
   return pdf;
 }
 
@@ -200,12 +200,12 @@ describe('evaluator-grade exports of the signed reference evaluation (zh-CN)', (
     assert.ok(squeeze(pdfText).includes(summary.evaluation.snapshotSha256), 'the PDF prints the snapshot hash');
   });
 
-  step('render', '(d) the PDF page 1 and the workbook as LibreOffice prints it, rendered to PNG', async () => {
+  step('render', '(d) the PDF page 1, the workbook and the DOCX as LibreOffice prints them, rendered to PNG', async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const pdfPng = pdfPage1Png(path.join(RESULTS, 'reference.pdf'), path.join(RESULTS, 'reference-pdf-page1'));
     copyFileSync(pdfPng, path.join(SCREENSHOT_DIR, 'exports-c-pdf-page1.png'));
     // into a folder of its own: reference.pdf next to the workbook is the report
-    const printedXlsx = xlsxToPdf(path.join(RESULTS, 'reference.xlsx'), path.join(RESULTS, 'xlsx-printed'));
+    const printedXlsx = officeToPdf(path.join(RESULTS, 'reference.xlsx'), path.join(RESULTS, 'xlsx-printed'));
     const pages = pdfPages(printedXlsx);
     // fit to width on A4 landscape: the whole table fits one page wide; its text is the workbook's
     assert.ok(pages.length >= 1 && pages.length <= 3, `the workbook prints on 1–3 pages, not ${pages.length}`);
@@ -218,6 +218,17 @@ describe('evaluator-grade exports of the signed reference evaluation (zh-CN)', (
       `cost row printed as target ≤10.00%, actual ${actual}: '${costLine}'`);
     const xlsxPng = pdfPage1Png(printedXlsx, path.join(RESULTS, 'reference-xlsx-page1'));
     copyFileSync(xlsxPng, path.join(SCREENSHOT_DIR, 'exports-d-xlsx-page1.png'));
+
+    // the DOCX as a word processor lays it out: its narrow 分值/得分/实际完成值 columns keep numbers whole
+    const printedDocx = officeToPdf(path.join(RESULTS, 'reference.docx'), path.join(RESULTS, 'docx-printed'));
+    const { words } = pdfWords(printedDocx);
+    const broken = words.filter((w) => /^\d+\.$/.test(w.text) || w.text === '%').map((w) => w.text);
+    assert.deepEqual(broken, [], 'no number broken over two lines in the printed DOCX ("87." over "4", "79.4" over "%")');
+    const totalCell = words.find((w) => w.text === '总分' && w.x < 120);
+    const totalRow = words.filter((w) => w.page === totalCell?.page && Math.abs(w.y - totalCell.y) < 3).map((w) => w.text);
+    assert.ok(totalRow.includes(String(Number(summary.totalScore))), `the 总分 row prints ${Number(summary.totalScore)}: ${totalRow}`);
+    const docxPng = pdfPage1Png(printedDocx, path.join(RESULTS, 'reference-docx-page1'));
+    copyFileSync(docxPng, path.join(SCREENSHOT_DIR, 'exports-i-docx-page1.png'));
   }, 300_000);
 });
 

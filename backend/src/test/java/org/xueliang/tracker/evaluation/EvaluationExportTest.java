@@ -372,6 +372,8 @@ class EvaluationExportTest {
             List<XWPFTableRow> rows = table.getRows();
             XWPFTableRow total = rows.get(rows.size() - 1);
             assertThat(total.getCell(0).getText()).isEqualTo("总分");
+            // 小五 in the table, so that the narrow 得分 column does not break a number
+            assertThat(total.getCell(6).getParagraphs().get(0).getRuns()).allMatch(r -> Double.valueOf(9).equals(r.getFontSizeAsDouble()));
             Printed p = new Printed(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), number(total.getCell(5).getText()),
                     number(total.getCell(6).getText()));
             for (XWPFTableRow row : rows.subList(1, rows.size() - 1)) {
