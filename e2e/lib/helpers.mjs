@@ -4,8 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR } from './server.mjs';
+import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR, startServer } from './server.mjs';
 
 export const SCREENSHOT_DIR = path.join(E2E_DIR, 'screenshots');
 export const CHROMIUM = process.env.XL_CHROMIUM || '/usr/bin/chromium';
@@ -222,4 +223,32 @@ export function buildGoodAndBadImport(exported, suffix, category) {
   bad[iCat] = 'NOT_A_CATEGORY';
   for (const i of blank) { good[i] = ''; bad[i] = ''; }
   return { rows: [good, bad], goodTag, badTag, badColumn: header[iCat].trim() };
+}
+
+// ---------------------------------------------------------------- a describe block's server and browser
+/**
+ * For a describe block: a server of its own (startServer(serverOptions)) and a browser, started in before()
+ * and stopped in after(). ctx.step(name, title, fn, timeout) is a test that saves a screenshot
+ * failed-<prefix>-<name>.png when it fails. ctx.server / ctx.page are set once before() ran.
+ */
+export function serverAndBrowser(serverOptions, { prefix, timeout = 180_000 } = {}) {
+  const ctx = { server: null, browser: null, page: null };
+  before(async () => {
+    ctx.server = await startServer(serverOptions);
+    ctx.browser = await launchBrowser();
+    ctx.page = ctx.browser.page;
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  ctx.step = (name, title, fn, stepTimeout = timeout) => test(title, { timeout: stepTimeout }, async () => {
+    try {
+      await fn();
+    } catch (err) {
+      if (ctx.page) await screenshot(ctx.page, `failed-${prefix}-${name}`).catch(() => {});
+      throw err;
+    }
+  });
+  return ctx;
 }

@@ -36,6 +36,8 @@ final class DocxReportWriter {
     private static final int A4_HEIGHT = 16838;
     private static final int MARGIN = 1134;
     private static final int TEXT_WIDTH = A4_WIDTH - 2 * MARGIN;
+    /** Table text in points (小五). */
+    private static final int TABLE_POINTS = 9;
 
     private DocxReportWriter() {
     }
@@ -225,7 +227,12 @@ final class DocxReportWriter {
         }
     }
 
+    /**
+     * A table cell's text at 小五 (9 pt), the size of tables in official documents: at the page's default size
+     * the narrow 分值 / 得分 columns broke numbers ("87." over "4") and every header.
+     */
     private static void set(XWPFTableCell cell, String value) {
         cell.setText(value == null ? "" : value);
+        cell.getParagraphs().forEach(p -> p.getRuns().forEach(r -> r.setFontSize(TABLE_POINTS)));
     }
 }

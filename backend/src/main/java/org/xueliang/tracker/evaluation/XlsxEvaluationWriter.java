@@ -193,17 +193,20 @@ final class XlsxEvaluationWriter {
         text(row, 0, l.level1(), styles.center);
         text(row, 1, l.level2(), styles.center);
         text(row, 2, t.name(), styles.left);
-        measured(row, 3, t, t.target());
-        measured(row, 4, t, t.actual());
+        measured(row, 3, t, t.target(), true);
+        measured(row, 4, t, t.actual(), false);
         number(row, 5, t.weight(), styles.number);
         number(row, 6, t.score(), styles.number);
         text(row, 7, l.deviation(), styles.left);
         fit(row, new String[] {alone[0] ? l.level1() : "", alone[1] ? l.level2() : "", t.name(), t.targetText(), t.actualText(), "", "", l.deviation()});
     }
 
-    /** 年度指标值 / 实际完成值 as numbers with the unit in the number format: 95 with "0.00%" for a rate, 45 as "45台". */
-    private void measured(Row row, int c, TableRow t, BigDecimal value) {
-        boolean ceiling = t.metric().scoring() == Metric.ScoringMethod.CEILING;
+    /**
+     * 年度指标值 / 实际完成值 as numbers with the unit in the number format: 95 with "0.00%" for a rate, 45 as "45台".
+     * Only a ceiling's target reads "≤10.00%"; the actual is a measured value (5.70%), as the PDF and DOCX print it.
+     */
+    private void measured(Row row, int c, TableRow t, BigDecimal value, boolean target) {
+        boolean ceiling = target && t.metric().scoring() == Metric.ScoringMethod.CEILING;
         if ("%".equals(t.unit())) {
             number(row, c, value == null ? null : value.movePointLeft(2), styles.format((ceiling ? "\"≤\"" : "") + "0.00%"));
         } else {

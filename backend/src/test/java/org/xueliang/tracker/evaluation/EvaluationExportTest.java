@@ -144,6 +144,16 @@ class EvaluationExportTest {
                 assertThat(sum.getCellFormula()).isEqualTo("SUM(" + (char) ('A' + c) + (header + 2) + ":" + (char) ('A' + c) + total + ")");
                 assertThat(sum.getCachedFormulaResultType()).isEqualTo(CellType.NUMERIC);
             }
+            // the cost ceiling: its target reads ≤10.00 %, its actual is a measured value without the ≤ (as in PDF and DOCX)
+            Row cost = null;
+            for (int r = header + 1; r < total; r++) {
+                if (sheet.getRow(r).getCell(2).getStringCellValue().contains("增幅不超过")) {
+                    cost = sheet.getRow(r);
+                }
+            }
+            assertThat(cost).as("the cost row").isNotNull();
+            assertThat(new DataFormatter().formatCellValue(cost.getCell(3))).isEqualTo("≤10.00%");
+            assertThat(new DataFormatter().formatCellValue(cost.getCell(4))).isEqualTo("5.70%");
             Row funds = sheet.getRow(rowStarting(sheet, "项目资金（元）") + 1);
             assertThat(funds.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(funds.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
@@ -362,6 +372,8 @@ class EvaluationExportTest {
             List<XWPFTableRow> rows = table.getRows();
             XWPFTableRow total = rows.get(rows.size() - 1);
             assertThat(total.getCell(0).getText()).isEqualTo("总分");
+            // 小五 in the table, so that the narrow 得分 column does not break a number
+            assertThat(total.getCell(6).getParagraphs().get(0).getRuns()).allMatch(r -> Double.valueOf(9).equals(r.getFontSizeAsDouble()));
             Printed p = new Printed(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), number(total.getCell(5).getText()),
                     number(total.getCell(6).getText()));
             for (XWPFTableRow row : rows.subList(1, rows.size() - 1)) {
