@@ -30,6 +30,15 @@ describe('the checks panel', () => {
     w.unmount()
   })
 
+  test('a row is named once: beside the title only when the message does not quote it', async () => {
+    const unquoted = { ...CHECKS[1], message: '由评价人员填写。' }
+    const w = await mountIn(ChecksPanel, { checks: [CHECKS[1], unquoted], rows: ROWS })
+    const [quoted, plain] = lines(w)
+    expect(quoted.text().split('可防性案件发案率下降').length - 1).toBe(1)
+    expect(plain.text()).toContain('（可防性案件发案率下降）')
+    w.unmount()
+  })
+
   test("without the API's words (an older server) the UI titles state the problem", async () => {
     const bare = CHECKS.map(({ code, severity, passed, rowId }) => ({ code, severity, passed, rowId, message: '' }))
     const w = await mountIn(ChecksPanel, { checks: bare, rows: ROWS }, { locale: 'en' })

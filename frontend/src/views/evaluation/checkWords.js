@@ -12,5 +12,11 @@ export function useCheckWords(t, rowsRef) {
     title: (c) => c.title || t(checkTitleKey(c)),
     severity: (c) => c.severityLabel || t(`evaluation.severity.${c.severity}`),
     rowName,
+    // The row a check is about, to print beside its title — unless its message already quotes the row
+    // (the backend's per-row messages do), so the name is not read twice.
+    rowAside: (c) => {
+      const name = rowName(c.rowId)
+      return name && !(c.message || '').includes(name) ? name : ''
+    },
   }
 }

@@ -218,7 +218,7 @@ final class DocxReportWriter {
         }
         fill(t, lines.size() + 1, new String[] {text.get("table.total"), "", "", "", "", ExportText.num(d.totalWeight()),
             ExportText.num(d.totalScore()), text.get("export.grade", text.grade(d))});
-        widths(t, new int[] {12, 12, 22, 11, 11, 6, 6, 20});
+        widths(t, new int[] {10, 10, 26, 9, 9, 7, 7, 22});
     }
 
     private static void fill(XWPFTable t, int row, String[] values) {
