@@ -35,6 +35,8 @@ final class XlsxEvaluationWriter {
     private static final int[] WIDTHS = {16, 16, 40, 16, 16, 8, 8, 40};
     private static final int LAST = WIDTHS.length - 1;
     private static final float LINE_POINTS = 15f;
+    /** Air above and below a table cell's text: without it one-line rows print pressed against their borders. */
+    private static final float CELL_PADDING_POINTS = 5f;
 
     private final XSSFWorkbook wb;
     private final Sheet sheet;
@@ -282,12 +284,12 @@ final class XlsxEvaluationWriter {
         for (int c = 0; c < values.length; c++) {
             most = Math.max(most, lines(values[c], WIDTHS[c]));
         }
-        row.setHeightInPoints(LINE_POINTS * most);
+        row.setHeightInPoints(LINE_POINTS * most + CELL_PADDING_POINTS);
     }
 
     /** Raises the row's height so that {@code text} fits a cell {@code width} characters wide. */
     private static void grow(Row row, String text, int width) {
-        row.setHeightInPoints(Math.max(row.getHeightInPoints(), LINE_POINTS * lines(text, width)));
+        row.setHeightInPoints(Math.max(row.getHeightInPoints(), LINE_POINTS * lines(text, width) + CELL_PADDING_POINTS));
     }
 
     private static int span(int from, int to) {
