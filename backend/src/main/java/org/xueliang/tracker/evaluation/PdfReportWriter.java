@@ -48,10 +48,16 @@ final class PdfReportWriter {
     }
 
     static byte[] write(EvaluationDocument d, ExportText text, String fontPath) {
-        return new PdfReportWriter(font(fontPath)).write(d, text);
+        PdfReportWriter writer = new PdfReportWriter(font(fontPath));
+        // 第 N 页，共 M 页: the page count is known only once the text is laid out, so the report is laid out twice
+        // (the same content both times; the footer's height does not depend on the numbers).
+        int[] pages = new int[1];
+        writer.write(d, text, 0, pages);
+        return writer.write(d, text, pages[0], pages);
     }
 
-    private byte[] write(EvaluationDocument d, ExportText text) {
+    /** Lays the report out; {@code total} is printed in each page's footer; the number of pages is left in {@code pages[0]}. */
+    private byte[] write(EvaluationDocument d, ExportText text, int total, int[] pages) {
         String signature = text.signature(d);
         String notice = text.syntheticNotice(d);
         Font foot = new Font(base, 7);
@@ -65,7 +71,8 @@ final class PdfReportWriter {
                 float middle = (document.left() + document.right()) / 2;
                 // the signed line with its 64-digit SHA-256 is wider than the page: wrapped in a box under the text
                 ColumnText footer = new ColumnText(w.getDirectContent());
-                Phrase lines = new Phrase(chunk(signature + "\n" + text.get("export.page", String.valueOf(w.getPageNumber())), foot));
+                Phrase lines = new Phrase(chunk(signature + "\n" + text.get("export.page", String.valueOf(w.getPageNumber()), String.valueOf(Math.max(total, w.getPageNumber()))), foot));
+                pages[0] = w.getPageNumber();
                 footer.setSimpleColumn(lines, document.left(), 8, document.right(), document.bottom() - 8, 9, Element.ALIGN_CENTER);
                 try {
                     footer.go();

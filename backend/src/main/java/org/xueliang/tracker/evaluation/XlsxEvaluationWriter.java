@@ -236,7 +236,7 @@ final class XlsxEvaluationWriter {
         if (notice != null) {
             sheet.getHeader().setCenter(notice);
         }
-        sheet.getFooter().setCenter(text.get("export.page", "&P"));
+        sheet.getFooter().setCenter(text.get("export.page", "&P", "&N"));
     }
 
     /** A line of text across the whole width. */

@@ -198,6 +198,10 @@ class EvaluationExportTest {
         }
         List<String> pages = pdfPages(pdf);
         assertThat(pages).hasSizeGreaterThan(1).allMatch(p -> p.contains(notice));
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(pages.get(i).replaceAll("\\s+", "")).as("page %d's footer", i + 1)
+                    .contains("第" + (i + 1) + "页，共" + pages.size() + "页");
+        }
         for (String text : List.of(xlsxText, docxText, String.join("\n", pages))) {
             assertThat(text).contains(notice).contains("签署说明").contains(reason).contains("实际完成值未填写")
                     .contains(rowName).contains("稷山县公安局科技信息化大队").contains("2022-09-01 10:30:00 +08:00")
