@@ -111,8 +111,11 @@ describe('first run', { skip: process.env.XL_E2E_BASE_URL ? 'starts servers of i
     const server = await startServer({ name: 'firstrun', dataDir, env: { XL_DEMO: 'true' }, healthTimeoutMs: START_TIMEOUT_MS });
     const healthyAt = Date.now();
     try {
-      const live = await waitForLiveDemo(server);
-      assert.ok(live.total.DEGRADED >= 1, 'the scripted DEGRADED cameras are measured too');
+      await waitForLiveDemo(server);
+      // the scripted faults (frozen picture, clock drift, firmware) show after a camera's deeper checks, which may
+      // come a cycle or two after the fleet is first seen UP
+      await waitUntil(async () => (await summary(server)).total.DEGRADED >= 1,
+        { timeout: 240_000, interval: 2_000, message: 'the scripted DEGRADED cameras are measured too' });
 
       // the failure seen in issue 8 came about 30 s after the UI answered: still up well after that
       await new Promise((r) => setTimeout(r, Math.max(0, STILL_UP_AFTER_MS - (Date.now() - healthyAt))));
