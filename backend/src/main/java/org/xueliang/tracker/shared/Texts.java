@@ -8,13 +8,13 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Words for people: every text a person reads (exports, check messages, evidence, audit views) comes
+ * Words for people: every text a person reads on the backend (exports, check messages, evidence) comes
  * from the message bundles under {@code i18n/} (zh-CN in the plain file, English in {@code _en}). The
  * API keeps its codes; a text beside a code is looked up here in the request's language
  * ({@link LanguageResolver}: {@code lang} parameter, else Accept-Language, else zh-CN).
  *
  * <p>Keys are grouped by file: {@code terms} (enum labels shared by modules: states, policies,
- * severities, sources, indicator levels), {@code checks}, {@code evidence}, {@code exports}, {@code audit}.
+ * severities, sources, indicator levels), {@code checks}, {@code evidence}, {@code exports}.
  * A missing key is a bug, so it fails loudly rather than printing the key to a user.
  */
 @Component
