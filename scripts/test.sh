@@ -105,6 +105,10 @@ echo
 echo "== summary ($((elapsed / 60)) min $((elapsed % 60)) s)"
 echo "   maven verify: $mvn_status ($mvn_pass passed, $mvn_fail failed, $mvn_skip skipped)"
 echo "   e2e:          $e2e_status ($e2e_pass passed, $e2e_fail failed, $e2e_skip skipped)"
+tally="$ROOT/backend/target/security-tally.txt"   # written by the backend's security suite (docs/SECURITY.md)
+if [ "$run_maven" -eq 1 ] && [ -f "$tally" ] && [ "$tally" -nt "$stamp" ]; then
+  sed 's/^security suite/   security suite/' "$tally"
+fi
 [ "$run_e2e" -eq 1 ] && echo "   screenshots:  e2e/screenshots/   server logs: e2e/test-results/"
 if [ "$run_maven" -eq 1 ] || [ "$run_e2e" -eq 1 ]; then
   echo "total: $((mvn_pass + e2e_pass)) passed, $((mvn_fail + e2e_fail)) failed, $((mvn_skip + e2e_skip)) skipped"
