@@ -8,8 +8,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.audit.AuditTrail;
+import org.xueliang.tracker.shared.FirstStart;
 
 /**
  * On the first start (no users at all) creates the {@code admin} account. Its password is
@@ -27,9 +27,11 @@ class FirstAdmin implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final String configuredPassword;
+    private final FirstStart firstStart;
 
     FirstAdmin(AppUserRepository users, PasswordEncoder encoder, AuditTrail audit,
-               @Value("${xl.admin-password:}") String configuredPassword) {
+               @Value("${xl.admin-password:}") String configuredPassword, FirstStart firstStart) {
+        this.firstStart = firstStart;
         this.users = users;
         this.encoder = encoder;
         this.audit = audit;
@@ -37,17 +39,14 @@ class FirstAdmin implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
-        if (users.count() > 0) {
-            return;
-        }
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? randomPassword() : configuredPassword;
-        AppUser admin = new AppUser(USERNAME, "系统管理员", encoder.encode(password), Role.ADMIN);
-        users.saveAndFlush(admin);
-        audit.recordAs(AuditTrail.SYSTEM_ACTOR, "CREATE", UserService.ENTITY, admin.getId(),
-                "Created the first admin account", null, null);
+        // Under the first-start lock: two instances starting on one empty database create one admin,
+        // and only the one that did prints the password (after its commit).
+        if (!firstStart.once("first admin", () -> users.count() > 0, () -> createAdmin(password))) {
+            return;
+        }
         System.out.println();
         System.out.println("==================================================================");
         System.out.println(" Xueliang Tracker: first start, admin account created");
@@ -55,6 +54,13 @@ class FirstAdmin implements ApplicationRunner {
         System.out.println("   password: " + (generated ? password + "   (random, shown only this once)" : "from XL_ADMIN_PASSWORD"));
         System.out.println("==================================================================");
         System.out.println();
+    }
+
+    private void createAdmin(String password) {
+        AppUser admin = new AppUser(USERNAME, "系统管理员", encoder.encode(password), Role.ADMIN);
+        users.saveAndFlush(admin);
+        audit.recordAs(AuditTrail.SYSTEM_ACTOR, "CREATE", UserService.ENTITY, admin.getId(),
+                "Created the first admin account", null, null);
     }
 
     static String randomPassword() {

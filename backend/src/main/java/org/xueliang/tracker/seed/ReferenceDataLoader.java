@@ -15,7 +15,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.ledger.ConstructionItem;
 import org.xueliang.tracker.ledger.ConstructionItemRepository;
@@ -29,6 +28,7 @@ import org.xueliang.tracker.ledger.QuantityTarget;
 import org.xueliang.tracker.ledger.QuantityTargetRepository;
 import org.xueliang.tracker.ledger.Site;
 import org.xueliang.tracker.ledger.SiteRepository;
+import org.xueliang.tracker.shared.FirstStart;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,10 +49,12 @@ class ReferenceDataLoader implements ApplicationRunner {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final boolean enabled;
+    private final FirstStart firstStart;
 
     ReferenceDataLoader(ProjectRepository projects, ConstructionItemRepository items, DeviceCategoryRepository categories,
                         SiteRepository sites, QuantityTargetRepository targets, DeviceService devices, AuditTrail audit,
-                        JsonMapper json, @Value("${xl.seed:true}") boolean enabled) {
+                        JsonMapper json, FirstStart firstStart, @Value("${xl.seed:true}") boolean enabled) {
+        this.firstStart = firstStart;
         this.projects = projects;
         this.items = items;
         this.categories = categories;
@@ -65,14 +67,15 @@ class ReferenceDataLoader implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        if (!enabled || projects.count() > 0) {
+        if (!enabled) {
             return;
         }
         ReferenceDataset data = read();
-        Project project = load(data);
-        log.info("Loaded the reference dataset: {} with {} devices", project.getName(), data.devices().size());
+        // Under the first-start lock: two instances starting on one empty database load it once.
+        if (firstStart.once("reference dataset", () -> projects.count() > 0, () -> load(data))) {
+            log.info("Loaded the reference dataset: {} with {} devices", data.project().name(), data.devices().size());
+        }
     }
 
     ReferenceDataset read() throws IOException {

@@ -76,6 +76,25 @@ public final class TestDatabase {
             use(context, "xl-test-mariadb", mysqlDriver ? url.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:") : url, USER, PASSWORD);
         }
 
+        /**
+         * A fresh MariaDB database for a test that starts application instances itself (several on one
+         * database, say): its JDBC URL; dropped when the JVM ends.
+         */
+        public static String freshDatabaseUrl() {
+            String database = "xl_it_" + randomSuffix();
+            execute("CREATE DATABASE " + database + " CHARACTER SET latin1");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + database), "drop-" + database));
+            return databaseUrl(database);
+        }
+
+        public static String user() {
+            return USER;
+        }
+
+        public static String password() {
+            return PASSWORD;
+        }
+
         static String databaseUrl(String database) {
             int query = SERVER_URL.indexOf('?');
             String base = query < 0 ? SERVER_URL : SERVER_URL.substring(0, query);
