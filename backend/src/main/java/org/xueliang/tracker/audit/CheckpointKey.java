@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,7 @@ class CheckpointKey {
     private final PublicKey publicKey;
     private final String fingerprint;
 
+    @Autowired
     CheckpointKey(@Value("${xl.audit.checkpoint-key:${xl.data-dir:./data}/audit-signing.key}") String file) {
         this(loadOrCreate(Path.of(file)));
     }

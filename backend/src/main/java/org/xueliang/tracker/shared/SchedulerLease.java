@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ public class SchedulerLease {
     /** This replica, as the lease table names it: process, host and a per-start random part. */
     private final String holder;
 
+    @Autowired
     public SchedulerLease(JdbcTemplate jdbc, Clock clock) {
         this(jdbc, clock, ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8));
     }
