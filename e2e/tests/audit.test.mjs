@@ -51,6 +51,14 @@ describe('audit page: verify with signed checkpoints', () => {
       assert.ok(status.includes(listing.keyFingerprint.slice(0, 16)), `the signing key is named: ${status}`);
       await screenshot(page, 'audit-verify-checkpoints');
 
+      // The same in English (words from en.json).
+      await page.evaluate(() => localStorage.setItem('xl.locale', 'en'));
+      await page.reload();
+      await byTestId(page, 'audit-verify').click();
+      await byTestId(page, 'audit-checkpoint-last').waitFor({ state: 'visible' });
+      assert.match(await byTestId(page, 'audit-checkpoints').textContent(), /Last checkpoint #\d+ signed .*Signed by key/);
+      await screenshot(page, 'audit-verify-checkpoints-en');
+
       const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, 'audit-checkpoints-download').click()]);
       assert.equal(download.suggestedFilename(), 'audit-checkpoints.txt');
       const text = await readFile(await download.path(), 'utf8');

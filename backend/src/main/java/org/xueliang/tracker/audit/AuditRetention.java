@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,7 +30,6 @@ class AuditRetention {
 
     static final int MINIMUM_DAYS = 180;
     static final String LEASE = "audit-retention";
-    private static final int SLICE = 1000;
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
 
     private final int days;
@@ -67,35 +66,43 @@ class AuditRetention {
         }
     }
 
-    /** Removes the entries up to the newest usable anchor; answers how many were removed. */
+    /**
+     * Removes the entries up to the newest usable anchor; answers how many were removed. It deletes from one
+     * usable checkpoint to the next, oldest first, so that after each step (and after a crash between two) the
+     * remaining chain starts right after a checkpoint and still verifies.
+     */
     long prune() {
         if (days == 0) {
             return 0;
         }
-        Optional<Checkpoint> anchor = anchorBefore(clock.instant().minus(Duration.ofDays(days)));
-        if (anchor.isEmpty()) {
-            return 0;
-        }
-        long removed = 0;
+        List<Checkpoint> anchors = anchorsBefore(clock.instant().minus(Duration.ofDays(days)));
         Long first = jdbc.queryForObject("SELECT MIN(id) FROM audit_log", Long.class);
-        for (long from = first == null ? anchor.get().lastId() + 1 : first; from <= anchor.get().lastId(); from += SLICE) {
-            removed += jdbc.update("DELETE FROM audit_log WHERE id <= ?", Math.min(from + SLICE - 1, anchor.get().lastId()));
+        long removed = 0;
+        for (Checkpoint anchor : anchors) {
+            if (first != null && anchor.lastId() >= first) {
+                removed += jdbc.update("DELETE FROM audit_log WHERE id <= ?", anchor.lastId());
+            }
         }
         if (removed > 0) {
+            Checkpoint last = anchors.get(anchors.size() - 1);
             log.info("Audit retention ({} days) removed {} entries up to entry {} (checkpoint #{})", days, removed,
-                    anchor.get().lastId(), anchor.get().id());
+                    last.lastId(), last.id());
         }
         return removed;
     }
 
-    /** The newest checkpoint signed before {@code cutoff} that verifies and that the file outside the database holds too. */
-    Optional<Checkpoint> anchorBefore(Instant cutoff) {
+    /**
+     * The checkpoints signed before {@code cutoff} that verify and that the file outside the database holds too, by
+     * entry; never the head itself, so the chain keeps at least one entry.
+     */
+    List<Checkpoint> anchorsBefore(Instant cutoff) {
         Set<String> inFile = file.read().checkpoints().stream().map(Checkpoint::line).collect(Collectors.toSet());
         long head = jdbc.queryForObject("SELECT last_id FROM audit_chain_head WHERE id = 1", Long.class);
         return store.all().stream()
                 .filter(c -> c.signedAt().isBefore(cutoff) && c.lastId() < head && inFile.contains(c.line())
                         && c.keyId().equals(key.fingerprint()) && key.verifies(c.signedText(), c.signature()))
-                .max(Comparator.comparingLong(Checkpoint::lastId));
+                .sorted(Comparator.comparingLong(Checkpoint::lastId))
+                .toList();
     }
 
     int days() {
