@@ -45,8 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
         // Every Basic request checks a bcrypt hash: the lowest cost keeps hundreds of them fast.
         "xl.security.bcrypt-strength=4",
         "xl.monitoring.silence-check-ms=3600000",
-        // Checkpoints are written by the tests that need them (AuditAttacksTest), not by the clock mid-test.
-        "xl.audit.checkpoint.check-ms=3600000",
         "spring.main.banner-mode=off",
         "logging.level.root=WARN"})
 @AutoConfigureMockMvc
