@@ -1,6 +1,12 @@
 package org.xueliang.tracker.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,9 +28,12 @@ class AuditController {
     private final AuditChainVerifier verifier;
     private final JsonMapper json;
     private final VisibleProjects visible;
+    private final CheckpointFiles checkpoints;
 
-    AuditController(AuditLogReader reader, AuditChainVerifier verifier, JsonMapper json, VisibleProjects visible) {
+    AuditController(AuditLogReader reader, AuditChainVerifier verifier, JsonMapper json, VisibleProjects visible,
+                    CheckpointFiles checkpoints) {
         this.reader = reader;
+        this.checkpoints = checkpoints;
         this.visible = visible;
         this.verifier = verifier;
         this.json = json;
@@ -55,6 +64,21 @@ class AuditController {
     @GetMapping("/verify")
     AuditChainVerifier.Result verify() {
         return verifier.verify();
+    }
+
+    /** The signed checkpoints stored in the database, oldest first, and the public key that checks them. */
+    @GetMapping("/checkpoints")
+    CheckpointFiles.Listing checkpoints() {
+        return checkpoints.listing();
+    }
+
+    /** Every checkpoint (database and file outside it) as signed lines, with the public key: a file to keep elsewhere. */
+    @GetMapping(value = "/checkpoints/file", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> checkpointsFile() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("audit-checkpoints.txt").build().toString())
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body(checkpoints.signedFile());
     }
 
     private AuditView view(AuditEntry e) {

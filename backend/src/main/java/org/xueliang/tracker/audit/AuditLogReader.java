@@ -46,6 +46,11 @@ class AuditLogReader {
         return jdbc.query("SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?", ROW, afterId, limit);
     }
 
+    /** The oldest entry still stored (the retention removes older ones up to a checkpoint); null when none is. */
+    Long firstId() {
+        return jdbc.queryForObject("SELECT MIN(id) FROM audit_log", Long.class);
+    }
+
     HeadRow head() {
         return jdbc.queryForObject("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1",
                 (rs, n) -> new HeadRow(rs.getLong("last_id"), rs.getString("last_hash")));
@@ -84,6 +89,7 @@ class AuditLogReader {
                 rs.getTimestamp("occurred_at").toLocalDateTime().toInstant(ZoneOffset.UTC),
                 rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
                 rs.getString("summary"), rs.getString("before_json"), rs.getString("after_json"),
+                rs.getObject("project_id") == null ? null : rs.getLong("project_id"), rs.getInt("hash_version"),
                 rs.getString("prev_hash"), rs.getString("hash"));
     }
 }

@@ -63,15 +63,16 @@ public class AuditTrail {
         String prevHash = (String) head.get("last_hash");
         AuditEntry entry = new AuditEntry(id, Instant.now().truncatedTo(ChronoUnit.MILLIS), actor, action, entityType,
                 entityId == null ? null : entityId.toString(), truncate(summary, 500), toJson(before), toJson(after),
-                prevHash, null);
+                projectId, AuditEntry.CURRENT_VERSION, prevHash, null);
         String hash = entry.computeHash();
         jdbc.update("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, summary, before_json,"
-                        + " after_json, prev_hash, hash, project_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " after_json, prev_hash, hash, project_id, hash_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 id, Timestamp.valueOf(entry.occurredAt().atOffset(ZoneOffset.UTC).toLocalDateTime()), actor, action,
-                entityType, entry.entityId(), entry.summary(), entry.beforeJson(), entry.afterJson(), prevHash, hash, projectId);
+                entityType, entry.entityId(), entry.summary(), entry.beforeJson(), entry.afterJson(), prevHash, hash, projectId,
+                entry.hashVersion());
         jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
         return new AuditEntry(id, entry.occurredAt(), actor, action, entityType, entry.entityId(), entry.summary(),
-                entry.beforeJson(), entry.afterJson(), prevHash, hash);
+                entry.beforeJson(), entry.afterJson(), projectId, entry.hashVersion(), prevHash, hash);
     }
 
     public static String currentActor() {

@@ -75,6 +75,15 @@ class Notifier implements DisposableBean {
         }
     }
 
+    /** Sends {@code notice} on {@code channel} once across replicas (claimed by its event key), on the pool. */
+    void sendOnce(Channel channel, Notice notice) {
+        pool.execute(() -> {
+            if (channels.claim(channel.id(), notice.eventKey(), null)) {
+                deliver(channel, notice);
+            }
+        });
+    }
+
     /** Sends a test notice now (the channel page's "send test" button), bypassing deduplication. */
     void sendTest(Channel channel) throws Exception {
         Notice.Event event = new Notice.Event("TEST", 0, "TEST", "测试消息", null, null, null, clock.instant(), null);

@@ -76,6 +76,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `POST /api/v1/devices/import` | ✔ | ✔ | — | — |
             | `GET /api/v1/audit` | ✔ | ✔ | — | — |
             | `GET /api/v1/audit/verify` | ✔ | ✔ | — | — |
+            | `GET /api/v1/audit/checkpoints` | ✔ | ✔ | — | — |
+            | `GET /api/v1/audit/checkpoints/file` | ✔ | ✔ | — | — |
             | `GET /api/v1/users` | ✔ | — | — | — |
             | `POST /api/v1/users` | ✔ | — | — | — |
             | `GET /api/v1/users/{id}` | ✔ | — | — | — |
@@ -226,7 +228,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(71);
+        assertThat(rows).hasSize(73);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -299,6 +301,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     .param("dryRun", "true");
             case "GET /api/v1/audit" -> get("/api/v1/audit?size=5");
             case "GET /api/v1/audit/verify" -> get("/api/v1/audit/verify");
+            case "GET /api/v1/audit/checkpoints" -> get("/api/v1/audit/checkpoints");
+            case "GET /api/v1/audit/checkpoints/file" -> get("/api/v1/audit/checkpoints/file");
             case "GET /api/v1/users" -> get("/api/v1/users");
             case "POST /api/v1/users" -> withJson(post("/api/v1/users"), Map.of("username", unique("az-user"),
                     "role", "TECHNICIAN", "password", "Some-Pa55word"));

@@ -17,7 +17,7 @@ class AuditEntryTest {
 
     static final AuditEntry ENTRY = new AuditEntry(42, Instant.parse("2021-08-24T02:03:04.567Z"), "admin", "UPDATE",
             "Device", "17", "Updated device JS-XL1-FC-001", "{\"name\":\"旧\"}", "{\"name\":\"新\"}",
-            "ab".repeat(32), null);
+            1L, 2, "ab".repeat(32), null);
 
     @Test
     void hashesTheSameEntryTheSameWay() {
@@ -41,6 +41,9 @@ class AuditEntryTest {
                 Arguments.of("beforeJson", "{\"name\":\"旧 \"}"),
                 Arguments.of("beforeJson", null),
                 Arguments.of("afterJson", "{\"name\":\"新新\"}"),
+                Arguments.of("projectId", 2L),
+                Arguments.of("projectId", null),
+                Arguments.of("hashVersion", 1),
                 Arguments.of("prevHash", "ac".repeat(32)));
     }
 
@@ -62,5 +65,18 @@ class AuditEntryTest {
         AuditEntry ab = with(with(ENTRY, "actor", "ab"), "action", "c");
         AuditEntry a = with(with(ENTRY, "actor", "a"), "action", "bc");
         assertThat(ab.computeHash()).isNotEqualTo(a.computeHash());
+    }
+
+    @Test
+    void versionOneEntriesKeepTheirOldHashWhichLeftOutTheProject() {
+        AuditEntry v1 = with(ENTRY, "hashVersion", 1);
+        assertThat(with(v1, "projectId", 99L).computeHash()).as("version 1 did not cover project_id").isEqualTo(v1.computeHash());
+        assertThat(v1.computeHash()).isNotEqualTo(ENTRY.computeHash());
+    }
+
+    @Test
+    void anUnknownVersionNeverMatches() {
+        AuditEntry v3 = with(with(ENTRY, "hashVersion", 3), "hash", ENTRY.computeHash());
+        assertThat(v3.hashMatches()).isFalse();
     }
 }

@@ -3,6 +3,8 @@ package org.xueliang.tracker.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -33,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xueliang.tracker.agent.probe.Reason;
+import org.xueliang.tracker.audit.AuditCheckpoints;
 import org.xueliang.tracker.monitoring.DeviceState;
 import org.xueliang.tracker.monitoring.DeviceStateChanged;
 
@@ -44,7 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-notify;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "xl.admin-password=admin-password-1",
-        "xl.monitoring.silence-check-ms=3600000"})
+        "xl.monitoring.silence-check-ms=3600000",
+        "xl.audit.checkpoint.check-ms=3600000",
+        "xl.audit.checkpoint-key=target/test-data/audit-signing.key",
+        "xl.audit.checkpoint-log=target/test-data/audit-checkpoints-notify.log",
+        "xl.audit.checkpoint.notify-channels=audit-copy"})
 @AutoConfigureMockMvc
 class NotificationDeliveryTest {
 
@@ -58,6 +65,7 @@ class NotificationDeliveryTest {
 
     @Autowired MockMvc mvc;
     @Autowired Notifier notifier;
+    @Autowired AuditCheckpoints checkpoints;
     @Autowired JsonMapper json;
 
     @BeforeAll
@@ -152,6 +160,24 @@ class NotificationDeliveryTest {
                 .allSatisfy(r -> assertThat(r.query()).contains("timestamp=").contains("sign="));
         assertThat(received.stream().map(Received::body).toList()).anyMatch(b -> b.contains("JS-XL1-FC-001") && b.contains("离线"));
         assertThat(mails).hasSize(2);
+    }
+
+    @Test
+    void pushesEveryAuditCheckpointToTheChannelsNamedForIt() throws Exception {
+        String base = "http://127.0.0.1:" + http.getAddress().getPort();
+        channel("audit-copy", "WEBHOOK", base + "/audit-copy", null);
+        long id = json.readTree(mvc.perform(get("/api/v1/notification-channels").with(httpBasic("admin", "admin-password-1")))
+                .andReturn().getResponse().getContentAsString()).findParents("name").stream()
+                .filter(c -> c.get("name").asString().equals("audit-copy")).findFirst().orElseThrow().get("id").asLong();
+        try {
+            var written = checkpoints.checkpointNow().orElseThrow();
+            await().atMost(Duration.ofSeconds(20)).until(() -> received.stream().anyMatch(r -> r.path().equals("/audit-copy")));
+            assertThat(received).filteredOn(r -> r.path().equals("/audit-copy")).singleElement()
+                    .satisfies(r -> assertThat(json.readTree(r.body()).get("reason").asString()).isEqualTo(written.line()))
+                    .satisfies(r -> assertThat(json.readTree(r.body()).get("type").asString()).isEqualTo("AUDIT_CHECKPOINT"));
+        } finally {
+            mvc.perform(delete("/api/v1/notification-channels/{id}", id).with(httpBasic("admin", "admin-password-1")));
+        }
     }
 
     @Test

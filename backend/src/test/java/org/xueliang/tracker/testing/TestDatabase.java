@@ -34,7 +34,9 @@ public final class TestDatabase {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(name, Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", user,
-                "spring.datasource.password", password)));
+                "spring.datasource.password", password,
+                // The checkpoint file outside the database belongs to one database (docs/SECURITY.md): one per test database.
+                "xl.audit.checkpoint-log", "target/test-data/audit-checkpoints-" + randomSuffix() + ".log")));
     }
 
     /** H2 in memory, MySQL mode: the embedded default's dialect without a file. */
