@@ -162,6 +162,10 @@ public class IngestService {
             Object[] row = StatusStore.stateRow(deviceId, state, latency, intervals.get(deviceId), now);
             (isNew.contains(deviceId) ? inserts : updates).add(row);
         });
+        // A device's first result is where its measured history begins: a synthetic past (demo) ends there.
+        Map<Long, Instant> measuredFrom = new HashMap<>();
+        isNew.forEach(id -> measuredFrom.put(id, byDevice.get(id).get(0).startedAt()));
+        store.endSyntheticHistory(measuredFrom);
         store.insertStates(inserts);
         store.updateStates(updates);
         store.applyChanges(changes);
