@@ -152,13 +152,20 @@ class AgentIngestTest {
                 java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(90))))).isZero();
 
         mvc.perform(post("/api/v1/agent/heartbeat").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"agentVersion\":\"0.1.0\",\"spoolDepth\":3,\"spoolBytes\":2250,\"sendLagMs\":1500}"))
+                .content("{\"agentVersion\":\"0.1.0\",\"spoolDepth\":3,\"spoolBytes\":2250,\"sendLagMs\":1500,\"sentAt\":\""
+                        + Instant.now().plusSeconds(420) + "\"}"))
                 .andExpect(status().isNoContent());
+        // the agent's clock is 7 minutes ahead: stored, listed with the allowed skew, exported as a gauge
+        mvc.perform(get("/api/v1/agents/" + agent).with(httpBasic("admin", "admin-password-1")))
+                .andExpect(jsonPath("$.clockSkewMs").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.greaterThan(415_000), org.hamcrest.Matchers.lessThan(421_000))))
+                .andExpect(jsonPath("$.clockSkewAllowedMs").value(300_000));
         metrics.refresh();
         String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-password-1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String name = jdbc.queryForObject("SELECT name FROM probe_agent WHERE id = ?", String.class, agent);
         assertThat(prometheus).containsPattern("xl_agent_heartbeat_age_seconds\\{agent=\"" + name + "\"\\} [0-9.]+")
+                .containsPattern("xl_agent_clock_skew_seconds\\{agent=\"" + name + "\"\\} 4[12][0-9]\\.[0-9]+")
                 .containsPattern("xl_devices\\{category=\"[A-Z_]+\",site=\"[^\"]+\",state=\"[A-Z]+\"\\}");
     }
 

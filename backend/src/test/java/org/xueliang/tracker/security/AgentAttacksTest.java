@@ -74,6 +74,9 @@ class AgentAttacksTest {
                 refusedPerResult(z1, 3, "notAssigned", result(987_654_321L, Instant.now().minusSeconds(5), "UP", 3)));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM device_status WHERE device_id IN (?, ?)", Integer.class,
                 zoneLocalDevice, zoneZ2Device)).as("no state was set by a foreign agent").isZero();
+        String name = jdbc.queryForObject("SELECT name FROM probe_agent WHERE id = ?", String.class, agentId(z1));
+        String prometheus = admin(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET()).body();
+        assertThat(prometheus).contains("xl_ingest_refused_results_total{agent=\"" + name + "\",reason=\"notAssigned\"} 5.0");
     }
 
     @Test
