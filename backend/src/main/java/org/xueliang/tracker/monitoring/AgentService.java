@@ -42,8 +42,11 @@ public class AgentService {
     public record CreatedAgent(AgentView agent, String token) {
     }
 
-    /** One applied batch of an agent (a row of {@code agent_batch}): the sequence accounting of exactly-once ingest. */
-    public record AppliedBatch(long seq, Instant receivedAt, int resultCount) {
+    /**
+     * One applied batch of an agent (a row of {@code agent_batch}): the sequence accounting of exactly-once ingest.
+     * {@code resultCount} results arrived, {@code refusedCount} of them were refused one by one, the rest stored.
+     */
+    public record AppliedBatch(long seq, Instant receivedAt, int resultCount, int refusedCount) {
     }
 
     public static final int MAX_BATCHES = 5000;
@@ -115,9 +118,10 @@ public class AgentService {
             throw ApiException.badRequest("limit", "must be between 1 and " + MAX_BATCHES);
         }
         get(id);
-        return jdbc.query("SELECT seq, received_at, result_count FROM agent_batch WHERE agent_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
+        return jdbc.query("SELECT seq, received_at, result_count, refused_count FROM agent_batch WHERE agent_id = ? AND seq >= ?"
+                        + " ORDER BY seq LIMIT ?",
                 (rs, n) -> new AppliedBatch(rs.getLong("seq"), StatusStore.instant(rs.getTimestamp("received_at")),
-                        rs.getInt("result_count")), id, fromSeq, limit);
+                        rs.getInt("result_count"), rs.getInt("refused_count")), id, fromSeq, limit);
     }
 
     private static void checkNameAndZone(String name, String zone) {

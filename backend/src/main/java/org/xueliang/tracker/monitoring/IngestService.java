@@ -87,16 +87,16 @@ public class IngestService {
         // waits on the first copy's key, while the first copy waits to update that agent row below.
         Map<String, Object> agent = jdbc.queryForList("SELECT name, zone FROM probe_agent WHERE id = ? FOR UPDATE", agentId)
                 .stream().findFirst().orElseThrow(() -> ApiException.notFound("Agent", agentId));
+        Map<Long, Integer> intervals = assignments.assignedAmong((String) agent.get("zone"),
+                results.stream().map(Batch.Result::deviceId).collect(Collectors.toSet()));
+        ResultScreen.Outcome outcome = ResultScreen.screen(results, intervals.keySet(), now, limits);
         try {
-            jdbc.update("INSERT INTO agent_batch (agent_id, seq, received_at, result_count) VALUES (?,?,?,?)",
-                    agentId, batch.seq(), StatusStore.ts(now), results.size());
+            jdbc.update("INSERT INTO agent_batch (agent_id, seq, received_at, result_count, refused_count) VALUES (?,?,?,?,?)",
+                    agentId, batch.seq(), StatusStore.ts(now), results.size(), outcome.refusedCount());
         } catch (DuplicateKeyException alreadyApplied) {
             batchesDuplicate.increment();
             return new Ack(batch.seq(), true, 0, 0);
         }
-        Map<Long, Integer> intervals = assignments.assignedAmong((String) agent.get("zone"),
-                results.stream().map(Batch.Result::deviceId).collect(Collectors.toSet()));
-        ResultScreen.Outcome outcome = ResultScreen.screen(results, intervals.keySet(), now, limits);
         List<Batch.Result> accepted = outcome.accepted().stream()
                 .sorted(Comparator.comparing(Batch.Result::deviceId).thenComparing(Batch.Result::startedAt))
                 .toList();
