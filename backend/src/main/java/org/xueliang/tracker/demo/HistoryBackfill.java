@@ -32,9 +32,10 @@ import org.xueliang.tracker.monitoring.DailyRollup;
  * and reboots. Plain JDBC batches: about 160,000 rollup rows for the reference fleet.
  *
  * <p>It runs only while the database has no measured history from before this start and no synthetic
- * history yet, so it never mixes with a real installation's past. Devices the embedded agent has
- * already measured in the few seconds since start-up end their synthetic past where the measured
- * one begins.
+ * history yet, so it never mixes with a real installation's past. A device's synthetic past ends
+ * exactly where its measured one begins, never overlapping it: devices the embedded agent has already
+ * measured in the few seconds since start-up end it at their first result; results applied afterwards
+ * but dated earlier (a probe that started before the backfill) cut it there when they arrive.
  */
 @Component
 @ConditionalOnBooleanProperty("xl.demo")
@@ -71,6 +72,10 @@ class HistoryBackfill {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public int backfillIfNeeded() {
         categoryRollups.lock(); // as RollupService.rollUp does: category rollups are built at the end
+        // No batch is applied while the history is written (ingest locks its agent's row first): a batch applied
+        // before is seen below as measurement that began, one applied after trims the synthetic past itself
+        // (IngestService: a device's first result ends its synthetic history), so the two never overlap.
+        jdbc.queryForList("SELECT id FROM probe_agent ORDER BY id FOR UPDATE", Long.class);
         if (!needed()) {
             return 0;
         }
@@ -86,8 +91,12 @@ class HistoryBackfill {
         }
         Map<Long, Instant> endOf = new HashMap<>();
         devices.forEach(d -> endOf.put(d.id(), now));
-        jdbc.query("SELECT device_id, MIN(started_at) FROM device_state_interval GROUP BY device_id", rs -> {
-            Instant first = instant(rs.getTimestamp(2)).truncatedTo(ChronoUnit.SECONDS);
+        // Where measurement began, to the millisecond: the first measured interval, or the state of a device whose
+        // first results have not changed its state yet (e.g. one or two failures: its DOWN interval, once the run
+        // is long enough, will start at the first of them, which is its state's "since").
+        jdbc.query("SELECT device_id, MIN(t) FROM (SELECT device_id, started_at AS t FROM device_state_interval"
+                + " WHERE synthetic = FALSE UNION ALL SELECT device_id, since AS t FROM device_status) m GROUP BY device_id", rs -> {
+            Instant first = instant(rs.getTimestamp(2));
             endOf.computeIfPresent(rs.getLong(1), (id, end) -> first.isBefore(end) ? first : end);
         });
         SyntheticHistory.History h = SyntheticHistory.generate(devices, endOf, clock.getZone(), seed);

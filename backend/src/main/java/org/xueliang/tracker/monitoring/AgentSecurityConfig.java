@@ -1,6 +1,7 @@
 package org.xueliang.tracker.monitoring;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -8,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,14 +20,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.xueliang.tracker.shared.Problems;
 
 /**
  * The agent protocol ({@code /api/v1/agent/**}) is for agents only: a bearer token per agent, no
  * session, no CSRF (no browser involved), no user account. It has its own filter chain ahead of the
- * users' one.
+ * users' one, which also caps request bodies ({@link AgentRequestLimit}). An agent's token can only pull its
+ * zone's assignment, send heartbeats, and report results for its zone's devices (docs/SECURITY.md).
  */
 @Configuration
 class AgentSecurityConfig {
@@ -37,14 +42,25 @@ class AgentSecurityConfig {
     }
 
     @Bean
+    AgentLimits agentLimits(@Value("${xl.agent.max-request-bytes:4MB}") DataSize maxRequestBytes,
+                            @Value("${xl.agent.max-batch-results:5000}") int maxBatchResults,
+                            @Value("${xl.agent.max-clock-skew:5m}") Duration maxClockSkew,
+                            @Value("${xl.monitoring.raw-retention-days:90}") int rawRetentionDays,
+                            @Value("${xl.agent.max-latency:5m}") Duration maxLatency) {
+        return new AgentLimits(maxRequestBytes.toBytes(), maxBatchResults, maxClockSkew, Duration.ofDays(rawRetentionDays), maxLatency);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain agentProtocol(HttpSecurity http, AgentService agents) throws Exception {
+    SecurityFilterChain agentProtocol(HttpSecurity http, AgentService agents, AgentLimits limits) throws Exception {
         http.securityMatcher("/api/v1/agent/**")
             .authorizeHttpRequests(r -> r.anyRequest().hasAuthority(AGENT_AUTHORITY))
             .csrf(csrf -> csrf.disable())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache(cache -> cache.disable())
             .addFilterBefore(new BearerTokenFilter(agents), BasicAuthenticationFilter.class)
+            // after the authorization check: a caller without a valid token gets its 401 without its body being read
+            .addFilterAfter(new AgentRequestLimit(limits.maxRequestBytes()), AuthorizationFilter.class)
             .exceptionHandling(ex -> ex
                 .authenticationEntryPoint((req, res, e) -> {
                     res.setHeader("WWW-Authenticate", "Bearer realm=\"Xueliang Tracker agents\"");

@@ -2,6 +2,7 @@ package org.xueliang.tracker.monitoring;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -28,33 +29,44 @@ public class AgentService {
 
     public static final String TOKEN_PREFIX = "xla_";
 
+    /**
+     * An agent as the admin pages show it. {@code clockSkewMs} is the agent's clock minus the backend's at its last
+     * heartbeat (positive: the agent is ahead; null: not reported, an agent older than the field);
+     * {@code clockSkewAllowedMs} is the skew beyond which its results are refused as dated in the future.
+     */
     public record AgentView(long id, String name, String zone, boolean embedded, Instant createdAt, Instant revokedAt,
                             Instant lastHeartbeatAt, long lastSeq, String agentVersion, Integer spoolDepth, Long spoolBytes,
-                            Long sendLagMs, Long summarisedResults) {
+                            Long sendLagMs, Long summarisedResults, Long clockSkewMs, long clockSkewAllowedMs) {
     }
 
     public record CreatedAgent(AgentView agent, String token) {
     }
 
-    /** One applied batch of an agent (a row of {@code agent_batch}): the sequence accounting of exactly-once ingest. */
-    public record AppliedBatch(long seq, Instant receivedAt, int resultCount) {
+    /**
+     * One applied batch of an agent (a row of {@code agent_batch}): the sequence accounting of exactly-once ingest.
+     * {@code resultCount} results arrived, {@code refusedCount} of them were refused one by one, the rest stored.
+     */
+    public record AppliedBatch(long seq, Instant receivedAt, int resultCount, int refusedCount) {
     }
 
     public static final int MAX_BATCHES = 5000;
+    private static final long MAX_SKEW_SECONDS = 100L * 366 * 86_400;
 
-    private static final RowMapper<AgentView> ROW = (rs, n) -> new AgentView(rs.getLong("id"), rs.getString("name"),
-            rs.getString("zone"), rs.getBoolean("embedded"), StatusStore.instant(rs.getTimestamp("created_at")),
-            StatusStore.instant(rs.getTimestamp("revoked_at")), StatusStore.instant(rs.getTimestamp("last_heartbeat_at")),
-            rs.getLong("last_seq"), rs.getString("agent_version"), (Integer) rs.getObject("spool_depth"),
-            (Long) rs.getObject("spool_bytes", Long.class), rs.getObject("send_lag_ms", Long.class),
-            rs.getObject("summarised_results", Long.class));
+    private final RowMapper<AgentView> rows;
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AgentService(JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+    AgentService(JdbcTemplate jdbc, AuditTrail audit, Clock clock, AgentLimits limits) {
+        long allowedSkew = limits.maxClockSkew().toMillis();
+        this.rows = (rs, n) -> new AgentView(rs.getLong("id"), rs.getString("name"),
+                rs.getString("zone"), rs.getBoolean("embedded"), StatusStore.instant(rs.getTimestamp("created_at")),
+                StatusStore.instant(rs.getTimestamp("revoked_at")), StatusStore.instant(rs.getTimestamp("last_heartbeat_at")),
+                rs.getLong("last_seq"), rs.getString("agent_version"), (Integer) rs.getObject("spool_depth"),
+                rs.getObject("spool_bytes", Long.class), rs.getObject("send_lag_ms", Long.class),
+                rs.getObject("summarised_results", Long.class), rs.getObject("clock_skew_ms", Long.class), allowedSkew);
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -71,7 +83,7 @@ public class AgentService {
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("An agent named " + name + " exists already");
         }
-        AgentView view = jdbc.queryForObject("SELECT * FROM probe_agent WHERE name = ?", ROW, name);
+        AgentView view = jdbc.queryForObject("SELECT * FROM probe_agent WHERE name = ?", rows, name);
         audit.record("CREATE", "Agent", view.id(), "Created agent " + name + " for zone " + zone, null, view);
         return new CreatedAgent(view, token);
     }
@@ -90,12 +102,12 @@ public class AgentService {
 
     @Transactional(readOnly = true)
     public List<AgentView> list() {
-        return jdbc.query("SELECT * FROM probe_agent ORDER BY name", ROW);
+        return jdbc.query("SELECT * FROM probe_agent ORDER BY name", rows);
     }
 
     @Transactional(readOnly = true)
     public AgentView get(long id) {
-        return jdbc.query("SELECT * FROM probe_agent WHERE id = ?", ROW, id).stream().findFirst()
+        return jdbc.query("SELECT * FROM probe_agent WHERE id = ?", rows, id).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("Agent", id));
     }
 
@@ -106,9 +118,10 @@ public class AgentService {
             throw ApiException.badRequest("limit", "must be between 1 and " + MAX_BATCHES);
         }
         get(id);
-        return jdbc.query("SELECT seq, received_at, result_count FROM agent_batch WHERE agent_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
+        return jdbc.query("SELECT seq, received_at, result_count, refused_count FROM agent_batch WHERE agent_id = ? AND seq >= ?"
+                        + " ORDER BY seq LIMIT ?",
                 (rs, n) -> new AppliedBatch(rs.getLong("seq"), StatusStore.instant(rs.getTimestamp("received_at")),
-                        rs.getInt("result_count")), id, fromSeq, limit);
+                        rs.getInt("result_count"), rs.getInt("refused_count")), id, fromSeq, limit);
     }
 
     private static void checkNameAndZone(String name, String zone) {
@@ -160,17 +173,32 @@ public class AgentService {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT * FROM probe_agent WHERE token_hash = ? AND revoked_at IS NULL", ROW, Hashes.sha256Hex(token))
+        return jdbc.query("SELECT * FROM probe_agent WHERE token_hash = ? AND revoked_at IS NULL", rows, Hashes.sha256Hex(token))
                 .stream().findFirst();
     }
 
+    /**
+     * Records a heartbeat and the agent's clock skew: its {@code sentAt} minus this server's clock on receipt (the
+     * network delay, milliseconds, makes an agent look that much behind). Without {@code sentAt} (older agents) the
+     * skew is unknown, not zero.
+     */
     public void heartbeat(long agentId, Heartbeat beat) {
+        Instant now = clock.instant();
+        Long skewMs = beat.sentAt() == null ? null : skewMillis(now, beat.sentAt());
         jdbc.update("UPDATE probe_agent SET last_heartbeat_at = ?, agent_version = ?, spool_depth = ?, spool_bytes = ?,"
-                        + " send_lag_ms = ? WHERE id = ?",
-                StatusStore.ts(clock.instant()), beat.agentVersion() == null ? null : truncate(beat.agentVersion()),
-                beat.spoolDepth(), beat.spoolBytes(), beat.sendLagMs(), agentId);
+                        + " send_lag_ms = ?, clock_skew_ms = ? WHERE id = ?",
+                StatusStore.ts(now), beat.agentVersion() == null ? null : truncate(beat.agentVersion()),
+                beat.spoolDepth(), beat.spoolBytes(), beat.sendLagMs(), skewMs, agentId);
     }
 
+    /** Agent clock minus server clock; a clock off by more than a century (a garbage {@code sentAt}) reads as a century. */
+    static long skewMillis(Instant server, Instant agent) {
+        Duration skew = Duration.between(server, agent);
+        if (skew.abs().getSeconds() >= MAX_SKEW_SECONDS) {
+            return Long.signum(skew.getSeconds()) * MAX_SKEW_SECONDS * 1000;
+        }
+        return skew.toMillis();
+    }
 
     private static String truncate(String s) {
         return s.length() <= 32 ? s : s.substring(0, 32);

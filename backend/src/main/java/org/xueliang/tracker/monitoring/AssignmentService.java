@@ -2,8 +2,11 @@ package org.xueliang.tracker.monitoring;
 
 import org.xueliang.tracker.agent.transport.AgentAssignment;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,6 +28,13 @@ public class AssignmentService {
     static final int DEFAULT_INTERVAL_SECONDS = 60;
     static final int DEFAULT_TIMEOUT_MS = 5000;
 
+    /**
+     * The devices of a zone (the one parameter) that its agents probe: a probe method, a host to probe, a lifecycle
+     * that is monitored. The one definition of "assigned", for the assignment and for what ingest accepts.
+     */
+    private static final String ASSIGNED = "probe_method IS NOT NULL AND lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY')"
+            + " AND COALESCE(probe_zone, 'local') = ? AND TRIM(COALESCE(probe_host, ip_address)) <> ''";
+
     private final JdbcTemplate jdbc;
     private final CredentialRepository credentials;
     private final SecretCipher cipher;
@@ -40,13 +50,8 @@ public class AssignmentService {
     public AgentAssignment forAgent(long agentId, String zone) {
         List<AgentAssignment.Target> targets = new ArrayList<>();
         jdbc.query("SELECT id, probe_method, COALESCE(probe_host, ip_address) AS host, probe_port, probe_interval_seconds,"
-                + " probe_timeout_ms, probe_settings, credential_id FROM device"
-                + " WHERE probe_method IS NOT NULL AND lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY')"
-                + " AND COALESCE(probe_zone, 'local') = ? ORDER BY id", rs -> {
+                + " probe_timeout_ms, probe_settings, credential_id FROM device WHERE " + ASSIGNED + " ORDER BY id", rs -> {
             String host = rs.getString("host");
-            if (host == null || host.isBlank()) {
-                return;
-            }
             Method method = Method.valueOf(rs.getString("probe_method"));
             int port = rs.getObject("probe_port") == null ? defaultPort(method) : rs.getInt("probe_port");
             int interval = rs.getObject("probe_interval_seconds") == null ? DEFAULT_INTERVAL_SECONDS : rs.getInt("probe_interval_seconds");
@@ -56,6 +61,26 @@ public class AssignmentService {
                     settings(rs.getString("probe_settings")), secrets(credentialId)));
         }, zone);
         return new AgentAssignment(agentId, zone, targets);
+    }
+
+    /**
+     * Which of these devices are assigned to the agents of {@code zone}, each with its probe interval in seconds
+     * (the default when none is set): the devices an agent of that zone may report on.
+     */
+    public Map<Long, Integer> assignedAmong(String zone, Collection<Long> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> assigned = new HashMap<>();
+        List<Object> args = new ArrayList<>(deviceIds.size() + 1);
+        args.add(zone);
+        args.addAll(deviceIds);
+        String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
+        jdbc.query("SELECT id, probe_interval_seconds FROM device WHERE " + ASSIGNED + " AND id IN (" + in + ")", rs -> {
+            int interval = rs.getInt("probe_interval_seconds");
+            assigned.put(rs.getLong("id"), interval > 0 ? interval : DEFAULT_INTERVAL_SECONDS);
+        }, args.toArray());
+        return assigned;
     }
 
     public static int defaultPort(Method method) {

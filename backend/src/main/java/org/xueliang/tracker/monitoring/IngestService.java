@@ -29,7 +29,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Applies result batches from agents: exactly once per (agent, sequence), in one transaction —
  * raw results, device states through the {@link StateMachine}, state intervals, reported facts —
- * and publishes the state changes after commit. The embedded agent calls this same method.
+ * and publishes the state changes after commit. The embedded agent calls this same method, so its results
+ * pass the same checks (its zone is {@code local}).
  */
 @Service
 public class IngestService {
@@ -42,10 +43,17 @@ public class IngestService {
     private final Counter resultsApplied;
     private final Counter batchesDuplicate;
     private final MonitoringMetrics metrics;
+    private final MeterRegistry meters;
+    private final AssignmentService assignments;
+    private final AgentLimits limits;
 
     IngestService(JdbcTemplate jdbc, StatusStore store, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
-                  MonitoringMetrics metrics, @Value("${xl.monitoring.failures-for-down:3}") int failuresForDown) {
+                  MonitoringMetrics metrics, AssignmentService assignments, AgentLimits limits,
+                  @Value("${xl.monitoring.failures-for-down:3}") int failuresForDown) {
         this.jdbc = jdbc;
+        this.meters = meters;
+        this.assignments = assignments;
+        this.limits = limits;
         this.store = store;
         this.machine = new StateMachine(failuresForDown);
         this.events = events;
@@ -56,27 +64,40 @@ public class IngestService {
                 .description("Batches received again and acknowledged without applying").register(meters);
     }
 
+    /**
+     * Applies a batch of the agent {@code agentId}. Results for devices not assigned to the agent's zone, dated
+     * outside [now − raw retention, now + allowed clock skew], or with an implausible latency are refused one by one
+     * ({@link ResultScreen}) and counted in the answer and in {@code xl_ingest_refused_results_total}; the rest is
+     * applied. A batch over the result limit is refused whole (413), before anything is recorded.
+     */
     @Transactional
     public Ack ingest(long agentId, Batch batch) {
         if (batch.seq() < 1) {
             throw ApiException.invalid("seq", "must be 1 or more");
         }
         List<Batch.Result> results = batch.results() == null ? List.of() : batch.results();
+        if (results.size() > limits.maxBatchResults()) {
+            throw ApiException.tooLarge("A batch of " + results.size() + " results",
+                    "the limit of " + limits.maxBatchResults() + " results per batch; send smaller batches");
+        }
         validate(results);
         Instant now = clock.instant();
         // One batch of an agent at a time. Without this, copies of one batch sent at once deadlock on
         // MariaDB/MySQL: each copy's INSERT takes a shared lock on the agent row (the foreign key) and then
         // waits on the first copy's key, while the first copy waits to update that agent row below.
-        jdbc.queryForList("SELECT id FROM probe_agent WHERE id = ? FOR UPDATE", Long.class, agentId);
+        Map<String, Object> agent = jdbc.queryForList("SELECT name, zone FROM probe_agent WHERE id = ? FOR UPDATE", agentId)
+                .stream().findFirst().orElseThrow(() -> ApiException.notFound("Agent", agentId));
+        Map<Long, Integer> intervals = assignments.assignedAmong((String) agent.get("zone"),
+                results.stream().map(Batch.Result::deviceId).collect(Collectors.toSet()));
+        ResultScreen.Outcome outcome = ResultScreen.screen(results, intervals.keySet(), now, limits);
         try {
-            jdbc.update("INSERT INTO agent_batch (agent_id, seq, received_at, result_count) VALUES (?,?,?,?)",
-                    agentId, batch.seq(), StatusStore.ts(now), results.size());
+            jdbc.update("INSERT INTO agent_batch (agent_id, seq, received_at, result_count, refused_count) VALUES (?,?,?,?,?)",
+                    agentId, batch.seq(), StatusStore.ts(now), results.size(), outcome.refusedCount());
         } catch (DuplicateKeyException alreadyApplied) {
             batchesDuplicate.increment();
             return new Ack(batch.seq(), true, 0, 0);
         }
-        Map<Long, Integer> intervals = knownDevices(results);
-        List<Batch.Result> accepted = results.stream().filter(r -> intervals.containsKey(r.deviceId()))
+        List<Batch.Result> accepted = outcome.accepted().stream()
                 .sorted(Comparator.comparing(Batch.Result::deviceId).thenComparing(Batch.Result::startedAt))
                 .toList();
         insertRaw(agentId, accepted);
@@ -87,8 +108,11 @@ public class IngestService {
                 batch.seq(), batch.seq(), batch.summarised() == null ? 0 : batch.summarised(), agentId);
         published.forEach(events::publishEvent);
         resultsApplied.increment(accepted.size());
+        outcome.refused().forEach((reason, n) -> Counter.builder("xl_ingest_refused_results_total")
+                .description("Results refused one by one, by agent and reason (notAssigned, tooOld, inFuture, badLatency)")
+                .tag("agent", String.valueOf(agent.get("name"))).tag("reason", reason).register(meters).increment(n));
         accepted.stream().filter(r -> r.latencyMs() != null).forEach(r -> metrics.recordProbe(r.method().name(), r.latencyMs()));
-        return new Ack(batch.seq(), false, accepted.size(), results.size() - accepted.size());
+        return new Ack(batch.seq(), false, accepted.size(), outcome.refusedCount(), outcome.refused());
     }
 
     private static void validate(List<Batch.Result> results) {
@@ -101,21 +125,6 @@ public class IngestService {
                 throw ApiException.invalid("results[" + i + "].detail", "is longer than 300 characters");
             }
         }
-    }
-
-    /** Device id → probe interval (seconds) of the devices in the batch that exist; results for others are rejected. */
-    private Map<Long, Integer> knownDevices(List<Batch.Result> results) {
-        Set<Long> ids = results.stream().map(Batch.Result::deviceId).collect(Collectors.toSet());
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Integer> known = new HashMap<>();
-        String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));
-        jdbc.query("SELECT id, probe_interval_seconds FROM device WHERE id IN (" + in + ")", rs -> {
-            int interval = rs.getInt("probe_interval_seconds");
-            known.put(rs.getLong("id"), interval > 0 ? interval : 60);
-        }, ids.toArray());
-        return known;
     }
 
     private void insertRaw(long agentId, List<Batch.Result> accepted) {
@@ -153,6 +162,10 @@ public class IngestService {
             Object[] row = StatusStore.stateRow(deviceId, state, latency, intervals.get(deviceId), now);
             (isNew.contains(deviceId) ? inserts : updates).add(row);
         });
+        // A device's first result is where its measured history begins: a synthetic past (demo) ends there.
+        Map<Long, Instant> measuredFrom = new HashMap<>();
+        isNew.forEach(id -> measuredFrom.put(id, byDevice.get(id).get(0).startedAt()));
+        store.endSyntheticHistory(measuredFrom);
         store.insertStates(inserts);
         store.updateStates(updates);
         store.applyChanges(changes);

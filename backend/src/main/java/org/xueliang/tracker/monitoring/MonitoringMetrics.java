@@ -17,7 +17,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Prometheus figures at /actuator/prometheus: device counts by state, category and site, probe
- * durations per method (as reported by the agents), and how long ago each agent last reported.
+ * durations per method (as reported by the agents), how long ago each agent last reported, and each
+ * agent's clock skew.
  * Gauges are refreshed from the database every 30 s (the database is the truth, shared by replicas).
  */
 @Component
@@ -28,6 +29,7 @@ class MonitoringMetrics {
     private final Clock clock;
     private final MultiGauge deviceStates;
     private final MultiGauge heartbeatAge;
+    private final MultiGauge clockSkew;
 
     MonitoringMetrics(JdbcTemplate jdbc, MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
@@ -37,6 +39,9 @@ class MonitoringMetrics {
                 .register(meters);
         this.heartbeatAge = MultiGauge.builder("xl_agent_heartbeat_age_seconds")
                 .description("Seconds since each agent's last heartbeat").register(meters);
+        this.clockSkew = MultiGauge.builder("xl_agent_clock_skew_seconds")
+                .description("Each agent's clock minus the backend's at its last heartbeat (positive: the agent is ahead)")
+                .register(meters);
     }
 
     /** Records one probe's duration, called by ingest for every applied result that carries a latency. */
@@ -58,10 +63,18 @@ class MonitoringMetrics {
         deviceStates.register(rows, true);
         Instant now = clock.instant();
         List<MultiGauge.Row<?>> ages = new ArrayList<>();
-        jdbc.query("SELECT name, last_heartbeat_at FROM probe_agent WHERE revoked_at IS NULL AND last_heartbeat_at IS NOT NULL", rs -> {
+        List<MultiGauge.Row<?>> skews = new ArrayList<>();
+        jdbc.query("SELECT name, last_heartbeat_at, clock_skew_ms FROM probe_agent WHERE revoked_at IS NULL AND last_heartbeat_at IS NOT NULL",
+                rs -> {
             Instant last = StatusStore.instant(rs.getTimestamp("last_heartbeat_at"));
-            ages.add(MultiGauge.Row.of(Tags.of("agent", rs.getString("name")), Duration.between(last, now).toMillis() / 1000.0));
+            Tags agent = Tags.of("agent", rs.getString("name"));
+            ages.add(MultiGauge.Row.of(agent, Duration.between(last, now).toMillis() / 1000.0));
+            Long skew = rs.getObject("clock_skew_ms", Long.class);
+            if (skew != null) {
+                skews.add(MultiGauge.Row.of(agent, skew / 1000.0));
+            }
         });
         heartbeatAge.register(ages, true);
+        clockSkew.register(skews, true);
     }
 }

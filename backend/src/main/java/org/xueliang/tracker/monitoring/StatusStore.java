@@ -83,6 +83,21 @@ class StatusStore {
         jdbc.batchUpdate("INSERT INTO device_state_interval (device_id, state, reason, started_at, ended_at) VALUES (?,?,?,?,?)", opens);
     }
 
+    /**
+     * Ends the synthetic history (demo mode) of devices at the instant their measurement begins: synthetic
+     * intervals from then on are dropped, the one running then is cut. Measured history wins; nothing overlaps.
+     */
+    void endSyntheticHistory(Map<Long, Instant> measuredFrom) {
+        if (measuredFrom.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = measuredFrom.entrySet().stream()
+                .map(e -> new Object[] {e.getKey(), ts(e.getValue())}).toList();
+        jdbc.batchUpdate("DELETE FROM device_state_interval WHERE device_id = ? AND synthetic = TRUE AND started_at >= ?", rows);
+        jdbc.batchUpdate("UPDATE device_state_interval SET ended_at = ? WHERE device_id = ? AND synthetic = TRUE AND ended_at > ?",
+                rows.stream().map(r -> new Object[] {r[1], r[0], r[1]}).toList());
+    }
+
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
     }

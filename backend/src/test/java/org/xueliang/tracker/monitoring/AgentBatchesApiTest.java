@@ -50,6 +50,8 @@ class AgentBatchesApiTest {
                 .andExpect(jsonPath("$[0].seq").value(1)).andExpect(jsonPath("$[0].resultCount").value(1))
                 .andExpect(jsonPath("$[1].seq").value(2)).andExpect(jsonPath("$[1].resultCount").value(2))
                 .andExpect(jsonPath("$[2].seq").value(3)).andExpect(jsonPath("$[2].resultCount").value(0))
+                // device 1 is in zone local, this agent in zone-b: counted as refused, not stored
+                .andExpect(jsonPath("$[1].refusedCount").value(2)).andExpect(jsonPath("$[2].refusedCount").value(0))
                 .andExpect(jsonPath("$[0].receivedAt").isString());
         mvc.perform(get("/api/v1/agents/" + id + "/batches").param("fromSeq", "2").param("limit", "1")
                         .with(httpBasic("admin", "admin-password-1")))

@@ -72,7 +72,8 @@ class AgentIngestTest {
 
     @Test
     void appliesEachBatchOnceAndOpensAnOutageAtTheFirstFailure() throws Exception {
-        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        // a recent UTC midnight: results older than the raw retention (90 days) are refused
+        Instant t0 = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         send(1, result(t0, "UP"));
         send(2, result(t0.plusSeconds(60), "DOWN"), result(t0.plusSeconds(120), "DOWN"));
         String again = send(2, result(t0.plusSeconds(60), "DOWN"), result(t0.plusSeconds(120), "DOWN"));
@@ -83,18 +84,19 @@ class AgentIngestTest {
 
         send(3, result(t0.plusSeconds(180), "DOWN"));
         mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "admin-password-1")))
-                .andExpect(jsonPath("$.state").value("DOWN")).andExpect(jsonPath("$.since").value("2026-01-01T00:01:00Z"));
+                .andExpect(jsonPath("$.state").value("DOWN")).andExpect(jsonPath("$.since").value(t0.plusSeconds(60).toString()));
         send(4, result(t0.plusSeconds(240), "UP"));
-        mvc.perform(get("/api/v1/devices/1/outages").param("from", "2025-12-31T00:00:00Z").param("to", "2026-01-02T00:00:00Z")
+        mvc.perform(get("/api/v1/devices/1/outages").param("from", t0.minusSeconds(86_400).toString()).param("to", t0.plusSeconds(86_400).toString())
                         .with(httpBasic("admin", "admin-password-1")))
                 .andExpect(jsonPath("$.length()").value(1))
-                .andExpect(jsonPath("$[0].start").value("2026-01-01T00:01:00Z"))
-                .andExpect(jsonPath("$[0].end").value("2026-01-01T00:04:00Z"));
+                .andExpect(jsonPath("$[0].start").value(t0.plusSeconds(60).toString()))
+                .andExpect(jsonPath("$[0].end").value(t0.plusSeconds(240).toString()));
         mvc.perform(get("/api/v1/status/summary").with(httpBasic("admin", "admin-password-1")))
                 .andExpect(jsonPath("$.total.UP").value(1));
-        rollups.rollUp(java.time.LocalDate.of(2026, 1, 1));
+        java.time.LocalDate county = t0.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate(); // 08:00 there
+        rollups.rollUp(county);
         var day = jdbc.queryForMap("SELECT * FROM device_daily_rollup WHERE device_id = 1 AND rollup_day = ?",
-                java.sql.Date.valueOf("2026-01-01"));
+                java.sql.Date.valueOf(county));
         assertThat(((Number) day.get("down_s")).longValue()).isEqualTo(180);
         assertThat(((Number) day.get("outages")).intValue()).isEqualTo(1);
         assertThat(((Number) day.get("unknown_s")).longValue()).isEqualTo(8 * 3600);
@@ -150,26 +152,33 @@ class AgentIngestTest {
                 java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(90))))).isZero();
 
         mvc.perform(post("/api/v1/agent/heartbeat").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"agentVersion\":\"0.1.0\",\"spoolDepth\":3,\"spoolBytes\":2250,\"sendLagMs\":1500}"))
+                .content("{\"agentVersion\":\"0.1.0\",\"spoolDepth\":3,\"spoolBytes\":2250,\"sendLagMs\":1500,\"sentAt\":\""
+                        + Instant.now().plusSeconds(420) + "\"}"))
                 .andExpect(status().isNoContent());
+        // the agent's clock is 7 minutes ahead: stored, listed with the allowed skew, exported as a gauge
+        mvc.perform(get("/api/v1/agents/" + agent).with(httpBasic("admin", "admin-password-1")))
+                .andExpect(jsonPath("$.clockSkewMs").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.greaterThan(415_000), org.hamcrest.Matchers.lessThan(421_000))))
+                .andExpect(jsonPath("$.clockSkewAllowedMs").value(300_000));
         metrics.refresh();
         String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-password-1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String name = jdbc.queryForObject("SELECT name FROM probe_agent WHERE id = ?", String.class, agent);
         assertThat(prometheus).containsPattern("xl_agent_heartbeat_age_seconds\\{agent=\"" + name + "\"\\} [0-9.]+")
+                .containsPattern("xl_agent_clock_skew_seconds\\{agent=\"" + name + "\"\\} 4[12][0-9]\\.[0-9]+")
                 .containsPattern("xl_devices\\{category=\"[A-Z_]+\",site=\"[^\"]+\",state=\"[A-Z]+\"\\}");
     }
 
     @Test
     void countsASysUpTimeDropAsARebootAndFlagsWhatDisagreesWithTheLedger() throws Exception {
-        Instant t0 = Instant.parse("2026-02-01T00:00:00Z");
+        Instant t0 = Instant.now().minus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         String serial = jdbc.queryForObject("SELECT serial_number FROM device WHERE id = 1", String.class);
         send(10, withFacts(t0, "{\"sysUpTimeTicks\":\"500000\",\"serial\":\"" + serial + "\"}"));
         send(11, withFacts(t0.plusSeconds(60), "{\"sysUpTimeTicks\":\"506000\"}"));
         send(12, withFacts(t0.plusSeconds(120), "{\"sysUpTimeTicks\":\"3000\",\"serial\":\"OTHER-SERIAL\"}"));
         mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "admin-password-1")))
                 .andExpect(jsonPath("$.reboots").value(1))
-                .andExpect(jsonPath("$.recentReboots[0]").value("2026-02-01T00:01:30Z"))
+                .andExpect(jsonPath("$.recentReboots[0]").value(t0.plusSeconds(90).toString()))
                 .andExpect(jsonPath("$.discrepancies[0].field").value("serialNumber"))
                 .andExpect(jsonPath("$.discrepancies[0].reported").value("OTHER-SERIAL"));
     }

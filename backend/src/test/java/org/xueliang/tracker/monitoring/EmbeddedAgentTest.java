@@ -37,6 +37,7 @@ class EmbeddedAgentTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
     @Autowired JsonMapper json;
+    @Autowired IngestService ingest;
 
     /** The test project and category, created once for the tests sharing this database. */
     private long ensureProject() {
@@ -111,5 +112,22 @@ class EmbeddedAgentTest {
                     + " WHERE a.name = 'embedded-local'", Integer.class)).isPositive();
             mvc.perform(get("/api/v1/agents").with(httpBasic("admin", "admin-password-1"))).andExpect(status().isOk());
         }
+    }
+
+    /** The embedded agent is zone {@code local}: results for another zone's device are refused on its path too. */
+    @Test
+    void theEmbeddedAgentReportsOnlyOnZoneLocal() throws Exception {
+        long id = register("{\"projectId\":" + ensureProject() + ",\"assetTag\":\"EMB-ELSEWHERE\",\"category\":\"SWITCH\","
+                + "\"lifecycle\":\"INSTALLED\",\"installedOn\":\"2021-05-01\",\"ipAddress\":\"127.0.0.1\","
+                + "\"probe\":{\"method\":\"TCP\",\"port\":9,\"zone\":\"elsewhere\"}}");
+        long embedded = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
+                "SELECT id FROM probe_agent WHERE name = 'embedded-local'", Long.class), l -> !l.isEmpty()).get(0);
+        var ack = ingest.ingest(embedded, new org.xueliang.tracker.agent.transport.Batch(1_000_000, java.time.Instant.now(),
+                java.util.List.of(new org.xueliang.tracker.agent.transport.Batch.Result(id, org.xueliang.tracker.agent.probe.Method.TCP,
+                        java.time.Instant.now(), 1L, org.xueliang.tracker.agent.probe.Status.DOWN,
+                        org.xueliang.tracker.agent.probe.Reason.REFUSED, null, java.util.Map.of())), 0L));
+        assertThat(ack.applied()).isZero();
+        assertThat(ack.refused()).containsEntry("notAssigned", 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_result WHERE device_id = ?", Integer.class, id)).isZero();
     }
 }

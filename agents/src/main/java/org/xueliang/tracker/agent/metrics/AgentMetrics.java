@@ -31,6 +31,7 @@ public final class AgentMetrics {
     private final ConcurrentMap<Method, Histogram> durations = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> probeErrors = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> sendFailures = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> resultsRefused = new ConcurrentHashMap<>();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder summarised = new LongAdder();
     private final LongAdder batchesSent = new LongAdder();
@@ -80,6 +81,11 @@ public final class AgentMetrics {
         sendFailures.computeIfAbsent(labels("kind", kind), k -> new LongAdder()).increment();
     }
 
+    /** Results of an acknowledged batch that the backend refused one by one, by its reason (notAssigned, inFuture, …). */
+    public void resultsRefused(Map<String, Integer> byReason) {
+        byReason.forEach((reason, n) -> resultsRefused.computeIfAbsent(labels("reason", reason), k -> new LongAdder()).add(n));
+    }
+
     /** A batch the backend refuses (4xx): kept at the head of the spool; 0 clears the alert. */
     public void poisonBatch(long seq) {
         if (seq > 0 && poisonSeq.getAndSet(seq) != seq) {
@@ -124,6 +130,7 @@ public final class AgentMetrics {
         counter(out, "xl_agent_batches_sent_total", "Batches acknowledged by the backend (including duplicates)", batchesSent.sum());
         counter(out, "xl_agent_batches_duplicate_total", "Batches the backend had already applied", batchesDuplicate.sum());
         counter(out, "xl_agent_batches_rejected_total", "Batches the backend refused with a 4xx (kept in the spool)", batchesRejected.sum());
+        labelled(out, "xl_agent_results_refused_total", "Results the backend refused in acknowledged batches, by reason", resultsRefused);
         labelled(out, "xl_agent_send_failures_total", "Failed requests to the backend, by kind", sendFailures);
         header(out, "xl_agent_poison_batch_seq", "Seq of the batch the backend refuses and that blocks the spool (0: none)", "gauge");
         out.append("xl_agent_poison_batch_seq ").append(poisonSeq.get()).append('\n');

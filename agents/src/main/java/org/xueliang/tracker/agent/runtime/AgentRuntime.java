@@ -23,6 +23,7 @@ import org.xueliang.tracker.agent.schedule.ProbeScheduler;
 import org.xueliang.tracker.agent.spool.Spool;
 import org.xueliang.tracker.agent.transport.Ack;
 import org.xueliang.tracker.agent.transport.AgentAssignment;
+import org.xueliang.tracker.agent.transport.AgentJson;
 import org.xueliang.tracker.agent.transport.AssignmentSource;
 import org.xueliang.tracker.agent.transport.Batch;
 import org.xueliang.tracker.agent.transport.BatchSink;
@@ -32,8 +33,8 @@ import org.xueliang.tracker.agent.transport.TransportException;
 
 /**
  * One probing agent, standalone or embedded in the backend: fetches its assignment (every 30 s, with the
- * version tag), probes through the {@link ProbeScheduler}, seals results into batches (every second or 500
- * results) that go to the {@link Spool} first, sends them from the spool in seq order with one batch in flight,
+ * version tag), probes through the {@link ProbeScheduler}, seals results into batches (every second, or at 500
+ * results or 1 MiB) that go to the {@link Spool} first, sends them from the spool in seq order with one batch in flight,
  * deletes each only when acknowledged, and sends heartbeats. Threads: scheduler, batcher, sender, control.
  */
 public final class AgentRuntime implements AutoCloseable {
@@ -52,6 +53,9 @@ public final class AgentRuntime implements AutoCloseable {
     private final AtomicInteger buffered = new AtomicInteger();
     private final AtomicBoolean flushRequested = new AtomicBoolean();
     private final List<Batch.Result> sealing = new ArrayList<>();
+    private long sealingBytes;
+    /** A result that did not fit into the batch being sealed (byte limit): the first of the next one. */
+    private Batch.Result overflow;
     private final BlockingQueue<Boolean> wakeSender = new ArrayBlockingQueue<>(1);
     private final ScheduledExecutorService batcher = Executors.newSingleThreadScheduledExecutor(daemon("xl-agent-batcher"));
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(daemon("xl-agent-control"));
@@ -60,6 +64,7 @@ public final class AgentRuntime implements AutoCloseable {
     private volatile boolean running;
     private volatile String assignmentVersion;
     private boolean sendFailing;
+    private boolean refusing;
 
     public AgentRuntime(ProberRegistry probers, AssignmentSource assignments, BatchSink sink, HeartbeatSink heartbeats,
                         Spool spool, Clock clock, AgentSettings settings, AgentMetrics metrics) {
@@ -106,26 +111,48 @@ public final class AgentRuntime implements AutoCloseable {
         }
     }
 
-    /** Seals buffered results into batches (at most maxBatchResults each) in the spool; runs on the batcher thread. */
+    /**
+     * Seals buffered results into batches in the spool, each of at most maxBatchResults results and maxBatchBytes
+     * bytes of result JSON, so no batch ever exceeds the backend's limits; runs on the batcher thread.
+     */
     private void flush() {
         flushRequested.set(false);
         try {
             while (true) {
-                ProbeResult r;
-                while (sealing.size() < settings.maxBatchResults() && (r = buffer.poll()) != null) {
-                    buffered.decrementAndGet();
-                    sealing.add(Batch.Result.of(r));
+                while (sealing.size() < settings.maxBatchResults()) {
+                    Batch.Result next = overflow != null ? overflow : nextBuffered();
+                    if (next == null) {
+                        break;
+                    }
+                    overflow = null;
+                    int size = AgentJson.write(next).length + 1;
+                    if (!sealing.isEmpty() && sealingBytes + size > settings.maxBatchBytes()) {
+                        overflow = next; // opens the next batch
+                        break;
+                    }
+                    sealing.add(next);
+                    sealingBytes += size;
                 }
                 if (sealing.isEmpty()) {
                     return;
                 }
                 spool.append(sealing, clock.instant());
                 sealing.clear();
+                sealingBytes = 0;
                 wakeSender.offer(Boolean.TRUE);
             }
         } catch (RuntimeException e) {
             log.error("Could not write a batch of {} results to the spool (disk full or spool damaged?); will retry", sealing.size(), e);
         }
+    }
+
+    private Batch.Result nextBuffered() {
+        ProbeResult r = buffer.poll();
+        if (r == null) {
+            return null;
+        }
+        buffered.decrementAndGet();
+        return Batch.Result.of(r);
     }
 
     private void sendLoop() {
@@ -140,6 +167,7 @@ public final class AgentRuntime implements AutoCloseable {
                 Ack ack = sink.send(batch);
                 spool.ack(batch.seq());
                 metrics.batchSent(ack.duplicate());
+                noteRefusals(batch, ack);
                 metrics.poisonBatch(0);
                 authRecovered();
                 if (sendFailing) {
@@ -172,6 +200,24 @@ public final class AgentRuntime implements AutoCloseable {
                 pause(Duration.ofMillis(backoff));
                 backoff = Math.min(backoff * 2, settings.retryMax().toMillis());
             }
+        }
+    }
+
+    /**
+     * Results the backend refused one by one (device not in this agent's zone, time out of bounds — often a wrong
+     * clock here): counted, and a WARN at the start of each episode, not for every batch.
+     */
+    private void noteRefusals(Batch batch, Ack ack) {
+        if (ack.refused().isEmpty()) {
+            refusing = false;
+            return;
+        }
+        metrics.resultsRefused(ack.refused());
+        if (!refusing) {
+            refusing = true;
+            log.warn("The backend refused {} of the {} results of batch seq {}: {} (notAssigned: device not in this agent's zone;"
+                    + " inFuture/tooOld: check this machine's clock). Counted in xl_agent_results_refused_total; logged again"
+                    + " after a batch without refusals", ack.rejected(), batch.results().size(), batch.seq(), ack.refused());
         }
     }
 
@@ -217,7 +263,7 @@ public final class AgentRuntime implements AutoCloseable {
 
     private void heartbeat() {
         try {
-            heartbeats.beat(new Heartbeat(settings.agentVersion(), spool.depth(), spool.bytes(), sendLagMillis()));
+            heartbeats.beat(new Heartbeat(settings.agentVersion(), spool.depth(), spool.bytes(), sendLagMillis(), clock.instant()));
         } catch (TransportException e) {
             if (e.kind() == TransportException.Kind.UNAUTHORIZED) {
                 authFailed(e);

@@ -30,11 +30,19 @@ public record Batch(long seq, Instant sentAt, List<Result> results, Long summari
 
         /** The backend rejects a detail longer than this; longer ones are cut. */
         public static final int MAX_DETAIL = 300;
+        /** The backend keeps fact keys and values up to these lengths; cutting them here bounds a result's size. */
+        public static final int MAX_FACT_KEY = 64;
+        public static final int MAX_FACT_VALUE = 1000;
 
         public static Result of(ProbeResult r) {
-            String detail = r.detail() == null || r.detail().length() <= MAX_DETAIL ? r.detail() : r.detail().substring(0, MAX_DETAIL);
+            Map<String, String> facts = new java.util.LinkedHashMap<>();
+            r.facts().forEach((k, v) -> facts.put(cut(k, MAX_FACT_KEY), cut(v, MAX_FACT_VALUE)));
             return new Result(r.deviceId(), r.method(), r.startedAt(), r.latency() == null ? null : r.latency().toMillis(),
-                    r.status(), r.reason(), detail, r.facts());
+                    r.status(), r.reason(), cut(r.detail(), MAX_DETAIL), facts);
+        }
+
+        private static String cut(String s, int max) {
+            return s == null || s.length() <= max ? s : s.substring(0, max);
         }
     }
 }

@@ -67,11 +67,15 @@ class AgentRuntimeTest {
     }
 
     private Agent agent(FakeBackend backend) {
+        return agent(backend, fast());
+    }
+
+    private Agent agent(FakeBackend backend, AgentSettings settings) {
         AgentMetrics metrics = new AgentMetrics();
         Spool spool = Spool.open(dir, Spool.DEFAULT_MAX_BYTES, false, metrics);
         BackendClient client = new BackendClient(backend.uri(), TOKEN);
         AgentRuntime runtime = new AgentRuntime(new ProberRegistry(List.of(prober)), client, client, client, spool,
-                Clock.systemUTC(), fast(), metrics);
+                Clock.systemUTC(), settings, metrics);
         closeables.add(spool);
         closeables.add(runtime);
         runtime.start();
@@ -114,6 +118,28 @@ class AgentRuntimeTest {
         assertThat((long) results.size()).as("every probe's result arrived").isEqualTo(probed);
         assertThat(results).filteredOn(r -> r.deviceId() == 5).allMatch(r -> r.status() == Status.DOWN);
         assertThat(backend.heartbeats()).isNotEmpty();
+    }
+
+    @Test
+    void seals_batches_small_enough_for_the_backend_limits_and_sends_its_clock_in_heartbeats() throws Exception {
+        FakeBackend backend = new FakeBackend(TOKEN);
+        closeables.add(backend);
+        backend.assign(devices(200));
+        int maxBytes = 3_000;
+        // a flush every second gathers ~200 results: well over 40, and 40 results are well over 3,000 bytes
+        Agent a = agent(backend, fast().withPacing(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMillis(200))
+                .withBatchLimits(40, maxBytes));
+        await().atMost(Duration.ofSeconds(30)).until(() -> backend.appliedBatches().stream().mapToInt(b -> b.results().size()).sum() >= 600);
+        assertThat(backend.appliedBatches()).allSatisfy(b -> {
+            assertThat(b.results()).hasSizeLessThanOrEqualTo(40);
+            int resultBytes = b.results().stream().mapToInt(r -> org.xueliang.tracker.agent.transport.AgentJson.write(r).length + 1).sum();
+            assertThat(resultBytes).as("result JSON of batch %d", b.seq()).isLessThanOrEqualTo(maxBytes);
+        });
+        assertThat(backend.appliedBatches()).as("the byte limit, not the count, sealed most batches")
+                .anyMatch(b -> b.results().size() < 40 && b.results().size() > 1);
+        assertThat(backend.heartbeats()).isNotEmpty().allSatisfy(h ->
+                assertThat(h.sentAt()).isCloseTo(java.time.Instant.now(), org.assertj.core.api.Assertions.within(10, java.time.temporal.ChronoUnit.SECONDS)));
+        assertThat(a.metrics().batchesSent()).isPositive();
     }
 
     @Test
