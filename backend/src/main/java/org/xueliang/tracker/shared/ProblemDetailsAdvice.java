@@ -100,12 +100,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             log.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI());
             return null;
         }
+        ProblemDetail pd = internalError(HttpStatus.INTERNAL_SERVER_ERROR, e, request.getMethod() + " " + request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /**
+     * A 5xx problem detail that says nothing about {@code failure} but a fresh reference
+     * ({@code correlationId}), which the error log repeats with the failure's stack trace.
+     */
+    static ProblemDetail internalError(HttpStatus status, Throwable failure, String answering) {
         String reference = UUID.randomUUID().toString();
-        log.error("Unexpected error {} answering {} {}", reference, request.getMethod(), request.getRequestURI(), e);
-        ProblemDetail pd = body(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        log.error("Unexpected error {} answering {}", reference, answering, failure);
+        ProblemDetail pd = body(status, "Internal error",
                 "The server failed to answer this request; the failure is logged under reference " + reference, null);
         pd.setProperty("correlationId", reference);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+        return pd;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, List<?> errors) {

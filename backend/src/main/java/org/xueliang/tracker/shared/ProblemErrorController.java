@@ -2,15 +2,12 @@ package org.xueliang.tracker.shared;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.UUID;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,20 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController implements ErrorController {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
-
     @RequestMapping
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.resolve(c) : HttpStatus.INTERNAL_SERVER_ERROR;
         ProblemDetail body;
         if (status.is5xxServerError()) {
-            String reference = UUID.randomUUID().toString();
-            log.error("Unexpected error {} answering {}", reference, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            body = ProblemDetailsAdvice.body(status, "Internal error",
-                    "The server failed to answer this request; the failure is logged under reference " + reference, null);
-            body.setProperty("correlationId", reference);
+            body = ProblemDetailsAdvice.internalError(status, (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION),
+                    String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
         } else {
             body = ProblemDetailsAdvice.body(status, status.getReasonPhrase(), "The request was refused: " + status.getReasonPhrase(), null);
         }
