@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.FilterText;
 import org.xueliang.tracker.shared.VisibleProjects;
 import org.xueliang.tracker.shared.PageRequests;
 import org.xueliang.tracker.shared.PageResponse;
@@ -47,18 +47,14 @@ class AuditController {
     PageResponse<AuditView> list(@RequestParam(required = false) String entityType,
                                  @RequestParam(required = false) String entityId,
                                  @RequestParam(required = false) String actor,
-                                 @RequestParam(defaultValue = "0") int page,
-                                 @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw ApiException.badRequest("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > PageRequests.MAX_SIZE) {
-            throw ApiException.badRequest("size", "size must be between 1 and " + PageRequests.MAX_SIZE);
-        }
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
+        var pageable = PageRequests.of(page, size);
         // a user limited to some projects sees the entries of those projects only (docs/SECURITY.md)
-        var filter = new AuditLogReader.Filter(entityType, entityId, actor, visible.limitedTo());
-        var items = reader.page(filter, page, size).stream().map(this::view).toList();
-        return new PageResponse<>(items, reader.count(filter), page, size);
+        var filter = new AuditLogReader.Filter(FilterText.check("entityType", entityType), FilterText.check("entityId", entityId),
+                FilterText.check("actor", actor), visible.limitedTo());
+        var items = reader.page(filter, pageable.getPageNumber(), pageable.getPageSize()).stream().map(this::view).toList();
+        return new PageResponse<>(items, reader.count(filter), pageable.getPageNumber(), pageable.getPageSize());
     }
 
     @GetMapping("/verify")

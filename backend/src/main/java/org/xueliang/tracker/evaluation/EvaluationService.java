@@ -38,6 +38,7 @@ import org.xueliang.tracker.ledger.SiteRepository;
 import org.xueliang.tracker.progress.Progress;
 import org.xueliang.tracker.progress.ProjectProgress;
 import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.DecimalColumn;
 import org.xueliang.tracker.shared.FieldProblem;
 import org.xueliang.tracker.shared.Hashes;
 import org.xueliang.tracker.shared.PageRequests;
@@ -56,6 +57,9 @@ public class EvaluationService {
 
     static final String ENTITY = "Evaluation";
 
+    /** evaluation_row.actual and .override_score (V4): what a PATCH may write without rounding. */
+    private static final DecimalColumn ACTUAL_COLUMN = new DecimalColumn(18, 4);
+    private static final DecimalColumn SCORE_COLUMN = new DecimalColumn(8, 2);
     /** Longest acknowledgement reason kept in a snapshot. */
     static final int MAX_REASON = 2000;
 
@@ -198,6 +202,8 @@ public class EvaluationService {
         if (actual != null && actual.signum() < 0) {
             problems.add(new FieldProblem("actual", "actual must be 0 or more"));
         }
+        ACTUAL_COLUMN.problem("actual", patch.actual()).ifPresent(problems::add);
+        SCORE_COLUMN.problem("overrideScore", patch.overrideScore()).ifPresent(problems::add);
         if (override != null && (override.signum() < 0 || override.compareTo(before.weight()) > 0)) {
             problems.add(new FieldProblem("overrideScore", "overrideScore must be between 0 and the row's weight "
                     + TableRow.plain(before.weight())));

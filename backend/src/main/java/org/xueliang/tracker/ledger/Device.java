@@ -1,6 +1,7 @@
 package org.xueliang.tracker.ledger;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 import jakarta.persistence.Entity;
@@ -88,7 +89,9 @@ public class Device extends TimestampedEntity {
         faultyOn = f.faultyOn();
         retiredOn = f.retiredOn();
         warrantyEnd = f.warrantyEnd();
-        unitPrice = f.unitPrice();
+        // the column's scale (DECIMAL(15,2)): an answer shows 45000.50 whether just written or read back; the
+        // validator has refused more than two decimals before any write gets here
+        unitPrice = f.unitPrice() == null ? null : f.unitPrice().setScale(2, RoundingMode.UNNECESSARY);
         notes = f.notes();
         probeMethod = f.probeMethod();
         probePort = f.probePort();

@@ -7,9 +7,18 @@ import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
 import org.xueliang.tracker.identity.AccessScope;
+import org.xueliang.tracker.shared.FilterText;
 
-/** The ledger list's filters, turned into one JPA specification (always narrowed to the user's projects). */
+/**
+ * The ledger list's filters, turned into one JPA specification (always narrowed to the user's projects).
+ * The free-text ones are bounded ({@link FilterText}) wherever a filter comes from: list and export.
+ */
 public record DeviceFilter(Long projectId, String category, Long siteId, Lifecycle lifecycle, String q) {
+
+    public DeviceFilter {
+        FilterText.check("category", category);
+        FilterText.check("q", q);
+    }
 
     public static final DeviceFilter NONE = new DeviceFilter(null, null, null, null, null);
 

@@ -19,6 +19,7 @@ import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
+import org.xueliang.tracker.shared.InputProblems;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -221,7 +222,7 @@ public class DeviceService {
         try {
             fields = json.treeToValue(merged, DeviceFields.class);
         } catch (JacksonException e) {
-            throw ApiException.badRequest("body", "a field has a value of the wrong type: " + e.getOriginalMessage());
+            throw wrongType(InputProblems.of(e));
         }
         return replace(id, fields, probe);
     }
@@ -237,8 +238,12 @@ public class DeviceService {
         try {
             return json.treeToValue(node, ProbeInput.class);
         } catch (JacksonException e) {
-            throw ApiException.badRequest(PROBE, "the probe object is not valid: " + e.getOriginalMessage());
+            throw wrongType(InputProblems.of(e, PROBE));
         }
+    }
+
+    private static ApiException wrongType(FieldProblem problem) {
+        return ApiException.badRequest(problem.field(), problem.message());
     }
 
     /** The device fields of a request body (everything but {@code "probe"}). */
@@ -251,7 +256,7 @@ public class DeviceService {
         try {
             return json.treeToValue(copy, DeviceFields.class);
         } catch (JacksonException e) {
-            throw ApiException.badRequest("body", "a field has a value of the wrong type: " + e.getOriginalMessage());
+            throw wrongType(InputProblems.of(e));
         }
     }
 

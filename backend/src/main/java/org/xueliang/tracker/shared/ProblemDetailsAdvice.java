@@ -1,6 +1,9 @@
 package org.xueliang.tracker.shared;
 
 import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,15 +12,21 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Renders every error of the API as {@code application/problem+json} (RFC 9457) with an
@@ -35,8 +44,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = "'" + e.getValue() + "' is not a valid value for " + e.getName();
-        return problem(HttpStatus.BAD_REQUEST, "Bad request", message, List.of(new FieldProblem(e.getName(), message)));
+        FieldProblem p = InputProblems.mustBe(e.getName(), e.getRequiredType());
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", p.message(), List.of(p));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -67,8 +76,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String detail = "The request body is not valid JSON for this resource";
-        return new ResponseEntity<>(body(HttpStatus.BAD_REQUEST, "Bad request", detail, null), HttpStatus.BAD_REQUEST);
+        if (e.getMostSpecificCause() instanceof ApiException api) {
+            // a DTO's constructor refused a value: its own words, not the wrapper's
+            return new ResponseEntity<>(body(api.status(), api.title(), api.getMessage(), api.errors()), api.status());
+        }
+        List<FieldProblem> problems = e.getCause() instanceof JacksonException j ? List.of(InputProblems.of(j)) : List.of();
+        String detail = problems.isEmpty() ? "The request body is missing or is not valid JSON for this resource"
+                : problems.get(0).message();
+        return new ResponseEntity<>(body(HttpStatus.BAD_REQUEST, "Bad request", detail, problems), HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * Anything no other handler knows: a 500 problem detail with a reference the server log has next
+     * to the stack trace. No internals reach the caller (issue 9: such failures used to leave as
+     * Spring's plain {@code application/json} error with the exception's message).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e; // the security filter chain answers these (401/403)
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client went away during {} {}", request.getMethod(), request.getRequestURI());
+            return null;
+        }
+        ProblemDetail pd = internalError(HttpStatus.INTERNAL_SERVER_ERROR, e, request.getMethod() + " " + request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+
+    /**
+     * A 5xx problem detail that says nothing about {@code failure} but a fresh reference
+     * ({@code correlationId}), which the error log repeats with the failure's stack trace.
+     */
+    static ProblemDetail internalError(HttpStatus status, Throwable failure, String answering) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unexpected error {} answering {}", reference, answering, failure);
+        ProblemDetail pd = body(status, "Internal error",
+                "The server failed to answer this request; the failure is logged under reference " + reference, null);
+        pd.setProperty("correlationId", reference);
+        return pd;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, List<?> errors) {

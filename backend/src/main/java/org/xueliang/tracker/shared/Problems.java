@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Writes a problem detail straight to a servlet response, for the places that run before Spring
- * MVC (the security filter chain: 401, 403, login failures).
+ * MVC (the security filter chain: 401, 403, login failures; Tomcat's own refusals).
  */
 public final class Problems {
 
@@ -21,8 +21,13 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status.value()
-                + ",\"detail\":" + quote(detail) + ",\"errors\":" + List.of() + "}");
+        response.getWriter().write(json(status, title, detail));
+    }
+
+    /** The problem detail's JSON text. */
+    static String json(HttpStatus status, String title, String detail) {
+        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status.value()
+                + ",\"detail\":" + quote(detail) + ",\"errors\":" + List.of() + "}";
     }
 
     /** Minimal JSON string quoting, enough for the fixed English messages written here. */

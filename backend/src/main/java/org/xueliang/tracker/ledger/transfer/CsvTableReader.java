@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -40,7 +41,9 @@ final class CsvTableReader {
         List<String> header = null;
         List<ImportTable.Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            for (CSVRecord record : parser) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (hasNext(records, parser)) {
+                CSVRecord record = records.next();
                 ImportTable.Row row = new ImportTable.Row((int) record.getRecordNumber(), unguarded(record));
                 if (header == null) {
                     header = row.cells();
@@ -51,10 +54,27 @@ final class CsvTableReader {
                     }
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ImportRejected.because("The CSV cannot be read: " + e.getMessage());
+        } catch (IOException e) {
+            throw ImportRejected.because("The CSV file cannot be read");
         }
         return new ImportTable(header, rows);
+    }
+
+    /**
+     * Whether another record follows; a quoting error becomes "malformed at line n" in the user's
+     * terms rather than the parser's exception text (issue 9).
+     */
+    private static boolean hasNext(Iterator<CSVRecord> records, CSVParser parser) {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // the parser has read up to the offending line break (or the end) when it gives up
+            long line = Math.max(1, parser.getCurrentLineNumber());
+            String message = String.valueOf(e.getMessage());
+            String why = message.contains("EOF") ? "a quoted cell is not closed before the end of the file"
+                    : "a quoted cell must end with a quote right before the next comma or line break (write a quote inside a cell as \"\")";
+            throw ImportRejected.because("The CSV file is malformed at line " + line + ": " + why);
+        }
     }
 
     private static List<String> unguarded(CSVRecord record) {

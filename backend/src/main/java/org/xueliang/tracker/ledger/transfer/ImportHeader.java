@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The header row understood: which file column holds which device field (or the site code), and
@@ -18,12 +19,15 @@ final class ImportHeader {
     private final Map<DeviceColumns.Column, Integer> fields = new LinkedHashMap<>();
     private Integer siteCode;
     private final List<RowProblem> problems = new ArrayList<>();
+    /** How many columns the header row has: a row's cells beyond it have no column to go to. */
+    private final int width;
 
-    private ImportHeader() {
+    private ImportHeader(int width) {
+        this.width = width;
     }
 
     static ImportHeader of(ImportTable table) {
-        ImportHeader h = new ImportHeader();
+        ImportHeader h = new ImportHeader(table.header().size());
         Map<String, Integer> seen = new HashMap<>();
         List<String> names = table.header();
         for (int i = 0; i < names.size(); i++) {
@@ -66,7 +70,19 @@ final class ImportHeader {
         if (siteCode != null) {
             values.siteCode(row.cell(siteCode));
         }
+        surplusCell(row, width).ifPresent(index -> values.problem(null, "the row has a value in column " + (index + 1)
+                + " but the header has only " + width + " columns"));
         return values;
+    }
+
+    /** The first non-empty cell of the row beyond the header; trailing empty cells (a trailing comma) are fine. */
+    private static Optional<Integer> surplusCell(ImportTable.Row row, int width) {
+        for (int i = width; i < row.cells().size(); i++) {
+            if (!row.cell(i).isEmpty()) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A column without a name is tolerated only while it is empty (Excel leaves such columns after formatting). */

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.xueliang.tracker.shared.ApiException;
 
-/** The 422 answers of an import that changed nothing, all titled "Import rejected". */
+/** The 422 (and 413) answers of an import that changed nothing, all titled "Import rejected". */
 final class ImportRejected {
 
     static final String TITLE = "Import rejected";
@@ -15,6 +15,11 @@ final class ImportRejected {
 
     static ApiException because(String detail) {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, TITLE, detail, null);
+    }
+
+    /** 413: the upload is within the upload limit but unpacks to more than the import will read. */
+    static ApiException tooLarge(String detail) {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, TITLE, detail, null);
     }
 
     static ApiException tooManyRows(int max) {

@@ -9,9 +9,7 @@ import java.util.List;
 
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -19,6 +17,8 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -26,16 +26,21 @@ import org.xueliang.tracker.shared.ApiException;
 
 /**
  * Reads the first sheet of an XLSX upload into an {@link ImportTable}, streaming its XML (POI's
- * event API) rather than building the whole workbook in memory. Safety comes from POI's defaults:
- * its zip reader refuses zip bombs (inflation ratio, entry size) and its XML reader resolves no
- * DTDs or external entities. Formulas give their cached results, as Excel shows them.
+ * event API) rather than building the whole workbook in memory. {@link XlsxSizeGuard} first bounds
+ * what the zip unpacks to; POI's XML reader resolves no DTDs or external entities. Formulas give
+ * their cached results, as Excel shows them.
  */
 final class XlsxTableReader {
+
+    static final String NOT_A_WORKBOOK = "The XLSX file is not a valid workbook; save it again as .xlsx from Excel or WPS, "
+            + "or as CSV UTF-8, and import that";
+    private static final Logger log = LoggerFactory.getLogger(XlsxTableReader.class);
 
     private XlsxTableReader() {
     }
 
     static ImportTable read(byte[] content, int maxRows) {
+        XlsxSizeGuard.check(content);
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
             XSSFReader reader = new XSSFReader(pkg);
             Iterator<InputStream> sheets = reader.getSheetsData();
@@ -55,9 +60,11 @@ final class XlsxTableReader {
             return new ImportTable(rows.header, rows.rows);
         } catch (ApiException e) {
             throw e;
-        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
-                 | OpenXML4JRuntimeException | IllegalArgumentException | IllegalStateException e) {
-            throw ImportRejected.because("The file is not a readable XLSX workbook: " + e.getMessage());
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            // POI's messages name its classes and parts (SAXParseException, [Content_Types].xml, …); whatever broke,
+            // the user can only save the file again, so that is what the answer says (issue 9)
+            log.debug("Unreadable XLSX upload", e);
+            throw ImportRejected.because(NOT_A_WORKBOOK);
         }
     }
 

@@ -304,7 +304,7 @@ abstract class DeviceImportContract {
                 + "<c r=\"C2\" t=\"inlineStr\"><is><t>SERVER</t></is></c><c r=\"D2\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>");
         String body = mvc.perform(upload("xxe.xlsx", file, false, admin()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The file is not a readable XLSX workbook")))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The XLSX file is not a valid workbook")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).doesNotContain(TransferTestSupport.SECRET);
         assertThat(devices.findByAssetTag("XXE-1")).isEmpty();

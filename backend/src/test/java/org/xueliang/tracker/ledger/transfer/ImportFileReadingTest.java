@@ -128,7 +128,7 @@ class ImportFileReadingTest {
         // POI's XML reader refuses any DOCTYPE outright, so the entity is never resolved.
         assertThatThrownBy(() -> XlsxTableReader.read(content, 10))
                 .isInstanceOf(ApiException.class)
-                .hasMessageStartingWith("The file is not a readable XLSX workbook")
+                .hasMessageStartingWith("The XLSX file is not a valid workbook")
                 .hasMessageNotContaining(TransferTestSupport.SECRET)
                 .satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(422));
     }
@@ -149,7 +149,7 @@ class ImportFileReadingTest {
         }
         assertThat(SpreadsheetFormat.detect(zip.toByteArray())).isEqualTo(SpreadsheetFormat.XLSX);
         assertThatThrownBy(() -> XlsxTableReader.read(zip.toByteArray(), 10))
-                .isInstanceOf(ApiException.class).hasMessageContaining("not a readable XLSX workbook");
+                .isInstanceOf(ApiException.class).hasMessageContaining("is not a valid workbook");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
