@@ -49,6 +49,7 @@ public final class FuzzSuite<T> {
     private long timeoutMillis = 5_000;
     private long maxAllocatedBytes = 256L << 20;
     private Function<T, byte[]> bytes = input -> String.valueOf(input).getBytes(StandardCharsets.UTF_8);
+    private List<T> verbatim = List.of();
 
     private FuzzSuite(String name, int baseTries, Function<Random, T> generator) {
         this.name = name;
@@ -73,6 +74,15 @@ public final class FuzzSuite<T> {
         return this;
     }
 
+    /**
+     * Inputs run as they are before the generated ones (and counted with them): the seed corpus, so that an input a
+     * fuzzer once found, added to the corpus, is replayed exactly on every build.
+     */
+    public FuzzSuite<T> firstVerbatim(List<T> inputs) {
+        this.verbatim = List.copyOf(inputs);
+        return this;
+    }
+
     /** How a failing input is written to target/fuzz-failures (to be added to the corpus); text by default. */
     public FuzzSuite<T> bytesOf(Function<T, byte[]> toBytes) {
         this.bytes = toBytes;
@@ -86,6 +96,8 @@ public final class FuzzSuite<T> {
         List<String> failures = new ArrayList<>();
         int failed = 0;
         int ran = 0;
+        long slowestNanos = 0;
+        int slowest = -1;
         long started = System.nanoTime();
         ExecutorService worker = newWorker();
         try {
@@ -93,9 +105,15 @@ public final class FuzzSuite<T> {
                 if (only != null && only != i) {
                     continue;
                 }
-                T input = generator.apply(new Random(inputSeed(seed, i)));
+                T input = i < verbatim.size() ? verbatim.get(i) : generator.apply(new Random(inputSeed(seed, i)));
                 ran++;
+                long t0 = System.nanoTime();
                 String problem = attempt(worker, target, input);
+                long took = System.nanoTime() - t0;
+                if (took > slowestNanos) {
+                    slowestNanos = took;
+                    slowest = i;
+                }
                 if (problem != null) {
                     failed++;
                     if (failures.size() < MAX_REPORTED) {
@@ -112,8 +130,8 @@ public final class FuzzSuite<T> {
         } finally {
             worker.shutdownNow();
         }
-        System.out.printf("fuzz %s: %d inputs, %d failures (seed %d, %.1f s)%n", name, ran, failed, seed,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf("fuzz %s: %d inputs, %d failures (seed %d, %.1f s, slowest input #%d %.0f ms)%n", name, ran,
+                failed, seed, (System.nanoTime() - started) / 1e9, slowest, slowestNanos / 1e6);
         if (failed > 0) {
             throw new AssertionError("fuzz " + name + ": " + failed + " of " + ran + " inputs failed; first ones:\n  "
                     + String.join("\n  ", failures));

@@ -35,6 +35,7 @@ class OnvifSoapFuzzTest {
                 .bytesOf(b -> b)
                 .timeoutMillis(5_000)
                 .maxAllocatedMegabytes(64)
+                .firstVerbatim(seeds)
                 .run(raw -> {
                     for (int status : STATUSES) {
                         readAsProber(raw, status);

@@ -32,6 +32,9 @@ import org.xueliang.tracker.shared.ApiException;
  */
 final class XlsxTableReader {
 
+    /** Far beyond the import's columns (DeviceColumns), far below the 16,384 a sheet may address. */
+    static final int MAX_COLUMNS = 256;
+
     private XlsxTableReader() {
     }
 
@@ -56,7 +59,8 @@ final class XlsxTableReader {
         } catch (ApiException e) {
             throw e;
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | POIXMLException
-                 | OpenXML4JRuntimeException | IllegalArgumentException | IllegalStateException e) {
+                 | OpenXML4JRuntimeException | IllegalArgumentException | IllegalStateException
+                 | IndexOutOfBoundsException e) { // POI's reading of a shared string index that is not in the table
             throw ImportRejected.because("The file is not a readable XLSX workbook: " + e.getMessage());
         }
     }
@@ -81,12 +85,23 @@ final class XlsxTableReader {
 
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            if (cells == null) {
+                throw ImportRejected.because("The file is not a readable XLSX workbook: a cell outside any row");
+            }
+            if (formattedValue == null || formattedValue.isEmpty()) {
+                return; // an empty cell adds nothing, and padding up to it (XFD7) would only cost memory
+            }
             // Empty cells are not in the XML at all, so a cell's place comes from its reference (B7 → column 1).
             int column = cellReference == null ? cells.size() : new CellReference(cellReference).getCol();
+            if (column >= MAX_COLUMNS) {
+                // a few bytes of XML per row would otherwise pad every row to 16,384 cells
+                throw ImportRejected.because("Cell " + cellReference + " is beyond column " + MAX_COLUMNS
+                        + "; an import file has " + DeviceColumns.headerNames().size() + " columns");
+            }
             while (cells.size() < column) {
                 cells.add("");
             }
-            cells.add(formattedValue == null ? "" : formattedValue);
+            cells.add(formattedValue);
         }
 
         @Override
