@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -23,18 +25,29 @@ public final class Corpus {
 
     /** The bytes of every file under the classpath folder {@code fuzz/<target>}; fails when there is none. */
     public static List<byte[]> of(String target) {
+        return List.copyOf(files(target).values());
+    }
+
+    /** The same by file name (relative to the folder, sorted). */
+    public static Map<String, byte[]> files(String target) {
         URL url = Corpus.class.getClassLoader().getResource("fuzz/" + target);
         if (url == null) {
             throw new IllegalStateException("no seed corpus at src/test/resources/fuzz/" + target);
         }
         try {
-            List<byte[]> seeds = read(Path.of(url.toURI()), p -> true);
+            Path dir = Path.of(url.toURI());
+            Map<String, byte[]> seeds = new TreeMap<>();
+            for (Path p : regularFiles(dir, p -> true)) {
+                seeds.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+            }
             if (seeds.isEmpty()) {
                 throw new IllegalStateException("the seed corpus fuzz/" + target + " is empty");
             }
             return seeds;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -53,12 +66,20 @@ public final class Corpus {
     }
 
     private static List<byte[]> read(Path dir, Predicate<Path> accept) {
-        try (Stream<Path> files = Files.walk(dir)) {
+        try {
             List<byte[]> seeds = new ArrayList<>();
-            for (Path p : files.filter(Files::isRegularFile).filter(accept).sorted().toList()) {
+            for (Path p : regularFiles(dir, accept)) {
                 seeds.add(Files.readAllBytes(p));
             }
             return seeds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> regularFiles(Path dir, Predicate<Path> accept) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(accept).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,6 +19,14 @@ final class JsonValues {
             "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e400", "1e-400", "-0.0",
             "123456789012345678901234567890", "0.001", "1E+308"};
 
+    private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.*");
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final String[] INSTANTS = {"+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+            "+999999999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "9999-12-31T23:59:59.999999999Z",
+            "10000-01-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-01-01T00:00:00+99:00", "2026-01-01T24:00:00Z"};
+    private static final String[] DATES = {"+999999999-12-31", "-999999999-01-01", "0000-01-01", "0001-01-01",
+            "1969-12-31", "9999-12-31", "+10000-01-01", "2024-02-30", "2026-00-10"};
+
     /** Stands for arrays nested beyond what a JSON writer emits; {@link #deepened} puts them in the text. */
     private static final String DEEP = "__nested_2000_deep__";
 
@@ -37,6 +45,19 @@ final class JsonValues {
 
     /** A value that does not belong where {@code near} is, or an odd one of its own kind. */
     static JsonNode odd(Random random, JsonNode near) {
+        if (near != null && near.isString() && random.nextBoolean()) {
+            // a date or an instant at the edges of its type and of the databases' (half the time: that is where it breaks)
+            String text = near.asString();
+            if (INSTANT.matcher(text).matches()) {
+                return NODES.stringNode(INSTANTS[random.nextInt(INSTANTS.length)]);
+            }
+            if (DATE.matcher(text).matches()) {
+                return NODES.stringNode(DATES[random.nextInt(DATES.length)]);
+            }
+        }
+        if (near != null && near.isNumber() && random.nextBoolean()) {
+            return NODES.numberNode(new java.math.BigDecimal(NUMBERS[random.nextInt(NUMBERS.length)]));
+        }
         return switch (random.nextInt(10)) {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.booleanNode(random.nextBoolean());
