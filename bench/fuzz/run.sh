@@ -1,7 +1,7 @@
 #!/bin/sh
 # The fuzz suites (docs/TESTING.md "Fuzz suites") with more inputs than `mvn verify` runs.
 #   bench/fuzz/run.sh [SCALE] [SEED]
-# SCALE multiplies every suite's tries (default 20: about 2.6 million parser inputs and 36,000 requests, roughly
+# SCALE multiplies every suite's tries (default 20: about 2 million parser inputs and 36,000 requests, roughly
 # half an hour to an hour on 2 cores). SEED replaces the fixed seeds of the build, to explore inputs the build never
 # tries; a failure prints its seed and input number (-Dxl.fuzz.seed / -Dxl.fuzz.input replay it) and saves the input
 # under */target/fuzz-failures/. Add such an input to the suite's corpus (src/test/resources/fuzz/<suite>/) with the fix.
