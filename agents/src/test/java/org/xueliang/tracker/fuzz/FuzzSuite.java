@@ -101,7 +101,8 @@ public final class FuzzSuite<T> {
         long started = System.nanoTime();
         ExecutorService worker = newWorker();
         try {
-            for (int i = 0; i < tries; i++) {
+            // the corpus always runs whole, whatever the scale
+            for (int i = 0; i < Math.max(tries, verbatim.size()); i++) {
                 if (only != null && only != i) {
                     continue;
                 }

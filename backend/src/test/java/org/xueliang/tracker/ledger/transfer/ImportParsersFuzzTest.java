@@ -83,6 +83,32 @@ class ImportParsersFuzzTest {
                 .run(ImportParsersFuzzTest::read);
     }
 
+    /** Sizes a workbook declares (string table length, sheet dimension, row span) are not allocated up front. */
+    @Test
+    void declared_sizes_allocate_nothing() {
+        Map<String, byte[]> minimal = unzip(Corpus.files("xlsx-import").get("minimal.xlsx"));
+        List<byte[]> declared = List.of(
+                zip(replaced(minimal, "xl/sharedStrings.xml", "count=\"5\" uniqueCount=\"5\"",
+                        "count=\"2147483647\" uniqueCount=\"2147483647\"")),
+                zip(replaced(minimal, "xl/worksheets/sheet1.xml", "<dimension ref=\"A1:C2\"/>", "<dimension ref=\"A1:XFD1048576\"/>")),
+                zip(replaced(minimal, "xl/worksheets/sheet1.xml", "<row r=\"2\">", "<row r=\"1048576\" spans=\"1:16384\">")));
+        FuzzSuite.of("xlsx-declared-sizes", declared.size(), random -> declared.get(random.nextInt(declared.size())))
+                .bytesOf(b -> b)
+                .maxAllocatedMegabytes(48)
+                .firstVerbatim(declared)
+                .run(ImportParsersFuzzTest::read);
+    }
+
+    private static Map<String, byte[]> replaced(Map<String, byte[]> parts, String part, String from, String to) {
+        String xml = new String(parts.get(part), java.nio.charset.StandardCharsets.UTF_8);
+        if (!xml.contains(from)) {
+            throw new IllegalStateException(part + " of the seed no longer contains " + from);
+        }
+        Map<String, byte[]> copy = new LinkedHashMap<>(parts);
+        copy.put(part, xml.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return copy;
+    }
+
     /** What the importer does with an upload before it opens a transaction. */
     static void read(byte[] content) {
         try {
