@@ -53,6 +53,9 @@ public class AvailabilityService {
 
     /** Longest period a query may cover. */
     public static final int MAX_YEARS = 5;
+    /** The dates a period may have: far around any measured data, far inside what LocalDate and the databases hold. */
+    static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     /** One group's figures: key and label as described in the class comment. */
     public record Group(String key, String label, Figures figures) {
@@ -145,6 +148,13 @@ public class AvailabilityService {
         return query.deviceTimeline(deviceId, from, to, policy);
     }
 
+    /** Found by fuzzing: from + 5 years overflowed LocalDate near year 999,999,999 (a 500). */
+    private static void outsideRange(String field, LocalDate date, List<FieldProblem> problems) {
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            problems.add(new FieldProblem(field, "must be between " + EARLIEST + " and " + LATEST));
+        }
+    }
+
     /** 400 with field errors unless from ≤ to and the period is at most {@link #MAX_YEARS} years. */
     public static void checkPeriod(LocalDate from, LocalDate to) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -154,9 +164,11 @@ public class AvailabilityService {
         if (to == null) {
             problems.add(new FieldProblem("to", "is required (YYYY-MM-DD)"));
         }
-        if (from != null && to != null && to.isBefore(from)) {
+        outsideRange("from", from, problems);
+        outsideRange("to", to, problems);
+        if (problems.isEmpty() && to.isBefore(from)) {
             problems.add(new FieldProblem("to", "must not be before 'from'"));
-        } else if (from != null && to != null && !to.isBefore(from.plusYears(MAX_YEARS))) {
+        } else if (problems.isEmpty() && !to.isBefore(from.plusYears(MAX_YEARS))) {
             problems.add(new FieldProblem("to", "the period may be at most " + MAX_YEARS + " years long"));
         }
         if (!problems.isEmpty()) {

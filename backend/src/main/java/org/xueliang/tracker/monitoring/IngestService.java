@@ -227,12 +227,18 @@ public class IngestService {
                 + " VALUES (?,?,?,?,?)", reboots);
     }
 
+    /**
+     * A reported sysUpTime: TimeTicks, 32 bits unsigned; any other number is no uptime. Found by fuzzing: a tick count
+     * of -922337203685477580 dated a reboot 292 million years away, MariaDB refused the row, and with it the whole
+     * batch (409), which the agent would send again forever.
+     */
     private static java.util.Optional<Long> parseTicks(String value) {
         if (value == null) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(Long.parseLong(value.trim()));
+            long ticks = Long.parseLong(value.trim());
+            return ticks >= 0 && ticks < 1L << 32 ? java.util.Optional.of(ticks) : java.util.Optional.empty();
         } catch (NumberFormatException e) {
             return java.util.Optional.empty();
         }

@@ -145,6 +145,14 @@ public class MaintenanceWindowService {
         audit.record(project, "DELETE", "MaintenanceWindow", id, "Deleted maintenance window " + id, before, null);
     }
 
+    /** What every database of ours stores as a DATETIME, with room to spare (MariaDB's ends at 9999). */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+    private static boolean outsideStorable(Instant t) {
+        return t.isBefore(EARLIEST) || t.isAfter(LATEST);
+    }
+
     private void validate(WindowInput in) {
         List<FieldProblem> p = new ArrayList<>();
         if (in.scopeType() == null) {
@@ -157,6 +165,10 @@ public class MaintenanceWindowService {
         }
         if (in.startsAt() == null || in.endsAt() == null) {
             p.add(new FieldProblem("startsAt", "startsAt and endsAt are required"));
+        } else if (outsideStorable(in.startsAt()) || outsideStorable(in.endsAt())) {
+            // found by fuzzing: year 1,000,000,000 is an Instant but no database timestamp (it was a 500)
+            p.add(new FieldProblem(outsideStorable(in.startsAt()) ? "startsAt" : "endsAt",
+                    "must be between " + EARLIEST + " and " + LATEST));
         } else if (!in.startsAt().isBefore(in.endsAt())) {
             p.add(new FieldProblem("endsAt", "must be after startsAt"));
         }

@@ -66,6 +66,24 @@ class IngestOnMariaDbTest extends ApiTestSupport {
         applied.forEach(b -> assertThat(b.get("resultCount").asInt()).isEqualTo(3));
     }
 
+    @Test
+    void anUptimeBeyondTimeTicksIsNoRebootAndRefusesNothing() throws Exception {
+        // found by fuzzing (FuzzAttacksTest's seed POST-agent-batches.found-negative-uptime.json): this answered 409
+        JsonNode created = read(perform(withJson(post("/api/v1/agents"), Map.of("name", unique("maria-agent"), "zone", "local")),
+                ADMIN).andExpect(status().isCreated()));
+        long device = seededDeviceId("JS-XL1-SW-001");
+        Instant at = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (String ticks : List.of("100", "-922337203685477580", "4294967296")) {
+            results.add(Map.of("deviceId", device, "method", "SNMP", "startedAt", at.plusSeconds(results.size()).toString(),
+                    "latencyMs", 3, "status", "UP", "reason", "OK", "facts", Map.of("sysUpTimeTicks", ticks)));
+        }
+        String body = toJson(Map.of("seq", 1, "sentAt", at.toString(), "results", results));
+
+        assertThat(send(created.get("token").asString(), body)).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM device_reboot WHERE device_id = ?", Long.class, device)).isZero();
+    }
+
     private String batch(long seq, long[] devices, Instant at) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (long d : devices) {

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -240,7 +241,8 @@ public final class SnmpProber implements Prober {
         return null;
     }
 
-    private Reason interpret(ProbeTarget t, PDU r, List<Integer> uplinks, Map<String, String> facts, List<String> problems) {
+    /** The response's values as facts and problems; package-visible for the fuzz suite (SnmpValuesFuzzTest). */
+    Reason interpret(ProbeTarget t, PDU r, List<Integer> uplinks, Map<String, String> facts, List<String> problems) {
         Map<OID, Variable> vars = new HashMap<>();
         for (VariableBinding vb : r.getVariableBindings()) {
             vars.put(vb.getOid(), vb.getVariable());
@@ -248,9 +250,10 @@ public final class SnmpProber implements Prober {
         putText(facts, Facts.SYS_DESCR, vars.get(SYS_DESCR));
         putText(facts, Facts.SYS_OBJECT_ID, vars.get(SYS_OBJECT_ID));
         putText(facts, Facts.SYS_NAME, vars.get(SYS_NAME));
-        Variable up = vars.get(SYS_UPTIME);
-        if (!SnmpValues.absent(up)) {
-            long ticks = up.toLong();
+        OptionalLong uptime = SnmpValues.number(vars.get(SYS_UPTIME));
+        // TimeTicks are 32 bits: anything else under sysUpTime (a Counter64, a negative INTEGER) says nothing of a reboot
+        if (uptime.isPresent() && uptime.getAsLong() >= 0 && uptime.getAsLong() < SysUpTime.WRAP) {
+            long ticks = uptime.getAsLong();
             facts.put(Facts.SYS_UPTIME_TICKS, Long.toString(ticks));
             if (reboots.record(t.deviceId(), new SysUpTime.Reading(ticks, Instant.now()))) {
                 facts.put(Facts.REBOOTED, "true");
@@ -258,18 +261,18 @@ public final class SnmpProber implements Prober {
             }
         }
         Reason reason = Reason.OK;
-        Variable battery = vars.get(UPS_BATTERY_STATUS);
-        Variable output = vars.get(UPS_OUTPUT_SOURCE);
-        if (!SnmpValues.absent(battery)) {
-            int b = battery.toInt();
+        OptionalLong battery = SnmpValues.number(vars.get(UPS_BATTERY_STATUS));
+        OptionalLong output = SnmpValues.number(vars.get(UPS_OUTPUT_SOURCE));
+        if (battery.isPresent()) {
+            long b = battery.getAsLong();
             facts.put(Facts.UPS_BATTERY_STATUS, label(BATTERY, b));
             if (b == 3 || b == 4) {
                 reason = Reason.ON_BATTERY;
                 problems.add("UPS " + label(BATTERY, b));
             }
         }
-        if (!SnmpValues.absent(output)) {
-            int o = output.toInt();
+        if (output.isPresent()) {
+            long o = output.getAsLong();
             facts.put(Facts.UPS_OUTPUT_SOURCE, label(OUTPUT, o));
             if (o == 5) {
                 reason = Reason.ON_BATTERY;
@@ -283,9 +286,14 @@ public final class SnmpProber implements Prober {
                 down.add(i + " (no such interface)");
                 continue;
             }
-            facts.put(Facts.IF_OPER_STATUS_PREFIX + i, Integer.toString(v.toInt()));
-            if (v.toInt() != 1) {
-                down.add(i + " (ifOperStatus " + v.toInt() + ")");
+            OptionalLong status = SnmpValues.number(v);
+            if (status.isEmpty()) {
+                down.add(i + " (ifOperStatus is not a number)");
+                continue;
+            }
+            facts.put(Facts.IF_OPER_STATUS_PREFIX + i, Long.toString(status.getAsLong()));
+            if (status.getAsLong() != 1) {
+                down.add(i + " (ifOperStatus " + status.getAsLong() + ")");
             }
         }
         if (!down.isEmpty()) {
@@ -295,8 +303,8 @@ public final class SnmpProber implements Prober {
         return reason;
     }
 
-    private static String label(String[] names, int v) {
-        return v > 0 && v < names.length ? names[v] : Integer.toString(v);
+    private static String label(String[] names, long v) {
+        return v > 0 && v < names.length ? names[(int) v] : Long.toString(v);
     }
 
     private static void putText(Map<String, String> facts, String key, Variable v) {
@@ -350,13 +358,11 @@ public final class SnmpProber implements Prober {
         });
     }
 
-    private static void hostResourceFacts(List<VariableBinding> cpu, List<VariableBinding> storage, Map<String, String> facts) {
-        if (!cpu.isEmpty()) {
-            long sum = 0;
-            for (VariableBinding vb : cpu) {
-                sum += vb.getVariable().toLong();
-            }
-            facts.put(Facts.CPU_LOAD_PCT, Long.toString(Math.round((double) sum / cpu.size())));
+    static void hostResourceFacts(List<VariableBinding> cpu, List<VariableBinding> storage, Map<String, String> facts) {
+        long[] loads = cpu.stream().map(vb -> SnmpValues.number(vb.getVariable()))
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).toArray();
+        if (loads.length > 0) {
+            facts.put(Facts.CPU_LOAD_PCT, Long.toString(Math.round(java.util.Arrays.stream(loads).average().orElseThrow())));
         }
         // hrStorageEntry columns: 3 descr, 4 allocation units, 5 size, 6 used; index = last sub-identifier
         Map<Integer, String> descr = new HashMap<>();
@@ -371,8 +377,8 @@ public final class SnmpProber implements Prober {
             int index = oid.last();
             switch (oid.get(column)) {
                 case 3 -> descr.put(index, SnmpValues.text(vb.getVariable()));
-                case 5 -> size.put(index, vb.getVariable().toLong());
-                case 6 -> used.put(index, vb.getVariable().toLong());
+                case 5 -> SnmpValues.number(vb.getVariable()).ifPresent(n -> size.put(index, n));
+                case 6 -> SnmpValues.number(vb.getVariable()).ifPresent(n -> used.put(index, n));
                 default -> { }
             }
         }

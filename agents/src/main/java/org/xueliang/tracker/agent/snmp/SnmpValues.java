@@ -1,5 +1,7 @@
 package org.xueliang.tracker.agent.snmp;
 
+import org.snmp4j.smi.AssignableFromInteger;
+import org.snmp4j.smi.AssignableFromLong;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.Variable;
 
@@ -8,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 
 /** Turning SNMP values into the text a technician reads. */
 public final class SnmpValues {
@@ -20,6 +23,17 @@ public final class SnmpValues {
     /** True for noSuchObject, noSuchInstance, endOfMibView and null. */
     public static boolean absent(Variable v) {
         return v == null || v.isException() || v.getSyntax() == org.snmp4j.smi.SMIConstants.SYNTAX_NULL;
+    }
+
+    /**
+     * The value of an INTEGER, Counter, Gauge or TimeTicks; empty for any other type. A device may answer with any
+     * type under any OID, and snmp4j's {@code toLong()} throws on an OCTET STRING or an OID.
+     */
+    public static OptionalLong number(Variable v) {
+        if (absent(v) || !(v instanceof AssignableFromInteger || v instanceof AssignableFromLong)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(v.toLong());
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 final class CellText {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
+    /** Digits after (or zeros before) the decimal point a cell may imply: any real id or price is far inside. */
+    private static final int MAX_SCALE = 100;
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     /** Why a cell's text is not a value of its column's type; the message goes to the user as is. */
@@ -88,11 +90,17 @@ final class CellText {
     }
 
     private static BigDecimal number(String text, String message) throws Unparsable {
+        BigDecimal n;
         try {
-            return new BigDecimal(text);
+            n = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new Unparsable(message);
         }
+        // 1E+999999999 is a valid BigDecimal, but rescaling it (money to fen) would build a billion-digit number
+        if (Math.abs(n.scale()) > MAX_SCALE) {
+            throw new Unparsable(message);
+        }
+        return n;
     }
 
     private static LocalDate date(String text) throws Unparsable {

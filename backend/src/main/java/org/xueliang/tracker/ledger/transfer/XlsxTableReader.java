@@ -35,6 +35,8 @@ final class XlsxTableReader {
     static final String NOT_A_WORKBOOK = "The XLSX file is not a valid workbook; save it again as .xlsx from Excel or WPS, "
             + "or as CSV UTF-8, and import that";
     private static final Logger log = LoggerFactory.getLogger(XlsxTableReader.class);
+    /** Far beyond the import's columns (DeviceColumns), far below the 16,384 a sheet may address. */
+    static final int MAX_COLUMNS = 256;
 
     private XlsxTableReader() {
     }
@@ -88,12 +90,23 @@ final class XlsxTableReader {
 
         @Override
         public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+            if (cells == null) {
+                throw ImportRejected.because("The file is not a readable XLSX workbook: a cell outside any row");
+            }
+            if (formattedValue == null || formattedValue.isEmpty()) {
+                return; // an empty cell adds nothing, and padding up to it (XFD7) would only cost memory
+            }
             // Empty cells are not in the XML at all, so a cell's place comes from its reference (B7 → column 1).
             int column = cellReference == null ? cells.size() : new CellReference(cellReference).getCol();
+            if (column >= MAX_COLUMNS) {
+                // a few bytes of XML per row would otherwise pad every row to 16,384 cells
+                throw ImportRejected.because("Cell " + cellReference + " is beyond column " + MAX_COLUMNS
+                        + "; an import file has " + DeviceColumns.headerNames().size() + " columns");
+            }
             while (cells.size() < column) {
                 cells.add("");
             }
-            cells.add(formattedValue == null ? "" : formattedValue);
+            cells.add(formattedValue);
         }
 
         @Override

@@ -109,6 +109,26 @@ class ImportFileReadingTest {
     }
 
     @Test
+    void amountsWithHugeExponentsAreRefusedNotRescaled() {
+        // found by ImportParsersFuzzTest: setScale(2) threw ArithmeticException (a 500) or built a billion-digit number
+        for (String huge : List.of("1E+2147483647", "01E+2147483647", "1E-2147483647", "1e999999999")) {
+            assertThatThrownBy(() -> CellText.parse(huge, BigDecimal.class)).hasMessageContaining("is not an amount");
+            assertThatThrownBy(() -> CellText.parse(huge, Long.class)).hasMessageContaining("is not a whole number");
+        }
+    }
+
+    @Test
+    void xlsxCellsFarToTheRightAreRefusedRatherThanPadded() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        XSSFSheet sheet = TransferTestSupport.sheetWithHeader(wb, "s", "assetTag");
+        sheet.createRow(1).createCell(16383).setCellValue("x"); // XFD2: would pad the row to 16,384 cells
+        byte[] content = TransferTestSupport.bytes(wb);
+        assertThatThrownBy(() -> XlsxTableReader.read(content, 10))
+                .isInstanceOf(ApiException.class).hasMessageContaining("beyond column 256")
+                .satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(422));
+    }
+
+    @Test
     void xlsxRowLimitStopsReading() throws IOException {
         XSSFWorkbook wb = new XSSFWorkbook();
         XSSFSheet sheet = wb.createSheet();
