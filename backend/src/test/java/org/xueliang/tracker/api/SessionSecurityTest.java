@@ -352,8 +352,8 @@ class SessionSecurityTest extends ApiTestSupport {
     @Test
     void passwordsNeverAppearInAnyResponseOrAuditEntry() throws Exception {
         String user = unique("secret-tech");
-        String first = "First-Secret-Passw0rd-" + user;
-        String second = "Second-Secret-Passw0rd-" + user;
+        String first = "First-Secret-" + passwordOf(user);
+        String second = "Second-Secret-" + passwordOf(user);
         List<String> bodies = new ArrayList<>();
         Map<String, Object> in = new LinkedHashMap<>(Map.of("username", user, "role", "TECHNICIAN", "password", first));
         MvcResult created = perform(withJson(post("/api/v1/users"), in), ADMIN).andExpect(status().isCreated()).andReturn();
