@@ -48,15 +48,15 @@ class PasswordChange {
     void change(String username, Input in, String sessionId) {
         AppUser user = users.findByUsername(username).orElseThrow(() -> ApiException.notFound("User", username));
         if (in == null || in.currentPassword() == null || in.currentPassword().isEmpty()) {
-            throw ApiException.invalid("currentPassword", "is required");
+            throw ApiException.invalid(List.of(policy.problem("currentPassword", "password.required")));
         }
         if (!encoder.matches(in.currentPassword(), user.getPasswordHash())) {
             attempts.recordWrongPassword(username, LoginAudit.Channel.PASSWORD_CHANGE);
-            throw ApiException.invalid("currentPassword", "is not your current password");
+            throw ApiException.invalid(List.of(policy.problem("currentPassword", "password.wrongCurrent")));
         }
         List<FieldProblem> problems = new ArrayList<>(policy.check("newPassword", username, in.newPassword()));
         if (problems.isEmpty() && in.newPassword().equals(in.currentPassword())) {
-            problems.add(new FieldProblem("newPassword", "must differ from the current password"));
+            problems.add(policy.problem("newPassword", "password.sameAsCurrent"));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.shared.FieldProblem;
+import org.xueliang.tracker.shared.Texts;
 
 /**
  * The password rules of 等保 2.0 level 3 (docs/SECURITY.md "Login policy"), configurable under
@@ -23,43 +24,53 @@ class PasswordPolicy {
     /** bcrypt reads the first 72 bytes only: a longer password would be silently cut. */
     static final int MAX_BYTES = 72;
 
+    private final Texts texts;
     private final int minLength;
     private final int minClasses;
     private final boolean forbidUsername;
     private final Duration maxAge;
 
-    PasswordPolicy(@Value("${xl.security.password.min-length:10}") int minLength,
+    PasswordPolicy(Texts texts,
+                   @Value("${xl.security.password.min-length:10}") int minLength,
                    @Value("${xl.security.password.min-classes:3}") int minClasses,
                    @Value("${xl.security.password.forbid-username:true}") boolean forbidUsername,
                    @Value("${xl.security.password.max-age-days:90}") int maxAgeDays) {
+        this.texts = texts;
         this.minLength = minLength;
         this.minClasses = Math.max(1, Math.min(4, minClasses));
         this.forbidUsername = forbidUsername;
         this.maxAge = Duration.ofDays(Math.max(0, maxAgeDays));
     }
 
-    /** What is wrong with {@code password} for user {@code username}, as problems of input field {@code field}. */
+    /**
+     * What is wrong with {@code password} for user {@code username}, as problems of input field {@code field}
+     * in the request's language (i18n/passwords*.properties).
+     */
     List<FieldProblem> check(String field, String username, String password) {
         List<FieldProblem> problems = new ArrayList<>();
         if (password == null || password.isEmpty()) {
-            problems.add(new FieldProblem(field, "is required"));
+            problems.add(problem(field, "password.required"));
             return problems;
         }
         if (password.length() < minLength) {
-            problems.add(new FieldProblem(field, "needs at least " + minLength + " characters"));
+            problems.add(problem(field, "password.tooShort", minLength));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            problems.add(new FieldProblem(field, "is longer than " + MAX_BYTES + " bytes, the most bcrypt reads"));
+            problems.add(problem(field, "password.tooLong", MAX_BYTES));
         }
         if (characterClasses(password) < minClasses) {
-            problems.add(new FieldProblem(field, "needs at least " + minClasses
-                    + " of these 4 kinds of characters: lower-case letters, upper-case letters, digits, others"));
+            problems.add(problem(field, "password.classes", minClasses));
         }
         if (forbidUsername && username != null && !username.isBlank()
                 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            problems.add(new FieldProblem(field, "must not contain the user name"));
+            problems.add(problem(field, "password.containsUsername"));
         }
         return problems;
+    }
+
+    /** A field error in the request's language; also for the password change's own checks. */
+    FieldProblem problem(String field, String key, Object... args) {
+        return new FieldProblem(field, texts.get(Texts.current(), key, args));
     }
 
     boolean accepts(String username, String password) {

@@ -237,7 +237,10 @@ class LoginAttacksTest extends ApiTestSupport {
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(toJson(Map.of("role", "TECHNICIAN", "password", user.toUpperCase() + "-1a"))))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 422 && r.body().contains("must not contain the user name");
+            JsonNode error = json.readTree(r.body()).get("errors").get(0);
+            // In the caller's words: zh-CN when the request names no language.
+            return r.statusCode() == 422 && error.get("field").asString().equals("password")
+                    && error.get("message").asString().equals("不能包含用户名");
         });
         assertThat(get("/api/v1/auth/me", user, current).statusCode()).isEqualTo(200);
     }
