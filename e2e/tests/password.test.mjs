@@ -71,5 +71,17 @@ describe('password change dialog (zh-CN, admin with a policy-breaking first pass
     await screenshot(page, 'password-dialog');
     await byTestId(page, 'password-cancel').click();
     await byTestId(page, 'password-cancel').waitFor({ state: 'hidden' });
+
+    // The same dialog in English, with the policy's field error in the caller's language.
+    await byTestId(page, 'lang-switch').click();
+    await byTestId(page, 'user-menu-trigger').click();
+    await byTestId(page, 'menu-change-password').click();
+    await fillByTestId(page, 'password-current', NEW_PASSWORD);
+    await fillByTestId(page, 'password-new', 'Admin-Passw0rd-2');
+    await fillByTestId(page, 'password-confirm', 'Admin-Passw0rd-2');
+    await byTestId(page, 'password-submit').click();
+    await waitUntil(async () => /user name/.test((await fieldError('password-new').textContent().catch(() => '')) || ''),
+      { message: 'English field error on the new password' });
+    await screenshot(page, 'password-dialog-en');
   });
 });
