@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ADMIN_USER = 'admin';
-export const ADMIN_PASSWORD = process.env.XL_E2E_ADMIN_PASSWORD || 'E2e-Admin-Passw0rd';
+export const ADMIN_PASSWORD = process.env.XL_E2E_ADMIN_PASSWORD || 'E2e-Chief-Passw0rd';
 const HEALTH_TIMEOUT_MS = 120_000;
 const running = new Set();
 

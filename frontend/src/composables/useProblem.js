@@ -2,11 +2,13 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from '../plugins/element.js'
 import { ApiError, fieldErrors, problemMessage } from '../lib/problem.js'
+import { useSessionStore } from '../stores/session.js'
 
 /**
  * Shows API errors: problem title/detail in an ElMessage, and field errors (`errors:[{field,message}]`)
  * in `errors`, a `{field: message}` map that forms bind to `<el-form-item :error="errors.x">`.
- * 401s are left to the router (redirect to login).
+ * 401s are left to the router (redirect to login). A 403 PASSWORD_EXPIRED (the password expired
+ * while signed in) marks the session so the shell asks for a new password.
  */
 export function useProblem() {
   const { t } = useI18n()
@@ -19,6 +21,7 @@ export function useProblem() {
   function handle(err) {
     if (err instanceof ApiError) {
       if (err.status === 401) return
+      if (err.problem.code === 'PASSWORD_EXPIRED') useSessionStore().markPasswordExpired()
       errors.value = fieldErrors(err)
       const fallback = err.status === 403 ? t('common.forbidden') : t('common.requestFailed', { status: err.status })
       ElMessage({ type: 'error', message: problemMessage(err, fallback), grouping: true, showClose: true })

@@ -40,6 +40,10 @@ export const useSessionStore = defineStore('session', {
         this.clear()
       }
     },
+    /** The server said the password expired meanwhile (403 PASSWORD_EXPIRED): the shell forces the change dialog. */
+    markPasswordExpired() {
+      if (this.user) this.user = { ...this.user, passwordExpired: true }
+    },
     clear() {
       this.user = null
       this.loaded = true

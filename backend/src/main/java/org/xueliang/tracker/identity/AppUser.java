@@ -18,9 +18,17 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A person who logs in. The password is a bcrypt hash; repeated failures lock the account for a while. */import org.xueliang.tracker.shared.TimestampedEntity;
+import org.hibernate.annotations.DynamicUpdate;
+import org.xueliang.tracker.shared.TimestampedEntity;
 
+/**
+ * A person who logs in. The password is a bcrypt hash; repeated failures lock the account for a while.
+ * The login counters ({@code failed_attempts}, {@code locked_until}, {@code last_login_at}) are written
+ * by {@link LoginAttempts} with single SQL statements that do not touch the version, so parallel logins
+ * never conflict; {@link DynamicUpdate} keeps an edit of this entity from writing back stale counters.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "app_user")
 public class AppUser extends TimestampedEntity {
 
@@ -37,6 +45,8 @@ public class AppUser extends TimestampedEntity {
     private int failedAttempts;
     private Instant lockedUntil;
     private Instant lastLoginAt;
+    /** When the password was last set; null = it must be changed at the next login. */
+    private Instant passwordChangedAt;
     @Version
     private long version;
 
@@ -48,10 +58,12 @@ public class AppUser extends TimestampedEntity {
     protected AppUser() {
     }
 
-    public AppUser(String username, String displayName, String passwordHash, Role role) {
+    /** {@code passwordChangedAt} null: the password must be changed at the first login. */
+    public AppUser(String username, String displayName, String passwordHash, Instant passwordChangedAt, Role role) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
+        this.passwordChangedAt = passwordChangedAt;
         this.role = role;
     }
 
@@ -60,19 +72,10 @@ public class AppUser extends TimestampedEntity {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed login; at {@code max} failures the account locks until {@code lockUntil}. */
-    void recordFailure(int max, Instant lockUntil) {
-        failedAttempts++;
-        if (failedAttempts >= max) {
-            lockedUntil = lockUntil;
-            failedAttempts = 0;
-        }
-    }
-
-    void recordSuccess(Instant now) {
-        failedAttempts = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
+    /** A new password hash, set at {@code now}; {@code now} null = it must be changed at the next login. */
+    void setPassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = now;
     }
 
     void unlock() {
@@ -89,7 +92,7 @@ public class AppUser extends TimestampedEntity {
     public String getDisplayName() { return displayName; }
     void setDisplayName(String displayName) { this.displayName = displayName; }
     String getPasswordHash() { return passwordHash; }
-    void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    Instant getPasswordChangedAt() { return passwordChangedAt; }
     public Role getRole() { return role; }
     void setRole(Role role) { this.role = role; }
     public boolean isAllProjects() { return allProjects; }

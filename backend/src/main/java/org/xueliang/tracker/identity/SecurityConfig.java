@@ -16,6 +16,7 @@ import static org.xueliang.tracker.identity.Permission.STATUS_READ;
 import static org.xueliang.tracker.identity.Permission.USER_ADMIN;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,6 +39,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -62,7 +64,8 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthController auth) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthController auth, AppUserRepository users, PasswordPolicy policy, Clock clock)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfig::unauthenticated;
         CookieCsrfTokenRepository csrfRepository = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfRepository.setCookieCustomizer(c -> c.path("/").sameSite("Lax"));
@@ -75,6 +78,7 @@ class SecurityConfig {
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                 .ignoringRequestMatchers(SecurityConfig::carriesBasicCredentials))
             .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .addFilterBefore(new PasswordExpiryFilter(users, policy, clock), AuthorizationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
             .formLogin(form -> form
                 .loginProcessingUrl("/api/v1/auth/login")

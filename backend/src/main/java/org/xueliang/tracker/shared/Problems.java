@@ -18,16 +18,30 @@ public final class Problems {
     }
 
     public static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        write(response, status, "about:blank", null, title, detail);
+    }
+
+    /**
+     * A problem of a kind the client acts on: {@code type} names it (a URI) and the extension member
+     * {@code code} repeats it as a constant (e.g. {@code PASSWORD_EXPIRED}: the UI asks for a new password).
+     */
+    public static void write(HttpServletResponse response, HttpStatus status, String type, String code, String title,
+                             String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json(status, title, detail));
+        response.getWriter().write(json(status, type, code, title, detail));
     }
 
     /** The problem detail's JSON text. */
     static String json(HttpStatus status, String title, String detail) {
-        return "{\"type\":\"about:blank\",\"title\":" + quote(title) + ",\"status\":" + status.value()
-                + ",\"detail\":" + quote(detail) + ",\"errors\":" + List.of() + "}";
+        return json(status, "about:blank", null, title, detail);
+    }
+
+    static String json(HttpStatus status, String type, String code, String title, String detail) {
+        return "{\"type\":" + quote(type) + ",\"title\":" + quote(title) + ",\"status\":" + status.value()
+                + ",\"detail\":" + quote(detail) + (code == null ? "" : ",\"code\":" + quote(code))
+                + ",\"errors\":" + List.of() + "}";
     }
 
     /** Minimal JSON string quoting, enough for the fixed English messages written here. */

@@ -52,6 +52,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | endpoint | ADMIN | MANAGER | EVALUATOR | TECHNICIAN |
             |---|---|---|---|---|
             | `GET /api/v1/auth/me` | ✔ | ✔ | ✔ | ✔ |
+            | `POST /api/v1/auth/password` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/system/info` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}` | ✔ | ✔ | ✔ | ✔ |
@@ -142,6 +143,9 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     /** What a permitted call must answer: 201 for a create (POST to a collection), 204 for a delete, else 200. */
     static int success(String endpoint) {
+        if (endpoint.equals("POST /api/v1/auth/password")) {
+            return 422; // "currentPassword is required": a real change would alter the fixture users' passwords
+        }
         if (endpoint.equals("DELETE /api/v1/agents/{id}")) {
             return 200; // revoking keeps the agent on record and answers it
         }
@@ -228,7 +232,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(73);
+        assertThat(rows).hasSize(74);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -262,6 +266,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         long seeded = cached("seeded-device", () -> seededDeviceId("JS-XL1-FC-001"));
         return switch (endpoint) {
             case "GET /api/v1/auth/me" -> get("/api/v1/auth/me");
+            // No current password: reaches the controller and changes nothing (the fixture users keep theirs).
+            case "POST /api/v1/auth/password" -> withJson(post("/api/v1/auth/password"), Map.of("newPassword", "Another-Pa55word"));
             case "GET /api/v1/projects" -> get("/api/v1/projects");
             case "GET /api/v1/projects/{id}" -> get("/api/v1/projects/{id}", PROJECT);
             case "GET /api/v1/projects/{id}/construction-items" -> get("/api/v1/projects/{id}/construction-items", PROJECT);

@@ -45,7 +45,7 @@ import com.jayway.jsonpath.JsonPath;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-avail;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.monitoring.silence-check-ms=3600000",
         "xl.monitoring.rollup-initial-ms=3600000000"})
 @AutoConfigureMockMvc
@@ -71,7 +71,7 @@ class AvailabilityApiTest {
     long project;
 
     static RequestPostProcessor admin() {
-        return httpBasic("admin", "admin-password-1");
+        return httpBasic("admin", "Chief-Passw0rd-1");
     }
 
     static Timestamp utc(String local) {

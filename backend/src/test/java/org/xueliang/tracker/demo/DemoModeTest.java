@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-demo;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.demo=true",
         "xl.agent.embedded.enabled=true",
         "xl.data-dir=target/demo-mode-test",
@@ -86,7 +86,7 @@ class DemoModeTest {
             assertThat(jdbc.queryForList("SELECT state || ' ' || reason FROM device_status WHERE device_id = ?", String.class, authId))
                     .containsExactly("DEGRADED AUTH_FAILED");
         });
-        String body = mvc.perform(get("/api/v1/status/summary").with(httpBasic("admin", "admin-password-1")))
+        String body = mvc.perform(get("/api/v1/status/summary").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         JsonNode summary = json.readTree(body);
         assertThat(summary.get("total").get("UP").asInt()).isGreaterThanOrEqualTo(85);

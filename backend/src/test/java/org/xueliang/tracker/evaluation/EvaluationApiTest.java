@@ -51,7 +51,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-eval;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.monitoring.silence-check-ms=3600000"})
 @AutoConfigureMockMvc
 class EvaluationApiTest {
@@ -65,7 +65,7 @@ class EvaluationApiTest {
     @Autowired JdbcTemplate jdbc;
 
     static RequestPostProcessor admin() {
-        return httpBasic("admin", "admin-password-1");
+        return httpBasic("admin", "Chief-Passw0rd-1");
     }
 
     /** The demo backfill's synthetic rollups for the first service year: front end 400 s down a day, back end always up. */

@@ -31,7 +31,7 @@ import com.jayway.jsonpath.JsonPath;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-eval;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.monitoring.silence-check-ms=3600000"})
 @AutoConfigureMockMvc
 class EvaluationSignOffTest {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** GET /api/v1/agents/{id}/batches: the applied (agent, seq) rows, for sequence accounting of exactly-once ingest. */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-batches;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.agent.embedded.enabled=false",
         "xl.monitoring.silence-check-ms=3600000"})
 @AutoConfigureMockMvc
@@ -31,7 +31,7 @@ class AgentBatchesApiTest {
 
     @Test
     void listsAppliedBatchesInSeqOrderOncePerSeq() throws Exception {
-        String created = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "admin-password-1"))
+        String created = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"batches-a\",\"zone\":\"zone-b\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         var node = json.readTree(created);
@@ -44,7 +44,7 @@ class AgentBatchesApiTest {
         send(token, 2, result(t0), result(t0.plusSeconds(10)));   // a replay: acknowledged, not applied again
         send(token, 3);                                          // an empty batch still counts as applied
 
-        mvc.perform(get("/api/v1/agents/" + id + "/batches").with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/agents/" + id + "/batches").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(3))
                 .andExpect(jsonPath("$[0].seq").value(1)).andExpect(jsonPath("$[0].resultCount").value(1))
@@ -54,17 +54,17 @@ class AgentBatchesApiTest {
                 .andExpect(jsonPath("$[1].refusedCount").value(2)).andExpect(jsonPath("$[2].refusedCount").value(0))
                 .andExpect(jsonPath("$[0].receivedAt").isString());
         mvc.perform(get("/api/v1/agents/" + id + "/batches").param("fromSeq", "2").param("limit", "1")
-                        .with(httpBasic("admin", "admin-password-1")))
+                        .with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].seq").value(2));
 
-        mvc.perform(get("/api/v1/agents/" + id + "/batches").param("limit", "0").with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/agents/" + id + "/batches").param("limit", "0").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/v1/agents/999999/batches").with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/agents/999999/batches").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/agents/" + id + "/batches")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/agents/" + id + "/batches").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/v1/users").with(httpBasic("admin", "admin-password-1")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/users").with(httpBasic("admin", "Chief-Passw0rd-1")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"tech-batches\",\"displayName\":\"运维\",\"role\":\"TECHNICIAN\",\"allProjects\":true,"
                                 + "\"password\":\"technician-pass-1\"}"))
                 .andExpect(status().isCreated());

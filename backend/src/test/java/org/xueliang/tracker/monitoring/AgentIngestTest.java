@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The agent protocol end to end on H2: token auth, assignment with ETag, exactly-once batches, states, outages. */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-ingest;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.monitoring.silence-check-ms=3600000"})
 @AutoConfigureMockMvc
 class AgentIngestTest {
@@ -41,7 +41,7 @@ class AgentIngestTest {
 
     @BeforeEach
     void createAgent() throws Exception {
-        String body = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "admin-password-1"))
+        String body = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"zone-a-" + (++agentCounter) + "\",\"zone\":\"local\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         token = json.readTree(body).get("token").asString();
@@ -54,7 +54,7 @@ class AgentIngestTest {
                 .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")));
         mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer xla_not-a-token"))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/agent/assignment").with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/agent/assignment").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(status().isUnauthorized());
     }
 
@@ -79,19 +79,19 @@ class AgentIngestTest {
         String again = send(2, result(t0.plusSeconds(60), "DOWN"), result(t0.plusSeconds(120), "DOWN"));
         assertThat(json.readTree(again).get("duplicate").asBoolean()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_result WHERE device_id = 1", Integer.class)).isEqualTo(3);
-        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(jsonPath("$.state").value("UP")).andExpect(jsonPath("$.consecutiveFailures").value(2));
 
         send(3, result(t0.plusSeconds(180), "DOWN"));
-        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(jsonPath("$.state").value("DOWN")).andExpect(jsonPath("$.since").value(t0.plusSeconds(60).toString()));
         send(4, result(t0.plusSeconds(240), "UP"));
         mvc.perform(get("/api/v1/devices/1/outages").param("from", t0.minusSeconds(86_400).toString()).param("to", t0.plusSeconds(86_400).toString())
-                        .with(httpBasic("admin", "admin-password-1")))
+                        .with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].start").value(t0.plusSeconds(60).toString()))
                 .andExpect(jsonPath("$[0].end").value(t0.plusSeconds(240).toString()));
-        mvc.perform(get("/api/v1/status/summary").with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/status/summary").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(jsonPath("$.total.UP").value(1));
         java.time.LocalDate county = t0.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate(); // 08:00 there
         rollups.rollUp(county);
@@ -102,7 +102,7 @@ class AgentIngestTest {
         assertThat(((Number) day.get("unknown_s")).longValue()).isEqualTo(8 * 3600);
         assertThat(((Number) day.get("up_s")).longValue()).isEqualTo(86_400 - 8 * 3600 - 180);
         metrics.refresh();
-        String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-password-1")))
+        String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(prometheus).contains("xl_devices{category=\"FACE_CAMERA\"").contains("xl_probe_duration_seconds_count{method=\"TCP\"")
                 .contains("xl_ingest_results_total");
@@ -110,7 +110,7 @@ class AgentIngestTest {
 
     @Test
     void aRevokedTokenIsRefusedAndARenamedAgentKeepsItsToken() throws Exception {
-        String body = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "admin-password-1"))
+        String body = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"revoke-me-" + (++agentCounter) + "\",\"zone\":\"z1\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long id = json.readTree(body).get("agent").get("id").asLong();
@@ -119,17 +119,17 @@ class AgentIngestTest {
                 .andExpect(jsonPath("$.zone").value("z1"));
         // moved to zone local: the same token now pulls that zone's devices
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/agents/" + id)
-                        .with(httpBasic("admin", "admin-password-1")).contentType(MediaType.APPLICATION_JSON)
+                        .with(httpBasic("admin", "Chief-Passw0rd-1")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"renamed-" + agentCounter + "\",\"zone\":\"local\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.zone").value("local"));
         mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer " + own)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.zone").value("local")).andExpect(jsonPath("$.devices[?(@.deviceId == 1)]").exists());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/agents/" + id)
-                        .with(httpBasic("admin", "admin-password-1")).contentType(MediaType.APPLICATION_JSON)
+                        .with(httpBasic("admin", "Chief-Passw0rd-1")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x\",\"zone\":\"local\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("name"));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/agents/" + id)
-                .with(httpBasic("admin", "admin-password-1"))).andExpect(status().isOk()).andExpect(jsonPath("$.revokedAt").isNotEmpty());
+                .with(httpBasic("admin", "Chief-Passw0rd-1"))).andExpect(status().isOk()).andExpect(jsonPath("$.revokedAt").isNotEmpty());
         mvc.perform(get("/api/v1/agent/assignment").header("Authorization", "Bearer " + own)).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/agent/heartbeat").header("Authorization", "Bearer " + own).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"agentVersion\":\"t\",\"spoolDepth\":0}")).andExpect(status().isUnauthorized());
@@ -156,12 +156,12 @@ class AgentIngestTest {
                         + Instant.now().plusSeconds(420) + "\"}"))
                 .andExpect(status().isNoContent());
         // the agent's clock is 7 minutes ahead: stored, listed with the allowed skew, exported as a gauge
-        mvc.perform(get("/api/v1/agents/" + agent).with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/agents/" + agent).with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(jsonPath("$.clockSkewMs").value(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.greaterThan(415_000), org.hamcrest.Matchers.lessThan(421_000))))
                 .andExpect(jsonPath("$.clockSkewAllowedMs").value(300_000));
         metrics.refresh();
-        String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin-password-1")))
+        String prometheus = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String name = jdbc.queryForObject("SELECT name FROM probe_agent WHERE id = ?", String.class, agent);
         assertThat(prometheus).containsPattern("xl_agent_heartbeat_age_seconds\\{agent=\"" + name + "\"\\} [0-9.]+")
@@ -176,7 +176,7 @@ class AgentIngestTest {
         send(10, withFacts(t0, "{\"sysUpTimeTicks\":\"500000\",\"serial\":\"" + serial + "\"}"));
         send(11, withFacts(t0.plusSeconds(60), "{\"sysUpTimeTicks\":\"506000\"}"));
         send(12, withFacts(t0.plusSeconds(120), "{\"sysUpTimeTicks\":\"3000\",\"serial\":\"OTHER-SERIAL\"}"));
-        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "admin-password-1")))
+        mvc.perform(get("/api/v1/devices/1/status").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andExpect(jsonPath("$.reboots").value(1))
                 .andExpect(jsonPath("$.recentReboots[0]").value(t0.plusSeconds(90).toString()))
                 .andExpect(jsonPath("$.discrepancies[0].field").value("serialNumber"))
@@ -189,7 +189,7 @@ class AgentIngestTest {
                 + "\"installedOn\":\"2021-05-01\",\"ipAddress\":\"127.0.0.1\","
                 + "\"probe\":{\"method\":\"SNMP\",\"port\":16161,\"intervalSeconds\":30,\"settings\":{\"snmp.uplinks\":\"1,2\"},"
                 + "\"snmp\":{\"version\":\"2c\",\"community\":\"s3cret-community\"}}}";
-        String created = mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "admin-password-1"))
+        String created = mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.probe.method").value("SNMP"))
@@ -206,11 +206,11 @@ class AgentIngestTest {
         assertThat(jdbc.queryForObject("SELECT secret_cipher FROM credential c JOIN device d ON d.credential_id = c.id WHERE d.id = ?",
                 String.class, id)).startsWith("v1:").doesNotContain("s3cret");
         String audit = mvc.perform(get("/api/v1/audit").param("entityType", "Device").param("entityId", Long.toString(id))
-                .with(httpBasic("admin", "admin-password-1"))).andReturn().getResponse().getContentAsString();
+                .with(httpBasic("admin", "Chief-Passw0rd-1"))).andReturn().getResponse().getContentAsString();
         assertThat(audit).contains("snmp.uplinks").doesNotContain("s3cret-community");
 
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/devices/" + id)
-                        .with(httpBasic("admin", "admin-password-1")).contentType("application/merge-patch+json")
+                        .with(httpBasic("admin", "Chief-Passw0rd-1")).contentType("application/merge-patch+json")
                         .content("{\"notes\":\"uplink check\",\"probe\":{\"intervalSeconds\":60}}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.probe.intervalSeconds").value(60))
                 .andExpect(jsonPath("$.probe.credential.secretSet").value(true));
@@ -222,7 +222,7 @@ class AgentIngestTest {
 
     @Test
     void rejectsUnusableProbeSettings() throws Exception {
-        mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "admin-password-1")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "Chief-Passw0rd-1")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"projectId\":1,\"assetTag\":\"BAD-PROBE\",\"category\":\"SWITCH\","
                                 + "\"probe\":{\"method\":\"SNMP\",\"port\":70000,\"intervalSeconds\":5,"
                                 + "\"snmp\":{\"version\":\"3\",\"authProtocol\":\"ROT13\"}}}"))

@@ -27,7 +27,7 @@ import org.xueliang.tracker.agent.sim.WsDiscoveryResponder;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-disc;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.monitoring.silence-check-ms=3600000"})
 @AutoConfigureMockMvc
 class DiscoveryApiTest {
@@ -48,7 +48,7 @@ class DiscoveryApiTest {
         try (WsDiscoveryResponder responder = WsDiscoveryResponder.start(new InetSocketAddress("127.20.0.1", 0),
                 List.of(cam("127.20.1.1"), cam("127.20.1.2"), cam("127.20.9.9")), 8000)) {
             String target = "127.20.0.1:" + responder.address().getPort();
-            mvc.perform(post("/api/v1/discovery").with(httpBasic("admin", "admin-password-1"))
+            mvc.perform(post("/api/v1/discovery").with(httpBasic("admin", "Chief-Passw0rd-1"))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"target\":\"" + target + "\",\"timeoutMs\":600}"))
                     .andExpect(status().isOk())
@@ -66,7 +66,7 @@ class DiscoveryApiTest {
                     .andExpect(jsonPath("$.found[?(@.address == '127.20.9.9')].name").value("SIM-127-20-9-9"))
                     .andExpect(jsonPath("$.found[?(@.address == '127.20.9.9')].hardware").value("XL-IPC-2000"))
                     .andExpect(jsonPath("$.found[?(@.address == '127.20.9.9')].fromAddress").value("127.20.9.9"));
-            mvc.perform(get("/api/v1/audit").param("entityType", "Discovery").with(httpBasic("admin", "admin-password-1")))
+            mvc.perform(get("/api/v1/audit").param("entityType", "Discovery").with(httpBasic("admin", "Chief-Passw0rd-1")))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.items[0].action").value("DISCOVERY"))
                     .andExpect(jsonPath("$.items[0].summary").value("WS-Discovery probe of " + target
@@ -86,14 +86,14 @@ class DiscoveryApiTest {
         // multicast wanted (no target): the interface must exist, be up, do multicast — none of these gets that far
         expectProblem("{\"target\":null,\"interface\":\"nosuch0\"}", "interface");
         expectProblem("{\"timeoutMs\":3000}", "interface");
-        mvc.perform(post("/api/v1/discovery").with(httpBasic("admin", "admin-password-1"))
+        mvc.perform(post("/api/v1/discovery").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"target\":"))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void needsAgentAdmin() throws Exception {
-        mvc.perform(post("/api/v1/users").with(httpBasic("admin", "admin-password-1")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/users").with(httpBasic("admin", "Chief-Passw0rd-1")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"tech-disc\",\"displayName\":\"运维\",\"role\":\"TECHNICIAN\",\"allProjects\":true,"
                                 + "\"password\":\"technician-pass-1\"}"))
                 .andExpect(status().isCreated());
@@ -104,7 +104,7 @@ class DiscoveryApiTest {
     }
 
     private void expectProblem(String body, String field) throws Exception {
-        mvc.perform(post("/api/v1/discovery").with(httpBasic("admin", "admin-password-1"))
+        mvc.perform(post("/api/v1/discovery").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.field == '" + field + "')]").exists());

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-embedded;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.agent.embedded.enabled=true",
         "xl.seed=false"})
 @AutoConfigureMockMvc
@@ -51,7 +51,7 @@ class EmbeddedAgentTest {
     }
 
     private long register(String body) throws Exception {
-        String created = mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "admin-password-1"))
+        String created = mvc.perform(post("/api/v1/devices").with(httpBasic("admin", "Chief-Passw0rd-1"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         return json.readTree(created).get("id").asLong();
@@ -85,7 +85,7 @@ class EmbeddedAgentTest {
                     + "\"probe\":{\"method\":\"SNMP\",\"port\":" + port + ",\"intervalSeconds\":10,\"timeoutMs\":3000,"
                     + "\"snmp\":{\"version\":\"2c\",\"community\":\"xl-community\"}}}");
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    mvc.perform(get("/api/v1/devices/" + id + "/status").with(httpBasic("admin", "admin-password-1")))
+                    mvc.perform(get("/api/v1/devices/" + id + "/status").with(httpBasic("admin", "Chief-Passw0rd-1")))
                             .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.state").value("UP"))
                             .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.facts.sysDescr")
                                     .value("Linux xl-backend-snmpd-peer")));
@@ -110,7 +110,7 @@ class EmbeddedAgentTest {
                             .containsExactly("UP"));
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agent_batch b JOIN probe_agent a ON a.id = b.agent_id"
                     + " WHERE a.name = 'embedded-local'", Integer.class)).isPositive();
-            mvc.perform(get("/api/v1/agents").with(httpBasic("admin", "admin-password-1"))).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/agents").with(httpBasic("admin", "Chief-Passw0rd-1"))).andExpect(status().isOk());
         }
     }
 

@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Scripts and load balancers wait for UP: optional parts (no SMTP server configured) must not hold it DOWN. */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-ingest;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.monitoring.silence-check-ms=3600000"})
 @AutoConfigureMockMvc
 class HealthEndpointTest {

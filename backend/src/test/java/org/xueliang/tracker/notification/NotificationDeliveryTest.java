@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every channel kind delivers to a receiver on loopback; each event goes out once per channel. */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:xl-notify;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
-        "xl.admin-password=admin-password-1",
+        "xl.admin-password=Chief-Passw0rd-1",
         "xl.monitoring.silence-check-ms=3600000",
         "xl.audit.checkpoint.check-ms=3600000",
         "xl.audit.checkpoint-key=target/test-data/audit-signing.key",
@@ -166,7 +166,7 @@ class NotificationDeliveryTest {
     void pushesEveryAuditCheckpointToTheChannelsNamedForIt() throws Exception {
         String base = "http://127.0.0.1:" + http.getAddress().getPort();
         channel("audit-copy", "WEBHOOK", base + "/audit-copy", null);
-        long id = json.readTree(mvc.perform(get("/api/v1/notification-channels").with(httpBasic("admin", "admin-password-1")))
+        long id = json.readTree(mvc.perform(get("/api/v1/notification-channels").with(httpBasic("admin", "Chief-Passw0rd-1")))
                 .andReturn().getResponse().getContentAsString()).findParents("name").stream()
                 .filter(c -> c.get("name").asString().equals("audit-copy")).findFirst().orElseThrow().get("id").asLong();
         try {
@@ -176,7 +176,7 @@ class NotificationDeliveryTest {
                     .satisfies(r -> assertThat(json.readTree(r.body()).get("reason").asString()).isEqualTo(written.line()))
                     .satisfies(r -> assertThat(json.readTree(r.body()).get("type").asString()).isEqualTo("AUDIT_CHECKPOINT"));
         } finally {
-            mvc.perform(delete("/api/v1/notification-channels/{id}", id).with(httpBasic("admin", "admin-password-1")));
+            mvc.perform(delete("/api/v1/notification-channels/{id}", id).with(httpBasic("admin", "Chief-Passw0rd-1")));
         }
     }
 
@@ -202,7 +202,7 @@ class NotificationDeliveryTest {
 
     @Test
     void refusesAChannelWithoutAUsableTarget() throws Exception {
-        mvc.perform(post("/api/v1/notification-channels").with(httpBasic("admin", "admin-password-1"))
+        mvc.perform(post("/api/v1/notification-channels").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"bad\",\"kind\":\"EMAIL\",\"target\":\"not-an-address\"}"))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("target"));
     }
@@ -214,7 +214,7 @@ class NotificationDeliveryTest {
     private void channel(String name, String kind, String target, String secret) throws Exception {
         String body = json.writeValueAsString(java.util.Map.of("name", name, "kind", kind, "target", target,
                 "secret", secret == null ? "" : secret));
-        mvc.perform(post("/api/v1/notification-channels").with(httpBasic("admin", "admin-password-1"))
+        mvc.perform(post("/api/v1/notification-channels").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.hasSecret").value(secret != null));
     }

@@ -326,7 +326,7 @@ abstract class DeviceImportContract {
 
     @Test
     void permissionsAndProjectScopeApply() throws Exception {
-        String evaluator = "{\"username\":\"eva\",\"displayName\":\"评价\",\"role\":\"EVALUATOR\",\"allProjects\":true,"
+        String evaluator = "{\"username\":\"eve\",\"displayName\":\"评价\",\"role\":\"EVALUATOR\",\"allProjects\":true,"
                 + "\"password\":\"evaluator-pass-1\"}";
         // A manager of another county's project only (a prefecture installation serves several).
         jdbc.update("INSERT INTO project (code, county, name, phase, contract_amount, created_at, updated_at)"
@@ -339,8 +339,8 @@ abstract class DeviceImportContract {
                     .andExpect(status().isCreated());
         }
         byte[] file = csv(List.of("projectId,assetTag,category", "1,SCOPE-1,SERVER"));
-        mvc.perform(upload("s.csv", file, false, basic("eva", "evaluator-pass-1"))).andExpect(status().isForbidden());
-        mvc.perform(get(EXPORT).header("Authorization", basic("eva", "evaluator-pass-1"))).andExpect(status().isOk());
+        mvc.perform(upload("s.csv", file, false, basic("eve", "evaluator-pass-1"))).andExpect(status().isForbidden());
+        mvc.perform(get(EXPORT).header("Authorization", basic("eve", "evaluator-pass-1"))).andExpect(status().isOk());
 
         mvc.perform(upload("s.csv", file, false, basic("mgr", "manager-pass-1")))
                 .andExpect(status().isUnprocessableContent())
