@@ -252,7 +252,7 @@ class FuzzAttacksTest extends ApiTestSupport {
 
         Ids() throws Exception {
             own.put("users", created("/api/v1/users", "{\"username\":\"fuzz-target\",\"displayName\":\"Fuzz\",\"role\":\"TECHNICIAN\","
-                    + "\"enabled\":true,\"allProjects\":true,\"password\":\"Fuzz-Target-Passw0rd\"}").path("id").asString());
+                    + "\"enabled\":true,\"allProjects\":true,\"password\":\"Probe-Target-Passw0rd\"}").path("id").asString());
             own.put("maintenance-windows", created("/api/v1/maintenance-windows", new String(seed("POST-maintenance-windows.json"),
                     StandardCharsets.UTF_8)).path("id").asString());
             own.put("notification-channels", created("/api/v1/notification-channels", new String(seed("POST-notification-channels.json"),
