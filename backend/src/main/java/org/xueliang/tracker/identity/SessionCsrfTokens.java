@@ -37,13 +37,15 @@ final class SessionCsrfTokens {
     }
 
     /**
-     * Sets the XSRF-TOKEN cookie to the session's token when the browser does not hold that value. Only browsers
-     * get one: a request with a session, or the web app's first call (it sends X-Requested-With), which needs a
-     * session to carry its login token. Scripts without a session (health checks, Basic callers) create no
-     * session rows, and a Basic request never touches the session at all.
+     * Sets the XSRF-TOKEN cookie to the session's token on an API answer when the browser does not hold that value.
+     * Only browsers get one: a request with a session, or the web app's first call (it sends X-Requested-With),
+     * which needs a session to carry its login token. Scripts without a session (health checks, Basic callers)
+     * create no session rows, a Basic request never touches the session at all, and the page's files and
+     * routes outside /api/ do not look the session up (each look-up is a database read and write).
      */
     void offer(HttpServletRequest request, HttpServletResponse response) {
-        if (SecurityConfig.carriesBasicCredentials(request)
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || SecurityConfig.carriesBasicCredentials(request)
                 || (request.getSession(false) == null && request.getHeader("X-Requested-With") == null)
                 || !(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
             return;
