@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,18 +27,18 @@ class PasswordChange {
     private final PasswordPolicy policy;
     private final LoginAttempts attempts;
     private final LoginAudit audit;
-    private final ApplicationEventPublisher events;
+    private final SessionRevoker sessions;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PasswordChange(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, LoginAttempts attempts,
-                   LoginAudit audit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+                   LoginAudit audit, SessionRevoker sessions, TransactionTemplate tx, Clock clock) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
         this.attempts = attempts;
         this.audit = audit;
-        this.events = events;
+        this.sessions = sessions;
         this.tx = tx;
         this.clock = clock;
     }
@@ -66,8 +65,8 @@ class PasswordChange {
             current.setPassword(encoder.encode(in.newPassword()), clock.instant());
             users.saveAndFlush(current);
             audit.passwordChanged(username, current.getId());
-            // Listeners end the user's other sessions (the change proves who holds this one).
-            events.publishEvent(new PasswordChanged(current.getId(), username, sessionId));
+            // The change proves who holds this session: every other one of the user's ends (a thief's included).
+            sessions.endOtherSessionsOf(username, sessionId);
         });
     }
 }

@@ -18,8 +18,6 @@ import static org.xueliang.tracker.identity.Permission.USER_ADMIN;
 import java.io.IOException;
 import java.time.Clock;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -41,17 +39,16 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.xueliang.tracker.shared.Problems;
 
 /**
- * Who may call what. The browser logs in with a session cookie and must echo the XSRF-TOKEN cookie
- * in X-XSRF-TOKEN; scripts send HTTP Basic on every call and need no CSRF token (a browser never
- * sends Basic credentials on its own here, because we never make it show its Basic dialog).
+ * Who may call what. The browser logs in with a session cookie (XL_SESSION; the session lives in the database,
+ * Spring Session JDBC) and must echo the session's CSRF token, offered in the XSRF-TOKEN cookie, in X-XSRF-TOKEN.
+ * Scripts send HTTP Basic on every call: such a request is authenticated by its credentials alone, never by a
+ * session next to them, and needs no CSRF token (a browser never sends Basic credentials on its own here, because
+ * we never make it show its Basic dialog).
  * The table in {@link #authorize} is the permission matrix of docs/SECURITY.md.
  */
 @Configuration
@@ -64,25 +61,31 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthController auth, AppUserRepository users, PasswordPolicy policy, Clock clock)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthController auth, SessionLimit sessionLimit, AppUserRepository users,
+                            PasswordPolicy policy, Clock clock) throws Exception {
         AuthenticationEntryPoint unauthenticated = SecurityConfig::unauthenticated;
-        CookieCsrfTokenRepository csrfRepository = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        csrfRepository.setCookieCustomizer(c -> c.path("/").sameSite("Lax"));
+        SessionCsrfTokens csrfTokens = new SessionCsrfTokens();
         http
             .authorizeHttpRequests(SecurityConfig::authorize)
             // An API answers 401; it does not remember the request to replay after a login page.
             .requestCache(cache -> cache.disable())
+            .securityContext(context -> context.securityContextRepository(new BasicRequestsStandAlone()))
             .csrf(csrf -> csrf
-                .csrfTokenRepository(csrfRepository)
+                .csrfTokenRepository(csrfTokens.repository())
                 .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                // Basic requests authenticate on their own credentials and never use the session (BasicRequestsStandAlone).
                 .ignoringRequestMatchers(SecurityConfig::carriesBasicCredentials))
-            .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+            .addFilterAfter(csrfTokens.filter(), BasicAuthenticationFilter.class)
             .addFilterBefore(new PasswordExpiryFilter(users, policy, clock), AuthorizationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
             .formLogin(form -> form
                 .loginProcessingUrl("/api/v1/auth/login")
-                .successHandler((req, res, a) -> auth.writeMe(res, a))
+                .successHandler((req, res, a) -> {
+                    sessionLimit.makeRoomFor(a.getName(), req);
+                    // The token was replaced at login (session fixation): hand out the new one with the answer.
+                    csrfTokens.offer(req, res);
+                    auth.writeMe(res, a);
+                })
                 .failureHandler((req, res, e) -> Problems.write(res,
                         e instanceof LockedException ? HttpStatus.LOCKED : HttpStatus.UNAUTHORIZED,
                         e instanceof LockedException ? "Account locked" : "Login failed",
@@ -147,7 +150,7 @@ class SecurityConfig {
             unauthenticated(req, res, null);
         } else if (e instanceof CsrfException) {
             Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden",
-                    "Missing or stale CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header");
+                    "Missing or stale CSRF token: send your session's token (the XSRF-TOKEN cookie's value) in the X-XSRF-TOKEN header");
         } else {
             Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this");
         }
@@ -171,17 +174,5 @@ class SecurityConfig {
             res.setHeader("WWW-Authenticate", "Basic realm=\"Xueliang Tracker\", charset=\"UTF-8\"");
         }
         Problems.write(res, HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in, or send HTTP Basic credentials");
-    }
-
-    /** Makes every response carry the XSRF-TOKEN cookie, so the single-page app has it before its first POST. */
-    static final class CsrfCookieFilter extends OncePerRequestFilter {
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-                token.getToken();
-            }
-            chain.doFilter(request, response);
-        }
     }
 }

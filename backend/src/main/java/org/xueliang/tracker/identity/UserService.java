@@ -14,7 +14,11 @@ import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
 
-/** User administration. Every change is audited without the password; the last admin cannot be removed. */
+/**
+ * User administration. Every change is audited without the password; the last admin cannot be removed. A change
+ * of what a user may do or how they prove who they are (role, projects, password, enabled) and a deletion end the
+ * user's browser sessions at once ({@link SessionRevoker}); they log in again with the rights they have now.
+ */
 @Service
 @Transactional
 public class UserService {
@@ -26,13 +30,16 @@ public class UserService {
     private final PasswordPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SessionRevoker sessions;
 
-    UserService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, AuditTrail audit, Clock clock) {
+    UserService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, AuditTrail audit, Clock clock,
+                SessionRevoker sessions) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+        this.sessions = sessions;
     }
 
     public record UserInput(String username, String displayName, Role role, Boolean enabled, Boolean allProjects,
@@ -93,14 +100,18 @@ public class UserService {
         }
         user.setRole(in.role());
         applyAccess(user, in);
-        if (in.password() != null && !in.password().isEmpty()) {
+        boolean passwordReset = in.password() != null && !in.password().isEmpty();
+        if (passwordReset) {
             // A reset starts a new password age; the user is not forced to change it (docs/SECURITY.md "Login policy").
             user.setPassword(encoder.encode(in.password()), clock.instant());
         }
         users.saveAndFlush(user);
         UserView after = view(user);
-        String summary = "Updated user " + user.getUsername() + (in.password() != null && !in.password().isEmpty() ? " (password reset)" : "");
+        String summary = "Updated user " + user.getUsername() + (passwordReset ? " (password reset)" : "");
         audit.record("UPDATE", ENTITY, id, summary, before, after);
+        if (passwordReset || rightsChanged(before, after)) {
+            sessions.endSessionsOf(user.getUsername());
+        }
         return after;
     }
 
@@ -112,6 +123,13 @@ public class UserService {
         UserView before = view(user);
         users.delete(user);
         audit.record("DELETE", ENTITY, id, "Deleted user " + user.getUsername(), before, null);
+        sessions.endSessionsOf(user.getUsername());
+    }
+
+    /** What a session was granted at login: the role's permissions, the project scope, being allowed in at all. */
+    private static boolean rightsChanged(UserView before, UserView after) {
+        return before.role() != after.role() || before.enabled() != after.enabled()
+                || before.allProjects() != after.allProjects() || !before.projectIds().equals(after.projectIds());
     }
 
     public UserView unlock(long id) {

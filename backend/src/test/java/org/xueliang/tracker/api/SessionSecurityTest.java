@@ -23,14 +23,13 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.xueliang.tracker.agent.probe.Reason;
 import org.xueliang.tracker.monitoring.DeviceState;
 import org.xueliang.tracker.monitoring.DeviceStateChanged;
 import org.xueliang.tracker.testing.ApiTestSupport;
+import org.xueliang.tracker.testing.Browser;
 import org.xueliang.tracker.testing.OnH2;
 
 import tools.jackson.databind.JsonNode;
@@ -38,40 +37,6 @@ import tools.jackson.databind.JsonNode;
 /** Browser sessions with CSRF, HTTP Basic, lockout, project scoping and the care taken with passwords. */
 @OnH2
 class SessionSecurityTest extends ApiTestSupport {
-
-    private static final String LOGIN = "/api/v1/auth/login";
-
-    /** What a browser holds: the session and the XSRF-TOKEN cookie it echoes in X-XSRF-TOKEN. */
-    record Browser(MockHttpSession session, Cookie xsrf) {
-        MockHttpServletRequestBuilder send(MockHttpServletRequestBuilder request) {
-            return request.session(session).cookie(xsrf).header("X-XSRF-TOKEN", xsrf.getValue());
-        }
-    }
-
-    /** The XSRF-TOKEN cookie a first visit gets (the app's GET of /me, still anonymous: 401). */
-    private Cookie firstVisit() throws Exception {
-        Cookie xsrf = mvc.perform(get("/api/v1/auth/me").header("X-Requested-With", "XMLHttpRequest"))
-                .andExpect(status().isUnauthorized()).andReturn().getResponse().getCookie("XSRF-TOKEN");
-        assertThat(xsrf).isNotNull();
-        assertThat(xsrf.isHttpOnly()).isFalse();
-        return xsrf;
-    }
-
-    private ResultActions formLogin(String username, String password) throws Exception {
-        Cookie xsrf = firstVisit();
-        return mvc.perform(post(LOGIN).param("username", username).param("password", password)
-                .cookie(xsrf).header("X-XSRF-TOKEN", xsrf.getValue()));
-    }
-
-    private Browser logIn(String username) throws Exception {
-        MvcResult login = formLogin(username, passwordOf(username)).andExpect(status().isOk()).andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        assertThat(session).isNotNull();
-        // The token is replaced at login; the next response hands out the new one.
-        Cookie xsrf = mvc.perform(get("/api/v1/auth/me").session(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getCookie("XSRF-TOKEN");
-        return new Browser(session, xsrf);
-    }
 
     @Test
     void formLoginWithTheCsrfTokenAnswersTheCurrentUser() throws Exception {
@@ -92,14 +57,14 @@ class SessionSecurityTest extends ApiTestSupport {
     void aSessionNeedsTheCsrfHeaderToChangeAnything() throws Exception {
         Browser browser = logIn(ADMIN);
         String body = toJson(newDevice(unique("CSRF")));
-        mvc.perform(post("/api/v1/devices").session(browser.session()).cookie(browser.xsrf())
+        mvc.perform(browser.read(post("/api/v1/devices"))
                 .contentType("application/json").content(body)).andExpectAll(problem(403));
-        mvc.perform(post("/api/v1/devices").session(browser.session()).cookie(browser.xsrf())
+        mvc.perform(browser.read(post("/api/v1/devices"))
                 .header("X-XSRF-TOKEN", "forged").contentType("application/json").content(body)).andExpectAll(problem(403));
         mvc.perform(browser.send(post("/api/v1/devices")).contentType("application/json").content(body))
                 .andExpect(status().isCreated());
         // reading needs no token
-        mvc.perform(get("/api/v1/devices?size=1").session(browser.session())).andExpect(status().isOk());
+        mvc.perform(browser.read(get("/api/v1/devices?size=1"))).andExpect(status().isOk());
     }
 
     @Test
@@ -167,12 +132,15 @@ class SessionSecurityTest extends ApiTestSupport {
     @Test
     void logoutEndsTheSession() throws Exception {
         Browser browser = logIn(ADMIN);
+        mvc.perform(browser.read(get("/api/v1/auth/me"))).andExpect(status().isOk());
         MvcResult logout = mvc.perform(browser.send(post("/api/v1/auth/logout"))).andExpect(status().isNoContent()).andReturn();
-        assertThat(browser.session().isInvalid()).isTrue();
         Cookie cleared = logout.getResponse().getCookie("XL_SESSION");
         assertThat(cleared).isNotNull();
         assertThat(cleared.getMaxAge()).isZero();
-        mvc.perform(get("/api/v1/auth/me").session(new MockHttpSession())).andExpectAll(problem(401));
+        // the session is gone from the database, so its cookie opens nothing anywhere
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?", Integer.class,
+                browser.sessionId())).isZero();
+        mvc.perform(browser.read(get("/api/v1/auth/me"))).andExpectAll(problem(401));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.xueliang.tracker.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.Cookie;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,6 +60,7 @@ public abstract class ApiTestSupport {
     public static final long PROJECT = 1;
     public static final String SCRATCH_PROJECT_CODE = "IT-SCRATCH";
     public static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+    public static final String LOGIN = "/api/v1/auth/login";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -196,5 +200,35 @@ public abstract class ApiTestSupport {
             in.put("projectIds", Set.of(onlyProjects));
         }
         return read(perform(withJson(post("/api/v1/users"), in), ADMIN).andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    /**
+     * The web app's first call, still anonymous (GET /me: 401): it gets a session (XL_SESSION) holding a CSRF token
+     * and that token in the readable XSRF-TOKEN cookie, which the login form then echoes.
+     */
+    protected Browser firstVisit() throws Exception {
+        MvcResult visit = mvc.perform(get("/api/v1/auth/me").header("X-Requested-With", "XMLHttpRequest"))
+                .andExpect(status().isUnauthorized()).andReturn();
+        Cookie session = visit.getResponse().getCookie("XL_SESSION");
+        Cookie xsrf = visit.getResponse().getCookie("XSRF-TOKEN");
+        assertThat(session).as("the first visit's session cookie").isNotNull();
+        assertThat(xsrf).as("the first visit's XSRF-TOKEN cookie").isNotNull();
+        assertThat(xsrf.isHttpOnly()).isFalse();
+        return new Browser(session, xsrf);
+    }
+
+    /** The login form as the web app posts it, after its first visit. */
+    protected ResultActions formLogin(String username, String password) throws Exception {
+        return mvc.perform(firstVisit().send(post(LOGIN)).param("username", username).param("password", password));
+    }
+
+    /** Logs in through the form; the browser then holds the new session (its id changes at login) and its new token. */
+    protected Browser logIn(String username) throws Exception {
+        MvcResult login = formLogin(username, passwordOf(username)).andExpect(status().isOk()).andReturn();
+        Cookie session = login.getResponse().getCookie("XL_SESSION");
+        Cookie xsrf = login.getResponse().getCookie("XSRF-TOKEN");
+        assertThat(session).as("the login's session cookie").isNotNull();
+        assertThat(xsrf).as("the login's new XSRF-TOKEN cookie").isNotNull();
+        return new Browser(session, xsrf);
     }
 }
