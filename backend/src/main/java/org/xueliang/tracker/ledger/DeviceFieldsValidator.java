@@ -75,8 +75,30 @@ public final class DeviceFieldsValidator {
             p.add(new FieldProblem("probePort", "must be between 1 and 65535"));
         }
         checkProbe(f, p);
+        checkDateRange(f, p);
         checkLifecycleDates(f, today, p);
         return p;
+    }
+
+    /** The dates a ledger can mean; beyond them a date is a typo, and some databases cannot even store it (a 409, not a field error). */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1970, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
+
+    private static void checkDateRange(DeviceFields f, List<FieldProblem> p) {
+        java.util.Map<String, LocalDate> dates = new java.util.LinkedHashMap<>();
+        dates.put("plannedOn", f.plannedOn());
+        dates.put("deliveredOn", f.deliveredOn());
+        dates.put("installedOn", f.installedOn());
+        dates.put("acceptedOn", f.acceptedOn());
+        dates.put("inServiceOn", f.inServiceOn());
+        dates.put("faultyOn", f.faultyOn());
+        dates.put("retiredOn", f.retiredOn());
+        dates.put("warrantyEnd", f.warrantyEnd());
+        dates.forEach((field, date) -> {
+            if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+                p.add(new FieldProblem(field, "must lie between " + EARLIEST_DATE + " and " + LATEST_DATE));
+            }
+        });
     }
 
     static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");

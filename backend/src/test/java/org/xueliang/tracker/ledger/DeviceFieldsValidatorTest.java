@@ -81,7 +81,11 @@ class DeviceFieldsValidatorTest {
                 Arguments.of("faultyOn", LocalDate.of(2024, 4, 1), "faultyOn"),
                 Arguments.of("retiredOn", LocalDate.of(2024, 4, 1), "retiredOn"),
                 Arguments.of("lifecycle", Lifecycle.ACCEPTED, "acceptedOn"),
-                Arguments.of("lifecycle", Lifecycle.RETIRED, "retiredOn"));
+                Arguments.of("lifecycle", Lifecycle.RETIRED, "retiredOn"),
+                // found by fuzzing (issue 9): MariaDB cannot store year 999,999,999 and answered 409 instead of a field error
+                Arguments.of("warrantyEnd", LocalDate.MAX, "warrantyEnd"),
+                Arguments.of("warrantyEnd", LocalDate.of(3000, 1, 1), "warrantyEnd"),
+                Arguments.of("plannedOn", LocalDate.of(1969, 12, 31), "plannedOn"));
     }
 
     @ParameterizedTest(name = "{0} = {1} → problem on {2}")
@@ -102,7 +106,8 @@ class DeviceFieldsValidatorTest {
                 Arguments.of("probePort", 65535),
                 Arguments.of("installedOn", TODAY),
                 Arguments.of("installedOn", LocalDate.of(2024, 2, 1)),
-                Arguments.of("plannedOn", null));
+                Arguments.of("plannedOn", null),
+                Arguments.of("warrantyEnd", LocalDate.of(2999, 12, 31)));
     }
 
     @ParameterizedTest(name = "{0} = {1} is fine")
