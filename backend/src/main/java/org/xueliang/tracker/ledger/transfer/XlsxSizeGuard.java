@@ -62,8 +62,9 @@ final class XlsxSizeGuard {
                     }
                 }
             }
-        } catch (IOException damaged) {
-            // not a zip Java can walk: POI gives it the usual "not a valid workbook"
+        } catch (IOException | IllegalArgumentException damaged) {
+            // not a zip Java can walk (IllegalArgumentException: an entry name that is not UTF-8, found by fuzzing):
+            // POI gives it the usual "not a valid workbook"
         }
     }
 

@@ -141,6 +141,37 @@ class ImportFileReadingTest {
     }
 
     @Test
+    void xlsxWithAPartNameThatIsNotUtf8IsNotAWorkbook() throws IOException {
+        // found by fuzzing: Java's zip reader throws IllegalArgumentException (not an IOException) on such a name,
+        // which escaped the size guard as a 500
+        XSSFWorkbook wb = new XSSFWorkbook();
+        TransferTestSupport.sheetWithHeader(wb, "s", "assetTag");
+        byte[] content = TransferTestSupport.bytes(wb);
+        byte[] name = "[Content_Types].xml".getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(content, name);
+        assertThat(at).as("the first local header's name").isPositive();
+        content[at + 1] = (byte) 0xC3; // a UTF-8 lead byte followed by an ASCII letter: malformed
+        byte[] damaged = content;
+        assertThatThrownBy(() -> XlsxTableReader.read(damaged, 10))
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("The XLSX file is not a valid workbook")
+                .satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(422));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void xlsxWithAnExternalEntityIsRefusedAndLeaksNothing() throws IOException {
         byte[] content = TransferTestSupport.xlsxWithExternalEntity(
                 "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>assetTag</t></is></c></row>"
