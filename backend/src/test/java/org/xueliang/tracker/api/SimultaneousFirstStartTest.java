@@ -26,9 +26,14 @@ import org.xueliang.tracker.testing.TestDatabase;
 @ExtendWith(TestDatabase.MariaDbReachable.class)
 class SimultaneousFirstStartTest {
 
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
     @Test
     void twoInstancesOnOneEmptyDatabaseBothStartAndSeedOnce() throws Exception {
         String url = TestDatabase.MariaDb.freshDatabaseUrl();
+        // Two applications initialising Logback in one JVM at the same moment trip over each other
+        // (ConcurrentModificationException in Logback's context): these two keep the logging as it is.
+        String loggingSystem = System.setProperty(LOGGING_SYSTEM, "none");
         int instances = 2;
         CyclicBarrier together = new CyclicBarrier(instances);
         ExecutorService pool = Executors.newFixedThreadPool(instances);
@@ -62,6 +67,11 @@ class SimultaneousFirstStartTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM device_category WHERE code = 'FACE_CAMERA'", Integer.class))
                     .isEqualTo(1);
         } finally {
+            if (loggingSystem == null) {
+                System.clearProperty(LOGGING_SYSTEM);
+            } else {
+                System.setProperty(LOGGING_SYSTEM, loggingSystem);
+            }
             contexts.forEach(ConfigurableApplicationContext::close);
             pool.shutdownNow();
         }
