@@ -24,7 +24,10 @@ export function useProblem() {
       if (err.problem.code === 'PASSWORD_EXPIRED') useSessionStore().markPasswordExpired()
       errors.value = fieldErrors(err)
       const fallback = err.status === 403 ? t('common.forbidden') : t('common.requestFailed', { status: err.status })
-      ElMessage({ type: 'error', message: problemMessage(err, fallback), grouping: true, showClose: true })
+      // With field errors the form shows each under its field; the toast only points there, in the reader's
+      // language, instead of repeating the API's English title and field codes.
+      const message = Object.keys(errors.value).length > 0 ? t('common.fixFields') : problemMessage(err, fallback)
+      ElMessage({ type: 'error', message, grouping: true, showClose: true })
     } else {
       ElMessage({ type: 'error', message: t('common.networkError'), grouping: true, showClose: true })
       console.error(err)
