@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -24,6 +23,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.xueliang.tracker.shared.OwnerOnlyFiles;
 
 /**
  * The Ed25519 key that signs audit checkpoints (JDK only, no extra library). It lives in a file
@@ -121,7 +121,7 @@ class CheckpointKey {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".audit-signing", ".tmp");
         try {
-            ownerOnly(tmp);
+            OwnerOnlyFiles.restrict(tmp);
             Files.write(tmp, List.of(
                     "# Xueliang Tracker audit checkpoint signing key (Ed25519). Secret: every backend replica needs this same file.",
                     PRIVATE + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
@@ -154,14 +154,6 @@ class CheckpointKey {
                     factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateB64))));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The audit signing key file " + file + " does not hold an Ed25519 key", e);
-        }
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's own ACL protects the file.
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -104,11 +103,7 @@ public class SecretCipher {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the data directory's own ACL protects the file.
-            }
+            OwnerOnlyFiles.restrict(file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret key file " + file, e);
