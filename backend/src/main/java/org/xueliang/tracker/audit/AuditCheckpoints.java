@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.xueliang.tracker.shared.SchedulerLease;
 
 /**
- * Writes signed checkpoints of the audit chain's head (docs/SECURITY.md "Audit chain anchoring"): one
+ * Writes signed checkpoints of the audit chain's head (docs/SECURITY.md "Audit log"): one
  * is due when the head moved and either {@code xl.audit.checkpoint.interval} (default 15 min) has
  * passed since the last one or {@code xl.audit.checkpoint.every-entries} (default 1000) entries were
  * added. The check runs every {@code xl.audit.checkpoint.check-ms} under the lease

@@ -42,7 +42,7 @@ class CheckpointFiles {
         store.all().forEach(c -> all.put(c.id(), c));
         file.read().checkpoints().forEach(c -> all.put(c.id(), c));
         StringBuilder out = new StringBuilder();
-        out.append("# Xueliang Tracker audit chain checkpoints (docs/SECURITY.md \"Audit chain anchoring\").\n")
+        out.append("# Xueliang Tracker audit chain checkpoints (docs/SECURITY.md \"Audit log: hash chain, signed checkpoints, retention\").\n")
                 .append("# Line: <checkpoint> <last entry id> <last entry hash> <signed at> <key fingerprint> <signature, base64>.\n")
                 .append("# The Ed25519 signature covers \"").append(Checkpoint.PREFIX)
                 .append("\" followed by the line's first five fields, separated by single spaces.\n")
