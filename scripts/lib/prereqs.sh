@@ -61,9 +61,10 @@ xl_ensure_build_tools() {
 }
 
 # Debian packages the tests need (browser, CJK fonts for screenshots/PDF, pdftoppm to render exported PDFs,
-# LibreOffice Calc and Writer to render the exported workbook and DOCX as printed pages, SNMP tools for probing tests).
+# LibreOffice Calc and Writer to render the exported workbook and DOCX as printed pages, SNMP tools for probing tests,
+# SIPp (sip-tester) as the independent GB/T 28181 peer).
 xl_ensure_test_packages() {
-  xl_apt_install mariadb-server chromium fonts-noto-cjk poppler-utils libreoffice-calc libreoffice-writer snmpd snmp
+  xl_apt_install mariadb-server chromium fonts-noto-cjk poppler-utils libreoffice-calc libreoffice-writer snmpd snmp sip-tester
   [ -x /usr/bin/chromium ] || xl_die "/usr/bin/chromium is missing after installing the chromium package"
 }
 

@@ -19,7 +19,7 @@ import org.xueliang.tracker.shared.SecretCipher;
 @Table(name = "credential")
 public class Credential extends TimestampedEntity {
 
-    public enum Kind { ONVIF, SNMP_V2C, SNMP_V3 }
+    public enum Kind { ONVIF, SNMP_V2C, SNMP_V3, GB28181 }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

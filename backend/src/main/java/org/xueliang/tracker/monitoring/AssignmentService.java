@@ -90,6 +90,7 @@ public class AssignmentService {
             case RTSP -> 554;
             case TCP -> 80;
             case ICMP -> 0;
+            case GB28181 -> 5060;
         };
     }
 
@@ -113,6 +114,8 @@ public class AssignmentService {
             case SNMP_V2C -> Secrets.community(c.secret(cipher));
             case SNMP_V3 -> new Secrets(c.getUsername(), null, c.getAuthProtocol(), c.secret(cipher), c.getPrivProtocol(),
                     c.privacySecret(cipher));
+            // A GB/T 28181 password is the platform's to check, never an agent's to use.
+            case GB28181 -> Secrets.NONE;
         };
     }
 }

@@ -97,22 +97,41 @@ public class IngestService {
             batchesDuplicate.increment();
             return new Ack(batch.seq(), true, 0, 0);
         }
-        List<Batch.Result> accepted = outcome.accepted().stream()
-                .sorted(Comparator.comparing(Batch.Result::deviceId).thenComparing(Batch.Result::startedAt))
-                .toList();
-        insertRaw(agentId, accepted);
-        List<DeviceStateChanged> published = applyStates(accepted, intervals, now);
-        saveFacts(accepted, now);
+        List<Batch.Result> accepted = apply(agentId, outcome.accepted(), intervals, now);
         jdbc.update("UPDATE probe_agent SET last_seq = CASE WHEN last_seq < ? THEN ? ELSE last_seq END,"
                         + " summarised_results = COALESCE(summarised_results, 0) + ? WHERE id = ?",
                 batch.seq(), batch.seq(), batch.summarised() == null ? 0 : batch.summarised(), agentId);
-        published.forEach(events::publishEvent);
         resultsApplied.increment(accepted.size());
         outcome.refused().forEach((reason, n) -> Counter.builder("xl_ingest_refused_results_total")
                 .description("Results refused one by one, by agent and reason (notAssigned, tooOld, inFuture, badLatency)")
                 .tag("agent", String.valueOf(agent.get("name"))).tag("reason", reason).register(meters).increment(n));
         accepted.stream().filter(r -> r.latencyMs() != null).forEach(r -> metrics.recordProbe(r.method().name(), r.latencyMs()));
         return new Ack(batch.seq(), false, accepted.size(), outcome.refusedCount(), outcome.refused());
+    }
+
+    /**
+     * Applies observations of a source the backend observes itself rather than an agent probing (GB/T 28181
+     * registrations and keepalives): raw results without an agent, the state machine, facts, events after commit.
+     * {@code intervals} gives each device's expected observation interval in seconds (the silence sweeper's clock).
+     * Callers are the backend's own modules ({@link PlatformObservations}); nothing here is screened by zone.
+     */
+    @Transactional
+    void applyPlatform(List<Batch.Result> results, Map<Long, Integer> intervals) {
+        validate(results);
+        apply(null, results, intervals, clock.instant());
+        resultsApplied.increment(results.size());
+    }
+
+    /** The shared path of agents' batches and platform observations; returns what it applied, in applying order. */
+    private List<Batch.Result> apply(Long agentId, List<Batch.Result> results, Map<Long, Integer> intervals, Instant now) {
+        List<Batch.Result> accepted = results.stream()
+                .sorted(Comparator.comparing(Batch.Result::deviceId).thenComparing(Batch.Result::startedAt))
+                .toList();
+        insertRaw(agentId, accepted);
+        List<DeviceStateChanged> published = applyStates(accepted, intervals, now);
+        saveFacts(accepted, now);
+        published.forEach(events::publishEvent);
+        return accepted;
     }
 
     private static void validate(List<Batch.Result> results) {
@@ -127,7 +146,7 @@ public class IngestService {
         }
     }
 
-    private void insertRaw(long agentId, List<Batch.Result> accepted) {
+    private void insertRaw(Long agentId, List<Batch.Result> accepted) {
         jdbc.batchUpdate("INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason, latency_ms, detail)"
                         + " VALUES (?,?,?,?,?,?,?,?)",
                 accepted.stream().map(r -> new Object[] {r.deviceId(), agentId, StatusStore.ts(r.startedAt()), r.method().name(),

@@ -23,6 +23,14 @@ public final class Facts {
     /** hrStorageUsed / hrStorageSize in percent, per hrStorageDescr (e.g. {@code storageUsedPct./}). */
     public static final String STORAGE_USED_PCT_PREFIX = "storageUsedPct.";
 
+    /** GB/T 28181: the last keepalive the platform received (ISO-8601 instant). */
+    public static final String GB_LAST_KEEPALIVE_AT = "gb.lastKeepaliveAt";
+    /** GB/T 28181: device clock minus server clock, from DeviceStatus's DeviceTime, in milliseconds. */
+    public static final String GB_CLOCK_OFFSET_MS = "gb.clockOffsetMs";
+    /** GB/T 28181: registered transport (UDP or TCP) and address. */
+    public static final String GB_TRANSPORT = "gb.transport";
+    public static final String GB_ADDRESS = "gb.address";
+
     private Facts() {
     }
 }

@@ -24,5 +24,15 @@ public enum Reason {
     /** A configured uplink interface reports ifOperStatus other than up. */
     UPLINK_DOWN,
     /** UPS on battery or battery low. */
-    ON_BATTERY
+    ON_BATTERY,
+    /** GB/T 28181: no keepalive for {@code XL_GB_KEEPALIVE_MISSES} expected intervals. */
+    GB_KEEPALIVE_TIMEOUT,
+    /** GB/T 28181: the device unregistered (REGISTER with Expires 0) or its registration lapsed. */
+    GB_UNREGISTERED,
+    /** GB/T 28181: the channel reports OFF (catalog status or NOTIFY event). */
+    GB_CHANNEL_OFF,
+    /** GB/T 28181: the channel's video is lost (NOTIFY event VLOST, 视频丢失). */
+    VIDEO_LOST,
+    /** GB/T 28181: the channel reports a fault (NOTIFY event DEFECT, 故障). */
+    GB_CHANNEL_DEFECT
 }
