@@ -53,6 +53,10 @@ public final class Manscdp {
 
     /** The charset the declaration names, read as the superset devices really use; UTF-8 when none is declared. */
     public static Charset declaredCharset(byte[] body) throws ManscdpException {
+        if (startsWithUtf8Mark(body)) {
+            // XML 1.0 Appendix F: the byte-order mark names the encoding, whatever a copied declaration says
+            return StandardCharsets.UTF_8;
+        }
         String head = new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1);
         Matcher m = DECLARED.matcher(head);
         if (!m.find()) {
@@ -69,6 +73,10 @@ public final class Manscdp {
         }
     }
 
+    private static boolean startsWithUtf8Mark(byte[] body) {
+        return body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
+    }
+
     static String decode(byte[] body) throws ManscdpException {
         Charset charset = declaredCharset(body);
         try {
@@ -81,7 +89,9 @@ public final class Manscdp {
 
     static ManscdpMessage parseText(String text) throws ManscdpException {
         // The declaration names the bytes' charset; the reader gets characters, so it goes (StAX would re-check it).
-        String xml = text.replaceFirst("^\\uFEFF?\\s*<\\?xml[^>]*\\?>", "");
+        // A byte-order mark goes too, with a declaration or without one.
+        String unmarked = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String xml = unmarked.replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
         try {
             XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));
             try {
@@ -149,11 +159,8 @@ public final class Manscdp {
                         }
                     }
                 } else {
-                    for (Object c : children) {
-                        if (c instanceof Child ch) {
-                            ch.flat().forEach((k, v) -> fields.put(name + "." + k, v));
-                        }
-                    }
+                    // keys relative to this element at every depth (Info.PTZType, Info.A.B), as items get them
+                    new Child(name, children).flat().forEach((k, v) -> fields.put(name + "." + k, v));
                 }
             }
         }
