@@ -155,7 +155,8 @@ public final class Manscdp {
                             if (items.size() >= MAX_ITEMS) {
                                 throw new ManscdpException("more than " + MAX_ITEMS + " items");
                             }
-                            items.add(ch.flat());
+                            // an empty <Item/> is an item without fields, not one named Item
+                            items.add(ch.content instanceof String ? Map.of() : ch.flat());
                         }
                     }
                 } else {
