@@ -3,6 +3,7 @@ package org.xueliang.tracker.agent.gb;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +39,12 @@ public record RecordItem(String deviceId, String name, String filePath, String a
 
     public Instant end(ZoneId zone) {
         return endTime.atZone(zone).toInstant();
+    }
+
+    /** The same item with its times cut to the second: what {@link #toFields} writes (Annex A times have no fraction). */
+    public RecordItem withoutFraction() {
+        return new RecordItem(deviceId, name, filePath, address, startTime.truncatedTo(ChronoUnit.SECONDS),
+                endTime.truncatedTo(ChronoUnit.SECONDS), secrecy, type, recorderId, fileSize);
     }
 
     /** The item as Annex A writes it, for a {@link ManscdpMessage}'s items (what a simulated device answers). */
