@@ -302,6 +302,11 @@ public final class Manscdp {
         x.append('<').append(name).append('>').append(escape(value)).append("</").append(name).append(">\r\n");
     }
 
+    /**
+     * Markup characters as references; a carriage return as {@code &#13;} (a raw one would come back as a line feed);
+     * characters XML 1.0 cannot carry at all (controls, lone surrogates) as U+FFFD, so that what is written always
+     * parses.
+     */
     static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
@@ -311,7 +316,16 @@ public final class Manscdp {
                 case '>' -> b.append("&gt;");
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
-                default -> b.append(c);
+                case '\r' -> b.append("&#13;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        b.append(c).append(s.charAt(++i));
+                    } else if (c == '\t' || c == '\n' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c <= 0xFFFD)) {
+                        b.append(c);
+                    } else {
+                        b.append('\uFFFD');
+                    }
+                }
             }
         }
         return b.toString();

@@ -266,6 +266,14 @@ class ManscdpTest {
                 "<Secrecy>", "<Type>", "<FilePath>", "<Address>");
     }
 
+    @Test
+    void what_xml_cannot_carry_is_written_so_that_it_still_parses() throws Exception {
+        String value = "a\rb\u0001c\uD800d😀e\tf\ng\uFFFE";
+        ManscdpMessage back = Manscdp.parse(Manscdp.write(ManscdpMessage.of(Root.Notify, "Keepalive", 1, "1",
+                Map.of("Status", value)), StandardCharsets.UTF_8));
+        assertThat(back.field("Status")).isEqualTo("a\rb\uFFFDc\uFFFDd😀e\tf\ng\uFFFD");
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
