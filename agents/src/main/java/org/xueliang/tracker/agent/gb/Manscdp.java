@@ -216,6 +216,10 @@ public final class Manscdp {
             int event = r.next();
             switch (event) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (children != null) {
+                        // between child elements: the line breaks of a long list, not a value (mixed content is dropped)
+                        continue;
+                    }
                     if (text.length() + r.getTextLength() > MAX_TEXT) {
                         throw new ManscdpException("a text longer than " + MAX_TEXT + " characters");
                     }

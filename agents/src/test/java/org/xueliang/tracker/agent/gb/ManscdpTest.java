@@ -228,6 +228,14 @@ class ManscdpTest {
     }
 
     @Test
+    void the_line_breaks_between_many_items_are_not_a_long_text() throws Exception {
+        // found by the fuzz suite: the CRLF after each of 9,900 items once counted as the list's text
+        String items = "<Response><CmdType>Catalog</CmdType><DeviceList>\r\n"
+                + "<Item><DeviceID>1</DeviceID></Item>\r\n".repeat(Manscdp.MAX_TEXT) + "</DeviceList></Response>";
+        assertThat(Manscdp.parse(items.getBytes(StandardCharsets.UTF_8)).items()).hasSize(Manscdp.MAX_TEXT);
+    }
+
+    @Test
     void just_under_the_bounds_is_read() throws Exception {
         StringBuilder deep = new StringBuilder("<Query><CmdType>Catalog</CmdType>");
         int nested = Manscdp.MAX_DEPTH - 1;
