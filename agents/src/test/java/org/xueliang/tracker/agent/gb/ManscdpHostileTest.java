@@ -35,14 +35,12 @@ class ManscdpHostileTest {
     @TempDir
     Path dir;
 
-    private static List<String> hostile(String url) {
-        return List.of(
-                "<?xml version=\"1.0\" encoding=\"GB2312\"?>\n<!DOCTYPE Notify [<!ENTITY x SYSTEM \"" + url + "\">]>\n"
-                        + "<Notify><CmdType>Keepalive</CmdType><DeviceID>&x;</DeviceID></Notify>",
-                "<!DOCTYPE Notify SYSTEM \"" + url + "\"><Notify><CmdType>Keepalive</CmdType></Notify>",
-                "<!DOCTYPE Notify [<!ENTITY % p SYSTEM \"" + url + "\"> %p;]><Notify><CmdType>Keepalive</CmdType></Notify>",
-                "<Notify xmlns:xi=\"http://www.w3.org/2001/XInclude\"><CmdType>Keepalive</CmdType>"
-                        + "<DeviceID><xi:include href=\"" + url + "\" parse=\"text\"/></DeviceID></Notify>");
+    /** The catalogue's external references, plus XInclude (never processed: the parser is not namespace-aware). */
+    private static List<byte[]> hostile(String url) {
+        List<byte[]> bodies = new java.util.ArrayList<>(HostileBodies.external(url).values());
+        bodies.add(("<Notify xmlns:xi=\"http://www.w3.org/2001/XInclude\"><CmdType>Keepalive</CmdType>"
+                + "<DeviceID><xi:include href=\"" + url + "\" parse=\"text\"/></DeviceID></Notify>").getBytes(StandardCharsets.UTF_8));
+        return bodies;
     }
 
     @Test
@@ -59,7 +57,7 @@ class ManscdpHostileTest {
                 return false;
             }
         });
-        for (String xml : hostile(pipe.toUri().toString())) {
+        for (byte[] xml : hostile(pipe.toUri().toString())) {
             assertRefusedWithoutSecret(xml);
         }
         assertThat(openedByParser).as("the parser opened the file an entity named").isNotDone();
@@ -89,7 +87,7 @@ class ManscdpHostileTest {
             });
             accept.setDaemon(true);
             accept.start();
-            for (String xml : hostile("http://127.0.0.1:" + server.getLocalPort() + "/x")) {
+            for (byte[] xml : hostile("http://127.0.0.1:" + server.getLocalPort() + "/x")) {
                 assertRefusedWithoutSecret(xml);
             }
         }
@@ -97,29 +95,15 @@ class ManscdpHostileTest {
     }
 
     @Test
-    void entity_expansion_is_refused_before_it_grows() {
-        StringBuilder laughs = new StringBuilder("<!DOCTYPE Notify [<!ENTITY l0 \"lol\">");
-        for (int i = 1; i <= 10; i++) {
-            laughs.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
-        }
-        laughs.append("]><Notify><CmdType>Keepalive</CmdType><DeviceID>&l10;</DeviceID></Notify>");
-        assertThatThrownBy(() -> Manscdp.parse(laughs.toString().getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(ManscdpException.class);
-        // quadratic blow-up: one large entity used many times
-        String big = "<!DOCTYPE Notify [<!ENTITY a \"" + "a".repeat(50_000) + "\">]><Notify><CmdType>Keepalive</CmdType>"
-                + "<DeviceID>" + "&a;".repeat(10_000) + "</DeviceID></Notify>";
-        assertThatThrownBy(() -> Manscdp.parse(big.getBytes(StandardCharsets.UTF_8))).isInstanceOf(ManscdpException.class);
+    void every_body_of_the_catalogue_is_refused() {
+        HostileBodies.all("file:///nonexistent/canary").forEach((attack, body) ->
+                assertThatThrownBy(() -> Manscdp.parse(body)).as(attack).isInstanceOf(ManscdpException.class));
     }
 
-    @Test
-    void an_internal_doctype_without_entities_is_refused_too() {
-        assertThatThrownBy(() -> Manscdp.parse("<!DOCTYPE Notify><Notify><CmdType>Keepalive</CmdType></Notify>"
-                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(ManscdpException.class);
-    }
-
-    private static void assertRefusedWithoutSecret(String xml) {
+    private static void assertRefusedWithoutSecret(byte[] body) {
+        String xml = new String(body, StandardCharsets.UTF_8);
         try {
-            ManscdpMessage m = Manscdp.parse(xml.getBytes(StandardCharsets.UTF_8));
+            ManscdpMessage m = Manscdp.parse(body);
             // XInclude is not processed at all (no namespace awareness): the include is an unknown empty element
             assertThat(m.toString()).as(xml).doesNotContain(SECRET);
         } catch (ManscdpException refused) {
