@@ -8,11 +8,15 @@ import org.xueliang.tracker.agent.probe.Method;
 class StandardProbersTest {
 
     @Test
-    void everyAgentRegistersAProberForEveryMethod() {
+    void everyAgentRegistersAProberForEveryMethodAgentsProbe() {
         try (StandardProbers probers = StandardProbers.open()) {
             for (Method m : Method.values()) {
-                assertThat(probers.registry().forMethod(m).method()).isEqualTo(m);
+                if (m.probedByAgents()) {
+                    assertThat(probers.registry().forMethod(m).method()).isEqualTo(m);
+                }
             }
         }
+        // the one method no agent probes: the platform observes GB/T 28181 itself
+        assertThat(java.util.Arrays.stream(Method.values()).filter(m -> !m.probedByAgents())).containsExactly(Method.GB28181);
     }
 }
