@@ -92,6 +92,7 @@ public final class Manscdp {
         // A byte-order mark goes too, with a declaration or without one.
         String unmarked = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String xml = unmarked.replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
+        refuseDoctype(xml);
         try {
             XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));
             try {
@@ -101,6 +102,30 @@ public final class Manscdp {
             }
         } catch (XMLStreamException | RuntimeException e) {
             throw new ManscdpException("malformed MANSCDP: " + shortMessage(e), e);
+        }
+    }
+
+    /**
+     * Refuses a DOCTYPE in the prolog before StAX sees it: with DTDs off, the JDK's scanner still reads an internal
+     * subset (and prints to stderr when it ends early); refused here, no DTD text is ever scanned.
+     */
+    private static void refuseDoctype(String xml) throws ManscdpException {
+        int i = 0;
+        while (i < xml.length()) {
+            char c = xml.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                i++;
+            } else if (xml.startsWith("<!--", i)) {
+                int end = xml.indexOf("-->", i + 4);
+                i = end < 0 ? xml.length() : end + 3;
+            } else if (xml.startsWith("<?", i)) {
+                int end = xml.indexOf("?>", i + 2);
+                i = end < 0 ? xml.length() : end + 2;
+            } else if (xml.startsWith("<!DOCTYPE", i)) {
+                throw new ManscdpException("a DOCTYPE is not accepted");
+            } else {
+                return;
+            }
         }
     }
 

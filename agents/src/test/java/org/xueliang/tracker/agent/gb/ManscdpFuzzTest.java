@@ -66,8 +66,9 @@ class ManscdpFuzzTest {
         Hostile hostile = new Hostile(targets, seeds);
         FuzzSuite.of("manscdp", TRIES, hostile::next)
                 .bytesOf(b -> b)
-                // generous: two cores run the whole build; a parse takes well under a millisecond
-                .timeoutMillis(5_000)
+                // generous: a parse takes well under a millisecond, a 10,000-item list read by every reader about one
+                // second, and a build shared by several others on two cores was seen taking 3.6 s for it
+                .timeoutMillis(15_000)
                 .maxAllocatedMegabytes(64)
                 .firstVerbatim(seeds)
                 .run(ManscdpFuzzTest::readAsThePlatformWould);

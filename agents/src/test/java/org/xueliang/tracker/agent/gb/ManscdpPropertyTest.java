@@ -80,6 +80,37 @@ class ManscdpPropertyTest {
         }
     }
 
+    @Test
+    void parsing_on_many_threads_at_once_reads_what_one_thread_reads() throws Exception {
+        // the SIP layer parses on a pool of workers with the one shared XMLInputFactory
+        List<byte[]> bodies = new ArrayList<>();
+        List<ManscdpMessage> expected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Random random = new Random(SEED ^ i);
+            byte[] raw = Manscdp.write(message(random), random.nextBoolean() ? GB18030 : StandardCharsets.UTF_8);
+            bodies.add(raw);
+            expected.add(Manscdp.parse(raw));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<ManscdpMessage>>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    List<ManscdpMessage> read = new ArrayList<>();
+                    for (byte[] raw : bodies) {
+                        read.add(Manscdp.parse(raw));
+                    }
+                    return read;
+                }));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static ManscdpMessage message(Random random) {
         Root root = Root.values()[random.nextInt(Root.values().length)];
         String cmdType = random.nextBoolean() ? List.of("Catalog", "DeviceInfo", "DeviceStatus", "RecordInfo", "Keepalive",

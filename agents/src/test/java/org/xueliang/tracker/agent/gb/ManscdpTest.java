@@ -207,6 +207,21 @@ class ManscdpTest {
     }
 
     @Test
+    void a_doctype_anywhere_in_the_prolog_is_refused_before_the_xml_reader_sees_it() throws Exception {
+        for (String prolog : List.of("", "<?xml version=\"1.0\"?>\r\n", "<!-- a comment -->\n", "<?pi data?> ",
+                "\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?><!-- x --><?y?>\n")) {
+            for (String doctype : List.of("<!DOCTYPE Notify>", "<!DOCTYPE Notify [<!ENTITY e0 \"haha", "<!DOCTYPE")) {
+                String xml = prolog + doctype + "<Notify><CmdType>Keepalive</CmdType></Notify>";
+                assertThatThrownBy(() -> Manscdp.parse(xml.getBytes(StandardCharsets.UTF_8))).as(xml)
+                        .isInstanceOf(ManscdpException.class).hasMessage("a DOCTYPE is not accepted");
+            }
+        }
+        // the same text inside a value is a value
+        assertThat(Manscdp.parse("<Notify><CmdType>Keepalive</CmdType><Name><![CDATA[<!DOCTYPE x>]]></Name></Notify>"
+                .getBytes(StandardCharsets.UTF_8)).field("Name")).isEqualTo("<!DOCTYPE x>");
+    }
+
+    @Test
     void size_depth_text_and_item_bounds_refuse_what_is_over_them() {
         StringBuilder deep = new StringBuilder("<Query><CmdType>Catalog</CmdType>");
         deep.append("<A>".repeat(Manscdp.MAX_DEPTH)).append("x").append("</A>".repeat(Manscdp.MAX_DEPTH)).append("</Query>");
