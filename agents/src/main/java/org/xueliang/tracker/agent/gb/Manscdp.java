@@ -53,6 +53,10 @@ public final class Manscdp {
 
     /** The charset the declaration names, read as the superset devices really use; UTF-8 when none is declared. */
     public static Charset declaredCharset(byte[] body) throws ManscdpException {
+        if (startsWithUtf8Mark(body)) {
+            // XML 1.0 Appendix F: the byte-order mark names the encoding, whatever a copied declaration says
+            return StandardCharsets.UTF_8;
+        }
         String head = new String(body, 0, Math.min(body.length, 200), StandardCharsets.ISO_8859_1);
         Matcher m = DECLARED.matcher(head);
         if (!m.find()) {
@@ -69,6 +73,10 @@ public final class Manscdp {
         }
     }
 
+    private static boolean startsWithUtf8Mark(byte[] body) {
+        return body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
+    }
+
     static String decode(byte[] body) throws ManscdpException {
         Charset charset = declaredCharset(body);
         try {
@@ -81,7 +89,10 @@ public final class Manscdp {
 
     static ManscdpMessage parseText(String text) throws ManscdpException {
         // The declaration names the bytes' charset; the reader gets characters, so it goes (StAX would re-check it).
-        String xml = text.replaceFirst("^\\uFEFF?\\s*<\\?xml[^>]*\\?>", "");
+        // A byte-order mark goes too, with a declaration or without one.
+        String unmarked = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String xml = unmarked.replaceFirst("^\\s*<\\?xml[^>]*\\?>", "");
+        refuseDoctype(xml);
         try {
             XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));
             try {
@@ -91,6 +102,30 @@ public final class Manscdp {
             }
         } catch (XMLStreamException | RuntimeException e) {
             throw new ManscdpException("malformed MANSCDP: " + shortMessage(e), e);
+        }
+    }
+
+    /**
+     * Refuses a DOCTYPE in the prolog before StAX sees it: with DTDs off, the JDK's scanner still reads an internal
+     * subset (and prints to stderr when it ends early); refused here, no DTD text is ever scanned.
+     */
+    private static void refuseDoctype(String xml) throws ManscdpException {
+        int i = 0;
+        while (i < xml.length()) {
+            char c = xml.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                i++;
+            } else if (xml.startsWith("<!--", i)) {
+                int end = xml.indexOf("-->", i + 4);
+                i = end < 0 ? xml.length() : end + 3;
+            } else if (xml.startsWith("<?", i)) {
+                int end = xml.indexOf("?>", i + 2);
+                i = end < 0 ? xml.length() : end + 2;
+            } else if (xml.startsWith("<!DOCTYPE", i)) {
+                throw new ManscdpException("a DOCTYPE is not accepted");
+            } else {
+                return;
+            }
         }
     }
 
@@ -145,15 +180,13 @@ public final class Manscdp {
                             if (items.size() >= MAX_ITEMS) {
                                 throw new ManscdpException("more than " + MAX_ITEMS + " items");
                             }
-                            items.add(ch.flat());
+                            // an empty <Item/> is an item without fields, not one named Item
+                            items.add(ch.content instanceof String ? Map.of() : ch.flat());
                         }
                     }
                 } else {
-                    for (Object c : children) {
-                        if (c instanceof Child ch) {
-                            ch.flat().forEach((k, v) -> fields.put(name + "." + k, v));
-                        }
-                    }
+                    // keys relative to this element at every depth (Info.PTZType, Info.A.B), as items get them
+                    new Child(name, children).flat().forEach((k, v) -> fields.put(name + "." + k, v));
                 }
             }
         }
@@ -208,6 +241,10 @@ public final class Manscdp {
             int event = r.next();
             switch (event) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (children != null) {
+                        // between child elements: the line breaks of a long list, not a value (mixed content is dropped)
+                        continue;
+                    }
                     if (text.length() + r.getTextLength() > MAX_TEXT) {
                         throw new ManscdpException("a text longer than " + MAX_TEXT + " characters");
                     }
@@ -294,6 +331,11 @@ public final class Manscdp {
         x.append('<').append(name).append('>').append(escape(value)).append("</").append(name).append(">\r\n");
     }
 
+    /**
+     * Markup characters as references; a carriage return as {@code &#13;} (a raw one would come back as a line feed);
+     * characters XML 1.0 cannot carry at all (controls, lone surrogates) as U+FFFD, so that what is written always
+     * parses.
+     */
     static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
@@ -303,7 +345,16 @@ public final class Manscdp {
                 case '>' -> b.append("&gt;");
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
-                default -> b.append(c);
+                case '\r' -> b.append("&#13;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        b.append(c).append(s.charAt(++i));
+                    } else if (c == '\t' || c == '\n' || (c >= 0x20 && c < 0xD800) || (c >= 0xE000 && c <= 0xFFFD)) {
+                        b.append(c);
+                    } else {
+                        b.append('\uFFFD');
+                    }
+                }
             }
         }
         return b.toString();
