@@ -63,6 +63,8 @@ public class Device extends TimestampedEntity {
     @jakarta.persistence.JoinColumn(name = "credential_id")
     private Credential credential;
     /** 国标编码: unique where set; devices register with it to the GB/T 28181 server. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.CHAR)
+    @jakarta.persistence.Column(length = 20)
     private String gbCode;
     /** The device's own GB/T 28181 REGISTER password (kind GB28181); null: the server's default password applies. */
     @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)

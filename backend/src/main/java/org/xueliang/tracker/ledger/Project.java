@@ -35,6 +35,8 @@ public class Project extends TimestampedEntity {
     private LocalDate actualStart;
     private LocalDate actualEnd;
     /** 行政区划代码 (6 digits, 稷山县 140824): every device's national code (gbCode) starts with it. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.CHAR)
+    @Column(length = 6)
     private String regionCode;
     @Version
     private long version;
