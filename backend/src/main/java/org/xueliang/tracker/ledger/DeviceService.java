@@ -166,7 +166,7 @@ public class DeviceService {
     public List<FieldProblem> problems(DeviceFields fields, DeviceWriteContext context, Long selfId) {
         List<FieldProblem> problems = problems(fields, context);
         if (problems.stream().noneMatch(p -> p.field().equals(GbCodeRule.FIELD))) {
-            gbCodes.taken(fields, selfId).ifPresent(problems::add);
+            gbCodes.taken(fields, selfId, this::inScope).ifPresent(problems::add);
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package org.xueliang.tracker.ledger;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.shared.FieldProblem;
@@ -38,14 +39,18 @@ class GbCodeRule {
         });
     }
 
-    /** The code belongs to another device than {@code selfId} (null: a new device). */
-    Optional<FieldProblem> taken(DeviceFields fields, Long selfId) {
+    /**
+     * The code belongs to another device than {@code selfId} (null: a new device). The other device is named only
+     * when {@code visible} says the user may see its project.
+     */
+    Optional<FieldProblem> taken(DeviceFields fields, Long selfId, Predicate<Long> visible) {
         String code = fields.gbCode();
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
         return devices.findByGbCode(code.trim()).filter(other -> !other.getId().equals(selfId))
-                .map(other -> problem("gbCode.taken", other.getAssetTag()));
+                .map(other -> visible.test(other.getProjectId()) ? problem("gbCode.taken", other.getAssetTag())
+                        : problem("gbCode.takenElsewhere"));
     }
 
     FieldProblem problem(String key, Object... args) {

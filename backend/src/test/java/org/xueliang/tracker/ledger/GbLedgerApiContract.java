@@ -180,6 +180,21 @@ abstract class GbLedgerApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aCodeTakenInAProjectTheUserCannotSeeIsRefusedWithoutNamingThatDevice() throws Exception {
+        String gbCode = code("132");
+        Map<String, Object> hidden = newDevice(unique("GBHID"));
+        hidden.put("gbCode", gbCode); // the scratch project has no region code: any region goes
+        String hiddenTag = createDevice(hidden).get("assetTag").asString();
+        ensureUser("gb-manager", "MANAGER", gbProject());
+
+        JsonNode refused = errors(perform(withJson(post("/api/v1/devices"), camera(gbCode)), "gb-manager")
+                .andExpectAll(problem(422)));
+        assertThat(messageOf(refused, "gbCode")).isEqualTo("该国标编码已属于另一项目中的设备").doesNotContain(hiddenTag);
+        JsonNode seen = errors(perform(withJson(post("/api/v1/devices"), camera(gbCode)), ADMIN).andExpectAll(problem(422)));
+        assertThat(messageOf(seen, "gbCode")).isEqualTo("该国标编码已属于设备 " + hiddenTag);
+    }
+
+    @Test
     void theListFindsADeviceByPartOfItsCodeAndFiltersByHavingOne() throws Exception {
         String gbCode = code("118");
         long withCode = createDevice(camera(gbCode)).get("id").asLong();
