@@ -32,3 +32,35 @@ describe('device form ↔ payload', () => {
     expect(body).toMatchObject({ projectId: 4, assetTag: 'NEW-1', category: 'SERVER', unitPrice: 100, lifecycle: 'PLANNED', plannedOn: '2021-02-01' })
   })
 })
+
+describe('national code and GB/T 28181 password', () => {
+  const camera = { id: 9, projectId: 1, assetTag: 'JS-FC-009', category: 'FACE_CAMERA', lifecycle: 'PLANNED',
+    plannedOn: '2021-01-01', gbCode: '14082400001320000009', gbPasswordSet: true }
+
+  test('edits the code like any field and never sends the password unless one was typed', () => {
+    const form = toFormModel(camera)
+    expect(form.gbCode).toBe('14082400001320000009')
+    expect(form.gbPassword).toBe('')
+    form.gbCode = ' 14082400001320000010 '
+    const body = toPayload(form, camera)
+    expect(body.gbCode).toBe('14082400001320000010')
+    expect(body).not.toHaveProperty('gbPassword')
+    expect(body).not.toHaveProperty('gbPasswordSet')
+  })
+
+  test('sends a typed password, and an empty one only to remove it', () => {
+    const typed = toFormModel(camera)
+    typed.gbPassword = 'Reg-Passw0rd'
+    expect(toPayload(typed, camera).gbPassword).toBe('Reg-Passw0rd')
+    const removed = toFormModel(camera)
+    removed.gbPassword = 'ignored'
+    removed.gbPasswordRemove = true
+    expect(toPayload(removed, camera).gbPassword).toBe('')
+  })
+
+  test('a blank code is no code', () => {
+    const form = toFormModel(camera)
+    form.gbCode = '   '
+    expect(toPayload(form, camera).gbCode).toBeNull()
+  })
+})

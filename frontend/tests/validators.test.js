@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isIpAddress, isMacAddress, isNonNegative } from '../src/lib/validators.js'
+import { isGbCode, isIpAddress, isMacAddress, isNonNegative } from '../src/lib/validators.js'
 
 describe('form validators', () => {
   test('IPv4 and IPv6 addresses', () => {
@@ -16,5 +16,14 @@ describe('form validators', () => {
     expect(isNonNegative(null)).toBe(true)
     expect(isNonNegative(-0.01)).toBe(false)
     expect(isNonNegative('abc')).toBe(false)
+  })
+})
+
+describe('national code (国标编码)', () => {
+  test('twenty digits, or nothing', () => {
+    for (const ok of ['14082400001320000001', ' 14082400001320000001 ', '', null]) expect(isGbCode(ok), ok).toBe(true)
+    for (const bad of ['1408240000132000000', '140824000013200000011', '14082400001320A00001', '１４０８２４００００１３２００００００１']) {
+      expect(isGbCode(bad), bad).toBe(false)
+    }
   })
 })

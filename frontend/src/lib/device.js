@@ -5,6 +5,7 @@ import { LIFECYCLE_DATE_FIELD } from './lifecycle.js'
 export const EDITABLE_FIELDS = [
   'assetTag', 'name', 'category', 'constructionItemId', 'siteId', 'vendor', 'model', 'serialNumber',
   'macAddress', 'ipAddress', 'firmware', 'warrantyEnd', 'unitPrice', 'notes', 'probeMethod', 'probePort',
+  'gbCode',
 ]
 
 const LIFECYCLE_FIELDS = ['lifecycle', ...Object.values(LIFECYCLE_DATE_FIELD)]
@@ -12,6 +13,9 @@ const LIFECYCLE_FIELDS = ['lifecycle', ...Object.values(LIFECYCLE_DATE_FIELD)]
 export function emptyDevice(projectId = null) {
   const d = { projectId, lifecycle: 'PLANNED', plannedOn: null }
   for (const f of EDITABLE_FIELDS) d[f] = null
+  // write-only: never read back from the device; empty leaves the stored password as it is
+  d.gbPassword = ''
+  d.gbPasswordRemove = false
   return d
 }
 
@@ -31,8 +35,8 @@ function blankToNull(v) {
 /**
  * Body for POST (create: may set the initial lifecycle and its date) or PUT (whole resource:
  * lifecycle and dates are copied unchanged from the stored device, since they only change
- * through the lifecycle endpoint). Read-only fields (id, tier, siteName, createdAt, updatedAt,
- * version) are never sent.
+ * through the lifecycle endpoint). Read-only fields (id, tier, siteName, gbPasswordSet, createdAt,
+ * updatedAt, version) are never sent.
  */
 export function toPayload(form, original = null) {
   const body = { projectId: form.projectId ?? (original && original.projectId) ?? null }
@@ -40,6 +44,9 @@ export function toPayload(form, original = null) {
   if (body.macAddress) body.macAddress = body.macAddress.toUpperCase().replace(/-/g, ':')
   if (body.unitPrice !== null && body.unitPrice !== undefined) body.unitPrice = Number(body.unitPrice)
   if (body.probePort !== null && body.probePort !== undefined) body.probePort = Number(body.probePort)
+  // The GB/T 28181 password is write-only: sent only when typed ("" when the user removes it), absent otherwise.
+  if (form.gbPasswordRemove) body.gbPassword = ''
+  else if (form.gbPassword) body.gbPassword = form.gbPassword
   if (original) {
     for (const f of LIFECYCLE_FIELDS) body[f] = original[f] ?? null
   } else {

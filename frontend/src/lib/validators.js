@@ -26,3 +26,9 @@ export function isNonNegative(value) {
   const n = Number(value)
   return Number.isFinite(n) && n >= 0
 }
+
+/** 国标编码 (GB/T 28181): 20 digits; region and type code are the server's to check against the project. */
+export function isGbCode(value) {
+  if (!value) return true
+  return /^\d{20}$/.test(String(value).trim())
+}

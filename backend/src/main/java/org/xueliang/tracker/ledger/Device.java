@@ -62,6 +62,14 @@ public class Device extends TimestampedEntity {
     @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
     @jakarta.persistence.JoinColumn(name = "credential_id")
     private Credential credential;
+    /** 国标编码: unique where set; devices register with it to the GB/T 28181 server. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.CHAR)
+    @jakarta.persistence.Column(length = 20)
+    private String gbCode;
+    /** The device's own GB/T 28181 REGISTER password (kind GB28181); null: the server's default password applies. */
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "gb_credential_id")
+    private Credential gbCredential;
     @Version
     private long version;
 
@@ -99,6 +107,7 @@ public class Device extends TimestampedEntity {
         probeIntervalSeconds = f.probeIntervalSeconds();
         probeTimeoutMs = f.probeTimeoutMs();
         probeZone = f.probeZone();
+        gbCode = f.gbCode() == null || f.gbCode().isBlank() ? null : f.gbCode().trim();
     }
 
     /** The method-specific settings (JSON) and the credential: written by ProbeConfigurator, never by imports. */
@@ -112,7 +121,12 @@ public class Device extends TimestampedEntity {
         return new DeviceFields(projectId, assetTag, name, categoryCode, constructionItemId, siteId, vendor, model,
                 serialNumber, macAddress, ipAddress, firmware, lifecycle, plannedOn, deliveredOn, installedOn,
                 acceptedOn, inServiceOn, faultyOn, retiredOn, warrantyEnd, unitPrice, notes, probeMethod, probePort,
-                probeHost, probeIntervalSeconds, probeTimeoutMs, probeZone);
+                probeHost, probeIntervalSeconds, probeTimeoutMs, probeZone, gbCode);
+    }
+
+    /** The GB/T 28181 credential: written by DeviceService from the write-only {@code gbPassword}, never by imports. */
+    void configureGbCredential(Credential credential) {
+        gbCredential = credential;
     }
 
     /** Takes one lifecycle step on {@code date}; legality and date order are checked by the caller. */
@@ -179,5 +193,9 @@ public class Device extends TimestampedEntity {
     public Integer getProbeTimeoutMs() { return probeTimeoutMs; }
     public String getProbeZone() { return probeZone; }
     public String getProbeSettings() { return probeSettings; }
+    public String getGbCode() { return gbCode; }
+    public Credential getGbCredential() { return gbCredential; }
+    /** Whether the device has its own GB/T 28181 password (the view shows only this, never the password). */
+    public boolean hasGbPassword() { return gbCredential != null && gbCredential.hasSecret(); }
     public long getVersion() { return version; }
 }

@@ -35,7 +35,7 @@ class DeviceController {
             Map.entry("lifecycle", "lifecycle"), Map.entry("deliveredOn", "deliveredOn"),
             Map.entry("installedOn", "installedOn"), Map.entry("acceptedOn", "acceptedOn"),
             Map.entry("inServiceOn", "inServiceOn"), Map.entry("warrantyEnd", "warrantyEnd"),
-            Map.entry("unitPrice", "unitPrice"), Map.entry("updatedAt", "updatedAt"));
+            Map.entry("unitPrice", "unitPrice"), Map.entry("updatedAt", "updatedAt"), Map.entry("gbCode", "gbCode"));
 
     private final DeviceService service;
 
@@ -49,11 +49,12 @@ class DeviceController {
                                   @RequestParam(required = false) Long siteId,
                                   @RequestParam(required = false) Lifecycle lifecycle,
                                   @RequestParam(required = false) String q,
+                                  @RequestParam(required = false) Boolean hasGbCode,
                                   @RequestParam(required = false) Integer page,
                                   @RequestParam(required = false) Integer size,
                                   @RequestParam(required = false) String sort) {
         var pageable = PageRequests.of(page, size, sort, SORTABLE, Sort.by("id"));
-        var result = service.list(new DeviceFilter(projectId, category, siteId, lifecycle, q), pageable);
+        var result = service.list(new DeviceFilter(projectId, category, siteId, lifecycle, q, hasGbCode), pageable);
         return PageResponse.of(result, v -> v);
     }
 
@@ -64,13 +65,13 @@ class DeviceController {
 
     @PostMapping
     ResponseEntity<DeviceView> create(@RequestBody JsonNode body) {
-        DeviceView created = service.create(service.fieldsOf(body), service.probeOf(body));
+        DeviceView created = service.create(service.fieldsOf(body), service.probeOf(body), service.gbPasswordOf(body));
         return ResponseEntity.created(URI.create("/api/v1/devices/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
     DeviceView replace(@PathVariable long id, @RequestBody JsonNode body) {
-        return service.replace(id, service.fieldsOf(body), service.probeOf(body));
+        return service.replace(id, service.fieldsOf(body), service.probeOf(body), service.gbPasswordOf(body));
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 /**
  * Every field of a device a user (or an import row) may write. The API's request body, one import
  * row and the starting point of a PATCH all have this shape; {@link DeviceFieldsValidator} checks it.
+ * The GB/T 28181 password is not among them: it is a secret, written apart ({@code gbPassword}) and never exported.
  */
 public record DeviceFields(
         Long projectId,
@@ -36,5 +37,7 @@ public record DeviceFields(
         String probeHost,
         Integer probeIntervalSeconds,
         Integer probeTimeoutMs,
-        String probeZone) {
+        String probeZone,
+        /** The 20-digit national code (国标编码, GB/T 28181) the device registers with; null when it has none. */
+        String gbCode) {
 }

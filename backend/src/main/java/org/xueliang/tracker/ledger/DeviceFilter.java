@@ -11,16 +11,18 @@ import org.xueliang.tracker.shared.FilterText;
 
 /**
  * The ledger list's filters, turned into one JPA specification (always narrowed to the user's projects).
+ * {@code q} matches asset tag, name, serial number, IP address, vendor, model and national code (gbCode);
+ * {@code hasGbCode} keeps the devices with (true) or without (false) one.
  * The free-text ones are bounded ({@link FilterText}) wherever a filter comes from: list and export.
  */
-public record DeviceFilter(Long projectId, String category, Long siteId, Lifecycle lifecycle, String q) {
+public record DeviceFilter(Long projectId, String category, Long siteId, Lifecycle lifecycle, String q, Boolean hasGbCode) {
 
     public DeviceFilter {
         FilterText.check("category", category);
         FilterText.check("q", q);
     }
 
-    public static final DeviceFilter NONE = new DeviceFilter(null, null, null, null, null);
+    public static final DeviceFilter NONE = new DeviceFilter(null, null, null, null, null, null);
 
     Specification<Device> toSpecification(AccessScope scope) {
         return (root, query, cb) -> {
@@ -40,6 +42,9 @@ public record DeviceFilter(Long projectId, String category, Long siteId, Lifecyc
             if (lifecycle != null) {
                 where.add(cb.equal(root.get("lifecycle"), lifecycle));
             }
+            if (hasGbCode != null) {
+                where.add(hasGbCode ? cb.isNotNull(root.get("gbCode")) : cb.isNull(root.get("gbCode")));
+            }
             if (q != null && !q.isBlank()) {
                 String like = "%" + q.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 where.add(cb.or(
@@ -48,7 +53,8 @@ public record DeviceFilter(Long projectId, String category, Long siteId, Lifecyc
                         cb.like(cb.lower(root.get("serialNumber")), like, '\\'),
                         cb.like(cb.lower(root.get("ipAddress")), like, '\\'),
                         cb.like(cb.lower(root.get("vendor")), like, '\\'),
-                        cb.like(cb.lower(root.get("model")), like, '\\')));
+                        cb.like(cb.lower(root.get("model")), like, '\\'),
+                        cb.like(root.get("gbCode"), like, '\\')));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };

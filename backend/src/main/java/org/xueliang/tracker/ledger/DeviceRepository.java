@@ -13,4 +13,6 @@ public interface DeviceRepository extends JpaRepository<Device, Long>, JpaSpecif
     List<Device> findByAssetTagIn(java.util.Collection<String> assetTags);
 
     List<Device> findByProjectId(Long projectId);
+
+    Optional<Device> findByGbCode(String gbCode);
 }

@@ -47,11 +47,16 @@ public class DeviceService {
     private final JsonMapper json;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final GbCodeRule gbCodes;
+    private final GbPassword gbPasswords;
 
     DeviceService(DeviceRepository devices, DeviceLifecycleEventRepository events, DeviceCategoryRepository categories,
                   LedgerReference.Loader references, AuditTrail audit, ProbeConfigurator probes, CurrentUser currentUser,
-                  JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
+                  JsonMapper json, Clock clock, ApplicationEventPublisher publisher, GbCodeRule gbCodes,
+                  GbPassword gbPasswords) {
         this.publisher = publisher;
+        this.gbCodes = gbCodes;
+        this.gbPasswords = gbPasswords;
         this.devices = devices;
         this.probes = probes;
         this.events = events;
@@ -87,13 +92,18 @@ public class DeviceService {
 
     /** Creates a device, with its probing configuration when {@code probe} is given. */
     public DeviceView create(DeviceFields requested, ProbeInput probe) {
+        return create(requested, probe, null);
+    }
+
+    /** Creates a device; {@code gbPassword} (null: none) is its own GB/T 28181 password, see {@link GbPassword}. */
+    public DeviceView create(DeviceFields requested, ProbeInput probe, String gbPassword) {
         DeviceFields fields = probe == null ? requested : probe.overlay(requested);
         DeviceWriteContext context = writeContext();
-        requireValid(fields, probe, context);
+        requireValid(fields, probe, gbPassword, context, null);
         if (devices.findByAssetTag(fields.assetTag()).isPresent()) {
             throw ApiException.conflict("Asset tag " + fields.assetTag() + " is already in the ledger");
         }
-        return insert(fields, probe, context);
+        return insert(fields, probe, gbPassword, context);
     }
 
     public DeviceView replace(long id, DeviceFields fields) {
@@ -101,6 +111,11 @@ public class DeviceService {
     }
 
     public DeviceView replace(long id, DeviceFields requested, ProbeInput probe) {
+        return replace(id, requested, probe, null);
+    }
+
+    /** PUT: replaces the fields; {@code gbPassword} null keeps the stored password, "" removes it. */
+    public DeviceView replace(long id, DeviceFields requested, ProbeInput probe, String gbPassword) {
         DeviceFields fields = probe == null ? requested : probe.overlay(requested);
         Device device = load(id);
         if (fields.lifecycle() != null && fields.lifecycle() != device.getLifecycle()) {
@@ -118,11 +133,11 @@ public class DeviceService {
         // Lifecycle dates left out of a PUT keep their values: they are not the client's to clear.
         DeviceFields withState = withLifecycleOf(fields, current);
         DeviceWriteContext context = writeContext();
-        requireValid(withState, probe, context);
+        requireValid(withState, probe, gbPassword, context, id);
         devices.findByAssetTag(withState.assetTag()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
             throw ApiException.conflict("Asset tag " + withState.assetTag() + " belongs to device " + other.getId());
         });
-        return overwrite(device, withState, probe, context);
+        return overwrite(device, withState, probe, gbPassword, context);
     }
 
     /**
@@ -137,8 +152,21 @@ public class DeviceService {
     /** Everything wrong with {@code fields} as the content of a device: validation rules and the user's project scope. */
     public List<FieldProblem> problems(DeviceFields fields, DeviceWriteContext context) {
         List<FieldProblem> problems = new ArrayList<>(DeviceFieldsValidator.validate(fields, context.reference(), context.today()));
+        gbCodes.check(fields, context.reference()).ifPresent(problems::add);
         if (fields.projectId() != null && !inScope(fields.projectId())) {
             problems.add(new FieldProblem("projectId", "you have no access to project " + fields.projectId()));
+        }
+        return problems;
+    }
+
+    /**
+     * {@link #problems(DeviceFields, DeviceWriteContext)} of the device {@code selfId} (null: a new one), plus a
+     * national code that another device already carries.
+     */
+    public List<FieldProblem> problems(DeviceFields fields, DeviceWriteContext context, Long selfId) {
+        List<FieldProblem> problems = problems(fields, context);
+        if (problems.stream().noneMatch(p -> p.field().equals(GbCodeRule.FIELD))) {
+            gbCodes.taken(fields, selfId, this::inScope).ifPresent(problems::add);
         }
         return problems;
     }
@@ -153,14 +181,15 @@ public class DeviceService {
      * sure the asset tag is free (one query here, one batch query for an import).
      */
     public DeviceView insert(DeviceFields fields, DeviceWriteContext context) {
-        return insert(fields, null, context);
+        return insert(fields, null, null, context);
     }
 
-    DeviceView insert(DeviceFields fields, ProbeInput probe, DeviceWriteContext context) {
-        requireValid(fields, probe, context);
+    DeviceView insert(DeviceFields fields, ProbeInput probe, String gbPassword, DeviceWriteContext context) {
+        requireValid(fields, probe, gbPassword, context, null);
         Device device = new Device();
         device.apply(fields);
         probes.apply(device, probe);
+        gbPasswords.apply(device, gbPassword);
         devices.save(device);
         recordInitialStep(device);
         DeviceView after = DeviceView.of(device, context.reference(), context.tiers());
@@ -174,20 +203,21 @@ public class DeviceService {
      * then the step is recorded in the device's history like any other.
      */
     public DeviceView overwrite(Device device, DeviceFields fields, DeviceWriteContext context) {
-        return overwrite(device, fields, null, context);
+        return overwrite(device, fields, null, null, context);
     }
 
-    DeviceView overwrite(Device device, DeviceFields fields, ProbeInput probe, DeviceWriteContext context) {
+    DeviceView overwrite(Device device, DeviceFields fields, ProbeInput probe, String gbPassword, DeviceWriteContext context) {
         if (!inScope(device.getProjectId())) {
             // Callers check this already (load, the import's own check); a device outside the scope stays invisible.
             throw ApiException.notFound("Device", device.getId());
         }
-        requireValid(fields, probe, context);
+        requireValid(fields, probe, gbPassword, context, device.getId());
         Lifecycle from = device.getLifecycle();
         DeviceView before = DeviceView.of(device, context.reference(), context.tiers());
         DeviceFactsChanged.Facts factsBefore = DeviceFactsChanged.Facts.of(device);
         device.apply(fields);
         probes.apply(device, probe);
+        gbPasswords.apply(device, gbPassword);
         devices.saveAndFlush(device);
         factsChanged(device.getId(), factsBefore, DeviceFactsChanged.Facts.of(device));
         if (device.getLifecycle() != from) {
@@ -208,9 +238,10 @@ public class DeviceService {
         ObjectNode merged = (ObjectNode) json.valueToTree(device.fields());
         Set<String> known = fieldNames(merged);
         ProbeInput probe = probeOf(patch);
+        String gbPassword = gbPasswordOf(patch);
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equals(PROBE)) {
+            if (e.getKey().equals(PROBE) || e.getKey().equals(GbPassword.FIELD)) {
                 continue;
             }
             if (!known.contains(e.getKey())) {
@@ -224,10 +255,22 @@ public class DeviceService {
         } catch (JacksonException e) {
             throw wrongType(InputProblems.of(e));
         }
-        return replace(id, fields, probe);
+        return replace(id, fields, probe, gbPassword);
     }
 
     static final String PROBE = "probe";
+
+    /** The write-only {@code "gbPassword"} of a request body: null when absent or null (keep), a string otherwise. */
+    public String gbPasswordOf(JsonNode body) {
+        JsonNode node = body == null ? null : body.get(GbPassword.FIELD);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw ApiException.badRequest(GbPassword.FIELD, "must be a string");
+        }
+        return node.asString();
+    }
 
     /** The {@code "probe"} object of a request body, or null when there is none. */
     public ProbeInput probeOf(JsonNode body) {
@@ -246,13 +289,14 @@ public class DeviceService {
         return ApiException.badRequest(problem.field(), problem.message());
     }
 
-    /** The device fields of a request body (everything but {@code "probe"}). */
+    /** The device fields of a request body (everything but {@code "probe"} and {@code "gbPassword"}). */
     public DeviceFields fieldsOf(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("body", "a device must be a JSON object");
         }
         ObjectNode copy = ((ObjectNode) body).deepCopy();
         copy.remove(PROBE);
+        copy.remove(GbPassword.FIELD);
         try {
             return json.treeToValue(copy, DeviceFields.class);
         } catch (JacksonException e) {
@@ -363,13 +407,10 @@ public class DeviceService {
         return device;
     }
 
-    void requireValid(DeviceFields fields, DeviceWriteContext context) {
-        requireValid(fields, null, context);
-    }
-
-    void requireValid(DeviceFields fields, ProbeInput probe, DeviceWriteContext context) {
-        List<FieldProblem> problems = new ArrayList<>(problems(fields, context));
+    void requireValid(DeviceFields fields, ProbeInput probe, String gbPassword, DeviceWriteContext context, Long selfId) {
+        List<FieldProblem> problems = new ArrayList<>(problems(fields, context, selfId));
         problems.addAll(ProbeConfigurator.validate(probe));
+        problems.addAll(gbPasswords.validate(gbPassword, fields));
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -394,7 +435,7 @@ public class DeviceService {
                 f.vendor(), f.model(), f.serialNumber(), f.macAddress(), f.ipAddress(), f.firmware(), lifecycle,
                 f.plannedOn(), f.deliveredOn(), f.installedOn(), f.acceptedOn(), f.inServiceOn(), f.faultyOn(),
                 f.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(), f.probeMethod(), f.probePort(),
-                f.probeHost(), f.probeIntervalSeconds(), f.probeTimeoutMs(), f.probeZone());
+                f.probeHost(), f.probeIntervalSeconds(), f.probeTimeoutMs(), f.probeZone(), f.gbCode());
     }
 
     /** The dates a device's lifecycle steps set; after creation only the lifecycle endpoint writes them. */
@@ -427,7 +468,8 @@ public class DeviceService {
                 f.vendor(), f.model(), f.serialNumber(), f.macAddress(), f.ipAddress(), f.firmware(), current.lifecycle(),
                 current.plannedOn(), current.deliveredOn(), current.installedOn(), current.acceptedOn(),
                 current.inServiceOn(), current.faultyOn(), current.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(),
-                f.probeMethod(), f.probePort(), f.probeHost(), f.probeIntervalSeconds(), f.probeTimeoutMs(), f.probeZone());
+                f.probeMethod(), f.probePort(), f.probeHost(), f.probeIntervalSeconds(), f.probeTimeoutMs(), f.probeZone(),
+                f.gbCode());
     }
 
     private static Set<String> fieldNames(ObjectNode node) {

@@ -37,11 +37,12 @@ class LedgerController {
 
     record ProjectView(Long id, String code, String county, String name, String phase, BigDecimal contractAmount,
                        BigDecimal auditedAmount, BigDecimal budgetAmount, BigDecimal spentAmount, BigDecimal costCeilingPct,
-                       LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd) {
+                       LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd,
+                       String regionCode) {
         static ProjectView of(Project p) {
             return new ProjectView(p.getId(), p.getCode(), p.getCounty(), p.getName(), p.getPhase(), p.getContractAmount(),
                     p.getAuditedAmount(), p.getBudgetAmount(), p.getSpentAmount(), p.getCostCeilingPct(),
-                    p.getPlannedStart(), p.getPlannedEnd(), p.getActualStart(), p.getActualEnd());
+                    p.getPlannedStart(), p.getPlannedEnd(), p.getActualStart(), p.getActualEnd(), p.getRegionCode());
         }
     }
 

@@ -9,10 +9,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * A snapshot of the reference data a device refers to (projects, categories, sites, construction
- * items), loaded once per request or import so that validating 1,000 rows costs four queries.
+ * items) and each project's 行政区划代码 (region code, null when unset), loaded once per request or import so
+ * that validating 1,000 rows costs four queries.
  */
 public record LedgerReference(Set<Long> projectIds, Set<String> categoryCodes, Map<Long, Site> sites,
-                              Map<String, Site> sitesByCode, Map<Long, ConstructionItem> items) {
+                              Map<String, Site> sitesByCode, Map<Long, ConstructionItem> items,
+                              Map<Long, String> regionCodes) {
 
     @Component
     public static class Loader {
@@ -31,12 +33,17 @@ public record LedgerReference(Set<Long> projectIds, Set<String> categoryCodes, M
 
         public LedgerReference load() {
             var allSites = sites.findAll();
+            var allProjects = projects.findAll();
+            // a project without a region code accepts codes of any region (HashMap: the values may be null)
+            Map<Long, String> regionCodes = new java.util.HashMap<>();
+            allProjects.forEach(p -> regionCodes.put(p.getId(), p.getRegionCode()));
             return new LedgerReference(
-                    projects.findAll().stream().map(Project::getId).collect(Collectors.toSet()),
+                    allProjects.stream().map(Project::getId).collect(Collectors.toSet()),
                     categories.findAll().stream().map(DeviceCategory::getCode).collect(Collectors.toSet()),
                     allSites.stream().collect(Collectors.toMap(Site::getId, Function.identity())),
                     allSites.stream().collect(Collectors.toMap(Site::getCode, Function.identity())),
-                    items.findAll().stream().collect(Collectors.toMap(ConstructionItem::getId, Function.identity())));
+                    items.findAll().stream().collect(Collectors.toMap(ConstructionItem::getId, Function.identity())),
+                    regionCodes);
         }
     }
 }

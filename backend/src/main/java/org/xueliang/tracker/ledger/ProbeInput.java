@@ -25,6 +25,6 @@ public record ProbeInput(ProbeMethod method, String host, Integer port, Integer 
                 f.retiredOn(), f.warrantyEnd(), f.unitPrice(), f.notes(),
                 method != null ? method : f.probeMethod(), port != null ? port : f.probePort(),
                 host != null ? host : f.probeHost(), intervalSeconds != null ? intervalSeconds : f.probeIntervalSeconds(),
-                timeoutMs != null ? timeoutMs : f.probeTimeoutMs(), zone != null ? zone : f.probeZone());
+                timeoutMs != null ? timeoutMs : f.probeTimeoutMs(), zone != null ? zone : f.probeZone(), f.gbCode());
     }
 }

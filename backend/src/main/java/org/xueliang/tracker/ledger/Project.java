@@ -34,6 +34,10 @@ public class Project extends TimestampedEntity {
     private LocalDate plannedEnd;
     private LocalDate actualStart;
     private LocalDate actualEnd;
+    /** 行政区划代码 (6 digits, 稷山县 140824): every device's national code (gbCode) starts with it. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.CHAR)
+    @Column(length = 6)
+    private String regionCode;
     @Version
     private long version;
 
@@ -65,4 +69,6 @@ public class Project extends TimestampedEntity {
     public void setActualStart(LocalDate d) { this.actualStart = d; }
     public LocalDate getActualEnd() { return actualEnd; }
     public void setActualEnd(LocalDate d) { this.actualEnd = d; }
+    public String getRegionCode() { return regionCode; }
+    public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
 }

@@ -114,7 +114,7 @@ class ReferenceDataLoader implements ApplicationRunner {
                     d.vendor(), d.model(), d.serialNumber(), d.macAddress(), d.ipAddress(), d.firmware(), d.lifecycle(),
                     d.plannedOn(), d.deliveredOn(), d.installedOn(), d.acceptedOn(), d.inServiceOn(), d.faultyOn(),
                     d.retiredOn(), d.warrantyEnd(), d.unitPrice(), d.notes(), d.probeMethod(), d.probePort(), null,
-                    null, null, null));
+                    null, null, null, d.gbCode()));
         }
         return project;
     }
@@ -136,6 +136,7 @@ class ReferenceDataLoader implements ApplicationRunner {
         project.setPlannedEnd(p.plannedEnd());
         project.setActualStart(p.actualStart());
         project.setActualEnd(p.actualEnd());
+        project.setRegionCode(p.regionCode());
         return projects.save(project);
     }
 }

@@ -15,7 +15,8 @@ record ReferenceDataset(ProjectData project, List<ItemData> constructionItems, L
 
     record ProjectData(String code, String county, String name, String phase, BigDecimal contractAmount,
                        BigDecimal auditedAmount, BigDecimal budgetAmount, BigDecimal spentAmount, BigDecimal costCeilingPct,
-                       LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd) {
+                       LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart, LocalDate actualEnd,
+                       String regionCode) {
     }
 
     record ItemData(int seq, String name, LocalDate plannedCompletion, LocalDate actualCompletion) {
@@ -37,6 +38,6 @@ record ReferenceDataset(ProjectData project, List<ItemData> constructionItems, L
                       String firmware, Lifecycle lifecycle, LocalDate plannedOn, LocalDate deliveredOn,
                       LocalDate installedOn, LocalDate acceptedOn, LocalDate inServiceOn, LocalDate faultyOn,
                       LocalDate retiredOn, LocalDate warrantyEnd, BigDecimal unitPrice, ProbeMethod probeMethod,
-                      Integer probePort, String notes) {
+                      Integer probePort, String notes, String gbCode) {
     }
 }

@@ -24,14 +24,15 @@ class DeviceFieldsValidatorTest {
     static final LedgerReference REF = new LedgerReference(Set.of(1L), Set.of("FACE_CAMERA", "SERVER"),
             Map.of(5L, SITE), Map.of("CQ-01", SITE),
             Map.of(7L, new ConstructionItem(1L, 5, "县城区人脸智能摄像机部署", null, null),
-                    8L, new ConstructionItem(2L, 1, "另一个项目的建设内容", null, null)));
+                    8L, new ConstructionItem(2L, 1, "另一个项目的建设内容", null, null)),
+            Map.of(1L, "140824"));
 
     /** A valid INSTALLED camera. */
     static final DeviceFields VALID = new DeviceFields(1L, "JS-XL1-FC-001", "人脸摄像机", "FACE_CAMERA", 7L, 5L,
             "海康威视", "iDS-2CD7A46G0", "E55800110", "C0:56:E3:EB:8F:3B", "127.20.1.1", "V5.6.3", Lifecycle.INSTALLED,
             LocalDate.of(2024, 1, 2), LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 1), null, null, null, null,
             LocalDate.of(2027, 3, 1), new BigDecimal("12800.00"), "备注", ProbeMethod.ONVIF, 80,
-            null, null, null, null);
+            null, null, null, null, "14082400001320000001");
 
     static List<String> problems(DeviceFields fields) {
         return DeviceFieldsValidator.validate(fields, REF, TODAY).stream().map(FieldProblem::field).toList();

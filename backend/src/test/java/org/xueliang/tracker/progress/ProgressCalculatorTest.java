@@ -36,7 +36,7 @@ class ProgressCalculatorTest {
         d.apply(new DeviceFields(1L, "T-" + System.nanoTime(), null, category, itemId, siteId, null, null, null, null,
                 null, null, state, D.minusDays(30), steps[0], steps[1], steps[2], steps[3],
                 state == Lifecycle.FAULTY ? D.plusDays(40) : null, state == Lifecycle.RETIRED ? D.plusDays(50) : null,
-                null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null));
         return d;
     }
 

@@ -26,6 +26,7 @@ final class DeviceColumns {
 
     static final String ASSET_TAG = "assetTag";
     static final String LIFECYCLE = "lifecycle";
+    static final String GB_CODE = "gbCode";
 
     private static final RecordComponent[] COMPONENTS = DeviceFields.class.getRecordComponents();
     private static final Constructor<DeviceFields> CONSTRUCTOR = canonicalConstructor();

@@ -80,6 +80,7 @@ class DeviceImporter {
         List<RowValues> rows = table.rows().stream().map(header::read).toList();
         Map<String, Device> existing = existingByTag(rows);
         Map<String, Integer> firstRowOfTag = new HashMap<>();
+        Map<String, Integer> firstRowOfGbCode = new HashMap<>();
         List<Write> writes = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         int badRows = 0;
@@ -96,7 +97,13 @@ class DeviceImporter {
                 row.problem(DeviceColumns.ASSET_TAG, "asset tag '" + tag + "' belongs to a device outside your projects");
             }
             DeviceFields fields = row.over(device == null ? null : device.fields(), context.reference());
-            for (FieldProblem p : service.problems(fields, context)) {
+            if (fields.gbCode() != null && !fields.gbCode().isBlank()) {
+                Integer first = firstRowOfGbCode.putIfAbsent(fields.gbCode().trim(), row.row());
+                if (first != null) {
+                    row.problem(DeviceColumns.GB_CODE, "national code '" + fields.gbCode().trim() + "' is already in row " + first);
+                }
+            }
+            for (FieldProblem p : service.problems(fields, context, device == null ? null : device.getId())) {
                 if (!row.unparsable(p.field())) {
                     row.problem(p.field(), p.message());
                 }

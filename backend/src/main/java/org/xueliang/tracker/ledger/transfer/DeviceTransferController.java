@@ -40,8 +40,9 @@ class DeviceTransferController {
                                   @RequestParam(required = false) Long siteId,
                                   @RequestParam(required = false) Lifecycle lifecycle,
                                   @RequestParam(required = false) String q,
+                                  @RequestParam(required = false) Boolean hasGbCode,
                                   @RequestParam(defaultValue = "csv") String format) {
-        ExportFile file = exporter.export(new DeviceFilter(projectId, category, siteId, lifecycle, q),
+        ExportFile file = exporter.export(new DeviceFilter(projectId, category, siteId, lifecycle, q, hasGbCode),
                 SpreadsheetFormat.named(format));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, file.contentType())
