@@ -39,7 +39,7 @@ class RegisterHandler {
 
     static final String ACTION_REFUSED = "GB_REGISTER_REFUSED";
     static final String ACTION_THROTTLED = "GB_REGISTER_THROTTLED";
-    static final String AUDIT_ENTITY = "GB_DEVICE";
+    static final String AUDIT_ENTITY = "GbDevice";
     /** GB/T 28181 §9.10: the server's local time in the 200's Date header, with milliseconds. */
     static final DateTimeFormatter GB_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
     private static final int MAX_EXPIRES_SECONDS = 86_400;

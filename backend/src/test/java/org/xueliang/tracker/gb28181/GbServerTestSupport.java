@@ -66,7 +66,7 @@ public abstract class GbServerTestSupport extends ApiTestSupport {
 
     /** A unique 20-digit IPC code per call (type 132), within the test run. */
     public static String newDeviceCode() {
-        return String.format("14082400001320%06d", CODES.incrementAndGet());
+        return String.format("14082400991320%06d", CODES.incrementAndGet()); // industry 99: no seeded ledger code
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger CODES =
