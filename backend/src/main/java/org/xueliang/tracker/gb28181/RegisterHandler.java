@@ -87,6 +87,7 @@ class RegisterHandler {
         }
         switch (nonces.check(auth.getNonce(), peer.host())) {
             case FORGED:
+                log.debug("GB/T 28181 REGISTER of {} from {}: a nonce this server did not issue to that host", peer.deviceCode(), peer.host());
                 return challenge(request, peer, false);
             case STALE:
                 return challenge(request, peer, true);
