@@ -109,7 +109,7 @@ public final class SipTestPeer implements Closeable {
                 + "</SN>\r\n<DeviceID>" + code + "</DeviceID>\r\n<Status>OK</Status>\r\n</Notify>\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    String request(String method, String code, String uri, int expires, String authorization, String contentType, byte[] body) {
+    public String request(String method, String code, String uri, int expires, String authorization, String contentType, byte[] body) {
         cseq++;
         StringBuilder s = new StringBuilder();
         s.append(method).append(' ').append(uri).append(" SIP/2.0\r\n");
