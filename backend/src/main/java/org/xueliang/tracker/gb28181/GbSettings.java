@@ -6,8 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The GB/T 28181 server's settings (CONFIGURATION.md "GB/T 28181"): environment variables {@code XL_GB_*}, or the
- * properties {@code xl.gb.*}. The default password is a secret: never logged, never returned.
+ * The GB/T 28181 server's settings (CONFIGURATION.md "GB/T 28181"): {@code xl.gb.*} in application.yml, each read from
+ * its environment variable {@code XL_GB_*}. The default password is a secret: never logged, never returned.
  */
 @Component
 public class GbSettings {
@@ -20,15 +20,21 @@ public class GbSettings {
     private final String defaultPassword;
     private final int keepaliveSeconds;
     private final int keepaliveMisses;
+    private final int registerExpiresSeconds;
+    private final int authMaxFailures;
+    private final Duration authBlock;
 
-    GbSettings(@Value("${xl.gb.enabled:${XL_GB_ENABLED:false}}") boolean enabled,
-               @Value("${xl.gb.sip-port:${XL_GB_SIP_PORT:5060}}") int sipPort,
-               @Value("${xl.gb.sip-host:${XL_GB_SIP_HOST:127.0.0.1}}") String sipHost,
-               @Value("${xl.gb.server-id:${XL_GB_SERVER_ID:14082400002000000001}}") String serverId,
-               @Value("${xl.gb.domain:${XL_GB_DOMAIN:1408240000}}") String domain,
-               @Value("${xl.gb.password:${XL_GB_PASSWORD:}}") String defaultPassword,
-               @Value("${xl.gb.keepalive-seconds:${XL_GB_KEEPALIVE_SECONDS:60}}") int keepaliveSeconds,
-               @Value("${xl.gb.keepalive-misses:${XL_GB_KEEPALIVE_MISSES:3}}") int keepaliveMisses) {
+    GbSettings(@Value("${xl.gb.enabled:false}") boolean enabled,
+               @Value("${xl.gb.sip-port:5060}") int sipPort,
+               @Value("${xl.gb.sip-host:127.0.0.1}") String sipHost,
+               @Value("${xl.gb.server-id:14082400002000000001}") String serverId,
+               @Value("${xl.gb.domain:1408240000}") String domain,
+               @Value("${xl.gb.password:}") String defaultPassword,
+               @Value("${xl.gb.keepalive-seconds:60}") int keepaliveSeconds,
+               @Value("${xl.gb.keepalive-misses:3}") int keepaliveMisses,
+               @Value("${xl.gb.register-expires-seconds:3600}") int registerExpiresSeconds,
+               @Value("${xl.gb.auth-max-failures:5}") int authMaxFailures,
+               @Value("${xl.gb.auth-block:PT10M}") Duration authBlock) {
         if (!serverId.matches("\\d{20}")) {
             throw new IllegalArgumentException("XL_GB_SERVER_ID must be 20 digits");
         }
@@ -38,6 +44,13 @@ public class GbSettings {
         if (keepaliveSeconds < 1 || keepaliveMisses < 1) {
             throw new IllegalArgumentException("XL_GB_KEEPALIVE_SECONDS and XL_GB_KEEPALIVE_MISSES must be 1 or more");
         }
+        if (sipPort < 0 || sipPort > 65535) {
+            throw new IllegalArgumentException("XL_GB_SIP_PORT must be a port number (0 = any free port)");
+        }
+        if (registerExpiresSeconds < 60 || authMaxFailures < 1 || authBlock.isNegative() || authBlock.isZero()) {
+            throw new IllegalArgumentException("XL_GB_REGISTER_EXPIRES_SECONDS must be 60 or more, XL_GB_AUTH_MAX_FAILURES 1 or"
+                    + " more and XL_GB_AUTH_BLOCK a positive duration");
+        }
         this.enabled = enabled;
         this.sipPort = sipPort;
         this.sipHost = sipHost;
@@ -46,6 +59,9 @@ public class GbSettings {
         this.defaultPassword = defaultPassword;
         this.keepaliveSeconds = keepaliveSeconds;
         this.keepaliveMisses = keepaliveMisses;
+        this.registerExpiresSeconds = registerExpiresSeconds;
+        this.authMaxFailures = authMaxFailures;
+        this.authBlock = authBlock;
     }
 
     public boolean enabled() { return enabled; }
@@ -69,4 +85,13 @@ public class GbSettings {
 
     /** How long without a keepalive before a device is DOWN GB_KEEPALIVE_TIMEOUT. */
     public Duration keepaliveTimeout() { return keepaliveInterval().multipliedBy(keepaliveMisses); }
+
+    /** The registration's length when a REGISTER asks for none. */
+    int registerExpiresSeconds() { return registerExpiresSeconds; }
+
+    /** Failed digests per (device code, source host) within {@link #authBlock()} before that pair is blocked. */
+    int authMaxFailures() { return authMaxFailures; }
+
+    /** The failure window, and how long a blocked pair is refused without checking. */
+    Duration authBlock() { return authBlock; }
 }

@@ -113,7 +113,8 @@ class SecurityConfig {
          .requestMatchers("/api/v1/agents/**", "/api/v1/notification-channels/**").hasAuthority(AGENT_ADMIN.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/discovery").hasAuthority(AGENT_ADMIN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/status/**", "/api/v1/devices/*/status", "/api/v1/devices/*/outages",
-                 "/api/v1/devices/*/states", "/api/v1/devices/*/probes", "/api/v1/maintenance-windows/**")
+                 "/api/v1/devices/*/states", "/api/v1/devices/*/probes", "/api/v1/maintenance-windows/**",
+                 "/api/v1/gb28181/registrations")
              .hasAuthority(STATUS_READ.name())
          .requestMatchers("/api/v1/maintenance-windows/**").hasAuthority(MAINTENANCE_WRITE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())

@@ -32,12 +32,22 @@ public class GbDirectory {
     /** Ledger device ids by national code, for the codes that a ledger device carries. */
     @Transactional(readOnly = true)
     public Map<String, Long> deviceIdsByCode(Collection<String> codes) {
+        return byCode(codes, "id");
+    }
+
+    /** The project of the ledger device carrying each code, for the codes that a ledger device carries. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> projectIdsByCode(Collection<String> codes) {
+        return byCode(codes, "project_id");
+    }
+
+    private Map<String, Long> byCode(Collection<String> codes, String column) {
         Map<String, Long> ids = new HashMap<>();
         List<String> distinct = codes.stream().distinct().toList();
         for (int from = 0; from < distinct.size(); from += 500) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
             String in = chunk.stream().map(c -> "?").collect(Collectors.joining(","));
-            jdbc.query("SELECT gb_code, id FROM device WHERE gb_code IN (" + in + ")",
+            jdbc.query("SELECT gb_code, " + column + " FROM device WHERE gb_code IN (" + in + ")",
                     rs -> { ids.put(rs.getString(1), rs.getLong(2)); }, chunk.toArray());
         }
         return ids;

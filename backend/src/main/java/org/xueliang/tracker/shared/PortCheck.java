@@ -26,7 +26,8 @@ import org.springframework.core.env.Environment;
  *
  * <p>Checked: {@code server.port} ({@code XL_PORT}) on {@code server.address}, and in demo mode the
  * configured simulator ports ({@code XL_DEMO_ONVIF_PORT} on the wildcard as the ONVIF simulator binds
- * it, {@code XL_DEMO_SNMP_PORT} over UDP on the simulators' loopback network). Port 0 (a demo default)
+ * it, {@code XL_DEMO_SNMP_PORT} over UDP on the simulators' loopback network), and with the GB/T 28181 server
+ * enabled its SIP port ({@code XL_GB_SIP_PORT}, UDP and TCP on {@code XL_GB_SIP_HOST}). Port 0 (a demo default)
  * means any free port and is not checked. Registered by the main class only, so tests are unaffected.
  */
 public final class PortCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
@@ -63,6 +64,12 @@ public final class PortCheck implements ApplicationListener<ApplicationEnvironme
             out.add(new Wanted(env.getProperty("xl.demo.snmp-port", Integer.class, 0), DEMO_NETWORK_ADDRESS, true,
                     "XL_DEMO_SNMP_PORT", "xl.demo.snmp-port"));
         }
+        if (env.getProperty("xl.gb.enabled", Boolean.class, false)) {
+            int sip = env.getProperty("xl.gb.sip-port", Integer.class, 5060);
+            String sipHost = env.getProperty("xl.gb.sip-host", "127.0.0.1");
+            out.add(new Wanted(sip, sipHost, true, "XL_GB_SIP_PORT", "xl.gb.sip-port"));
+            out.add(new Wanted(sip, sipHost, false, "XL_GB_SIP_PORT", "xl.gb.sip-port"));
+        }
         return out.stream().filter(w -> w.port() > 0).toList();
     }
 
@@ -88,7 +95,7 @@ public final class PortCheck implements ApplicationListener<ApplicationEnvironme
 
     /** The one line that names a busy port and the setting that chose it (also used for ports bound later). */
     public static String inUse(Wanted w) {
-        String zeroHint = w.property().startsWith("xl.demo.") ? " or to 0 (any free port)" : "";
+        String zeroHint = w.property().startsWith("xl.demo.") || w.property().startsWith("xl.gb.") ? " or to 0 (any free port)" : "";
         return "[xl] port " + w.port() + (w.udp() ? "/udp" : "") + " (" + w.variable() + " / " + w.property() + ") on "
                 + w.host() + " is already in use: stop the other program or set " + w.variable() + " to a free port" + zeroHint;
     }

@@ -91,6 +91,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/devices/{id}/outages` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices/{id}/states` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices/{id}/probes` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/gb28181/registrations` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/maintenance-windows` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/maintenance-windows/{id}` | ✔ | ✔ | ✔ | ✔ |
             | `POST /api/v1/maintenance-windows` | ✔ | ✔ | — | ✔ |
@@ -232,7 +233,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(74);
+        assertThat(rows).hasSize(75);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -324,6 +325,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/devices/{id}/outages" -> get("/api/v1/devices/{id}/outages", seeded);
             case "GET /api/v1/devices/{id}/states" -> get("/api/v1/devices/{id}/states", seeded);
             case "GET /api/v1/devices/{id}/probes" -> get("/api/v1/devices/{id}/probes", seeded);
+            case "GET /api/v1/gb28181/registrations" -> get("/api/v1/gb28181/registrations");
             case "GET /api/v1/maintenance-windows" -> get("/api/v1/maintenance-windows");
             case "GET /api/v1/maintenance-windows/{id}" -> get("/api/v1/maintenance-windows/{id}", fixture(WINDOWS, false));
             case "POST /api/v1/maintenance-windows" -> withJson(post(WINDOWS), window());

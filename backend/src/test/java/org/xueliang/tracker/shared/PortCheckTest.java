@@ -51,4 +51,24 @@ class PortCheckTest {
                     .endsWith("or to 0 (any free port)"));
         }
     }
+
+    @Test
+    void theGbSipPortIsTestedForUdpAndTcpOnlyWhenTheServerIsEnabled() throws Exception {
+        var off = new MockEnvironment().withProperty("server.port", "0").withProperty("xl.gb.sip-port", "15060");
+        assertThat(PortCheck.wanted(off)).isEmpty();
+        var anyPort = new MockEnvironment().withProperty("server.port", "0").withProperty("xl.gb.enabled", "true")
+                .withProperty("xl.gb.sip-port", "0");
+        assertThat(PortCheck.wanted(anyPort)).isEmpty();
+
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+            var gb = new MockEnvironment().withProperty("server.port", "0").withProperty("xl.gb.enabled", "true")
+                    .withProperty("xl.gb.sip-port", String.valueOf(port)).withProperty("xl.gb.sip-host", "127.0.0.1");
+            assertThat(PortCheck.wanted(gb)).extracting(PortCheck.Wanted::udp).containsExactlyInAnyOrder(true, false);
+            assertThat(PortCheck.firstBusy(PortCheck.wanted(gb).stream().filter(w -> !w.udp()).toList()))
+                    .hasValue("[xl] port " + port + " (XL_GB_SIP_PORT / xl.gb.sip-port) on 127.0.0.1 is already in use: stop the"
+                            + " other program or set XL_GB_SIP_PORT to a free port or to 0 (any free port)");
+        }
+    }
 }

@@ -1,0 +1,70 @@
+package org.xueliang.tracker.gb28181;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import static org.xueliang.tracker.gb28181.UtcTimes.instant;
+import static org.xueliang.tracker.gb28181.UtcTimes.utc;
+
+/**
+ * Repeated wrong REGISTER digests per (device code, source host), in {@code gb_auth_failure} so every replica counts
+ * the same: {@link GbSettings#authMaxFailures()} failures within {@link GbSettings#authBlock()} block the pair for
+ * that long, during which its REGISTERs get 403 without a password check (a guesser learns nothing). A success
+ * clears the count. Runs inside the caller's transaction.
+ */
+@Component
+class RegisterThrottle {
+
+    private final JdbcTemplate jdbc;
+    private final GbSettings settings;
+
+    RegisterThrottle(JdbcTemplate jdbc, GbSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    boolean blocked(String code, String host, Instant now) {
+        List<Timestamp> until = jdbc.queryForList("SELECT blocked_until FROM gb_auth_failure WHERE device_code = ? AND remote_host = ?",
+                Timestamp.class, code, host);
+        return !until.isEmpty() && until.get(0) != null && instant(until.get(0)).isAfter(now);
+    }
+
+    /** Counts a failure; answers whether this one blocked the pair. */
+    boolean failed(String code, String host, Instant now) {
+        List<Object[]> rows = jdbc.query("SELECT failures, window_start FROM gb_auth_failure WHERE device_code = ? AND remote_host = ?"
+                + " FOR UPDATE", (rs, i) -> new Object[] {rs.getInt(1), instant(rs.getTimestamp(2))}, code, host);
+        if (rows.isEmpty()) {
+            try {
+                jdbc.update("INSERT INTO gb_auth_failure (device_code, remote_host, failures, window_start) VALUES (?, ?, 1, ?)",
+                        code, host, utc(now));
+                return blockIfReached(code, host, 1, now);
+            } catch (DuplicateKeyException countedMeanwhile) {
+                return failed(code, host, now);
+            }
+        }
+        Instant windowStart = (Instant) rows.get(0)[1];
+        boolean windowOver = windowStart.plus(settings.authBlock()).isBefore(now);
+        int failures = windowOver ? 1 : (Integer) rows.get(0)[0] + 1;
+        jdbc.update("UPDATE gb_auth_failure SET failures = ?, window_start = ?, blocked_until = NULL WHERE device_code = ?"
+                + " AND remote_host = ?", failures, utc(windowOver ? now : windowStart), code, host);
+        return blockIfReached(code, host, failures, now);
+    }
+
+    private boolean blockIfReached(String code, String host, int failures, Instant now) {
+        if (failures < settings.authMaxFailures()) {
+            return false;
+        }
+        jdbc.update("UPDATE gb_auth_failure SET blocked_until = ?, failures = 0, window_start = ? WHERE device_code = ?"
+                + " AND remote_host = ?", utc(now.plus(settings.authBlock())), utc(now), code, host);
+        return true;
+    }
+
+    void succeeded(String code, String host) {
+        jdbc.update("DELETE FROM gb_auth_failure WHERE device_code = ? AND remote_host = ?", code, host);
+    }
+}
