@@ -91,7 +91,8 @@ class GbQueries {
         if (out == null) {
             return false;
         }
-        Instant now = clock.instant();
+        // Whole seconds: the window stored is exactly the one the query's local times name.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant start = now.minus(GbQuerySettings.RECORD_WINDOW);
         var body = bodies.recordInfo(channelCode, start, now, clock.getZone());
         // Pending before it is sent: a quick device's answer must find its query.
