@@ -162,6 +162,14 @@ export function backoffDelay(attempt, base = 1000, max = 30000) {
 /** Clock offsets beyond this many milliseconds are highlighted (5 minutes). */
 export const CLOCK_OFFSET_LIMIT_MS = 300000
 
+/** A clock offset as "+2m 5s", "−350 ms" (device − server); null when there is none. `duration` formats ≥ 1 s. */
+export function formatClockOffset(offsetMs, duration) {
+  const n = Number(offsetMs)
+  if (offsetMs === undefined || offsetMs === null || offsetMs === '' || !Number.isFinite(n)) return null
+  const sign = n > 0 ? '+' : n < 0 ? '−' : ''
+  return `${sign}${Math.abs(n) >= 1000 ? duration(Math.abs(n)) : `${Math.abs(n)} ms`}`
+}
+
 export function clockOffsetTooLarge(offsetMs) {
   const n = Number(offsetMs)
   return offsetMs !== null && offsetMs !== undefined && offsetMs !== '' && Number.isFinite(n) && Math.abs(n) > CLOCK_OFFSET_LIMIT_MS

@@ -32,25 +32,43 @@ public class GbDirectory {
     /** Ledger device ids by national code, for the codes that a ledger device carries. */
     @Transactional(readOnly = true)
     public Map<String, Long> deviceIdsByCode(Collection<String> codes) {
-        return byCode(codes, "id");
+        Map<String, Long> ids = new HashMap<>();
+        entriesByCode(codes).forEach((code, entry) -> ids.put(code, entry.deviceId()));
+        return ids;
     }
 
     /** The project of the ledger device carrying each code, for the codes that a ledger device carries. */
     @Transactional(readOnly = true)
     public Map<String, Long> projectIdsByCode(Collection<String> codes) {
-        return byCode(codes, "project_id");
+        Map<String, Long> ids = new HashMap<>();
+        entriesByCode(codes).forEach((code, entry) -> ids.put(code, entry.projectId()));
+        return ids;
     }
 
-    private Map<String, Long> byCode(Collection<String> codes, String column) {
-        Map<String, Long> ids = new HashMap<>();
+    /** A ledger device as the GB/T 28181 views need it: its project (for the user's scope) and national code. */
+    public record Entry(long deviceId, long projectId, String gbCode) {
+    }
+
+    /** The ledger device {@code deviceId}, with its national code (null when it has none). */
+    @Transactional(readOnly = true)
+    public Optional<Entry> entry(long deviceId) {
+        return jdbc.query("SELECT id, project_id, gb_code FROM device WHERE id = ?",
+                (rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3)), deviceId).stream().findFirst();
+    }
+
+    /** The ledger devices carrying these national codes, by code. */
+    @Transactional(readOnly = true)
+    public Map<String, Entry> entriesByCode(Collection<String> codes) {
+        Map<String, Entry> entries = new HashMap<>();
         List<String> distinct = codes.stream().distinct().toList();
         for (int from = 0; from < distinct.size(); from += 500) {
             List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
             String in = chunk.stream().map(c -> "?").collect(Collectors.joining(","));
-            jdbc.query("SELECT gb_code, " + column + " FROM device WHERE gb_code IN (" + in + ")",
-                    rs -> { ids.put(rs.getString(1), rs.getLong(2)); }, chunk.toArray());
+            jdbc.query("SELECT id, project_id, gb_code FROM device WHERE gb_code IN (" + in + ")",
+                    rs -> { entries.put(rs.getString(3), new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3))); },
+                    chunk.toArray());
         }
-        return ids;
+        return entries;
     }
 
     /** The device's own GB/T 28181 password, if the ledger holds one; empty means the server's default applies. */

@@ -92,6 +92,9 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/devices/{id}/states` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices/{id}/probes` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/gb28181/registrations` | ✔ | ✔ | ✔ | ✔ |
+
+            | `GET /api/v1/devices/{id}/gb` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/gb28181/devices/{code}` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/maintenance-windows` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/maintenance-windows/{id}` | ✔ | ✔ | ✔ | ✔ |
             | `POST /api/v1/maintenance-windows` | ✔ | ✔ | — | ✔ |
@@ -233,7 +236,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(75);
+        assertThat(rows).hasSize(77);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -326,6 +329,12 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/devices/{id}/states" -> get("/api/v1/devices/{id}/states", seeded);
             case "GET /api/v1/devices/{id}/probes" -> get("/api/v1/devices/{id}/probes", seeded);
             case "GET /api/v1/gb28181/registrations" -> get("/api/v1/gb28181/registrations");
+
+            case "GET /api/v1/devices/{id}/gb" -> get("/api/v1/devices/{id}/gb", gbDevice());
+            case "GET /api/v1/gb28181/devices/{code}" -> {
+                gbDevice(); // the code is registered
+                yield get("/api/v1/gb28181/devices/{code}", GB_CODE);
+            }
             case "GET /api/v1/maintenance-windows" -> get("/api/v1/maintenance-windows");
             case "GET /api/v1/maintenance-windows/{id}" -> get("/api/v1/maintenance-windows/{id}", fixture(WINDOWS, false));
             case "POST /api/v1/maintenance-windows" -> withJson(post(WINDOWS), window());
@@ -364,6 +373,21 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());
             default -> throw new IllegalArgumentException("no request for " + endpoint + ": add one");
         };
+    }
+
+    /** A registered GB/T 28181 device the matrix reads (industry code 99: no seeded device carries it). */
+    private static final String GB_CODE = "14082400991320900001";
+
+    /** A scratch ledger device carrying {@link #GB_CODE}, registered as the SIP layer would have written it. */
+    private long gbDevice() throws Exception {
+        return cached("gb-device", () -> {
+            long id = createDevice().get("id").asLong();
+            jdbc.update("UPDATE device SET gb_code = ? WHERE id = ?", GB_CODE, id);
+            jdbc.update("INSERT INTO gb_registration (device_code, remote_host, remote_port, transport, expires_seconds,"
+                    + " first_seen_at, registered_at, expires_at, updated_at) VALUES (?, '127.0.0.1', 15060, 'UDP', 3600,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", GB_CODE);
+            return id;
+        });
     }
 
     private static final String BOUNDARY = "/api/v1/sites/boundary";

@@ -1,0 +1,119 @@
+package org.xueliang.tracker.gb28181;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.xueliang.tracker.ledger.GbCode;
+import org.xueliang.tracker.shared.SchedulerLease;
+
+/**
+ * The periodic queries, once a minute on one replica (lease {@value #LEASE}), each chosen from the database so that
+ * another replica carries on where this one stopped:
+ * <ul>
+ *   <li>DeviceStatus for every registered device whose status (and last ask) is older than
+ *       {@code XL_GB_STATUS_QUERY_INTERVAL};</li>
+ *   <li>the catalog SUBSCRIBE renewed before it lapses, unless the device refused it;</li>
+ *   <li>RecordInfo for the channels of registered recorders and cameras not queried for
+ *       {@code XL_GB_RECORD_QUERY_INTERVAL}: at most one channel per device at a time and
+ *       {@code XL_GB_RECORD_QUERY_BATCH} per run, so an NVR is never flooded and a day's queries spread out;
+ *       a query no part answered within two minutes is TIMEOUT.</li>
+ * </ul>
+ */
+@Component
+class GbQuerySchedule {
+
+    static final String LEASE = "gb-queries";
+    private static final Logger log = LoggerFactory.getLogger(GbQuerySchedule.class);
+
+    private final JdbcTemplate jdbc;
+    private final GbQueries queries;
+    private final GbRecords records;
+    private final GbQuerySettings settings;
+    private final GbSettings gb;
+    private final SchedulerLease lease;
+    private final Clock clock;
+
+    GbQuerySchedule(JdbcTemplate jdbc, GbQueries queries, GbRecords records, GbQuerySettings settings, GbSettings gb,
+                    SchedulerLease lease, Clock clock) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.records = records;
+        this.settings = settings;
+        this.gb = gb;
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${xl.gb.query-check-ms:60000}", initialDelayString = "${xl.gb.query-check-ms:60000}")
+    void onSchedule() {
+        if (!gb.enabled() || !queries.running()) {
+            return;
+        }
+        try {
+            lease.runUnder(LEASE, Duration.ofMinutes(5), () -> {
+                Instant now = clock.instant();
+                refreshStatus(now);
+                renewSubscriptions(now);
+                queryRecords(now);
+            });
+        } catch (RuntimeException e) {
+            log.warn("GB/T 28181 periodic queries did not run: {}", e.getMessage());
+        }
+    }
+
+    int refreshStatus(Instant now) {
+        Instant due = now.minus(settings.statusInterval());
+        List<String> codes = jdbc.queryForList("SELECT r.device_code FROM gb_registration r WHERE " + GbDb.REGISTERED
+                        + " AND (r.status_at IS NULL OR r.status_at < ?) AND (r.status_asked_at IS NULL OR r.status_asked_at < ?)",
+                String.class, GbDb.ts(now), GbDb.ts(due), GbDb.ts(due));
+        return (int) codes.stream().filter(queries::askStatus).count();
+    }
+
+    int renewSubscriptions(Instant now) {
+        List<String> codes = jdbc.queryForList("SELECT r.device_code FROM gb_registration r WHERE " + GbDb.REGISTERED
+                        + " AND r.subscribe_refused_at IS NULL AND (r.subscribed_until IS NULL OR r.subscribed_until < ?)",
+                String.class, GbDb.ts(now), GbDb.ts(now.plus(settings.subscribeRenewBefore())));
+        return (int) codes.stream().filter(queries::subscribe).count();
+    }
+
+    int queryRecords(Instant now) {
+        records.timeOut(now.minus(GbQuerySettings.ANSWER_TIMEOUT));
+        Set<String> busy = new HashSet<>(jdbc.queryForList("SELECT DISTINCT device_code FROM gb_record_query"
+                + " WHERE outcome IN ('PENDING', 'PARTIAL') AND queried_at >= ?", String.class,
+                GbDb.ts(now.minus(GbQuerySettings.ANSWER_TIMEOUT))));
+        List<String[]> due = jdbc.query("SELECT c.device_code, c.channel_code FROM gb_channel c"
+                        + " JOIN gb_registration r ON r.device_code = c.device_code"
+                        + " LEFT JOIN gb_record_query q ON q.channel_code = c.channel_code"
+                        + " WHERE " + GbDb.REGISTERED + " AND c.removed_at IS NULL AND (q.queried_at IS NULL OR q.queried_at < ?)"
+                        + " ORDER BY q.queried_at, c.device_code, c.channel_code",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+                GbDb.ts(now), GbDb.ts(now.minus(settings.recordInterval())));
+        int sent = 0;
+        for (String[] channel : due) {
+            if (sent >= settings.recordBatch()) {
+                break;
+            }
+            if (!records(channel[0]) || !busy.add(channel[0])) {
+                continue;
+            }
+            if (queries.askRecords(channel[0], channel[1])) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Recorders and cameras keep recordings; an alarm box or a decoder does not. */
+    private static boolean records(String deviceCode) {
+        return GbCode.parse(deviceCode).map(c -> c.isRecorder() || c.isCamera()).orElse(false);
+    }
+}
