@@ -96,6 +96,22 @@ public class DeviceService {
         return insert(fields, probe, context);
     }
 
+    /**
+     * Adds a device that registered over GB/T 28181 before anyone put it in the ledger (adoption under 发现): created
+     * like any other device (validated, confined to the user's projects, audited as CREATE), then given its national
+     * code, audited as GB_ADOPT. 409 when a device carries the code already.
+     */
+    public DeviceView createWithGbCode(DeviceFields fields, String gbCode) {
+        if (devices.countByGbCode(gbCode) > 0) {
+            throw ApiException.conflict("A ledger device carries the national code " + gbCode + " already");
+        }
+        DeviceView created = create(fields);
+        devices.assignGbCode(created.id(), gbCode);
+        audit.record(created.projectId(), "GB_ADOPT", ENTITY, created.id(), "Adopted the GB/T 28181 device " + gbCode
+                + " as " + created.assetTag(), null, Map.of("gbCode", gbCode));
+        return created;
+    }
+
     public DeviceView replace(long id, DeviceFields fields) {
         return replace(id, fields, null);
     }
