@@ -40,6 +40,7 @@ import org.xueliang.tracker.shared.SchedulerLease;
 public class GbStatusSweeper {
 
     static final String LEASE = "gb-status-sweep";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GbStatusSweeper.class);
 
     private final JdbcTemplate jdbc;
     private final GbDirectory directory;
@@ -65,10 +66,17 @@ public class GbStatusSweeper {
         }
     }
 
-    /** A device that just registered is UP at once, not at the next sweep. */
+    /**
+     * A device that just registered is UP at once, not at the next sweep. A failure here must not fail the REGISTER
+     * that published the event: the next sweep sends the observation anyway.
+     */
     @EventListener
     void onRegistered(GbDeviceRegistered registered) {
-        sweep(registered.deviceCode());
+        try {
+            sweep(registered.deviceCode());
+        } catch (RuntimeException e) {
+            LOG.warn("GB status of {} waits for the next sweep: {}", registered.deviceCode(), e.toString());
+        }
     }
 
     /** Sweeps every registration, or only {@code onlyCode} and its channels; answers the observations sent. */
