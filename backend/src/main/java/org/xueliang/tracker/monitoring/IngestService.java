@@ -189,7 +189,14 @@ public class IngestService {
                 if (observation.isEmpty()) {
                     continue;
                 }
-                StateMachine.Step step = machine.onResult(state, observation.get());
+                Observation combined = observation.get();
+                if (r.method() == Method.GB28181 && !combined.decisive() && state.lastResultAt() != null
+                        && !combined.at().isAfter(state.lastResultAt())) {
+                    // GB reports as of the last keepalive, which another source's newer result may have passed:
+                    // the combination is then news as of just after that result, not an old result to ignore.
+                    combined = new Observation(state.lastResultAt().plusMillis(1), combined.status(), combined.reason());
+                }
+                StateMachine.Step step = machine.onResult(state, combined);
                 step.change().ifPresent(c -> {
                     changes.computeIfAbsent(deviceId, k -> new ArrayList<>()).add(c);
                     published.add(new DeviceStateChanged(deviceId, c.from(), c.to(), c.at(), c.reason()));
