@@ -6,6 +6,7 @@ import en from '../src/locales/en.json'
 import { LIFECYCLE_STATES } from '../src/lib/lifecycle.js'
 import { NAV_ITEMS } from '../src/lib/permissions.js'
 import { DEVICE_STATES, REASONS } from '../src/lib/status.js'
+import { STATUS_SOURCES } from '../src/api/status.js'
 
 function keys(obj, prefix = '') {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
@@ -56,6 +57,7 @@ describe('locale files', () => {
       expect(get(zh, `status.cardHint.${s}`), s).toBeTypeOf('string')
     }
     for (const r of REASONS) expect(get(zh, `reason.${r}`), r).toBeTypeOf('string')
+    for (const s of STATUS_SOURCES) expect(get(zh, `source.${s}`), s).toBeTypeOf('string')
     for (const l of ['connecting', 'connected', 'reconnecting', 'unsupported']) {
       expect(get(zh, `status.live.${l}`), l).toBeTypeOf('string')
       expect(get(zh, `status.live.${l}Hint`), l).toBeTypeOf('string')

@@ -1,7 +1,10 @@
 import { http, API } from './http.js'
 
-/** Board data: counts by state/category/site and one row per installed device. */
-export const getStatusSummary = (projectId) => http.get(`${API}/status/summary`, { query: { projectId } })
+/** Board data: counts by state/category/site and one row per installed device with its sources; `source` narrows it. */
+export const getStatusSummary = (projectId, source) => http.get(`${API}/status/summary`, { query: { projectId, source } })
+
+/** The status sources a device can have, in the order the board lists them. */
+export const STATUS_SOURCES = ['GB28181', 'ONVIF', 'SNMP', 'TCP', 'ICMP', 'RTSP']
 export const getDeviceStatus = (id) => http.get(`${API}/devices/${id}/status`)
 /** State intervals overlapping [from, to) (ISO instants). */
 export const getDeviceStates = (id, from, to) => http.get(`${API}/devices/${id}/states`, { query: { from, to } })

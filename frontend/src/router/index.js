@@ -18,6 +18,7 @@ const routes = [
       { path: 'evaluations', name: 'evaluations', component: () => import('../views/evaluation/EvaluationListView.vue'), meta: { permission: P.EVALUATION_READ, nav: 'evaluations' } },
       { path: 'evaluations/:id', name: 'evaluation', component: () => import('../views/evaluation/EvaluationDetailView.vue'), props: true, meta: { permission: P.EVALUATION_READ, nav: 'evaluations' } },
       { path: 'status', name: 'status', component: () => import('../views/status/StatusBoardView.vue'), meta: { permission: P.STATUS_READ, nav: 'status' } },
+      { path: 'status/discovery', name: 'gb-discovery', component: () => import('../views/status/GbDiscoveryView.vue'), meta: { permission: P.STATUS_READ, nav: 'status' } },
       { path: 'status/map', name: 'site-map', component: () => import('../views/status/SiteMapView.vue'), meta: { permission: P.STATUS_READ, nav: 'map' } },
       { path: 'maintenance', name: 'maintenance', component: () => import('../views/maintenance/MaintenanceView.vue'), meta: { permission: [P.MAINTENANCE_WRITE, P.STATUS_READ], nav: 'maintenance' } },
       { path: 'admin/agents', name: 'agents', component: () => import('../views/admin/AgentsView.vue'), meta: { permission: P.AGENT_ADMIN, nav: 'agents' } },

@@ -128,6 +128,8 @@ class SecurityConfig {
          // Period figures (availability, 在线率, 完好率 …) are evaluation material: managers and evaluators,
          // not technicians, who follow live states through STATUS_READ (docs/SECURITY.md).
          .requestMatchers(HttpMethod.GET, "/api/v1/metrics/**").hasAuthority(PROGRESS_READ.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/gb28181/discovered").hasAuthority(STATUS_READ.name())
+         .requestMatchers(HttpMethod.POST, "/api/v1/gb28181/registrations/*/adopt").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/import").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/*/lifecycle").hasAuthority(DEVICE_LIFECYCLE.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())

@@ -106,6 +106,18 @@ public class DeviceService {
         return insert(fields, probe, gbPassword, context);
     }
 
+    /**
+     * Creates the ledger device of a GB/T 28181 registration nobody had in the ledger ({@code fields.gbCode()} is its
+     * code): the normal create, with its validation (the code's format, region and uniqueness), scope and audit entry,
+     * then a {@code GB_ADOPT} entry that names the code.
+     */
+    public DeviceView adoptGb(DeviceFields fields) {
+        DeviceView created = create(fields);
+        audit.record(created.projectId(), "GB_ADOPT", ENTITY, created.id(), "Adopted the GB/T 28181 device " + fields.gbCode()
+                + " as " + created.assetTag(), null, Map.of("gbCode", fields.gbCode()));
+        return created;
+    }
+
     public DeviceView replace(long id, DeviceFields fields) {
         return replace(id, fields, null);
     }

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.agent.probe.Facts;
+import org.xueliang.tracker.agent.probe.Method;
 import org.xueliang.tracker.shared.ApiException;
 
 import io.micrometer.core.instrument.Counter;
@@ -46,10 +49,13 @@ public class IngestService {
     private final MeterRegistry meters;
     private final AssignmentService assignments;
     private final AgentLimits limits;
+    private final SourceRule sources;
 
     IngestService(JdbcTemplate jdbc, StatusStore store, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
                   MonitoringMetrics metrics, AssignmentService assignments, AgentLimits limits,
-                  @Value("${xl.monitoring.failures-for-down:3}") int failuresForDown) {
+                  @Value("${xl.monitoring.failures-for-down:3}") int failuresForDown,
+                  @Value("${xl.monitoring.source-fresh-seconds:600}") int sourceFreshSeconds) {
+        this.sources = new SourceRule(java.time.Duration.ofSeconds(sourceFreshSeconds));
         this.jdbc = jdbc;
         this.meters = meters;
         this.assignments = assignments;
@@ -158,6 +164,8 @@ public class IngestService {
         Map<Long, List<Batch.Result>> byDevice = accepted.stream()
                 .collect(Collectors.groupingBy(Batch.Result::deviceId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, TrackedState> current = store.lockStates(byDevice.keySet());
+        Map<Long, Map<Method, SourceStatus>> sourcesBefore = store.sourceStatuses(byDevice.keySet());
+        Map<Long, Map<Method, SourceStatus>> sourcesAfter = new HashMap<>();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         Map<Long, List<StateChange>> changes = new LinkedHashMap<>();
@@ -169,14 +177,33 @@ public class IngestService {
                 isNew.add(deviceId);
                 state = TrackedState.unmeasured(deviceResults.get(0).startedAt());
             }
+            Map<Method, SourceStatus> latest = new EnumMap<>(Method.class);
+            latest.putAll(sourcesBefore.getOrDefault(deviceId, Map.of()));
             for (Batch.Result r : deviceResults) {
-                StateMachine.Step step = machine.onResult(state, new Observation(r.startedAt(), r.status(), r.reason()));
+                SourceStatus incoming = new SourceStatus(r.method(), r.status(), r.reason(), r.startedAt(), r.detail());
+                Optional<Observation> observation = sources.combine(incoming, latest);
+                SourceStatus previous = latest.get(r.method());
+                if (previous == null || !previous.observedAt().isAfter(r.startedAt())) {
+                    latest.put(r.method(), incoming);
+                }
+                if (observation.isEmpty()) {
+                    continue;
+                }
+                Observation combined = observation.get();
+                if (r.method() == Method.GB28181 && !combined.decisive() && state.lastResultAt() != null
+                        && !combined.at().isAfter(state.lastResultAt())) {
+                    // GB reports as of the last keepalive, which another source's newer result may have passed:
+                    // the combination is then news as of just after that result, not an old result to ignore.
+                    combined = new Observation(state.lastResultAt().plusMillis(1), combined.status(), combined.reason());
+                }
+                StateMachine.Step step = machine.onResult(state, combined);
                 step.change().ifPresent(c -> {
                     changes.computeIfAbsent(deviceId, k -> new ArrayList<>()).add(c);
                     published.add(new DeviceStateChanged(deviceId, c.from(), c.to(), c.at(), c.reason()));
                 });
                 state = step.next();
             }
+            sourcesAfter.put(deviceId, latest);
             Long latency = deviceResults.get(deviceResults.size() - 1).latencyMs();
             Object[] row = StatusStore.stateRow(deviceId, state, latency, intervals.get(deviceId), now);
             (isNew.contains(deviceId) ? inserts : updates).add(row);
@@ -188,6 +215,7 @@ public class IngestService {
         store.insertStates(inserts);
         store.updateStates(updates);
         store.applyChanges(changes);
+        store.saveSourceStatuses(sourcesAfter, sourcesBefore);
         return published;
     }
 

@@ -16,9 +16,33 @@ import org.xueliang.tracker.agent.transport.Batch;
 public class PlatformObservations {
 
     private final IngestService ingest;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    PlatformObservations(IngestService ingest) {
+    PlatformObservations(IngestService ingest, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.ingest = ingest;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The latest observation of {@code source} for each of these devices that has one: what the source last said,
+     * so that it repeats itself only once per interval and reports changes at once.
+     */
+    public Map<Long, SourceStatus> latest(org.xueliang.tracker.agent.probe.Method source, java.util.Collection<Long> deviceIds) {
+        Map<Long, SourceStatus> out = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(deviceIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> args = new java.util.ArrayList<>(chunk);
+            args.add(source.name());
+            jdbc.query("SELECT * FROM device_source_status WHERE device_id IN ("
+                    + String.join(",", chunk.stream().map(id -> "?").toList()) + ") AND source = ?", rs -> {
+                SourceStatus s = StatusStore.sourceStatus(rs);
+                if (s != null) {
+                    out.put(rs.getLong("device_id"), s);
+                }
+            }, args.toArray());
+        }
+        return out;
     }
 
     public void apply(List<Batch.Result> observations, int intervalSeconds) {

@@ -16,7 +16,10 @@ import org.xueliang.tracker.agent.probe.Status;
  *       keeps its state (one lost packet is not an outage);</li>
  *   <li>no result for {@value #SILENT_INTERVALS} intervals makes the device UNKNOWN from the
  *       moment its next result was due (last result + one interval): not measured is not down;</li>
- *   <li>results older than the newest applied one are ignored for state (they are still stored raw).</li>
+ *   <li>results older than the newest applied one are ignored for state (they are still stored raw);</li>
+ *   <li>a decisive DOWN ({@link Observation#decisive()}, GB/T 28181's keepalive timeout or unregistration) makes the
+ *       device DOWN at once from its own time, without the failure run, and also when it is dated before the newest
+ *       result: it is dated at the first missed keepalive, and another source may have reported since.</li>
  * </ul>
  */
 public final class StateMachine {
@@ -37,6 +40,9 @@ public final class StateMachine {
     }
 
     public Step onResult(TrackedState current, Observation result) {
+        if (result.decisive() && result.status() == Status.DOWN) {
+            return onDecisiveDown(current, result);
+        }
         if (current.lastResultAt() != null && !result.at().isAfter(current.lastResultAt())) {
             return new Step(current, Optional.empty());
         }
@@ -67,6 +73,19 @@ public final class StateMachine {
         // (a device UNKNOWN since 10:05 whose run began at 10:00 is down from 10:05 in the record).
         Instant downSince = runStart.isBefore(current.since()) ? current.since() : runStart;
         return new Step(new TrackedState(DeviceState.DOWN, downSince, result.reason(), failures, runStart, result.at()),
+                Optional.of(new StateChange(current.state(), DeviceState.DOWN, downSince, result.reason())));
+    }
+
+    private static Step onDecisiveDown(TrackedState current, Observation result) {
+        Instant newest = current.lastResultAt() == null || result.at().isAfter(current.lastResultAt())
+                ? result.at() : current.lastResultAt();
+        if (current.state() == DeviceState.DOWN) {
+            return new Step(new TrackedState(DeviceState.DOWN, current.since(), result.reason(),
+                    current.consecutiveFailures() + 1, current.firstFailureAt(), newest), Optional.empty());
+        }
+        // Never before the current state began: an outage cannot reach back over a state already on record.
+        Instant downSince = result.at().isBefore(current.since()) ? current.since() : result.at();
+        return new Step(new TrackedState(DeviceState.DOWN, downSince, result.reason(), 1, downSince, newest),
                 Optional.of(new StateChange(current.state(), DeviceState.DOWN, downSince, result.reason())));
     }
 

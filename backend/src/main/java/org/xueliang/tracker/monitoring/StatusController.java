@@ -31,8 +31,9 @@ class StatusController {
     }
 
     @GetMapping("/api/v1/status/summary")
-    StatusQueries.Summary summary(@RequestParam(required = false) Long projectId) {
-        return queries.summary(projectId);
+    StatusQueries.Summary summary(@RequestParam(required = false) Long projectId,
+                                  @RequestParam(required = false) String source) {
+        return queries.summary(projectId, source);
     }
 
     /** Server-sent events: one {@code state} event per device state change, as it commits. */

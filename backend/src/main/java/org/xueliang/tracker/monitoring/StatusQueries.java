@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.agent.probe.Method;
 import org.xueliang.tracker.identity.AccessScope;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.shared.ApiException;
@@ -33,12 +34,13 @@ public class StatusQueries {
 
     public record DeviceRow(long deviceId, String assetTag, String name, String category, Long siteId, String siteName,
                             String ipAddress, DeviceState state, Instant since, String reason, Instant lastResultAt,
-                            Integer lastLatencyMs) {
+                            Integer lastLatencyMs, List<SourceStatus> sources) {
     }
 
     public record DeviceStatus(long deviceId, DeviceState state, Instant since, String reason, int consecutiveFailures,
                                Instant lastResultAt, Integer lastLatencyMs, Map<String, String> facts,
-                               List<Discrepancy> discrepancies, int reboots, List<Instant> recentReboots) {
+                               List<Discrepancy> discrepancies, int reboots, List<Instant> recentReboots,
+                               List<SourceStatus> sources) {
     }
 
     /** The ledger says one thing, the device reports another (serial, model, firmware). */
@@ -51,10 +53,24 @@ public class StatusQueries {
     public record Probe(Instant at, String method, String status, String reason, Integer latencyMs, String detail) {
     }
 
-    /** Every device in the user's scope that is installed or later, with its state (UNKNOWN when never measured). */
-    public Summary summary(Long projectId) {
+    /**
+     * Every device in the user's scope that is installed or later, with its state (UNKNOWN when never measured) and the
+     * latest observation of each of its sources. {@code source} narrows it to the devices that source observes (one
+     * that reported, the device's configured probe method, or for GB28181 a device carrying a national code).
+     */
+    public Summary summary(Long projectId, String source) {
         List<Object> args = new ArrayList<>();
         String where = scopeClause(projectId, args);
+        Map<Long, List<SourceStatus>> sources = sources(where, args);
+        if (source != null && !source.isBlank()) {
+            Method method = sourceParameter(source);
+            where += " AND (EXISTS (SELECT 1 FROM device_source_status ss WHERE ss.device_id = d.id AND ss.source = ?)"
+                    + (method == Method.GB28181 ? " OR d.gb_code IS NOT NULL)" : " OR d.probe_method = ?)");
+            args.add(method.name());
+            if (method != Method.GB28181) {
+                args.add(method.name());
+            }
+        }
         List<DeviceRow> rows = jdbc.query("SELECT d.id, d.asset_tag, d.name, d.category_code, d.site_id, s.name AS site_name,"
                 + " d.ip_address, st.state, st.since, st.reason, st.last_result_at, st.last_latency_ms FROM device d"
                 + " LEFT JOIN site s ON s.id = d.site_id LEFT JOIN device_status st ON st.device_id = d.id"
@@ -64,7 +80,8 @@ public class StatusQueries {
                         rs.getString("ip_address"),
                         rs.getString("state") == null ? DeviceState.UNKNOWN : DeviceState.valueOf(rs.getString("state")),
                         StatusStore.instant(rs.getTimestamp("since")), rs.getString("reason"),
-                        StatusStore.instant(rs.getTimestamp("last_result_at")), rs.getObject("last_latency_ms", Integer.class)),
+                        StatusStore.instant(rs.getTimestamp("last_result_at")), rs.getObject("last_latency_ms", Integer.class),
+                        sources.getOrDefault(rs.getLong("id"), List.of())),
                 args.toArray());
         Map<DeviceState, Integer> total = emptyCounts();
         Map<String, Map<DeviceState, Integer>> byCategory = new TreeMap<>();
@@ -77,8 +94,31 @@ public class StatusQueries {
         return new Summary(total, byCategory, bySite, rows);
     }
 
+    private static Method sourceParameter(String source) {
+        try {
+            return Method.valueOf(source.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("source", "must be one of " + java.util.Arrays.toString(Method.values()));
+        }
+    }
+
+    /** The latest observation per source of the devices the clause selects, in source order. */
+    private Map<Long, List<SourceStatus>> sources(String where, List<Object> args) {
+        Map<Long, List<SourceStatus>> out = new java.util.HashMap<>();
+        jdbc.query("SELECT ss.* FROM device_source_status ss JOIN device d ON d.id = ss.device_id WHERE 1 = 1" + where
+                + " ORDER BY ss.device_id, ss.source", rs -> {
+            SourceStatus s = StatusStore.sourceStatus(rs);
+            if (s != null) {
+                out.computeIfAbsent(rs.getLong("device_id"), k -> new ArrayList<>()).add(s);
+            }
+        }, args.toArray());
+        return out;
+    }
+
     public DeviceStatus device(long deviceId) {
         requireVisible(deviceId);
+        List<SourceStatus> sources = jdbc.query("SELECT * FROM device_source_status WHERE device_id = ? ORDER BY source",
+                (rs, n) -> StatusStore.sourceStatus(rs), deviceId).stream().filter(java.util.Objects::nonNull).toList();
         Map<String, String> facts = new TreeMap<>();
         jdbc.query("SELECT fact_key, fact_value FROM device_fact WHERE device_id = ?",
                 rs -> { facts.put(rs.getString(1), rs.getString(2)); }, deviceId);
@@ -90,10 +130,10 @@ public class StatusQueries {
                         DeviceState.valueOf(rs.getString("state")), StatusStore.instant(rs.getTimestamp("since")),
                         rs.getString("reason"), rs.getInt("consecutive_failures"),
                         StatusStore.instant(rs.getTimestamp("last_result_at")), rs.getObject("last_latency_ms", Integer.class),
-                        facts, discrepancies, reboots.size(), recent), deviceId)
+                        facts, discrepancies, reboots.size(), recent, sources), deviceId)
                 .stream().findFirst()
                 .orElse(new DeviceStatus(deviceId, DeviceState.UNKNOWN, null, null, 0, null, null, facts, discrepancies,
-                        reboots.size(), recent));
+                        reboots.size(), recent, sources));
     }
 
     private List<Discrepancy> discrepancies(long deviceId, Map<String, String> facts) {

@@ -43,6 +43,53 @@ class StatusStore {
         return states;
     }
 
+    /** The latest observation of each source of these devices (call after {@link #lockStates}, under its locks). */
+    Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sourceStatuses(Collection<Long> deviceIds) {
+        Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> out = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return out;
+        }
+        String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
+        jdbc.query("SELECT * FROM device_source_status WHERE device_id IN (" + in + ")", rs -> {
+            SourceStatus s = sourceStatus(rs);
+            if (s != null) {
+                out.computeIfAbsent(rs.getLong("device_id"), k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class))
+                        .put(s.source(), s);
+            }
+        }, deviceIds.toArray());
+        return out;
+    }
+
+    /** A row of {@code device_source_status}; null for a source or code this version does not know. */
+    static SourceStatus sourceStatus(java.sql.ResultSet rs) throws java.sql.SQLException {
+        try {
+            return new SourceStatus(org.xueliang.tracker.agent.probe.Method.valueOf(rs.getString("source")),
+                    org.xueliang.tracker.agent.probe.Status.valueOf(rs.getString("status")),
+                    Reason.valueOf(rs.getString("reason")), instant(rs.getTimestamp("observed_at")), rs.getString("detail"));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** Writes the latest observation per source: {@code existing} rows are updated, the others inserted. */
+    void saveSourceStatuses(Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> latest,
+                            Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> existing) {
+        List<Object[]> updates = new java.util.ArrayList<>();
+        List<Object[]> inserts = new java.util.ArrayList<>();
+        latest.forEach((deviceId, bySource) -> bySource.forEach((source, s) -> {
+            Map<org.xueliang.tracker.agent.probe.Method, SourceStatus> before = existing.getOrDefault(deviceId, Map.of());
+            if (s.equals(before.get(source))) {
+                return;
+            }
+            Object[] row = {s.status().name(), s.reason().name(), ts(s.observedAt()), s.detail(), deviceId, source.name()};
+            (before.containsKey(source) ? updates : inserts).add(row);
+        }));
+        jdbc.batchUpdate("UPDATE device_source_status SET status = ?, reason = ?, observed_at = ?, detail = ?"
+                + " WHERE device_id = ? AND source = ?", updates);
+        jdbc.batchUpdate("INSERT INTO device_source_status (status, reason, observed_at, detail, device_id, source)"
+                + " VALUES (?,?,?,?,?,?)", inserts);
+    }
+
     void insertStates(List<Object[]> rows) {
         jdbc.batchUpdate("INSERT INTO device_status (state, since, reason, consecutive_failures, first_failure_at,"
                 + " last_result_at, last_latency_ms, interval_seconds, updated_at, device_id) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);

@@ -112,6 +112,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `DELETE /api/v1/notification-channels/{id}` | ✔ | — | — | — |
             | `POST /api/v1/notification-channels/{id}/test` | ✔ | — | — | — |
             | `POST /api/v1/discovery` | ✔ | — | — | — |
+            | `GET /api/v1/gb28181/discovered` | ✔ | ✔ | ✔ | ✔ |
+            | `POST /api/v1/gb28181/registrations/{code}/adopt` | ✔ | ✔ | — | — |
             | `GET /api/v1/evaluations` | ✔ | ✔ | ✔ | — |
             | `POST /api/v1/evaluations` | ✔ | — | ✔ | — |
             | `GET /api/v1/evaluations/{id}` | ✔ | ✔ | ✔ | — |
@@ -236,7 +238,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(77);
+        assertThat(rows).hasSize(79);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -351,6 +353,10 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "PUT /api/v1/notification-channels/{id}" -> withJson(put(CHANNELS + "/{id}", fixture(CHANNELS, permitted)), channel());
             case "DELETE /api/v1/notification-channels/{id}" -> delete(CHANNELS + "/{id}", fixture(CHANNELS, permitted));
             case "POST /api/v1/notification-channels/{id}/test" -> post(CHANNELS + "/{id}/test", fixture(CHANNELS, false));
+            case "GET /api/v1/gb28181/discovered" -> get("/api/v1/gb28181/discovered");
+            case "POST /api/v1/gb28181/registrations/{code}/adopt" -> withJson(
+                    post("/api/v1/gb28181/registrations/{code}/adopt", unknownRegistration()),
+                    Map.of("projectId", scratchProject(), "category", "FACE_CAMERA", "name", "矩阵测试 国标设备"));
             case "POST /api/v1/discovery" -> withJson(post("/api/v1/discovery"), Map.of("target", "127.0.0.1:9", "timeoutMs", 200));
             case "GET /api/v1/evaluations" -> get(EVALUATIONS + "?projectId={p}", PROJECT);
             case "POST /api/v1/evaluations" -> withJson(post(EVALUATIONS), evaluation());
@@ -388,6 +394,18 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", GB_CODE);
             return id;
         });
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger GB_SERIAL = new java.util.concurrent.atomic.AtomicInteger(900000);
+
+    /** A registration with a fresh code no ledger device carries (the SIP layer writes these rows in production). */
+    private String unknownRegistration() {
+        String code = "1408240000132" + "0" + GB_SERIAL.incrementAndGet();
+        java.sql.Timestamp now = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC));
+        jdbc.update("INSERT INTO gb_registration (device_code, remote_host, remote_port, transport, expires_seconds,"
+                + " first_seen_at, registered_at, updated_at) VALUES (?,?,?,?,?,?,?,?)", code, "127.0.0.1", 5061, "UDP",
+                3600, now, now, now);
+        return code;
     }
 
     private static final String BOUNDARY = "/api/v1/sites/boundary";

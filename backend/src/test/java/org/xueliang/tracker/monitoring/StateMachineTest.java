@@ -82,6 +82,52 @@ class StateMachineTest {
     }
 
     @Test
+    void aDecisiveDownIsAnOutageAtOnceFromItsOwnTime() {
+        StateMachine machine = new StateMachine(3);
+        TrackedState up = machine.onResult(TrackedState.unmeasured(T0), obs(0, Status.UP)).next();
+        StateMachine.Step step = machine.onResult(up, gbDown(1, Reason.GB_KEEPALIVE_TIMEOUT));
+        assertThat(step.change()).get().extracting(StateChange::to, StateChange::at, StateChange::reason)
+                .containsExactly(DOWN, at(1), Reason.GB_KEEPALIVE_TIMEOUT);
+        assertThat(step.next().since()).isEqualTo(at(1));
+    }
+
+    @Test
+    void aDecisiveDownDatedBeforeANewerResultStillCounts() {
+        // GB dates the outage at the first missed keepalive; ONVIF may have reported since.
+        StateMachine machine = new StateMachine(3);
+        TrackedState up = machine.onResult(TrackedState.unmeasured(T0), obs(0, Status.UP)).next();
+        up = machine.onResult(up, obs(3, Status.UP)).next();
+        StateMachine.Step step = machine.onResult(up, gbDown(1, Reason.GB_KEEPALIVE_TIMEOUT));
+        assertThat(step.next().state()).isEqualTo(DOWN);
+        assertThat(step.next().since()).isEqualTo(at(1));
+        assertThat(step.next().lastResultAt()).isEqualTo(at(3));
+    }
+
+    @Test
+    void aDecisiveDownNeverReachesBackBeforeTheCurrentState() {
+        StateMachine machine = new StateMachine(3);
+        TrackedState up = machine.onResult(TrackedState.unmeasured(T0), obs(5, Status.UP)).next();
+        StateMachine.Step step = machine.onResult(up, gbDown(2, Reason.GB_UNREGISTERED));
+        assertThat(step.change()).get().extracting(StateChange::at).isEqualTo(at(5));
+    }
+
+    @Test
+    void aRepeatedDecisiveDownKeepsTheOutageAndTakesTheNewReason() {
+        StateMachine machine = new StateMachine(3);
+        TrackedState down = machine.onResult(TrackedState.unmeasured(T0), gbDown(0, Reason.GB_KEEPALIVE_TIMEOUT)).next();
+        StateMachine.Step step = machine.onResult(down, gbDown(4, Reason.GB_UNREGISTERED));
+        assertThat(step.change()).isEmpty();
+        assertThat(step.next().since()).isEqualTo(at(0));
+        assertThat(step.next().reason()).isEqualTo(Reason.GB_UNREGISTERED);
+        StateMachine.Step back = machine.onResult(step.next(), obs(5, Status.UP));
+        assertThat(back.change()).get().extracting(StateChange::to, StateChange::at).containsExactly(DeviceState.UP, at(5));
+    }
+
+    private static Observation gbDown(int minute, Reason reason) {
+        return new Observation(at(minute), Status.DOWN, reason, true);
+    }
+
+    @Test
     void silenceNeverTouchesAnUnmeasuredDevice() {
         StateMachine machine = new StateMachine(3);
         assertThat(machine.onSilence(TrackedState.unmeasured(T0), at(100), INTERVAL).change()).isEmpty();

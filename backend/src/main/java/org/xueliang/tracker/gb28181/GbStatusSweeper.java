@@ -1,0 +1,172 @@
+package org.xueliang.tracker.gb28181;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.xueliang.tracker.agent.probe.Facts;
+import org.xueliang.tracker.agent.probe.Method;
+import org.xueliang.tracker.agent.transport.Batch;
+import org.xueliang.tracker.ledger.GbDirectory;
+import org.xueliang.tracker.monitoring.PlatformObservations;
+import org.xueliang.tracker.monitoring.SourceStatus;
+import org.xueliang.tracker.shared.SchedulerLease;
+
+/**
+ * Turns the registration state into status observations of the source GB28181 (docs/GB28181.md "Status"): every
+ * few seconds, under a lease so one replica does it, for every registration and channel whose code a ledger device
+ * carries, the {@link GbVerdict} when it changed or is due again, through {@link PlatformObservations} (the same state
+ * machine, outages and rollups as the agents' results). A fresh REGISTER is swept at once, so the device is UP within
+ * seconds. Registrations whose code no ledger device carries are left alone: they wait under 发现 for adoption, and
+ * their status starts when they are adopted.
+ */
+@Component
+public class GbStatusSweeper {
+
+    static final String LEASE = "gb-status-sweep";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GbStatusSweeper.class);
+
+    private final JdbcTemplate jdbc;
+    private final GbDirectory directory;
+    private final PlatformObservations observations;
+    private final SchedulerLease lease;
+    private final GbSettings settings;
+    private final Clock clock;
+
+    GbStatusSweeper(JdbcTemplate jdbc, GbDirectory directory, PlatformObservations observations, SchedulerLease lease,
+                    GbSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.observations = observations;
+        this.lease = lease;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${xl.gb.status-sweep-ms:5000}", initialDelayString = "${xl.gb.status-sweep-ms:5000}")
+    void scheduled() {
+        if (settings.enabled()) {
+            lease.runUnder(LEASE, Duration.ofSeconds(30), () -> sweep(null));
+        }
+    }
+
+    /**
+     * A device that just registered is UP at once, not at the next sweep. A failure here must not fail the REGISTER
+     * that published the event: the next sweep sends the observation anyway.
+     */
+    @EventListener
+    void onRegistered(GbDeviceRegistered registered) {
+        try {
+            sweep(registered.deviceCode());
+        } catch (RuntimeException e) {
+            LOG.warn("GB status of {} waits for the next sweep: {}", registered.deviceCode(), e.toString());
+        }
+    }
+
+    /** Sweeps every registration, or only {@code onlyCode} and its channels; answers the observations sent. */
+    public int sweep(String onlyCode) {
+        Instant now = clock.instant();
+        Duration interval = settings.keepaliveInterval();
+        Map<String, Row> registrations = registrations(onlyCode);
+        if (registrations.isEmpty()) {
+            return 0;
+        }
+        List<ChannelRow> channels = channels(onlyCode);
+        Set<String> codes = new HashSet<>(registrations.keySet());
+        channels.forEach(c -> codes.add(c.channelCode()));
+        Map<String, Long> linked = directory.deviceIdsByCode(codes);
+        Map<Long, Target> targets = new LinkedHashMap<>();
+        Map<String, GbVerdict> deviceVerdicts = new HashMap<>();
+        registrations.values().forEach(r -> GbVerdict.of(r.registration(), now, interval, settings.keepaliveTimeout())
+                .ifPresent(v -> {
+                    deviceVerdicts.put(r.registration().code(), v);
+                    Long deviceId = linked.get(r.registration().code());
+                    if (deviceId != null) {
+                        targets.put(deviceId, new Target(v, r));
+                    }
+                }));
+        for (ChannelRow c : channels) {
+            Long deviceId = linked.get(c.channelCode());
+            GbVerdict parent = deviceVerdicts.get(c.deviceCode());
+            // An IPC whose only channel carries the same ledger device as the IPC itself: the device's verdict rules.
+            if (deviceId == null || parent == null || targets.containsKey(deviceId)) {
+                continue;
+            }
+            Row parentRow = registrations.get(c.deviceCode());
+            targets.put(deviceId, new Target(GbVerdict.ofChannel(parent, parentRow.registration().lastAlive(), c.channel()),
+                    parentRow));
+        }
+        Map<Long, SourceStatus> last = observations.latest(Method.GB28181, targets.keySet());
+        List<Batch.Result> due = new ArrayList<>();
+        targets.forEach((deviceId, t) -> t.verdict().due(last.get(deviceId), now, interval).ifPresent(at ->
+                due.add(new Batch.Result(deviceId, Method.GB28181, at, null, t.verdict().status(), t.verdict().reason(),
+                        null, t.row().facts()))));
+        for (int from = 0; from < due.size(); from += 500) {
+            observations.apply(due.subList(from, Math.min(due.size(), from + 500)), (int) interval.toSeconds());
+        }
+        return due.size();
+    }
+
+    private record Target(GbVerdict verdict, Row row) {
+    }
+
+    /** A registration with the facts its observations carry (also those of its channels' cameras). */
+    private record Row(GbVerdict.Registration registration, Map<String, String> facts) {
+    }
+
+    private record ChannelRow(String deviceCode, String channelCode, GbVerdict.Channel channel) {
+    }
+
+    private Map<String, Row> registrations(String onlyCode) {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        String where = onlyCode == null ? "" : " WHERE device_code = ?";
+        jdbc.query("SELECT device_code, registered_at, expires_at, unregistered_at, last_keepalive_at, clock_offset_ms,"
+                + " transport, remote_host, remote_port FROM gb_registration" + where, rs -> {
+            GbVerdict.Registration r = new GbVerdict.Registration(rs.getString("device_code"), instant(rs, "registered_at"),
+                    instant(rs, "expires_at"), instant(rs, "unregistered_at"), instant(rs, "last_keepalive_at"));
+            rows.put(r.code(), new Row(r, facts(rs, r)));
+        }, onlyCode == null ? new Object[0] : new Object[] {onlyCode});
+        return rows;
+    }
+
+    private List<ChannelRow> channels(String onlyCode) {
+        String where = onlyCode == null ? "" : " AND device_code = ?";
+        return jdbc.query("SELECT device_code, channel_code, status, last_event, event_at FROM gb_channel"
+                        + " WHERE removed_at IS NULL" + where,
+                (rs, n) -> new ChannelRow(rs.getString("device_code"), rs.getString("channel_code"),
+                        new GbVerdict.Channel(rs.getString("status"), rs.getString("last_event"), instant(rs, "event_at"))),
+                onlyCode == null ? new Object[0] : new Object[] {onlyCode});
+    }
+
+    /** gb.lastKeepaliveAt, gb.clockOffsetMs, gb.transport, gb.address: what the device status page shows of GB. */
+    private static Map<String, String> facts(ResultSet rs, GbVerdict.Registration r) throws SQLException {
+        Map<String, String> facts = new LinkedHashMap<>();
+        Optional.ofNullable(r.lastKeepaliveAt()).ifPresent(at -> facts.put(Facts.GB_LAST_KEEPALIVE_AT, at.toString()));
+        Optional.ofNullable(rs.getObject("clock_offset_ms", Long.class))
+                .ifPresent(ms -> facts.put(Facts.GB_CLOCK_OFFSET_MS, ms.toString()));
+        facts.put(Facts.GB_TRANSPORT, rs.getString("transport"));
+        facts.put(Facts.GB_ADDRESS, rs.getString("remote_host") + ":" + rs.getInt("remote_port"));
+        return facts;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}
