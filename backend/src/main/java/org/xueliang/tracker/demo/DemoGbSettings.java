@@ -54,7 +54,9 @@ public class DemoGbSettings implements EnvironmentPostProcessor {
     static boolean userSet(ConfigurableEnvironment env, String property) {
         String variable = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
         for (PropertySource<?> s : env.getPropertySources()) {
-            if (s.getName().startsWith("Config resource") || s.getName().equals(SOURCE)) {
+            // "configurationProperties" is Boot's view of all the others (application.yml included): not a source of its own
+            if (s.getName().startsWith("Config resource") || s.getName().equals(SOURCE)
+                    || s.getName().equals("configurationProperties")) {
                 continue;
             }
             if (s.containsProperty(property) || s.containsProperty(variable)) {

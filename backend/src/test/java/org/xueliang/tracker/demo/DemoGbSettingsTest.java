@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -17,6 +18,7 @@ class DemoGbSettingsTest {
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         env.getPropertySources().addLast(new SystemEnvironmentPropertySource("test-env", variables));
         env.getPropertySources().addLast(new MapPropertySource("Config resource 'class path resource [application.yml]'", applicationYml));
+        ConfigurationPropertySources.attach(env); // as Boot does: a view over every source, application.yml included
         return env;
     }
 

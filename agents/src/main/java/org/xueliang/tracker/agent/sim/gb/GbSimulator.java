@@ -710,7 +710,8 @@ public final class GbSimulator implements AutoCloseable {
 
     private static Properties stackProperties(Options o) {
         Properties p = new Properties();
-        p.setProperty("javax.sip.STACK_NAME", "xl-gb-sim-" + STACKS.incrementAndGet());
+        // JAIN-SIP logs under the stack's name: inside the backend (demo mode) the level set for "gb28181.sip" applies.
+        p.setProperty("javax.sip.STACK_NAME", "gb28181.sip.simulator-" + STACKS.incrementAndGet());
         p.setProperty("javax.sip.OUTBOUND_PROXY", o.serverHost() + ":" + o.serverPort() + "/" + o.transport());
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
