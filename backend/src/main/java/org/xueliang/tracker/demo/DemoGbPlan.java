@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>every recorder (type 111 DVR, 118 NVR) registers as an NVR whose channels are the coded cameras (131, 132) of
  *       its own site (up to {@link #MAX_CHANNELS});</li>
- *   <li>the coded cameras of one site without a recorder (the site of the first such camera) register as IPCs, each
- *       with itself as its one channel;</li>
+ *   <li>the coded cameras of one site without a recorder (the one with the most of them; on a tie the first in
+ *       asset-tag order) register as IPCs, each with itself as its one channel;</li>
  *   <li>faults: the first channel of the first recorder with channels loses its video {@link #VLOST_AFTER_SECONDS}
  *       after start (else the first IPC's); the last IPC (else the last recorder, when there are two) stops its
  *       keepalives {@link #SILENT_AFTER_SECONDS} after start, so it is DOWN GB_KEEPALIVE_TIMEOUT three intervals later.</li>
@@ -60,7 +60,11 @@ final class DemoGbPlan {
                     .map(Row::gbCode).limit(MAX_CHANNELS).toList();
             out.add(new Device(r.assetTag(), r.gbCode(), true, channels, new ArrayList<>()));
         }
-        Long ipcSite = cameras.stream().map(Row::siteId).filter(s -> s != null && !recorderSites.contains(s)).findFirst().orElse(null);
+        // the site without a recorder that has the most coded cameras (the first such in asset-tag order on a tie)
+        Map<Long, Long> perSite = cameras.stream().map(Row::siteId).filter(s -> s != null && !recorderSites.contains(s))
+                .collect(Collectors.groupingBy(s -> s, LinkedHashMap::new, Collectors.counting()));
+        Long ipcSite = perSite.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(Map.Entry::getKey)
+                .orElse(null);
         List<Device> ipcs = new ArrayList<>();
         if (ipcSite != null) {
             cameras.stream().filter(c -> ipcSite.equals(c.siteId()))

@@ -19,10 +19,11 @@ class DemoGbPlanTest {
                 row("A-01", "14082400001180000001", 1L),   // NVR at site 1
                 row("A-02", "14082400001320000002", 1L),   // camera at site 1 → channel of A-01
                 row("A-03", "14082400001310000003", 1L),   // camera at site 1 → channel of A-01
-                row("B-01", "14082400001320000004", 2L),   // site 2 has no recorder: IPCs
+                row("AA-1", "14082400001320000009", 5L),   // site 5: one camera only, fewer than site 2
+                row("B-01", "14082400001320000004", 2L),   // site 2: no recorder and the most cameras: IPCs
                 row("B-02", "14082400001320000005", 2L),
                 row("B-03", "14082400001320000006", 2L),
-                row("C-01", "14082400001320000007", 3L),   // site 3: not the chosen site, stays out
+                row("C-01", "14082400001320000007", 3L),   // site 3: fewer cameras, stays out
                 row("D-01", "14082400002000000008", 4L),   // a platform (200): neither
                 row("E-01", null, 2L),                      // no code: out
                 row("F-01", "1408240000132000000", 2L)));   // 19 digits: out
