@@ -241,13 +241,18 @@ public final class GbSimulator implements AutoCloseable {
         registrar.interrupt();
         List<Line> registeredNow = lines.values().stream().filter(l -> l.registered).toList();
         CountDownLatch done = new CountDownLatch(registeredNow.size());
+        // one bound for the whole goodbye, so a server that is gone cannot hold the stop for long
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(5, registeredNow.size() / 200));
         for (Line l : registeredNow) {
             l.cancelKeepalives();
             l.unregistered = done;
             try {
-                window.tryAcquire(2, TimeUnit.SECONDS);
+                if (!window.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
                 sendRegister(l, 0, null);
             } catch (SipException | java.text.ParseException | javax.sip.InvalidArgumentException e) {
+                window.release();
                 done.countDown();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -255,7 +260,7 @@ public final class GbSimulator implements AutoCloseable {
             }
         }
         try {
-            done.await(Math.max(3, registeredNow.size() / 500), TimeUnit.SECONDS);
+            done.await(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(2), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
