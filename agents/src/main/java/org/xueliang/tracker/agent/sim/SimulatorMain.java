@@ -24,6 +24,12 @@ import org.xueliang.tracker.agent.sim.net.TcpDeviceSimulator;
  *           | slow[-MILLIS] | drift-SECONDS (negative: behind) | reboot-every-SECONDS (down for 20 s each time)
  *   snmp    the SNMP agents: see {@link org.xueliang.tracker.agent.sim.snmp.SnmpSimulatorMain}
  *   tcp     --devices N --base 127.23.0.1 --port P [--kind tcp|rtsp] [--fault INDEX=down|silent|auth]
+ *   gb28181 --server 127.0.0.1:PORT --server-id ID20 --domain ID10 --ipcs N [--nvrs M --channels K]
+ *           --base-code CODE20 --password X [--transport udp|tcp] [--keepalive-seconds S]
+ *           [--fault INDEX=KIND]…, KIND: stop-keepalive[-AFTER_S] | wrong-password | vlost=CHANNEL[@AFTER_S]
+ *           | drift-SECONDS | record-gaps[-MINUTES] | slow-catalog-MS | partial-catalog
+ *           GB/T 28181 IPCs and NVRs registering to a platform, all on one SIP socket; Expires 0 when stopped.
+ *           Everything else: {@link org.xueliang.tracker.agent.sim.gb.GbSimulatorMain}
  * </pre>
  * Prints what it serves and runs until SIGINT/SIGTERM.
  */
@@ -39,7 +45,16 @@ public final class SimulatorMain {
         }
         AutoCloseable sim;
         try {
-            if (args.length > 0 && args[0].equals("tcp")) {
+            if (args.length > 0 && args[0].equals("gb28181")) {
+                String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+                org.xueliang.tracker.agent.sim.gb.GbSimulator gb = org.xueliang.tracker.agent.sim.gb.GbSimulatorMain.start(rest, System.out);
+                var reporter = org.xueliang.tracker.agent.sim.gb.GbSimulatorMain.report(gb, System.out,
+                        org.xueliang.tracker.agent.sim.gb.GbSimulatorMain.reportSeconds(rest));
+                sim = () -> {
+                    reporter.shutdownNow();
+                    gb.close();
+                };
+            } else if (args.length > 0 && args[0].equals("tcp")) {
                 sim = startTcp(java.util.Arrays.copyOfRange(args, 1, args.length), System.out);
             } else {
                 sim = start(args.length > 0 && args[0].equals("onvif") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args,
@@ -223,7 +238,8 @@ public final class SimulatorMain {
                 + " [--fault INDEX=down|flapping[-S]|auth|black|frozen|slow[-MS]|drift-S|reboot-every-S]...\n"
                 + "       either with --discovery 127.0.0.1:3702 (WS-Discovery responder, unicast on loopback)\n"
                 + "       SimulatorMain snmp --agents N --base 127.22.0.1 --port P [--snmprec DIR] [--fault INDEX=KIND]...\n"
-                + "       SimulatorMain tcp --devices N --base 127.23.0.1 --port P [--kind tcp|rtsp] [--fault INDEX=down|silent|auth]...";
+                + "       SimulatorMain tcp --devices N --base 127.23.0.1 --port P [--kind tcp|rtsp] [--fault INDEX=down|silent|auth]...\n"
+                + org.xueliang.tracker.agent.sim.gb.GbSimulatorMain.usage();
     }
 
     /** Options as a map; every --fault value goes to {@code faults} when given (they repeat). */

@@ -1,0 +1,91 @@
+package org.xueliang.tracker.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which demo devices register over GB/T 28181, and how they misbehave (docs/DEMO.md). From the ledger devices that
+ * carry a national code, in asset-tag order:
+ * <ul>
+ *   <li>every recorder (type 111 DVR, 118 NVR) registers as an NVR whose channels are the coded cameras (131, 132) of
+ *       its own site (up to {@link #MAX_CHANNELS});</li>
+ *   <li>the coded cameras of one site without a recorder (the one with the most of them; on a tie the first in
+ *       asset-tag order) register as IPCs, each with itself as its one channel;</li>
+ *   <li>faults: the first channel of the first recorder with channels loses its video {@link #VLOST_AFTER_SECONDS}
+ *       after start (else the first IPC's); the last IPC (else the last recorder, when there are two) stops its
+ *       keepalives {@link #SILENT_AFTER_SECONDS} after start, so it is DOWN GB_KEEPALIVE_TIMEOUT three intervals later.</li>
+ * </ul>
+ * Pure: the rows in, the plan out.
+ */
+final class DemoGbPlan {
+
+    static final int MAX_CHANNELS = 64;
+    static final int VLOST_AFTER_SECONDS = 60;
+    static final int SILENT_AFTER_SECONDS = 300;
+
+    /** A ledger device with a national code. */
+    record Row(String assetTag, String gbCode, Long siteId) {
+    }
+
+    /** One device to simulate: its code, whether it is a recorder, its channels' codes, its faults in the simulator's words. */
+    record Device(String assetTag, String code, boolean recorder, List<String> channels, List<String> faults) {
+    }
+
+    private DemoGbPlan() {
+    }
+
+    static boolean isRecorder(String code) {
+        String type = code.substring(10, 13);
+        return type.equals("111") || type.equals("118");
+    }
+
+    static boolean isCamera(String code) {
+        String type = code.substring(10, 13);
+        return type.equals("131") || type.equals("132");
+    }
+
+    static List<Device> plan(List<Row> rowsInAssetTagOrder) {
+        List<Row> rows = rowsInAssetTagOrder.stream().filter(r -> r.gbCode() != null && r.gbCode().matches("\\d{20}")).toList();
+        List<Row> recorders = rows.stream().filter(r -> isRecorder(r.gbCode())).toList();
+        List<Row> cameras = rows.stream().filter(r -> isCamera(r.gbCode())).toList();
+        Set<Long> recorderSites = recorders.stream().map(Row::siteId).filter(Objects::nonNull).collect(Collectors.toSet());
+        List<Device> out = new ArrayList<>();
+        for (Row r : recorders) {
+            List<String> channels = r.siteId() == null ? List.of() : cameras.stream().filter(c -> r.siteId().equals(c.siteId()))
+                    .map(Row::gbCode).limit(MAX_CHANNELS).toList();
+            out.add(new Device(r.assetTag(), r.gbCode(), true, channels, new ArrayList<>()));
+        }
+        // the site without a recorder that has the most coded cameras (the first such in asset-tag order on a tie)
+        Map<Long, Long> perSite = cameras.stream().map(Row::siteId).filter(s -> s != null && !recorderSites.contains(s))
+                .collect(Collectors.groupingBy(s -> s, LinkedHashMap::new, Collectors.counting()));
+        Long ipcSite = perSite.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(Map.Entry::getKey)
+                .orElse(null);
+        List<Device> ipcs = new ArrayList<>();
+        if (ipcSite != null) {
+            cameras.stream().filter(c -> ipcSite.equals(c.siteId()))
+                    .forEach(c -> ipcs.add(new Device(c.assetTag(), c.gbCode(), false, List.of(c.gbCode()), new ArrayList<>())));
+        }
+        out.addAll(ipcs);
+        out.stream().filter(d -> d.recorder() && !d.channels().isEmpty()).findFirst()
+                .or(() -> ipcs.stream().findFirst())
+                .ifPresent(d -> d.faults().add("vlost=0@" + VLOST_AFTER_SECONDS));
+        Device silent = ipcs.size() >= 2 ? ipcs.get(ipcs.size() - 1)
+                : recorders.size() >= 2 ? out.get(recorders.size() - 1) : null;
+        if (silent != null) {
+            silent.faults().add("stop-keepalive-" + SILENT_AFTER_SECONDS);
+        }
+        return out;
+    }
+
+    /** Asset tag → what it does, for the log and docs/DEMO.md. */
+    static Map<String, String> scripted(List<Device> plan) {
+        Map<String, String> m = new LinkedHashMap<>();
+        plan.stream().filter(d -> !d.faults().isEmpty()).forEach(d -> m.put(d.assetTag(), String.join(" ", d.faults())));
+        return m;
+    }
+}

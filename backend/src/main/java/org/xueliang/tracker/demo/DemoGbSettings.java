@@ -1,0 +1,82 @@
+package org.xueliang.tracker.demo;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Demo mode turns the GB/T 28181 server on (docs/DEMO.md): {@code xl.gb.enabled=true}, the SIP port a free loopback
+ * port for UDP and TCP chosen now (so the in-process devices of {@link DemoGbFleet} know where to register), and the
+ * server's default device password {@link #DEMO_PASSWORD} when none is set. Whatever the user set
+ * ({@code XL_GB_ENABLED}, {@code XL_GB_SIP_PORT}, {@code XL_GB_PASSWORD}, or the {@code xl.gb.*} properties outside
+ * application.yml) stays as set. Registered in META-INF/spring.factories; does nothing unless {@code xl.demo=true}.
+ */
+public class DemoGbSettings implements EnvironmentPostProcessor {
+
+    /** The REGISTER password of demo devices without one of their own (a demo, not a secret). */
+    static final String DEMO_PASSWORD = "Demo-Gb-Passw0rd";
+    static final String SOURCE = "xl-demo-gb28181";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (!Boolean.parseBoolean(env.getProperty("xl.demo", "false"))) {
+            return;
+        }
+        Map<String, Object> demo = new LinkedHashMap<>();
+        if (!userSet(env, "xl.gb.enabled")) {
+            demo.put("xl.gb.enabled", "true");
+        }
+        if (!userSet(env, "xl.gb.sip-port")) {
+            demo.put("xl.gb.sip-port", Integer.toString(freePort(env.getProperty("xl.gb.sip-host", "127.0.0.1"))));
+        }
+        if (!userSet(env, "xl.gb.password") && env.getProperty("xl.gb.password", "").isEmpty()) {
+            demo.put("xl.gb.password", DEMO_PASSWORD);
+        }
+        if (!demo.isEmpty()) {
+            env.getPropertySources().addFirst(new MapPropertySource(SOURCE, demo));
+        }
+    }
+
+    /**
+     * Set by the user: in a property source other than the application's own config files (the environment, system
+     * properties, the command line, test properties). The environment source matches XL_GB_SIP_PORT for xl.gb.sip-port.
+     */
+    static boolean userSet(ConfigurableEnvironment env, String property) {
+        String variable = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        for (PropertySource<?> s : env.getPropertySources()) {
+            // "configurationProperties" is Boot's view of all the others (application.yml included): not a source of its own
+            if (s.getName().startsWith("Config resource") || s.getName().equals(SOURCE)
+                    || s.getName().equals("configurationProperties")) {
+                continue;
+            }
+            if (s.containsProperty(property) || s.containsProperty(variable)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A port free for both UDP and TCP on {@code host} now (the server binds both a moment later). */
+    static int freePort(String host) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), 0));
+                 ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(InetAddress.getByName(host), udp.getLocalPort()));
+                return udp.getLocalPort();
+            } catch (IOException takenForTcp) {
+                // that UDP port is taken for TCP: another one
+            }
+        }
+        throw new IllegalStateException("Demo mode: no port free for both UDP and TCP on " + host + " for the GB/T 28181 server");
+    }
+}
