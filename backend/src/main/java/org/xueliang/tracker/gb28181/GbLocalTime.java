@@ -1,20 +1,18 @@
 package org.xueliang.tracker.gb28181;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.xueliang.tracker.agent.gb.GbTime;
+import org.xueliang.tracker.agent.gb.ManscdpException;
+
+
 /**
- * MANSCDP times ({@code 2026-12-06T20:15:00}, optionally with milliseconds): local times without a zone, which
- * devices and platforms read in the bureau's zone (the application clock's zone, {@code XL_TIMEZONE}).
+ * MANSCDP local times ({@code 2026-12-06T20:15:00}) for the server's handlers: the codec's {@link GbTime} rules, read
+ * leniently (a time a device garbled is no time, not a refused answer) in the bureau's zone ({@code XL_TIMEZONE}).
  */
 final class GbLocalTime {
-
-    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private GbLocalTime() {
     }
@@ -24,14 +22,13 @@ final class GbLocalTime {
             return Optional.empty();
         }
         try {
-            // Some devices write a space instead of the T; ISO parsing takes the optional fraction either way.
-            return Optional.of(LocalDateTime.parse(text.trim().replace(' ', 'T')).atZone(zone).toInstant());
-        } catch (DateTimeParseException e) {
+            return Optional.of(GbTime.parse(text, zone));
+        } catch (ManscdpException e) {
             return Optional.empty();
         }
     }
 
     static String format(Instant instant, ZoneId zone) {
-        return OUT.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+        return GbTime.format(instant, zone);
     }
 }

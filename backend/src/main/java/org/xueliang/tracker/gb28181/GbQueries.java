@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +38,8 @@ class GbQueries {
         this.clock = clock;
     }
 
-    @EventListener
+    // After the REGISTER's commit: the row is there for every reader, and nothing here can undo the registration.
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onRegistered(GbDeviceRegistered registered) {
         String code = registered.deviceCode();
         GbOutbound out = outbound.getIfAvailable();
@@ -53,7 +56,14 @@ class GbQueries {
         subscribe(code);
     }
 
+    /** The SIP layer's final answer to one of our requests; a SUBSCRIBE's says whether the device supports it. */
     @EventListener
+    void onRequestAnswered(GbRequestAnswered answered) {
+        if ("SUBSCRIBE".equalsIgnoreCase(answered.method())) {
+            onSubscribeAnswered(new GbSubscribeAnswered(answered.deviceCode(), answered.statusCode()));
+        }
+    }
+
     void onSubscribeAnswered(GbSubscribeAnswered answer) {
         if (!answer.accepted()) {
             facts.subscribeRefused(answer.deviceCode(), answer.sipStatus(), clock.instant());

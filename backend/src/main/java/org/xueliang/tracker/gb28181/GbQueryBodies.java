@@ -2,13 +2,11 @@ package org.xueliang.tracker.gb28181;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.xueliang.tracker.agent.gb.ManscdpMessage;
-import org.xueliang.tracker.agent.gb.ManscdpMessage.Root;
+import org.xueliang.tracker.agent.gb.ManscdpQueries;
 
 /**
  * The MANSCDP {@code <Query>} bodies the server sends, each with a fresh SN. The answer repeats the SN, which is how a
@@ -26,28 +24,19 @@ final class GbQueryBodies {
     }
 
     ManscdpMessage catalog(String deviceCode) {
-        return query("Catalog", deviceCode, Map.of());
+        return ManscdpQueries.catalog(deviceCode, nextSn());
     }
 
     ManscdpMessage deviceInfo(String deviceCode) {
-        return query("DeviceInfo", deviceCode, Map.of());
+        return ManscdpQueries.deviceInfo(deviceCode, nextSn());
     }
 
     ManscdpMessage deviceStatus(String deviceCode) {
-        return query("DeviceStatus", deviceCode, Map.of());
+        return ManscdpQueries.deviceStatus(deviceCode, nextSn());
     }
 
     /** All recordings (Type all, not secret) of {@code channelCode} between the two instants, in the devices' zone. */
     ManscdpMessage recordInfo(String channelCode, Instant start, Instant end, ZoneId zone) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("StartTime", GbLocalTime.format(start, zone));
-        fields.put("EndTime", GbLocalTime.format(end, zone));
-        fields.put("Secrecy", "0");
-        fields.put("Type", "all");
-        return query("RecordInfo", channelCode, fields);
-    }
-
-    private ManscdpMessage query(String cmdType, String deviceId, Map<String, String> fields) {
-        return ManscdpMessage.of(Root.Query, cmdType, nextSn(), deviceId, fields);
+        return ManscdpQueries.recordInfo(channelCode, nextSn(), start, end, zone);
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -70,7 +71,8 @@ public class GbStatusSweeper {
      * A device that just registered is UP at once, not at the next sweep. A failure here must not fail the REGISTER
      * that published the event: the next sweep sends the observation anyway.
      */
-    @EventListener
+    // After the REGISTER's commit: the row is there for every reader, and nothing here can undo the registration.
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onRegistered(GbDeviceRegistered registered) {
         try {
             sweep(registered.deviceCode());
