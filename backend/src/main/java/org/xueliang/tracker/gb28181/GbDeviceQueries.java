@@ -1,5 +1,6 @@
 package org.xueliang.tracker.gb28181;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -111,12 +112,12 @@ class GbDeviceQueries {
     }
 
     private Optional<GbDeviceView.RecordQuery> recordQuery(String channelCode) {
+        // Read first, then sum the intervals: no second query while the first one's result set is open.
         return jdbc.query("SELECT queried_at, window_start, window_end, outcome, interval_count FROM gb_record_query"
-                        + " WHERE channel_code = ?", (rs, n) -> new GbDeviceView.RecordQuery(
-                        GbDb.instant(rs.getTimestamp(1)), GbDb.instant(rs.getTimestamp(2)), GbDb.instant(rs.getTimestamp(3)),
-                        rs.getString(4), rs.getInt(5), 0), channelCode).stream().findFirst()
-                .map(q -> new GbDeviceView.RecordQuery(q.queriedAt(), q.windowStart(), q.windowEnd(), q.outcome(),
-                        q.intervalCount(), recorded(channelCode, q.windowStart(), q.windowEnd()).toSeconds()));
+                        + " WHERE channel_code = ?", (rs, n) -> new GbDeviceView.RecordQuery(GbDb.instant(rs.getTimestamp(1)),
+                        GbDb.instant(rs.getTimestamp(2)), GbDb.instant(rs.getTimestamp(3)), rs.getString(4), rs.getInt(5), 0),
+                channelCode).stream().findFirst().map(q -> q.withRecorded(
+                recorded(channelCode, q.windowStart(), q.windowEnd()).toSeconds()));
     }
 
     /** How much of the window the stored intervals cover, overlaps counted once. */
@@ -147,7 +148,7 @@ class GbDeviceQueries {
     }
 
     private record ChannelRow(String deviceCode, String channelCode, String name, String manufacturer, String model,
-                              String address, Integer ptzType, java.math.BigDecimal longitude, java.math.BigDecimal latitude,
+                              String address, Integer ptzType, BigDecimal longitude, BigDecimal latitude,
                               String status, String lastEvent, Instant eventAt, Instant removedAt) {
     }
 }

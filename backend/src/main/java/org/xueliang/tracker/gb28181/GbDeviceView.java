@@ -34,5 +34,9 @@ public record GbDeviceView(String code, Long ledgerDeviceId, Registration regist
     /** The channel's last RecordInfo query; recordedSeconds: how much of its window the intervals cover. */
     public record RecordQuery(Instant queriedAt, Instant windowStart, Instant windowEnd, String outcome, int intervalCount,
                               long recordedSeconds) {
+
+        RecordQuery withRecorded(long seconds) {
+            return new RecordQuery(queriedAt, windowStart, windowEnd, outcome, intervalCount, seconds);
+        }
     }
 }

@@ -128,6 +128,15 @@ class GbSipServerTest extends GbServerTestSupport {
             device.answerOk(sub);
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(recorders.answers).contains(new GbRequestAnswered(code, "SUBSCRIBE", "Catalog", 200)));
+
+            // the subscription's NOTIFYs come outside any dialog of the stack's and reach the handlers like MESSAGEs
+            byte[] notify = ("<?xml version=\"1.0\" encoding=\"GB2312\"?>\r\n<Notify><CmdType>" + ECHO_CMD_TYPE
+                    + "</CmdType><SN>44</SN><DeviceID>" + code + "</DeviceID></Notify>").getBytes(StandardCharsets.US_ASCII);
+            String raw = device.request("NOTIFY", code, "sip:" + SERVER_ID + "@" + DOMAIN, -1, null, "Application/MANSCDP+xml", notify)
+                    .replace("Content-Type:", "Event: Catalog\r\nSubscription-State: active\r\nContent-Type:");
+            assertThat(device.send(raw).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(recorders.handledFrom).contains(code));
+            assertThat(recorders.handled.get(recorders.handledFrom.indexOf(code)).sn()).isEqualTo(44);
         }
     }
 }
