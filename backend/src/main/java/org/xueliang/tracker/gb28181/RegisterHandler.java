@@ -113,7 +113,7 @@ class RegisterHandler {
             return isFresh;
         }));
         if (fresh) {
-            log.info("GB/T 28181 device {} registered from {}:{} over {}", peer.deviceCode(), peer.host(), peer.port(), peer.transport());
+            log.debug("GB/T 28181 device {} registered from {}:{} over {}", peer.deviceCode(), peer.host(), peer.port(), peer.transport());
         }
         return registered(request, expires, now);
     }
