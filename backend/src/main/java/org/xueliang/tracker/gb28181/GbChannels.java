@@ -47,11 +47,16 @@ class GbChannels {
                 coordinate(item.get("Longitude"), 180), coordinate(item.get("Latitude"), 90), status,
                 GbDb.cut(item.get("ParentID"), 20), GbDb.cut(item.get("CivilCode"), 12)};
         Object seen = GbDb.ts(listedIn);
+        // A catalog's Status is ON or OFF: whether the channel is there. It does not end a VLOST or DEFECT a NOTIFY
+        // reported (the simulator, like devices, keeps listing a channel without picture as ON); only an ON event does.
         int updated = jdbc.update("UPDATE gb_channel SET name = ?, manufacturer = ?, model = ?, address = ?, ptz_type = ?,"
-                        + " longitude = ?, latitude = ?, status = COALESCE(?, status), parent_code = ?, civil_code = ?, removed_at = NULL,"
+                        + " longitude = ?, latitude = ?,"
+                        + " status = CASE WHEN status IN ('VLOST', 'DEFECT') AND COALESCE(?, 'ON') = 'ON' THEN status ELSE COALESCE(?, status) END,"
+                        + " parent_code = ?, civil_code = ?, removed_at = NULL,"
                         + " catalog_seen_at = COALESCE(?, catalog_seen_at), updated_at = ?"
                         + " WHERE device_code = ? AND channel_code = ?",
-                concat(fields, seen, GbDb.ts(at), deviceCode, channelCode));
+                concat(java.util.Arrays.copyOfRange(fields, 0, 8), concat(java.util.Arrays.copyOfRange(fields, 7, fields.length),
+                        seen, GbDb.ts(at), deviceCode, channelCode)));
         if (updated == 0) {
             jdbc.update("INSERT INTO gb_channel (name, manufacturer, model, address, ptz_type, longitude, latitude, status,"
                             + " parent_code, civil_code, catalog_seen_at, updated_at, device_code, channel_code)"

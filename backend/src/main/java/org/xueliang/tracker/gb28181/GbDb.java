@@ -10,8 +10,14 @@ final class GbDb {
     private GbDb() {
     }
 
+    /**
+     * Cut to the column's milliseconds here, not by the database: MariaDB truncates a finer value when it stores it but
+     * compares a parameter at full precision, so a row stored "at" an instant read as earlier than that same instant
+     * (a complete catalog removed the very channels it had just listed).
+     */
     static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+        return instant == null ? null
+                : Timestamp.valueOf(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC).toLocalDateTime());
     }
 
     static Instant instant(Timestamp ts) {

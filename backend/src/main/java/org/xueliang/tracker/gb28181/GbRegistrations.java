@@ -10,8 +10,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import static org.xueliang.tracker.gb28181.UtcTimes.instant;
-import static org.xueliang.tracker.gb28181.UtcTimes.utc;
 
 /**
  * Table {@code gb_registration}: one row per device code that registered, written by whichever replica answered the
@@ -45,7 +43,7 @@ class GbRegistrations {
      */
     boolean register(Address from, String contact, int expiresSeconds, Instant now, String replica) {
         List<Boolean> current = jdbc.query("SELECT registered_at IS NOT NULL AND unregistered_at IS NULL AND expires_at > ?"
-                + " FROM gb_registration WHERE device_code = ? FOR UPDATE", (rs, i) -> rs.getBoolean(1), utc(now), from.deviceCode());
+                + " FROM gb_registration WHERE device_code = ? FOR UPDATE", (rs, i) -> rs.getBoolean(1), GbDb.ts(now), from.deviceCode());
         Instant expires = now.plusSeconds(expiresSeconds);
         String shortContact = contact == null ? null : contact.substring(0, Math.min(255, contact.length()));
         if (current.isEmpty()) {
@@ -53,8 +51,8 @@ class GbRegistrations {
                 jdbc.update("INSERT INTO gb_registration (device_code, remote_host, remote_port, transport, contact, expires_seconds,"
                                 + " first_seen_at, registered_at, expires_at, keepalive_count, handled_by, updated_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                        from.deviceCode(), from.host(), from.port(), from.transport(), shortContact, expiresSeconds, utc(now),
-                        utc(now), utc(expires), replica, utc(now));
+                        from.deviceCode(), from.host(), from.port(), from.transport(), shortContact, expiresSeconds, GbDb.ts(now),
+                        GbDb.ts(now), GbDb.ts(expires), replica, GbDb.ts(now));
                 return true;
             } catch (DuplicateKeyException registeredMeanwhile) {
                 return register(from, contact, expiresSeconds, now, replica);
@@ -64,32 +62,32 @@ class GbRegistrations {
         jdbc.update("UPDATE gb_registration SET remote_host = ?, remote_port = ?, transport = ?, contact = ?, expires_seconds = ?,"
                         + " registered_at = CASE WHEN ? THEN ? ELSE registered_at END, expires_at = ?, unregistered_at = NULL,"
                         + " handled_by = ?, updated_at = ? WHERE device_code = ?",
-                from.host(), from.port(), from.transport(), shortContact, expiresSeconds, fresh, utc(now), utc(expires), replica,
-                utc(now), from.deviceCode());
+                from.host(), from.port(), from.transport(), shortContact, expiresSeconds, fresh, GbDb.ts(now), GbDb.ts(expires), replica,
+                GbDb.ts(now), from.deviceCode());
         return fresh;
     }
 
     /** Expires 0: the registration ends now; answers whether there was a current one. */
     boolean unregister(String deviceCode, Instant now, String replica) {
         return jdbc.update("UPDATE gb_registration SET unregistered_at = ?, expires_at = ?, handled_by = ?, updated_at = ?"
-                + " WHERE device_code = ? AND " + CURRENT, utc(now), utc(now), replica, utc(now), deviceCode, utc(now)) == 1;
+                + " WHERE device_code = ? AND " + CURRENT, GbDb.ts(now), GbDb.ts(now), replica, GbDb.ts(now), deviceCode, GbDb.ts(now)) == 1;
     }
 
     /** The address of a device registered now; empty when it is not. */
     Optional<Address> current(String deviceCode, Instant now) {
         return jdbc.query("SELECT device_code, remote_host, remote_port, transport FROM gb_registration WHERE device_code = ? AND "
                         + CURRENT, (rs, i) -> new Address(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
-                deviceCode, utc(now)).stream().findFirst();
+                deviceCode, GbDb.ts(now)).stream().findFirst();
     }
 
     /** Registered now, in code order, one page of them. */
     List<Row> currentPage(Instant now, int offset, int limit) {
         return jdbc.query("SELECT " + ROW_COLUMNS + " FROM gb_registration WHERE " + CURRENT
-                + " ORDER BY device_code LIMIT ? OFFSET ?", GbRegistrations::row, utc(now), limit, offset);
+                + " ORDER BY device_code LIMIT ? OFFSET ?", GbRegistrations::row, GbDb.ts(now), limit, offset);
     }
 
     long currentCount(Instant now) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM gb_registration WHERE " + CURRENT, Long.class, utc(now));
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM gb_registration WHERE " + CURRENT, Long.class, GbDb.ts(now));
         return n == null ? 0 : n;
     }
 
@@ -99,7 +97,7 @@ class GbRegistrations {
     }
 
     private static Row row(ResultSet rs, int i) throws SQLException {
-        return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5), instant(rs.getTimestamp(6)),
-                instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), rs.getLong(10));
+        return new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5), GbDb.instant(rs.getTimestamp(6)),
+                GbDb.instant(rs.getTimestamp(7)), GbDb.instant(rs.getTimestamp(8)), GbDb.instant(rs.getTimestamp(9)), rs.getLong(10));
     }
 }

@@ -44,7 +44,7 @@ class GbServerKey {
         new SecureRandom().nextBytes(fresh);
         try {
             jdbc.update("INSERT INTO gb_server_key (id, secret, created_at) VALUES (?, ?, ?)", ID,
-                    HexFormat.of().formatHex(fresh), UtcTimes.utc(clock.instant()));
+                    HexFormat.of().formatHex(fresh), GbDb.ts(clock.instant()));
         } catch (DuplicateKeyException anotherReplicaWasFirst) {
             // its key it is
         }

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import static org.xueliang.tracker.gb28181.UtcTimes.utc;
 
 /**
  * Counts keepalives in {@code gb_registration} cheaply: 10,000 devices at 60 s are 167 a second, so they are
@@ -84,7 +83,7 @@ class KeepaliveRecorder {
         for (String code : pending.keySet()) {
             Pending p = pending.remove(code);
             if (p != null) {
-                rows.add(new Object[] {utc(p.lastAt()), p.count(), code, p.host(), utc(p.lastAt())});
+                rows.add(new Object[] {GbDb.ts(p.lastAt()), p.count(), code, p.host(), GbDb.ts(p.lastAt())});
             }
         }
         if (!rows.isEmpty()) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.agent.gb.ManscdpMessage;
+import org.xueliang.tracker.shared.TransientRetry;
 
 /**
  * Hands device bodies to the {@link ManscdpHandler} beans of their CmdType on a small worker pool, never on the SIP
@@ -59,9 +60,14 @@ class ManscdpDispatcher {
         }
     }
 
+    /**
+     * Runs a handler; a transient database failure (a deadlock, a lock wait timeout) is tried again a few times
+     * ({@link TransientRetry}). Found on MariaDB: the parts of one Catalog and a NOTIFY of the same NVR, handled at once
+     * on two workers, deadlocked on the gb_channel rows, and the losing part was lost.
+     */
     private static void run(ManscdpHandler h, String deviceCode, ManscdpMessage message, Instant receivedAt) {
         try {
-            h.handle(deviceCode, message, receivedAt);
+            TransientRetry.run(() -> h.handle(deviceCode, message, receivedAt));
         } catch (RuntimeException e) {
             log.warn("GB/T 28181 {} of {} not handled by {}: {}", message.cmdType(), deviceCode, h.getClass().getSimpleName(), e.toString());
         }

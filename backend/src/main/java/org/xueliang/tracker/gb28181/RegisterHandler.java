@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.ledger.GbDirectory;
+import org.xueliang.tracker.shared.TransientRetry;
 
 import gov.nist.javax.sip.Utils;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
@@ -100,7 +101,8 @@ class RegisterHandler {
             return sip.messages().createResponse(Response.FORBIDDEN, request);
         }
         int expires = requestedExpires(request);
-        boolean fresh = Boolean.TRUE.equals(tx.execute(status -> {
+        // Two devices registering at once can deadlock on MariaDB (gap locks of new rows): the loser is tried again.
+        boolean fresh = Boolean.TRUE.equals(TransientRetry.run(() -> tx.execute(status -> {
             throttle.succeeded(peer.deviceCode(), peer.host());
             if (expires == 0) {
                 registrations.unregister(peer.deviceCode(), now, replica);
@@ -111,7 +113,7 @@ class RegisterHandler {
                 events.publishEvent(new GbDeviceRegistered(peer.deviceCode(), true));
             }
             return isFresh;
-        }));
+        })));
         if (fresh) {
             log.debug("GB/T 28181 device {} registered from {}:{} over {}", peer.deviceCode(), peer.host(), peer.port(), peer.transport());
         }

@@ -8,8 +8,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import static org.xueliang.tracker.gb28181.UtcTimes.instant;
-import static org.xueliang.tracker.gb28181.UtcTimes.utc;
 
 /**
  * Repeated wrong REGISTER digests per (device code, source host), in {@code gb_auth_failure} so every replica counts
@@ -31,17 +29,17 @@ class RegisterThrottle {
     boolean blocked(String code, String host, Instant now) {
         List<Timestamp> until = jdbc.queryForList("SELECT blocked_until FROM gb_auth_failure WHERE device_code = ? AND remote_host = ?",
                 Timestamp.class, code, host);
-        return !until.isEmpty() && until.get(0) != null && instant(until.get(0)).isAfter(now);
+        return !until.isEmpty() && until.get(0) != null && GbDb.instant(until.get(0)).isAfter(now);
     }
 
     /** Counts a failure; answers whether this one blocked the pair. */
     boolean failed(String code, String host, Instant now) {
         List<Object[]> rows = jdbc.query("SELECT failures, window_start FROM gb_auth_failure WHERE device_code = ? AND remote_host = ?"
-                + " FOR UPDATE", (rs, i) -> new Object[] {rs.getInt(1), instant(rs.getTimestamp(2))}, code, host);
+                + " FOR UPDATE", (rs, i) -> new Object[] {rs.getInt(1), GbDb.instant(rs.getTimestamp(2))}, code, host);
         if (rows.isEmpty()) {
             try {
                 jdbc.update("INSERT INTO gb_auth_failure (device_code, remote_host, failures, window_start) VALUES (?, ?, 1, ?)",
-                        code, host, utc(now));
+                        code, host, GbDb.ts(now));
                 return blockIfReached(code, host, 1, now);
             } catch (DuplicateKeyException countedMeanwhile) {
                 return failed(code, host, now);
@@ -51,7 +49,7 @@ class RegisterThrottle {
         boolean windowOver = windowStart.plus(settings.authBlock()).isBefore(now);
         int failures = windowOver ? 1 : (Integer) rows.get(0)[0] + 1;
         jdbc.update("UPDATE gb_auth_failure SET failures = ?, window_start = ?, blocked_until = NULL WHERE device_code = ?"
-                + " AND remote_host = ?", failures, utc(windowOver ? now : windowStart), code, host);
+                + " AND remote_host = ?", failures, GbDb.ts(windowOver ? now : windowStart), code, host);
         return blockIfReached(code, host, failures, now);
     }
 
@@ -60,7 +58,7 @@ class RegisterThrottle {
             return false;
         }
         jdbc.update("UPDATE gb_auth_failure SET blocked_until = ?, failures = 0, window_start = ? WHERE device_code = ?"
-                + " AND remote_host = ?", utc(now.plus(settings.authBlock())), utc(now), code, host);
+                + " AND remote_host = ?", GbDb.ts(now.plus(settings.authBlock())), GbDb.ts(now), code, host);
         return true;
     }
 

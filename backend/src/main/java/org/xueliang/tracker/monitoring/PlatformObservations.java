@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.xueliang.tracker.agent.transport.Batch;
+import org.xueliang.tracker.shared.TransientRetry;
 
 /**
  * The way in for sources the backend observes itself (GB/T 28181: a device registers and keeps alive to us, nobody
@@ -51,6 +52,8 @@ public class PlatformObservations {
         }
         Map<Long, Integer> intervals = new java.util.HashMap<>();
         observations.forEach(o -> intervals.put(o.deviceId(), intervalSeconds));
-        ingest.applyPlatform(observations, intervals);
+        // The sweeper and a REGISTER's immediate sweep can apply a device's first observation at once: both find no
+        // status row and insert one; the loser's retry finds the row and updates it.
+        TransientRetry.run(() -> ingest.applyPlatform(observations, intervals));
     }
 }

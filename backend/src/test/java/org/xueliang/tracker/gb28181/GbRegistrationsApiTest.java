@@ -1,5 +1,6 @@
 package org.xueliang.tracker.gb28181;
 
+import org.xueliang.tracker.testing.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /api/v1/gb28181/registrations}: the devices registered now, with their address, transport, expiry,
  * keepalives and the ledger device carrying the code; paged; scoped to the projects a limited user may see.
  */
+@OnH2
 class GbRegistrationsApiTest extends GbServerTestSupport {
 
     @Test

@@ -13,15 +13,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.test.context.TestPropertySource;
 import org.xueliang.tracker.agent.gb.ManscdpMessage;
 import org.xueliang.tracker.testing.ApiTestSupport;
-import org.xueliang.tracker.testing.OnH2;
 
 /**
- * Base of the tests that talk SIP to the real GB/T 28181 server: the whole application on H2 with the server enabled
+ * Base of the tests that talk SIP to the real GB/T 28181 server: the whole application (on H2 or MariaDB, as the
+ * subclass says with {@code @OnH2} / {@code @OnMariaDb}) with the server enabled
  * on a free loopback port (UDP and TCP) and a default device password. All such classes share one context. A
  * recording {@link ManscdpHandler} (CmdType "TestEcho") and a recorder of {@link GbRequestAnswered} events show what
  * the server dispatched and what answers its own requests got.
  */
-@OnH2
 @TestPropertySource(properties = {
         "xl.gb.enabled=true",
         "xl.gb.sip-port=0",
@@ -51,8 +50,8 @@ public abstract class GbServerTestSupport extends ApiTestSupport {
         return jdbc.query("SELECT remote_host, transport, expires_at, unregistered_at, keepalive_count, last_keepalive_at"
                         + " FROM gb_registration WHERE device_code = ?",
                 (rs, i) -> new RegistrationState(rs.getString(1), rs.getString(2),
-                        UtcTimes.instant(rs.getTimestamp(3)), UtcTimes.instant(rs.getTimestamp(4)), rs.getLong(5),
-                        UtcTimes.instant(rs.getTimestamp(6))), code).stream().findFirst().orElse(null);
+                        GbDb.instant(rs.getTimestamp(3)), GbDb.instant(rs.getTimestamp(4)), rs.getLong(5),
+                        GbDb.instant(rs.getTimestamp(6))), code).stream().findFirst().orElse(null);
     }
 
     public boolean registeredNow(String code) {

@@ -1,5 +1,6 @@
 package org.xueliang.tracker.gb28181;
 
+import org.xueliang.tracker.testing.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +21,7 @@ import org.xueliang.tracker.agent.gb.ManscdpMessage;
  * 200, keepalives counted (and not counted for a device not registered), bodies dispatched to their handler,
  * Expires 0, and the server's own requests through {@link GbOutbound} reaching the device at its registered address.
  */
+@OnH2
 class GbSipServerTest extends GbServerTestSupport {
 
     @Autowired GbOutbound outbound;

@@ -1,5 +1,6 @@
 package org.xueliang.tracker.gb28181;
 
+import org.xueliang.tracker.testing.OnMariaDb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Expires 0 ends the registration; with the wrong password it gets 403 and no registration. Skipped, saying so, when
  * SIPp is not installed.
  */
+@OnMariaDb
 class SippTest extends GbServerTestSupport {
 
     static final Path SIPP = Path.of("/usr/bin/sipp");

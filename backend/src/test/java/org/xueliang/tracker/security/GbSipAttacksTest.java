@@ -1,5 +1,6 @@
 package org.xueliang.tracker.security;
 
+import org.xueliang.tracker.testing.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.xueliang.tracker.gb28181.SipTestPeer;
  * body beyond the stack's limit, and bytes that are not SIP. Each must be refused (403, 401, 400, or no answer) with
  * nothing registered, counted or dispatched, and the server must keep answering.
  */
+@OnH2
 class GbSipAttacksTest extends GbServerTestSupport {
 
     private static final String GROUP = "gb";
