@@ -12,8 +12,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The queries the server sends a registered device. On each fresh registration: DeviceInfo, Catalog, DeviceStatus and
- * the catalog SUBSCRIBE; later, from {@link GbQuerySchedule}, DeviceStatus again, the subscription's renewal and the
+ * The queries the server sends a registered device. On each fresh registration, paced by {@link GbIntroductions}:
+ * DeviceInfo, Catalog, DeviceStatus and the catalog SUBSCRIBE; later, from {@link GbQuerySchedule}, DeviceStatus again, the subscription's renewal and the
  * channels' RecordInfo. Answers come back asynchronously to the handlers ({@link CatalogHandler} …). Nothing is sent
  * while no SIP layer is running (no {@link GbOutbound} bean).
  */
@@ -28,9 +28,11 @@ class GbQueries {
     private final GbQuerySettings settings;
     private final Clock clock;
     private final GbQueryBodies bodies = new GbQueryBodies();
+    private final GbIntroductions introductions;
 
     GbQueries(ObjectProvider<GbOutbound> outbound, GbDeviceFacts facts, GbRecords records, GbQuerySettings settings,
               Clock clock) {
+        this.introductions = new GbIntroductions(settings.introductionsPerSecond(), this::introduce);
         this.outbound = outbound;
         this.facts = facts;
         this.records = records;
@@ -41,15 +43,24 @@ class GbQueries {
     // After the REGISTER's commit: the row is there for every reader, and nothing here can undo the registration.
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onRegistered(GbDeviceRegistered registered) {
-        String code = registered.deviceCode();
+        if (outbound.getIfAvailable() == null) {
+            return;
+        }
+        if (registered.fresh()) {
+            facts.forgetRefusal(registered.deviceCode());
+        }
+        introductions.offer(registered.deviceCode());
+    }
+
+    /**
+     * The first queries of a registered device: DeviceInfo first (the channel count tells what the Catalog should
+     * bring), the Catalog, DeviceStatus and the catalog SUBSCRIBE.
+     */
+    void introduce(String code) {
         GbOutbound out = outbound.getIfAvailable();
         if (out == null) {
             return;
         }
-        if (registered.fresh()) {
-            facts.forgetRefusal(code);
-        }
-        // DeviceInfo first: the channel count tells what the Catalog should bring.
         out.message(code, bodies.deviceInfo(code));
         out.message(code, bodies.catalog(code));
         askStatus(code);
@@ -70,6 +81,11 @@ class GbQueries {
             log.info("GB device {} refused the catalog subscription ({}); its catalog is queried only", answer.deviceCode(),
                     answer.sipStatus());
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        introductions.close();
     }
 
     boolean running() {

@@ -61,6 +61,7 @@ class GbQuerySchedule {
         try {
             lease.runUnder(LEASE, Duration.ofMinutes(5), () -> {
                 Instant now = clock.instant();
+                introduceMissed(now);
                 refreshStatus(now);
                 renewSubscriptions(now);
                 queryRecords(now);
@@ -69,6 +70,22 @@ class GbQuerySchedule {
             log.warn("GB/T 28181 periodic queries did not run: {}", e.getMessage());
         }
     }
+
+    /**
+     * Registrations older than two minutes whose catalog never came after they registered get their first queries
+     * again (at most {@value #MISSED_PER_RUN} a run): a replica that stopped with introductions queued, a device that
+     * lost the first answers. A device that never answers a Catalog is asked once a run.
+     */
+    int introduceMissed(Instant now) {
+        List<String> codes = jdbc.queryForList("SELECT r.device_code FROM gb_registration r WHERE " + GbDb.REGISTERED
+                        + " AND r.registered_at < ? AND (r.catalog_at IS NULL OR r.catalog_at < r.registered_at)"
+                        + " ORDER BY r.registered_at",
+                String.class, GbDb.ts(now), GbDb.ts(now.minus(Duration.ofMinutes(2))));
+        codes.stream().limit(MISSED_PER_RUN).forEach(queries::introduce);
+        return Math.min(codes.size(), MISSED_PER_RUN);
+    }
+
+    static final int MISSED_PER_RUN = 500;
 
     int refreshStatus(Instant now) {
         Instant due = now.minus(settings.statusInterval());

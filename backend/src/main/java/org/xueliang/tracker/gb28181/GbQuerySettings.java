@@ -22,11 +22,13 @@ class GbQuerySettings {
     private final Duration recordInterval;
     private final int subscribeExpiresSeconds;
     private final int recordBatch;
+    private final int introductionsPerSecond;
 
     GbQuerySettings(@Value("${xl.gb.status-query-interval:${XL_GB_STATUS_QUERY_INTERVAL:PT10M}}") String statusInterval,
                     @Value("${xl.gb.record-query-interval:${XL_GB_RECORD_QUERY_INTERVAL:P1D}}") String recordInterval,
                     @Value("${xl.gb.subscribe-expires:${XL_GB_SUBSCRIBE_EXPIRES:3600}}") int subscribeExpiresSeconds,
-                    @Value("${xl.gb.record-query-batch:${XL_GB_RECORD_QUERY_BATCH:200}}") int recordBatch) {
+                    @Value("${xl.gb.record-query-batch:${XL_GB_RECORD_QUERY_BATCH:200}}") int recordBatch,
+                    @Value("${xl.gb.introductions-per-second:${XL_GB_INTRODUCTIONS_PER_SECOND:100}}") int introductionsPerSecond) {
         this.statusInterval = atLeastAMinute("XL_GB_STATUS_QUERY_INTERVAL", statusInterval);
         this.recordInterval = atLeastAMinute("XL_GB_RECORD_QUERY_INTERVAL", recordInterval);
         if (subscribeExpiresSeconds < 60) {
@@ -37,7 +39,11 @@ class GbQuerySettings {
         }
         this.subscribeExpiresSeconds = subscribeExpiresSeconds;
         this.recordBatch = recordBatch;
+        this.introductionsPerSecond = introductionsPerSecond;
     }
+
+    /** How many newly registered devices a second get their first queries (see {@link GbIntroductions}). */
+    int introductionsPerSecond() { return introductionsPerSecond; }
 
     Duration statusInterval() { return statusInterval; }
 

@@ -61,7 +61,7 @@ abstract class GbQueriesContract extends ApiTestSupport {
     void fakeSipLayer() {
         outbound = new RecordingOutbound();
         Clock clock = Clock.system(ZONE);
-        GbQuerySettings settings = new GbQuerySettings("PT10M", "P1D", 3600, 200);
+        GbQuerySettings settings = new GbQuerySettings("PT10M", "P1D", 3600, 200, 1000);
         queries = new GbQueries(outbound.provider(), facts, records, settings, clock);
         schedule = new GbQuerySchedule(jdbc, queries, records, settings, gbSettings, lease, clock);
         now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -108,6 +108,8 @@ abstract class GbQueriesContract extends ApiTestSupport {
         String nvr = code("118");
         register(nvr);
         queries.onRegistered(new GbDeviceRegistered(nvr, true));
+        // Introductions are paced on their own thread (GbIntroductions).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> outbound.to(nvr).size() >= 4);
         assertThat(outbound.to(nvr)).containsExactly("MESSAGE DeviceInfo", "MESSAGE Catalog", "MESSAGE DeviceStatus",
                 "SUBSCRIBE Catalog");
         assertThat(outbound.all(nvr)).allSatisfy(s -> {
@@ -361,8 +363,27 @@ abstract class GbQueriesContract extends ApiTestSupport {
         assertThat(registration(refuses)).containsEntry("subscribe_refusal", 489);
 
         queries.onRegistered(new GbDeviceRegistered(refuses, true));
-        assertThat(outbound.to(refuses)).contains("SUBSCRIBE Catalog");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> outbound.to(refuses).contains("SUBSCRIBE Catalog"));
         assertThat(registration(refuses).get("subscribe_refusal")).isNull();
+    }
+
+    @Test
+    void aRegistrationWhoseCatalogNeverCameIsIntroducedAgainByTheSchedule() {
+        String missed = code("132");
+        String answered = code("132");
+        String recent = code("132");
+        register(missed);
+        register(answered);
+        register(recent);
+        jdbc.update("UPDATE gb_registration SET registered_at = ? WHERE device_code IN (?, ?)",
+                GbDb.ts(now.minusSeconds(600)), missed, answered);
+        jdbc.update("UPDATE gb_registration SET catalog_at = ? WHERE device_code = ?", GbDb.ts(now.minusSeconds(590)), answered);
+        schedule.introduceMissed(now);
+        assertThat(outbound.to(missed)).containsExactly("MESSAGE DeviceInfo", "MESSAGE Catalog", "MESSAGE DeviceStatus",
+                "SUBSCRIBE Catalog");
+        assertThat(outbound.to(answered)).isEmpty();
+        assertThat(outbound.to(recent)).isEmpty();
     }
 
     @Test

@@ -242,8 +242,8 @@ public final class SimulatorMain {
                 + org.xueliang.tracker.agent.sim.gb.GbSimulatorMain.usage();
     }
 
-    /** Options as a map; every --fault value goes to {@code faults} when given (they repeat). */
-    private static Map<String, String> parse(String[] args, List<String> faults) {
+    /** Options as a map; every --fault value goes to {@code faults} when given (they repeat). Every subcommand's parser. */
+    public static Map<String, String> parse(String[] args, List<String> faults) {
         Map<String, String> m = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {

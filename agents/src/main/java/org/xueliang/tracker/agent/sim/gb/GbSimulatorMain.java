@@ -1,5 +1,7 @@
 package org.xueliang.tracker.agent.sim.gb;
 
+import org.xueliang.tracker.agent.sim.SimulatorMain;
+
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -52,26 +54,19 @@ public final class GbSimulatorMain {
 
     /** Parses the arguments, starts the fleet and describes it on {@code out}; the caller closes it. */
     public static GbSimulator start(String[] args, PrintStream out) throws SipException {
-        Map<String, String> a = new HashMap<>();
+        List<String> faultSpecs = new ArrayList<>();
+        Map<String, String> a = SimulatorMain.parse(args, faultSpecs);
+        a.keySet().stream().filter(key -> !KNOWN.contains(key)).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("unknown option --" + key);
+        });
         Map<Integer, List<String>> faults = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
+        for (String value : faultSpecs) {
+            int eq = value.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("--fault wants INDEX=KIND, got " + value);
             }
-            String key = args[i].substring(2);
-            String value = args[++i];
-            if (key.equals("fault")) {
-                int eq = value.indexOf('=');
-                if (eq < 1) {
-                    throw new IllegalArgumentException("--fault wants INDEX=KIND, got " + value);
-                }
-                faults.computeIfAbsent(number(value.substring(0, eq), "--fault index"), k -> new ArrayList<>())
-                        .add(value.substring(eq + 1));
-            } else if (KNOWN.contains(key)) {
-                a.put(key, value);
-            } else {
-                throw new IllegalArgumentException("unknown option --" + key);
-            }
+            faults.computeIfAbsent(number(value.substring(0, eq), "--fault index"), k -> new ArrayList<>())
+                    .add(value.substring(eq + 1));
         }
         String server = required(a, "server");
         int colon = server.lastIndexOf(':');
