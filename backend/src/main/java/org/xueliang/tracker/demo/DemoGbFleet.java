@@ -3,7 +3,6 @@ package org.xueliang.tracker.demo;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +49,11 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
     private volatile GbSimulator simulator;
     private volatile List<DemoGbPlan.Device> plan = List.of();
     private volatile boolean running;
+    /** The county's clock: devices write MANSCDP times in its zone, as the server reads them (else a −8 h offset). */
+    private final java.time.Clock clock;
 
-    DemoGbFleet(JdbcTemplate jdbc, GbSettings settings, GbDirectory directory, Environment env) {
+    DemoGbFleet(JdbcTemplate jdbc, GbSettings settings, GbDirectory directory, Environment env, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.settings = settings;
         this.directory = directory;
@@ -86,7 +88,7 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
             d.faults().forEach(faults::add);
             String password = directory.passwordOf(d.code()).orElse(fallback);
             devices.add(new GbSimDevice(d.code(), d.recorder() ? GbSimDevice.Kind.NVR : GbSimDevice.Kind.IPC, password,
-                    d.channels(), faults, ZoneId.systemDefault(), now));
+                    d.channels(), faults, clock.getZone(), now));
         }
         GbSimulator.Options options = new GbSimulator.Options(settings.sipHost(), settings.sipPort(), settings.serverId(),
                 settings.domain(), "udp", settings.keepaliveInterval(), 3600, LISTEN_HOST, 0, 50, Duration.ofSeconds(30),
