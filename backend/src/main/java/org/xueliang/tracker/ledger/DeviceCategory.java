@@ -20,17 +20,21 @@ public class DeviceCategory {
     @Enumerated(EnumType.STRING)
     private ProbeMethod defaultProbeMethod;
     private int sortOrder;
+    /** Counted by the video assessment (cameras only): 在线率, 录像完整率, 图像完好率, 时钟准确率, 一机一档. */
+    private boolean camera;
 
     protected DeviceCategory() {
     }
 
-    public DeviceCategory(String code, String nameZh, String nameEn, Tier tier, ProbeMethod defaultProbeMethod, int sortOrder) {
+    public DeviceCategory(String code, String nameZh, String nameEn, Tier tier, ProbeMethod defaultProbeMethod, int sortOrder,
+                          boolean camera) {
         this.code = code;
         this.nameZh = nameZh;
         this.nameEn = nameEn;
         this.tier = tier;
         this.defaultProbeMethod = defaultProbeMethod;
         this.sortOrder = sortOrder;
+        this.camera = camera;
     }
 
     public String getCode() { return code; }
@@ -39,4 +43,5 @@ public class DeviceCategory {
     public Tier getTier() { return tier; }
     public ProbeMethod getDefaultProbeMethod() { return defaultProbeMethod; }
     public int getSortOrder() { return sortOrder; }
+    public boolean isCamera() { return camera; }
 }

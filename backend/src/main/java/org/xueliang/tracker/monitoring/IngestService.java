@@ -5,6 +5,7 @@ import org.xueliang.tracker.agent.transport.Batch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -136,6 +137,7 @@ public class IngestService {
         insertRaw(agentId, accepted);
         List<DeviceStateChanged> published = applyStates(accepted, intervals, now);
         saveFacts(accepted, now);
+        publishFacts(accepted);
         published.forEach(events::publishEvent);
         return accepted;
     }
@@ -217,6 +219,18 @@ public class IngestService {
         store.applyChanges(changes);
         store.saveSourceStatuses(sourcesAfter, sourcesBefore);
         return published;
+    }
+
+    /** Hands the facts to the modules that keep their history ({@link ProbeFactsReported}), in this transaction. */
+    private void publishFacts(List<Batch.Result> accepted) {
+        List<ProbeFactsReported.Reported> reported = accepted.stream()
+                .filter(r -> r.facts() != null && !r.facts().isEmpty())
+                .map(r -> new ProbeFactsReported.Reported(r.deviceId(), r.method(), r.startedAt(),
+                        Collections.unmodifiableMap(new LinkedHashMap<>(r.facts()))))
+                .toList();
+        if (!reported.isEmpty()) {
+            events.publishEvent(new ProbeFactsReported(reported));
+        }
     }
 
     private void saveFacts(List<Batch.Result> accepted, Instant now) {

@@ -88,7 +88,8 @@ class ReferenceDataLoader implements ApplicationRunner {
         var existing = categories.findAll().stream().map(DeviceCategory::getCode).collect(Collectors.toCollection(HashSet::new));
         for (var c : data.categories()) {
             if (!existing.contains(c.code())) {
-                categories.save(new DeviceCategory(c.code(), c.nameZh(), c.nameEn(), c.tier(), c.defaultProbeMethod(), c.sortOrder()));
+                categories.save(new DeviceCategory(c.code(), c.nameZh(), c.nameEn(), c.tier(), c.defaultProbeMethod(), c.sortOrder(),
+                        Boolean.TRUE.equals(c.camera())));
             }
         }
         for (var s : data.sites()) {

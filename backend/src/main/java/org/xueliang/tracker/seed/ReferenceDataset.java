@@ -22,7 +22,8 @@ record ReferenceDataset(ProjectData project, List<ItemData> constructionItems, L
     record ItemData(int seq, String name, LocalDate plannedCompletion, LocalDate actualCompletion) {
     }
 
-    record CategoryData(String code, String nameZh, String nameEn, Tier tier, ProbeMethod defaultProbeMethod, int sortOrder) {
+    record CategoryData(String code, String nameZh, String nameEn, Tier tier, ProbeMethod defaultProbeMethod, int sortOrder,
+                        Boolean camera) {
     }
 
     record SiteData(String code, String name, SiteKind kind, String township, String address, BigDecimal latitude,
