@@ -139,7 +139,7 @@ public class GbStatusSweeper {
         Map<String, Row> rows = new LinkedHashMap<>();
         String where = onlyCode == null ? "" : " WHERE device_code = ?";
         jdbc.query("SELECT device_code, registered_at, expires_at, unregistered_at, last_keepalive_at, clock_offset_ms,"
-                + " transport, remote_host, remote_port FROM gb_registration" + where, rs -> {
+                + " status_at, transport, remote_host, remote_port FROM gb_registration" + where, rs -> {
             GbVerdict.Registration r = new GbVerdict.Registration(rs.getString("device_code"), instant(rs, "registered_at"),
                     instant(rs, "expires_at"), instant(rs, "unregistered_at"), instant(rs, "last_keepalive_at"));
             rows.put(r.code(), new Row(r, facts(rs, r)));
@@ -156,12 +156,17 @@ public class GbStatusSweeper {
                 onlyCode == null ? new Object[0] : new Object[] {onlyCode});
     }
 
-    /** gb.lastKeepaliveAt, gb.clockOffsetMs, gb.transport, gb.address: what the device status page shows of GB. */
+    /**
+     * gb.lastKeepaliveAt, gb.clockOffsetMs, gb.transport, gb.address: what the device status page shows of GB; and
+     * gb.statusAt, when the DeviceStatus answer behind the offset arrived, so the clock history (module clock) keeps
+     * one sample per answer although every observation repeats the offset.
+     */
     private static Map<String, String> facts(ResultSet rs, GbVerdict.Registration r) throws SQLException {
         Map<String, String> facts = new LinkedHashMap<>();
         Optional.ofNullable(r.lastKeepaliveAt()).ifPresent(at -> facts.put(Facts.GB_LAST_KEEPALIVE_AT, at.toString()));
         Optional.ofNullable(rs.getObject("clock_offset_ms", Long.class))
                 .ifPresent(ms -> facts.put(Facts.GB_CLOCK_OFFSET_MS, ms.toString()));
+        Optional.ofNullable(instant(rs, "status_at")).ifPresent(at -> facts.put(Facts.GB_STATUS_AT, at.toString()));
         facts.put(Facts.GB_TRANSPORT, rs.getString("transport"));
         facts.put(Facts.GB_ADDRESS, rs.getString("remote_host") + ":" + rs.getInt("remote_port"));
         return facts;

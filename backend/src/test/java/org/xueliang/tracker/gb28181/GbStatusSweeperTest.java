@@ -69,6 +69,16 @@ class GbStatusSweeperTest {
     }
 
     @Test
+    void theClockOffsetCarriesTheTimeOfTheDeviceStatusAnswerThatMeasuredIt() {
+        Instant now = Instant.now();
+        register(IPC, now.minusSeconds(5), null);
+        Instant answered = now.minusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+        jdbc.update("UPDATE gb_registration SET status_at = ? WHERE device_code = ?", ts(answered), IPC);
+        sweeper.sweep(null);
+        assertThat(facts(ipcId)).containsEntry("gb.clockOffsetMs", "-1500").containsEntry("gb.statusAt", answered.toString());
+    }
+
+    @Test
     void threeMissedKeepalivesMakeItDownFromTheFirstMissedOne() {
         Instant lastKeepalive = Instant.now().minusSeconds(200).truncatedTo(ChronoUnit.MILLIS);
         register(IPC, lastKeepalive.minusSeconds(600), lastKeepalive);

@@ -27,6 +27,8 @@ public final class Facts {
     public static final String GB_LAST_KEEPALIVE_AT = "gb.lastKeepaliveAt";
     /** GB/T 28181: device clock minus server clock, from DeviceStatus's DeviceTime, in milliseconds. */
     public static final String GB_CLOCK_OFFSET_MS = "gb.clockOffsetMs";
+    /** GB/T 28181: when the DeviceStatus answer that measured {@link #GB_CLOCK_OFFSET_MS} arrived (ISO-8601 instant). */
+    public static final String GB_STATUS_AT = "gb.statusAt";
     /** GB/T 28181: registered transport (UDP or TCP) and address. */
     public static final String GB_TRANSPORT = "gb.transport";
     public static final String GB_ADDRESS = "gb.address";
