@@ -125,6 +125,9 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.PUT, "/api/v1/sites/boundary").hasAuthority(SITE_ADMIN.name())
          .requestMatchers(HttpMethod.DELETE, "/api/v1/sites/boundary").hasAuthority(SITE_ADMIN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/progress").hasAuthority(PROGRESS_READ.name())
+         // 时钟准确率 over a period is evaluation material; the cameras whose clocks are off, and a device's samples, are live status.
+         .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/clock-accuracy").hasAuthority(PROGRESS_READ.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/clock-offenders", "/api/v1/devices/*/clock").hasAuthority(STATUS_READ.name())
          // Period figures (availability, 在线率, 完好率 …) are evaluation material: managers and evaluators,
          // not technicians, who follow live states through STATUS_READ (docs/SECURITY.md).
          .requestMatchers(HttpMethod.GET, "/api/v1/metrics/**").hasAuthority(PROGRESS_READ.name())
