@@ -50,14 +50,17 @@ export function clockChartOption(samples, thresholdMs, from, to, labels) {
         }
       : {}),
   }))
-  const values = series.flatMap((s) => s.data.map((p) => Math.abs(p[1])))
-  const extent = Math.max(limit * 1.5, ...values)
+  // The band stays in view; beyond it the axis follows the data on its side only (a clock 10 min ahead leaves no
+  // empty half below).
+  const values = series.flatMap((s) => s.data.map((p) => p[1]))
+  const top = Math.ceil(Math.max(limit * 1.5, ...values))
+  const bottom = Math.floor(Math.min(-limit * 1.5, ...values))
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${offsetSeconds(v * 1000)} ${labels.seconds}` },
     legend: { data: sources.map((s) => labels[s]), top: 0 },
     grid: { left: 56, right: 24, top: 32, bottom: 32 },
     xAxis: { type: 'time', min: ms(from), max: ms(to) },
-    yAxis: { type: 'value', name: labels.seconds, min: -Math.ceil(extent), max: Math.ceil(extent) },
+    yAxis: { type: 'value', name: labels.seconds, min: bottom, max: top },
     series,
   }
 }
