@@ -23,12 +23,11 @@ test('the chart has a line per source in seconds and the threshold at ±', () =>
   ]
   const labels = { seconds: '秒', threshold: '阈值', ONVIF: 'ONVIF', GB28181: '国标' }
   const o = clockChartOption(samples, 3000, '2026-03-01T00:00:00Z', '2026-03-03T00:00:00Z', labels)
-  expect(o.series.map((s) => s.name)).toEqual(['ONVIF', '国标'])
+  expect(o.series.map((s) => s.name)).toEqual(['ONVIF', '国标', 'band'])
+  expect(o.legend.data).toEqual(['ONVIF', '国标'])
   expect(o.series[0].data).toEqual([[Date.parse('2026-03-02T01:00:00Z'), 1], [Date.parse('2026-03-02T03:00:00Z'), 4]])
-  expect(o.series[0].markLine.data).toEqual([{ yAxis: 3 }, { yAxis: -3 }])
+  expect(o.series[0].markLine.data.map((d) => d.yAxis)).toEqual([3, -3])
   expect(o.series[1].markLine).toBeUndefined()
-  expect(o.yAxis.max).toBe(5)
-  expect(o.yAxis.min).toBe(-10)
-  const empty = clockChartOption([], 3000, 0, 1, labels).yAxis
-  expect([empty.min, empty.max]).toEqual([-5, 5])
+  expect(o.series[2].data.map((p) => p[1])).toEqual([4.5, -4.5])
+  expect(clockChartOption([], 3000, 0, 1, labels).series.map((s) => s.name)).toEqual(['band'])
 })

@@ -45,22 +45,23 @@ export function clockChartOption(samples, thresholdMs, from, to, labels) {
             symbol: 'none',
             lineStyle: { type: 'dashed', color: '#f56c6c' },
             label: { formatter: labels.threshold, position: 'insideEndTop' },
-            data: [{ yAxis: limit }, { yAxis: -limit }],
+            data: [{ yAxis: limit }, { yAxis: -limit, label: { show: false } }],
           },
         }
       : {}),
   }))
-  // The band stays in view; beyond it the axis follows the data on its side only (a clock 10 min ahead leaves no
-  // empty half below).
-  const values = series.flatMap((s) => s.data.map((p) => p[1]))
-  const top = Math.ceil(Math.max(limit * 1.5, ...values))
-  const bottom = Math.floor(Math.min(-limit * 1.5, ...values))
+  // The band stays in view (an invisible series at ±1.5 × threshold; ECharts then picks round ticks itself), and
+  // beyond it the axis follows the data on its side only.
+  series.push({
+    name: 'band', type: 'line', data: [[ms(from), limit * 1.5], [ms(from), -limit * 1.5]], symbol: 'none',
+    lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false }, z: 0,
+  })
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v) => `${offsetSeconds(v * 1000)} ${labels.seconds}` },
     legend: { data: sources.map((s) => labels[s]), top: 0 },
     grid: { left: 56, right: 24, top: 32, bottom: 32 },
     xAxis: { type: 'time', min: ms(from), max: ms(to) },
-    yAxis: { type: 'value', name: labels.seconds, min: bottom, max: top },
+    yAxis: { type: 'value', name: labels.seconds },
     series,
   }
 }
