@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,10 +41,15 @@ class AssessmentController {
 
     private final AssessmentService service;
     private final Texts texts;
+    private final String pdfFont;
+    private final java.time.ZoneId zone;
 
-    AssessmentController(AssessmentService service, Texts texts) {
+    AssessmentController(AssessmentService service, Texts texts, java.time.Clock clock,
+                         @Value("${xl.pdf-font:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2}") String pdfFont) {
         this.service = service;
         this.texts = texts;
+        this.pdfFont = pdfFont;
+        this.zone = clock.getZone();
     }
 
     record CreateBody(Long projectId, String month) {
@@ -165,18 +173,42 @@ class AssessmentController {
         return new Verify(id, h.snapshotSha256(), service.snapshotIntact(id));
     }
 
-    @GetMapping("/api/v1/projects/{projectId}/assessment-rules")
-    List<AssessmentRule> rules(@PathVariable long projectId) {
+    /** The sheet as XLSX or PDF in {@code lang} (zh-CN or en; default the request's language). */
+    @GetMapping(BASE + "/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format,
+                                  @RequestParam(required = false) String lang) {
+        if (!List.of("xlsx", "pdf").contains(format)) {
+            throw ApiException.badRequest("format", "format must be xlsx or pdf");
+        }
+        AssessmentWords w = new AssessmentWords(texts, Texts.langOrCurrent(lang));
+        Stored s = service.get(id);
+        AssessmentExport.Content content = AssessmentExport.content(s, w, zone);
+        String signer = w.text("assessment.export.signer");
+        String name = "assessment-" + s.header().month() + "-" + id + "." + format;
+        byte[] bytes = format.equals("xlsx") ? AssessmentExport.xlsx(content, w.text("assessment.export.sheetName"), signer)
+                : AssessmentExport.pdf(content, pdfFont, signer);
+        ResponseEntity.BodyBuilder b = ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(format.equals("xlsx")
+                        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : MediaType.APPLICATION_PDF_VALUE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        if (s.header().snapshotSha256() != null) {
+            b.header("X-Snapshot-SHA256", s.header().snapshotSha256());
+        }
+        return b.body(bytes);
+    }
+
+    @GetMapping("/api/v1/projects/{id}/assessment-rules")
+    List<AssessmentRule> rules(@PathVariable("id") long projectId) {
         return service.rules(projectId);
     }
 
-    @PutMapping("/api/v1/projects/{projectId}/assessment-rules")
-    List<AssessmentRule> putRules(@PathVariable long projectId, @RequestBody RulesBody body) {
+    @PutMapping("/api/v1/projects/{id}/assessment-rules")
+    List<AssessmentRule> putRules(@PathVariable("id") long projectId, @RequestBody RulesBody body) {
         return service.replaceRules(projectId, body == null ? null : body.rules());
     }
 
-    @GetMapping("/api/v1/projects/{projectId}/assessment-trend")
-    List<AssessmentService.TrendPoint> trend(@PathVariable long projectId, @RequestParam(defaultValue = "12") int months) {
+    @GetMapping("/api/v1/projects/{id}/assessment-trend")
+    List<AssessmentService.TrendPoint> trend(@PathVariable("id") long projectId, @RequestParam(defaultValue = "12") int months) {
         return service.trend(projectId, months);
     }
 
@@ -229,7 +261,4 @@ class AssessmentController {
                 : new GroupsView(groupBy, w.grouping(groupBy), true, null, rows);
     }
 
-    static Locale locale(String lang) {
-        return Texts.langOrCurrent(lang);
-    }
 }

@@ -9,6 +9,21 @@ import org.xueliang.tracker.shared.Texts;
 /** A sheet's codes in words for people, in one language (i18n/assessment*.properties); the API and the exports share it. */
 record AssessmentWords(Texts texts, Locale locale) {
 
+    /** Any text of the bundles, with {0}-style arguments. */
+    String text(String key, Object... args) {
+        return texts.get(locale, key, args);
+    }
+
+    /** A bundle entry holding a list separated by "|". */
+    java.util.List<String> list(String key) {
+        return java.util.List.of(texts.get(locale, key).split("\\|"));
+    }
+
+    /** A share as "95.12%", or "—" when there is none. */
+    String percentOrDash(Double share) {
+        return share == null ? "—" : String.format(Locale.ROOT, "%.2f%%", share * 100);
+    }
+
     String indicator(String code) {
         return texts.get(locale, "assessment.indicator." + code);
     }
@@ -64,8 +79,8 @@ record AssessmentWords(Texts texts, Locale locale) {
         return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** A share in [0, 1] as "95.12%", or the 未测 word. */
+    /** A share in [0, 1] as "95.12%", or 未测. */
     String percentOrNotMeasured(Double share) {
-        return share == null ? notMeasured() : String.format(Locale.ROOT, "%.2f%%", share * 100);
+        return share == null ? texts.get(locale, "assessment.notMeasured.short") : String.format(Locale.ROOT, "%.2f%%", share * 100);
     }
 }

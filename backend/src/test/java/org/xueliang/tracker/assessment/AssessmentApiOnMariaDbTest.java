@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -222,6 +223,24 @@ class AssessmentApiOnMariaDbTest extends ApiTestSupport {
         perform(post(BASE + "/{id}/sign", id), ADMIN).andExpectAll(problem(409));
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE entity_type = 'Assessment' AND entity_id = ? ORDER BY id",
                 String.class, String.valueOf(id))).containsExactly("ASSESSMENT_COMPUTE", "ASSESSMENT_COMPUTE", "ASSESSMENT_SIGN");
+
+        byte[] xlsx = perform(get(BASE + "/{id}/export?format=xlsx", id), ADMIN).andExpect(status().isOk())
+                .andExpect(header().string("X-Snapshot-SHA256", signed.get("assessment").get("snapshotSha256").asString()))
+                .andReturn().getResponse().getContentAsByteArray();
+        byte[] pdf = perform(get(BASE + "/{id}/export?format=pdf", id), ADMIN).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "assessment-exports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "assessment-exports", "sheet.xlsx"), xlsx);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "assessment-exports", "sheet.pdf"), pdf);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheetText = new StringBuilder();
+            wb.getSheetAt(0).forEach(row -> row.forEach(cell -> sheetText.append(cell.toString()).append('|')));
+            assertThat(sheetText.toString()).contains("2022-03 视频监控运维考核表", "月故障时长超限的摄像机", "2 台摄像机",
+                    "合计扣分 7.67，得分 92.33", "按乡镇排名", "甲镇", "签署人：admin", "快照 SHA-256：");
+        }
+        String pdfText = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf)).getTextFromPage(1);
+        assertThat(pdfText).contains("视频监控运维考核表", "扣分明细");
+        perform(get(BASE + "/{id}/export?format=docx", id), ADMIN).andExpectAll(problem(400));
 
         JsonNode list = getJson(BASE + "?projectId={p}", f.project());
         assertThat(list).hasSize(1);
