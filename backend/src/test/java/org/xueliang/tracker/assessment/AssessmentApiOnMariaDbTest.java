@@ -83,6 +83,10 @@ class AssessmentApiOnMariaDbTest extends ApiTestSupport {
 
     @Autowired
     ProjectRepository projects;
+    @Autowired
+    AssessmentMetrics metrics;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     record Fleet(long project, long a, long b, long c, long server) {
     }
@@ -241,6 +245,13 @@ class AssessmentApiOnMariaDbTest extends ApiTestSupport {
         String pdfText = new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf)).getTextFromPage(1);
         assertThat(pdfText).contains("视频监控运维考核表", "扣分明细");
         perform(get(BASE + "/{id}/export?format=docx", id), ADMIN).andExpectAll(problem(400));
+
+        metrics.refresh();
+        assertThat(meters.get("xl_assessment_score").tag("project", String.valueOf(f.project())).gauge().value()).isEqualTo(92.33);
+        assertThat(meters.get("xl_assessment_indicator").tag("project", String.valueOf(f.project())).tag("indicator", "recordingCompleteness")
+                .gauge().value()).isEqualTo(0.8);
+        assertThat(meters.find("xl_assessment_indicator").tag("project", String.valueOf(f.project())).tag("indicator", "imageIntactness")
+                .gauge()).as("not measured: no series").isNull();
 
         JsonNode list = getJson(BASE + "?projectId={p}", f.project());
         assertThat(list).hasSize(1);
