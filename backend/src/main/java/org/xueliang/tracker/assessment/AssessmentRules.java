@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
@@ -39,10 +43,13 @@ public class AssessmentRules {
 
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
+    private final TransactionTemplate seeding;
 
-    AssessmentRules(JdbcTemplate jdbc, AuditTrail audit) {
+    AssessmentRules(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.seeding = new TransactionTemplate(transactions);
+        this.seeding.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     private static AssessmentRule rule(String code, String threshold, String deduction, boolean proportional, String cap,
@@ -50,15 +57,28 @@ public class AssessmentRules {
         return new AssessmentRule(code, new BigDecimal(threshold), new BigDecimal(deduction), proportional, new BigDecimal(cap), active);
     }
 
-    /** The project's rules in sheet order, the defaults written first if it has none (callers checked the scope). */
+    /**
+     * The project's rules in sheet order (callers checked the scope). The first use writes the defaults in a short
+     * transaction of its own, so two first uses at once (a sheet and the trend, two replicas) do not collide: the one
+     * that loses the race reads the winner's rows, or the same defaults when its snapshot predates them.
+     */
     @Transactional
     public List<AssessmentRule> of(long projectId) {
         List<AssessmentRule> rules = read(projectId);
-        if (rules.isEmpty()) {
-            write(projectId, DEFAULTS);
-            rules = read(projectId);
+        if (!rules.isEmpty()) {
+            return rules;
         }
-        return rules;
+        try {
+            seeding.executeWithoutResult(status -> {
+                if (read(projectId).isEmpty()) {
+                    write(projectId, DEFAULTS);
+                }
+            });
+        } catch (DataAccessException | org.springframework.transaction.TransactionException raced) {
+            // another request or replica is writing the same defaults
+        }
+        rules = read(projectId);
+        return rules.isEmpty() ? DEFAULTS : rules;
     }
 
     /**
