@@ -27,7 +27,7 @@ describe('workspaces by role', () => {
   })
 
   test('a manager reads evaluations from the menu', () => {
-    expect(visibleNav({ permissions: ['LEDGER_READ', 'PROGRESS_READ', 'EVALUATION_READ'] }).map((n) => n.key)).toEqual(['progress', 'evaluations', 'ledger'])
+    expect(visibleNav({ permissions: ['LEDGER_READ', 'PROGRESS_READ', 'EVALUATION_READ'] }).map((n) => n.key)).toEqual(['progress', 'evaluations', 'assessment', 'ledger'])
   })
 
   test('a technician without status access falls back to the ledger', () => {
@@ -35,7 +35,7 @@ describe('workspaces by role', () => {
   })
 
   test('the menu shows only permitted entries', () => {
-    expect(visibleNav({ permissions: ALL }).map((n) => n.key)).toEqual(['progress', 'evaluations', 'status', 'map', 'ledger', 'maintenance', 'users', 'agents', 'audit'])
+    expect(visibleNav({ permissions: ALL }).map((n) => n.key)).toEqual(['progress', 'evaluations', 'assessment', 'status', 'map', 'ledger', 'maintenance', 'users', 'agents', 'audit'])
     expect(visibleNav({ permissions: TECHNICIAN }).map((n) => n.key)).toEqual(['status', 'map', 'ledger', 'maintenance'])
     expect(visibleNav({ permissions: ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ'] }).map((n) => n.key)).toEqual(['progress', 'status', 'map', 'ledger', 'maintenance'])
     expect(visibleNav({ permissions: ['MAINTENANCE_WRITE'] }).map((n) => n.key)).toEqual(['maintenance'])

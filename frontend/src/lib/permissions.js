@@ -27,6 +27,7 @@ export function allows(perms, required) {
 export const NAV_ITEMS = [
   { key: 'progress', path: '/progress', permission: P.PROGRESS_READ, label: 'nav.progress' },
   { key: 'evaluations', path: '/evaluations', permission: P.EVALUATION_READ, label: 'nav.evaluations' },
+  { key: 'assessment', path: '/assessment', permission: P.EVALUATION_READ, label: 'nav.assessment' },
   { key: 'status', path: '/status', permission: P.STATUS_READ, label: 'nav.status' },
   { key: 'map', path: '/status/map', permission: P.STATUS_READ, label: 'nav.map' },
   { key: 'ledger', path: '/ledger', permission: P.LEDGER_READ, label: 'nav.ledger' },

@@ -17,6 +17,7 @@ const routes = [
       { path: 'progress', name: 'progress', component: () => import('../views/progress/ProgressView.vue'), meta: { permission: P.PROGRESS_READ, nav: 'progress' } },
       { path: 'evaluations', name: 'evaluations', component: () => import('../views/evaluation/EvaluationListView.vue'), meta: { permission: P.EVALUATION_READ, nav: 'evaluations' } },
       { path: 'evaluations/:id', name: 'evaluation', component: () => import('../views/evaluation/EvaluationDetailView.vue'), props: true, meta: { permission: P.EVALUATION_READ, nav: 'evaluations' } },
+      { path: 'assessment', name: 'assessment', component: () => import('../views/assessment/AssessmentView.vue'), meta: { permission: P.EVALUATION_READ, nav: 'assessment' } },
       { path: 'status', name: 'status', component: () => import('../views/status/StatusBoardView.vue'), meta: { permission: P.STATUS_READ, nav: 'status' } },
       { path: 'status/discovery', name: 'gb-discovery', component: () => import('../views/status/GbDiscoveryView.vue'), meta: { permission: P.STATUS_READ, nav: 'status' } },
       { path: 'status/map', name: 'site-map', component: () => import('../views/status/SiteMapView.vue'), meta: { permission: P.STATUS_READ, nav: 'map' } },

@@ -2,12 +2,9 @@ package org.xueliang.tracker.evaluation;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.PdfCells;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -28,7 +25,7 @@ import com.lowagie.text.pdf.PdfWriter;
  * title on one line (font size fitted, else broken after the project name), the header block, the
  * sections with the full indicator table in 三, failed checks and 签署说明; the signature line and the
  * page number at the foot of every page and, for synthetic data, the notice at the head of every page.
- * Every text goes through {@link KinsokuSplitCharacter}, so no line starts with closing punctuation.
+ * Every text goes through {@link org.xueliang.tracker.shared.KinsokuSplitCharacter}, so no line starts with closing punctuation.
  */
 final class PdfReportWriter {
 
@@ -201,36 +198,19 @@ final class PdfReportWriter {
     }
 
     private static PdfPCell cell(String s, Font font) {
-        PdfPCell cell = new PdfPCell(new Phrase(chunk(s, font)));
-        cell.setPadding(3);
-        cell.setPaddingBottom(4);
-        cell.setLeading(0, 1.35f);
-        return cell;
+        return PdfCells.cell(s, font);
     }
 
     private static Paragraph paragraph(String s, Font font) {
-        return new Paragraph(chunk(s, font));
+        return PdfCells.paragraph(s, font);
     }
 
     private static Chunk chunk(String s, Font font) {
-        Chunk c = new Chunk(s == null ? "" : s, font);
-        c.setSplitCharacter(KinsokuSplitCharacter.INSTANCE);
-        return c;
+        return PdfCells.chunk(s, font);
     }
 
-    /** The CJK font, or a 503 that says what to install. {@code fontPath} may name a TTC member: "…/NotoSansCJK-Regular.ttc,2". */
+    /** The CJK font, or a 503 that says what to install ({@link PdfCells#font}). */
     static BaseFont font(String fontPath) {
-        String file = fontPath.contains(",") ? fontPath.substring(0, fontPath.lastIndexOf(',')) : fontPath;
-        if (!Files.isReadable(Path.of(file))) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "PDF font missing", "The Chinese font " + file
-                    + " is not installed, so no PDF can be made: install Debian's fonts-noto-cjk (apt-get install fonts-noto-cjk)"
-                    + " or set XL_PDF_FONT to a CJK TrueType/OpenType font", null);
-        }
-        try {
-            return BaseFont.createFont(fontPath, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-        } catch (Exception e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "PDF font unusable", "The font " + fontPath + " could not be loaded ("
-                    + e.getMessage() + "); install fonts-noto-cjk or set XL_PDF_FONT", null);
-        }
+        return PdfCells.font(fontPath);
     }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -16,11 +15,11 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.xueliang.tracker.shared.XlsxCells;
 
 /**
  * The 项目支出绩效自评表 as a workbook an evaluator can work with: title, the header block (项目名称,
@@ -300,20 +299,9 @@ final class XlsxEvaluationWriter {
         return w;
     }
 
-    /** Lines a text needs in a column of {@code width} characters; a CJK character is two wide. */
+    /** Lines a text needs in a column of {@code width} characters ({@link XlsxCells#lines}). */
     static int lines(String text, int width) {
-        if (text == null || text.isEmpty()) {
-            return 1;
-        }
-        int total = 0;
-        for (String para : text.split("\n", -1)) {
-            int units = 0;
-            for (int i = 0; i < para.length(); i++) {
-                units += para.charAt(i) < 0x2E80 ? 1 : 2;
-            }
-            total += Math.max(1, (int) Math.ceil(units / (double) Math.max(1, width - 2)));
-        }
-        return total;
+        return XlsxCells.lines(text, width);
     }
 
     /** Runs of equal values in the 一级指标 and 二级指标 columns are merged (the level2 within its level1). */
@@ -378,21 +366,7 @@ final class XlsxEvaluationWriter {
         }
 
         private CellStyle style(HorizontalAlignment align, XSSFFont font, String format) {
-            CellStyle s = wb.createCellStyle();
-            s.setWrapText(true);
-            s.setVerticalAlignment(VerticalAlignment.CENTER);
-            s.setAlignment(align);
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            if (font != null) {
-                s.setFont(font);
-            }
-            if (format != null) {
-                s.setDataFormat(wb.createDataFormat().getFormat(format));
-            }
-            return s;
+            return XlsxCells.bordered(wb, align, font, format);
         }
     }
 }

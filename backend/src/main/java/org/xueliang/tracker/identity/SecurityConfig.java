@@ -122,6 +122,12 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())
          .requestMatchers("/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_WRITE.name())
+         // The monthly 运维考核 is evaluation work: the same permissions as the 自评表 (docs/SECURITY.md).
+         .requestMatchers(HttpMethod.GET, "/api/v1/assessments", "/api/v1/assessments/**", "/api/v1/projects/*/assessment-rules",
+                 "/api/v1/projects/*/assessment-trend").hasAuthority(EVALUATION_READ.name())
+         .requestMatchers(HttpMethod.POST, "/api/v1/assessments/*/sign").hasAuthority(EVALUATION_SIGN.name())
+         .requestMatchers("/api/v1/assessments", "/api/v1/assessments/**", "/api/v1/projects/*/assessment-rules")
+             .hasAuthority(EVALUATION_WRITE.name())
          .requestMatchers(HttpMethod.PUT, "/api/v1/sites/boundary").hasAuthority(SITE_ADMIN.name())
          .requestMatchers(HttpMethod.DELETE, "/api/v1/sites/boundary").hasAuthority(SITE_ADMIN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/progress").hasAuthority(PROGRESS_READ.name())

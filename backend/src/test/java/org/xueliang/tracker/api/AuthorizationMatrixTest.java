@@ -130,6 +130,18 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `PUT /api/v1/evaluations/{id}/report` | ✔ | — | ✔ | — |
             | `GET /api/v1/evaluations/{id}/export` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/evaluations/{id}/verify` | ✔ | ✔ | ✔ | — |
+            | `POST /api/v1/assessments` | ✔ | — | ✔ | — |
+            | `GET /api/v1/assessments` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/assessments/{id}` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/assessments/{id}/groups` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/assessments/{id}/indicators/{indicator}/evidence` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/assessments/{id}/deductions/{rule}/evidence` | ✔ | ✔ | ✔ | — |
+            | `POST /api/v1/assessments/{id}/sign` | ✔ | — | ✔ | — |
+            | `GET /api/v1/assessments/{id}/verify` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/assessments/{id}/export` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/projects/{id}/assessment-rules` | ✔ | ✔ | ✔ | — |
+            | `PUT /api/v1/projects/{id}/assessment-rules` | ✔ | — | ✔ | — |
+            | `GET /api/v1/projects/{id}/assessment-trend` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/agent/assignment` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
@@ -241,7 +253,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(82);
+        assertThat(rows).hasSize(94);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -380,6 +392,23 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     Map.of("sections", List.of(Map.of("seq", 1, "prose", "矩阵测试"))));
             case "GET /api/v1/evaluations/{id}/export" -> get(EVALUATIONS + "/{id}/export?format=xlsx", fixture(EVALUATIONS, false));
             case "GET /api/v1/evaluations/{id}/verify" -> get(EVALUATIONS + "/{id}/verify", signedEvaluation(permitted));
+            case "POST /api/v1/assessments" -> withJson(post(ASSESSMENTS), assessment());
+            case "GET /api/v1/assessments" -> get(ASSESSMENTS + "?projectId={p}", PROJECT);
+            case "GET /api/v1/assessments/{id}" -> get(ASSESSMENTS + "/{id}", draftAssessment());
+            case "GET /api/v1/assessments/{id}/groups" -> get(ASSESSMENTS + "/{id}/groups?groupBy=site", draftAssessment());
+            case "GET /api/v1/assessments/{id}/indicators/{indicator}/evidence" -> get(ASSESSMENTS
+                    + "/{id}/indicators/onlineRate/evidence", draftAssessment());
+            case "GET /api/v1/assessments/{id}/deductions/{rule}/evidence" -> get(ASSESSMENTS
+                    + "/{id}/deductions/FAULT_HOURS/evidence", draftAssessment());
+            case "POST /api/v1/assessments/{id}/sign" -> withJson(post(ASSESSMENTS + "/{id}/sign",
+                    permitted ? newAssessment() : draftAssessment()), Map.of("syntheticAccepted", true));
+            case "GET /api/v1/assessments/{id}/verify" -> get(ASSESSMENTS + "/{id}/verify", signedAssessment(permitted));
+            case "GET /api/v1/assessments/{id}/export" -> get(ASSESSMENTS + "/{id}/export?format=xlsx", draftAssessment());
+            case "GET /api/v1/projects/{id}/assessment-rules" -> get("/api/v1/projects/{p}/assessment-rules", scratchProject());
+            case "PUT /api/v1/projects/{id}/assessment-rules" -> withJson(put("/api/v1/projects/{p}/assessment-rules",
+                    scratchProject()), Map.of("rules", List.of(Map.of("code", "FAULT_HOURS", "threshold", 8, "deduction", 1,
+                    "proportional", false, "cap", 20, "active", true))));
+            case "GET /api/v1/projects/{id}/assessment-trend" -> get("/api/v1/projects/{p}/assessment-trend?months=2", scratchProject());
             case "GET /api/v1/agent/assignment" -> get("/api/v1/agent/assignment");
             case "POST /api/v1/agent/batches" -> withJson(post("/api/v1/agent/batches"), Map.of());
             case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());
@@ -455,6 +484,35 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             }
         }
         return withJson(post(EVALUATIONS + "/{id}/sign", id), Map.of("acknowledgements", acknowledgements, "syntheticAccepted", true));
+    }
+
+    private static final String ASSESSMENTS = "/api/v1/assessments";
+    /** Months counted back from 2021-07 (before the reference project's service): each create gets its own month. */
+    private static final java.util.concurrent.atomic.AtomicInteger ASSESSMENT_MONTHS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static Map<String, Object> assessment() {
+        return Map.of("projectId", PROJECT, "month", java.time.YearMonth.of(2021, 7).minusMonths(ASSESSMENT_MONTHS.getAndIncrement()).toString());
+    }
+
+    /** A new draft sheet (its own month). */
+    private long newAssessment() throws Exception {
+        return read(perform(withJson(post(ASSESSMENTS), assessment()), ADMIN).andExpect(status().isCreated()))
+                .get("assessment").get("id").asLong();
+    }
+
+    /** One draft sheet kept for every call that only reads it or is refused. */
+    private long draftAssessment() throws Exception {
+        return cached("assessment", this::newAssessment);
+    }
+
+    /** A signed sheet when the call will be let through (verify needs one), else the shared draft. */
+    private long signedAssessment(boolean fresh) throws Exception {
+        if (!fresh) {
+            return draftAssessment();
+        }
+        long id = newAssessment();
+        perform(withJson(post(ASSESSMENTS + "/{id}/sign", id), Map.of("syntheticAccepted", true)), ADMIN).andExpect(status().isOk());
+        return id;
     }
 
     private static Map<String, Object> window() {

@@ -1,4 +1,4 @@
-package org.xueliang.tracker.evaluation;
+package org.xueliang.tracker.shared;
 
 import com.lowagie.text.pdf.DefaultSplitCharacter;
 import com.lowagie.text.pdf.PdfChunk;
@@ -9,9 +9,9 @@ import com.lowagie.text.pdf.PdfChunk;
  * closing punctuation and between Latin text and an ideograph it may. OpenPDF's default breaks after
  * any ideograph, so a line could start with "）。".
  */
-final class KinsokuSplitCharacter extends DefaultSplitCharacter {
+public final class KinsokuSplitCharacter extends DefaultSplitCharacter {
 
-    static final KinsokuSplitCharacter INSTANCE = new KinsokuSplitCharacter();
+    public static final KinsokuSplitCharacter INSTANCE = new KinsokuSplitCharacter();
 
     /** Characters that must not start a line. */
     static final String NO_LINE_START = "）)]］｝}〕〉》」』】〙〗〟’”｠»。，、；：！？．.,;:!?…‥・～%％";

@@ -1,0 +1,139 @@
+// Browser end-to-end test of the 运维考核 workspace (issue 11 §5, §7) against the demo jar (XL_DEMO=true: a synthetic
+// monitoring history, so 在线率 and fault hours are real numbers): admin opens 运维考核 from the menu, computes last
+// month, opens an indicator's evidence and a deduction's drill-down (cameras and their DOWN intervals), signs with the
+// synthetic-data acknowledgement, and downloads the XLSX and the PDF (rendered with pdftoppm). Screenshots of each state.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe } from 'node:test';
+import { apiJson, byTestId, fillByTestId, screenshot, SCREENSHOT_DIR, serverAndBrowser, waitForText, waitUntil } from '../lib/helpers.mjs';
+import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR, freePort } from '../lib/server.mjs';
+
+const RESULTS = path.join(E2E_DIR, 'test-results');
+
+describe('运维考核 end to end (zh-CN, admin, demo data)', { skip: process.env.XL_E2E_BASE_URL ? 'needs a server of its own' : false }, async () => {
+  const [onvif, snmp] = [await freePort(), await freePort()];
+  const ctx = serverAndBrowser({
+    name: 'assessment',
+    healthTimeoutMs: 300_000,
+    env: { XL_DEMO: 'true', XL_DEMO_ONVIF_PORT: String(onvif), XL_DEMO_SNMP_PORT: String(snmp), XL_DEMO_TCP_PORT_OFFSET: '36000' },
+  }, { prefix: 'assessment', timeout: 300_000 });
+  let id;
+  let sheet;
+
+  ctx.step('login', '(a) admin opens 运维考核 from the menu; last month has no sheet yet', async () => {
+    const { page, server } = ctx;
+    mkdirSync(RESULTS, { recursive: true });
+    await waitUntil(async () => {
+      const audit = await apiJson(server, '/api/v1/audit?actor=system&size=200');
+      return audit.items.some((e) => e.action === 'DEMO_BACKFILL');
+    }, { timeout: 240_000, interval: 1000, message: 'DEMO_BACKFILL audit entry' });
+    await page.goto(server.baseUrl + '/');
+    await fillByTestId(page, 'login-username', ADMIN_USER);
+    await fillByTestId(page, 'login-password', ADMIN_PASSWORD);
+    await byTestId(page, 'login-submit').click();
+    await byTestId(page, 'nav-assessment').waitFor({ state: 'visible' });
+    await waitForText(byTestId(page, 'nav-assessment'), '运维考核');
+    await byTestId(page, 'nav-assessment').click();
+    await page.waitForURL(/\/assessment$/);
+    await byTestId(page, 'assessment-compute').waitFor({ state: 'visible' });
+    await screenshot(page, 'assessment-a-empty');
+  });
+
+  ctx.step('compute', '(b) computing last month shows the score, the indicators (未测 where no source) and the deductions', async () => {
+    const { page, server } = ctx;
+    await byTestId(page, 'assessment-compute').click();
+    await byTestId(page, 'assessment-deductions').waitFor({ state: 'visible', timeout: 120_000 });
+    const list = await apiJson(server, '/api/v1/assessments?projectId=1');
+    assert.equal(list.length, 1, 'one sheet stored');
+    id = list[0].id;
+    sheet = await apiJson(server, `/api/v1/assessments/${id}`);
+    assert.equal(sheet.assessment.status, 'DRAFT');
+    assert.ok(sheet.synthetic, 'a demo month rests on synthetic data');
+    assert.ok(sheet.cameras > 0, 'cameras are judged');
+    assert.ok(sheet.indicators.onlineRate.measured, '在线率 is measured from the demo history');
+    assert.ok(sheet.indicators.onlineRate.value > 0 && sheet.indicators.onlineRate.value <= 1);
+    await waitForText(byTestId(page, 'assessment-score'), String(Number(sheet.score)));
+    await waitForText(byTestId(page, 'assessment-indicator-onlineRate'), (sheet.indicators.onlineRate.value * 100).toFixed(2));
+    for (const [k, v] of Object.entries(sheet.indicators)) {
+      if (!v.measured) await waitForText(byTestId(page, `assessment-indicator-${k}`), '未测');
+    }
+    await byTestId(page, 'assessment-synthetic').waitFor({ state: 'visible' });
+    await screenshot(page, 'assessment-b-draft');
+  });
+
+  ctx.step('evidence', '(c) an indicator opens its evidence; a deduction drills down to cameras and their intervals', async () => {
+    const { page } = ctx;
+    await byTestId(page, 'assessment-indicator-onlineRate').locator('button').click();
+    await byTestId(page, 'assessment-evidence-cameras').waitFor({ state: 'visible' });
+    await screenshot(page, 'assessment-c-indicator-evidence');
+    await page.keyboard.press('Escape');
+    await byTestId(page, 'assessment-evidence').waitFor({ state: 'hidden' });
+    const drillable = sheet.deductions.find((d) => d.devices > 0);
+    assert.ok(drillable, `a deduction with cameras: ${JSON.stringify(sheet.deductions.map((d) => [d.rule, d.state, d.devices]))}`);
+    await byTestId(page, `assessment-drill-${drillable.rule}`).click();
+    const cameras = byTestId(page, 'assessment-evidence-cameras');
+    await cameras.waitFor({ state: 'visible' });
+    await waitUntil(async () => (await cameras.locator('tbody tr.el-table__row').count()) === drillable.devices, { message: 'every camera of the deduction' });
+    await cameras.locator('.el-table__expand-icon').first().click();
+    const findings = byTestId(page, 'assessment-evidence-findings').first();
+    await findings.waitFor({ state: 'visible' });
+    if (drillable.rule === 'FAULT_HOURS' || drillable.rule === 'ONLINE_RATE') await waitForText(findings, '离线');
+    await screenshot(page, 'assessment-d-drilldown');
+    await page.keyboard.press('Escape');
+    await byTestId(page, 'assessment-evidence').waitFor({ state: 'hidden' });
+  });
+
+  ctx.step('rankings', '(d) rankings by township and site; the trend chart', async () => {
+    const { page } = ctx;
+    await byTestId(page, 'assessment-ranking').scrollIntoViewIfNeeded();
+    await waitUntil(async () => (await byTestId(page, 'assessment-ranking').locator('tbody tr').count()) === sheet.groups.township.groups.length,
+      { message: 'one row per township' });
+    await byTestId(page, 'assessment-trend').scrollIntoViewIfNeeded();
+    await screenshot(page, 'assessment-e-rankings-trend');
+  });
+
+  ctx.step('sign', '(e) signing needs the synthetic-data acknowledgement; the sheet is then frozen', async () => {
+    const { page, server } = ctx;
+    await byTestId(page, 'assessment-sign').click();
+    await byTestId(page, 'assessment-sign-dialog').waitFor({ state: 'visible' });
+    assert.ok(await byTestId(page, 'assessment-sign-submit').isDisabled(), 'sign is disabled until the notice is acknowledged');
+    await screenshot(page, 'assessment-f-sign-dialog');
+    await byTestId(page, 'assessment-sign-synthetic').click();
+    await byTestId(page, 'assessment-sign-submit').click();
+    await waitUntil(async () => (await byTestId(page, 'assessment-status').getAttribute('data-status')) === 'SIGNED', { message: 'status SIGNED' });
+    const signed = await apiJson(server, `/api/v1/assessments/${id}`);
+    assert.equal(signed.assessment.snapshotSha256.length, 64);
+    await waitForText(byTestId(page, 'assessment-signed'), signed.assessment.snapshotSha256);
+    assert.equal(await page.locator('[data-testid="assessment-compute"]').count(), 0, 'a signed month is not recomputed');
+    sheet = signed;
+    await screenshot(page, 'assessment-g-signed');
+  });
+
+  ctx.step('exports', '(f) the XLSX and the PDF download; the PDF renders and states the title', async () => {
+    const { page, server } = ctx;
+    const request = page.context().request;
+    const xlsxHref = await byTestId(page, 'assessment-export-xlsx').getAttribute('href');
+    assert.equal(xlsxHref, `/api/v1/assessments/${id}/export?format=xlsx&lang=zh-CN`);
+    const xlsx = await request.get(server.baseUrl + xlsxHref);
+    assert.equal(xlsx.status(), 200, 'XLSX download');
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+    assert.equal(xlsx.headers()['x-snapshot-sha256'], sheet.assessment.snapshotSha256);
+    writeFileSync(path.join(RESULTS, `assessment-${id}.xlsx`), await xlsx.body());
+    const pdfRes = await request.get(server.baseUrl + await byTestId(page, 'assessment-export-pdf').getAttribute('href'));
+    assert.equal(pdfRes.status(), 200, 'PDF download');
+    assert.match(pdfRes.headers()['content-type'], /application\/pdf/);
+    const pdf = path.join(RESULTS, `assessment-${id}.pdf`);
+    writeFileSync(pdf, await pdfRes.body());
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    assert.match(text, /视频监控运维考核表/);
+    assert.match(text, /扣分明细/);
+    assert.match(text, new RegExp(sheet.assessment.snapshotSha256));
+    const prefix = path.join(RESULTS, `assessment-${id}-page`);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, prefix]);
+    const png = readdirSync(RESULTS).filter((f) => f.startsWith(`assessment-${id}-page`) && f.endsWith('.png')).map((f) => path.join(RESULTS, f))[0];
+    assert.ok(png && statSync(png).size > 5000, 'page 1 renders to more than a blank page');
+    copyFileSync(png, path.join(SCREENSHOT_DIR, 'assessment-h-pdf-page1.png'));
+  });
+});
