@@ -16,7 +16,8 @@ describe('运维考核 end to end (zh-CN, admin, demo data)', { skip: process.en
   const [onvif, snmp] = [await freePort(), await freePort()];
   const ctx = serverAndBrowser({
     name: 'assessment',
-    healthTimeoutMs: 300_000,
+    // the demo's first start (seed, backfill) takes minutes on a busy 2-core machine
+    healthTimeoutMs: 600_000,
     env: { XL_DEMO: 'true', XL_DEMO_ONVIF_PORT: String(onvif), XL_DEMO_SNMP_PORT: String(snmp), XL_DEMO_TCP_PORT_OFFSET: '36000' },
   }, { prefix: 'assessment', timeout: 300_000 });
   let id;
