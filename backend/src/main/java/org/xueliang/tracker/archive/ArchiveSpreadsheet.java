@@ -103,7 +103,8 @@ class ArchiveSpreadsheet {
                 rowProblems.add(new RowProblem(row.number(), keyName, words.texts(Texts.current(),
                         "archive.import.duplicate", tag, seen.get(camera.id()))));
             } else {
-                Map<ArchiveField, String> own = new EnumMap<>(current.get(camera.id()).stored());
+                Map<ArchiveField, String> own = new EnumMap<>(ArchiveField.class);
+                own.putAll(current.get(camera.id()).stored());
                 columns.forEach((index, f) -> {
                     String cell = words.parse(f, row.cell(index));
                     if (cell == null || cell.isBlank()) {
