@@ -194,7 +194,7 @@ public class ArchiveService {
     List<FieldProblem> problems(CameraArchive a) {
         java.util.Locale locale = org.xueliang.tracker.shared.Texts.current();
         return a.verdicts().stream().filter(v -> v.status() == Status.INVALID && !v.field().ledger())
-                .map(v -> new FieldProblem(v.field().code(), words.field(locale, v.field()) + ": " + words.message(locale, v)))
+                .map(v -> new FieldProblem(v.field().code(), words.message(locale, v)))
                 .toList();
     }
 
