@@ -13,113 +13,51 @@ public final class ArchiveCodes {
     private ArchiveCodes() {
     }
 
-    /** A code of an enumeration with its GB/T 28181 value (0 where the standard has none). */
+    /**
+     * A code of an enumeration with its GB/T 28181 value: the standard numbers these enumerations from 1 in the order
+     * declared here; a constant it numbers otherwise (or not at all) overrides {@link #gb()}.
+     */
     public interface Code {
         String name();
 
-        int gb();
-    }
+        int ordinal();
 
-    /** PTZType: 1 球机, 2 半球, 3 固定枪机, 4 遥控枪机. */
-    public enum CameraType implements Code {
-        DOME(1), HALF_DOME(2), FIXED_BULLET(3), REMOTE_BULLET(4);
-
-        private final int gb;
-
-        CameraType(int gb) {
-            this.gb = gb;
-        }
-
-        @Override
-        public int gb() {
-            return gb;
-        }
-    }
-
-    /** PositionType (GB/T 28181-2016 Appendix, kept in 2022). */
-    public enum PositionType implements Code {
-        PROVINCIAL_CHECKPOINT(1), GOVERNMENT(2), STATION_PORT(3), CENTRAL_SQUARE(4), STADIUM(5), COMMERCIAL_CENTRE(6),
-        RELIGIOUS_SITE(7), CAMPUS(8), COMPLEX_AREA(9), TRAFFIC_ARTERY(10);
-
-        private final int gb;
-
-        PositionType(int gb) {
-            this.gb = gb;
-        }
-
-        @Override
-        public int gb() {
-            return gb;
-        }
-    }
-
-    /** RoomType: 1 室外, 2 室内. */
-    public enum RoomType implements Code {
-        OUTDOOR(1), INDOOR(2);
-
-        private final int gb;
-
-        RoomType(int gb) {
-            this.gb = gb;
-        }
-
-        @Override
-        public int gb() {
-            return gb;
-        }
-    }
-
-    /** SupplyLightType: 1 无补光, 2 红外, 3 白光, 4 激光, 9 其他. */
-    public enum SupplyLight implements Code {
-        NONE(1), INFRARED(2), WHITE(3), LASER(4), OTHER(9);
-
-        private final int gb;
-
-        SupplyLight(int gb) {
-            this.gb = gb;
-        }
-
-        @Override
-        public int gb() {
-            return gb;
-        }
-    }
-
-    /** DirectionType: 1 东 … 8 西北. */
-    public enum Direction implements Code {
-        E(1), W(2), S(3), N(4), SE(5), NE(6), SW(7), NW(8);
-
-        private final int gb;
-
-        Direction(int gb) {
-            this.gb = gb;
-        }
-
-        @Override
-        public int gb() {
-            return gb;
-        }
-    }
-
-    /** 点位类型: 一类 (key places, face/vehicle), 二类, 三类 (social, internal). */
-    public enum PointClass implements Code {
-        CLASS_1, CLASS_2, CLASS_3;
-
-        @Override
-        public int gb() {
+        default int gb() {
             return ordinal() + 1;
         }
     }
 
-    /** 功能类型 (several per camera). */
-    public enum Function implements Code {
-        VIDEO, FACE, VEHICLE, STRUCTURED;
+    /** PTZType: 1 球机, 2 半球, 3 固定枪机, 4 遥控枪机. */
+    public enum CameraType implements Code { DOME, HALF_DOME, FIXED_BULLET, REMOTE_BULLET }
 
-        @Override
-        public int gb() {
-            return 0;
+    /** PositionType 1–10 (GB/T 28181-2016 Appendix, kept in 2022). */
+    public enum PositionType implements Code {
+        PROVINCIAL_CHECKPOINT, GOVERNMENT, STATION_PORT, CENTRAL_SQUARE, STADIUM, COMMERCIAL_CENTRE, RELIGIOUS_SITE,
+        CAMPUS, COMPLEX_AREA, TRAFFIC_ARTERY
+    }
+
+    /** RoomType: 1 室外, 2 室内. */
+    public enum RoomType implements Code { OUTDOOR, INDOOR }
+
+    /** SupplyLightType: 1 无补光, 2 红外, 3 白光, 4 激光, 9 其他. */
+    public enum SupplyLight implements Code {
+        NONE, INFRARED, WHITE, LASER,
+        OTHER {
+            @Override
+            public int gb() {
+                return 9;
+            }
         }
     }
+
+    /** DirectionType: 1 东, 2 西, 3 南, 4 北, 5 东南, 6 东北, 7 西南, 8 西北. */
+    public enum Direction implements Code { E, W, S, N, SE, NE, SW, NW }
+
+    /** 点位类型: 一类 (key places, face/vehicle), 二类, 三类 (social, internal); no GB/T 28181 field. */
+    public enum PointClass implements Code { CLASS_1, CLASS_2, CLASS_3 }
+
+    /** 功能类型 (several per camera); no GB/T 28181 field. */
+    public enum Function implements Code { VIDEO, FACE, VEHICLE, STRUCTURED }
 
     /** The constant of {@code type} named {@code code} (exact, upper-case), if any. */
     public static <E extends Enum<E> & Code> Optional<E> parse(Class<E> type, String code) {

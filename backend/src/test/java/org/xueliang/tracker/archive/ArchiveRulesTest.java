@@ -131,4 +131,16 @@ class ArchiveRulesTest {
         assertThat(ArchiveField.requiredFields()).hasSize(20).doesNotContain(ArchiveField.DIRECTION,
                 ArchiveField.SUPPLY_LIGHT, ArchiveField.INSTALLED_ON);
     }
+
+    @Test
+    void theCodesCarryTheirGbValues() {
+        assertThat(ArchiveCodes.cameraTypeOfGb(3)).contains(ArchiveCodes.CameraType.FIXED_BULLET);
+        assertThat(ArchiveCodes.cameraTypeOfGb(5)).isEmpty();
+        assertThat(ArchiveCodes.PositionType.TRAFFIC_ARTERY.gb()).isEqualTo(10);
+        assertThat(ArchiveCodes.RoomType.INDOOR.gb()).isEqualTo(2);
+        assertThat(ArchiveCodes.SupplyLight.LASER.gb()).isEqualTo(4);
+        assertThat(ArchiveCodes.SupplyLight.OTHER.gb()).isEqualTo(9);
+        assertThat(ArchiveCodes.Direction.NW.gb()).isEqualTo(8);
+        assertThat(ArchiveCodes.codes(ArchiveCodes.SupplyLight.class)).containsExactly("NONE", "INFRARED", "WHITE", "LASER", "OTHER");
+    }
 }
