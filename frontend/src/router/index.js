@@ -13,6 +13,7 @@ const routes = [
       { path: '', name: 'home', redirect: () => useSessionStore().home },
       { path: 'ledger', name: 'ledger', component: () => import('../views/ledger/LedgerView.vue'), meta: { permission: P.LEDGER_READ, nav: 'ledger' } },
       { path: 'ledger/new', name: 'device-new', component: () => import('../views/ledger/DeviceCreateView.vue'), meta: { permission: P.DEVICE_CREATE_DELETE_IMPORT, nav: 'ledger' } },
+      { path: 'ledger/archives', name: 'archives', component: () => import('../views/ledger/ArchiveListView.vue'), meta: { permission: P.LEDGER_READ, nav: 'ledger' } },
       { path: 'ledger/:id', name: 'device', component: () => import('../views/ledger/DeviceDetailView.vue'), props: true, meta: { permission: P.LEDGER_READ, nav: 'ledger' } },
       { path: 'progress', name: 'progress', component: () => import('../views/progress/ProgressView.vue'), meta: { permission: P.PROGRESS_READ, nav: 'progress' } },
       { path: 'evaluations', name: 'evaluations', component: () => import('../views/evaluation/EvaluationListView.vue'), meta: { permission: P.EVALUATION_READ, nav: 'evaluations' } },

@@ -140,6 +140,8 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.GET, "/api/v1/gb28181/discovered").hasAuthority(STATUS_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/gb28181/registrations/*/adopt").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/import").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
+         .requestMatchers(HttpMethod.POST, "/api/v1/projects/*/archives/import").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
+         .requestMatchers(HttpMethod.PUT, "/api/v1/devices/*/archive").hasAuthority(DEVICE_UPDATE.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices/*/lifecycle").hasAuthority(DEVICE_LIFECYCLE.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/devices").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())
          .requestMatchers(HttpMethod.DELETE, "/api/v1/devices/*").hasAuthority(DEVICE_CREATE_DELETE_IMPORT.name())

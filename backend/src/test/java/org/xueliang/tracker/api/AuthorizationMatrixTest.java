@@ -142,6 +142,13 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/projects/{id}/assessment-rules` | ✔ | ✔ | ✔ | — |
             | `PUT /api/v1/projects/{id}/assessment-rules` | ✔ | — | ✔ | — |
             | `GET /api/v1/projects/{id}/assessment-trend` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/devices/{id}/archive` | ✔ | ✔ | ✔ | ✔ |
+            | `PUT /api/v1/devices/{id}/archive` | ✔ | ✔ | — | ✔ |
+            | `GET /api/v1/projects/{id}/archives` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/projects/{id}/archive-rates` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/projects/{id}/archive-mismatches` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/projects/{id}/archives/export` | ✔ | ✔ | ✔ | ✔ |
+            | `POST /api/v1/projects/{id}/archives/import` | ✔ | ✔ | — | — |
             | `GET /api/v1/agent/assignment` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
@@ -253,7 +260,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(94);
+        assertThat(rows).hasSize(101);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -409,6 +416,16 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     scratchProject()), Map.of("rules", List.of(Map.of("code", "FAULT_HOURS", "threshold", 8, "deduction", 1,
                     "proportional", false, "cap", 20, "active", true))));
             case "GET /api/v1/projects/{id}/assessment-trend" -> get("/api/v1/projects/{p}/assessment-trend?months=2", scratchProject());
+            case "GET /api/v1/devices/{id}/archive" -> get("/api/v1/devices/{id}/archive", seeded);
+            // an empty archive is valid (not complete): 200, on a scratch camera so the reference project stays as it is
+            case "PUT /api/v1/devices/{id}/archive" -> withJson(put("/api/v1/devices/{id}/archive", scratchCamera()), Map.of());
+            case "GET /api/v1/projects/{id}/archives" -> get("/api/v1/projects/{id}/archives?size=5", PROJECT);
+            case "GET /api/v1/projects/{id}/archive-rates" -> get("/api/v1/projects/{id}/archive-rates?groupBy=township", PROJECT);
+            case "GET /api/v1/projects/{id}/archive-mismatches" -> get("/api/v1/projects/{id}/archive-mismatches", PROJECT);
+            case "GET /api/v1/projects/{id}/archives/export" -> get("/api/v1/projects/{id}/archives/export", PROJECT);
+            case "POST /api/v1/projects/{id}/archives/import" -> multipart("/api/v1/projects/{id}/archives/import", PROJECT)
+                    .file(new MockMultipartFile("file", "archives.csv", "text/csv", "资产编号\n".getBytes(StandardCharsets.UTF_8)))
+                    .param("dryRun", "true");
             case "GET /api/v1/agent/assignment" -> get("/api/v1/agent/assignment");
             case "POST /api/v1/agent/batches" -> withJson(post("/api/v1/agent/batches"), Map.of());
             case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());
@@ -560,6 +577,15 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             sharedDevice = createDevice();
         }
         return sharedDevice;
+    }
+
+    /** A camera of the scratch project (the archive's PUT changes it). */
+    private long scratchCamera() throws Exception {
+        return cached("scratch-camera", () -> {
+            Map<String, Object> camera = newDevice(unique("AZ-CAM"));
+            camera.put("category", "FACE_CAMERA");
+            return createDevice(camera).get("id").asLong();
+        });
     }
 
     private long scratchUser(boolean fresh) throws Exception {

@@ -31,9 +31,14 @@ final class XlsxDeviceWriter {
     }
 
     static byte[] write(List<String> header, List<List<Object>> rows) {
+        return write(SHEET, header, rows);
+    }
+
+    /** The same layout on a sheet named {@code sheetName} (other modules' exports through {@link Spreadsheets}). */
+    static byte[] write(String sheetName, List<String> header, List<List<Object>> rows) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try {
-            Sheet sheet = workbook.createSheet(SHEET);
+            Sheet sheet = workbook.createSheet(sheetName);
             Styles styles = new Styles(workbook);
             Row head = sheet.createRow(0);
             for (int c = 0; c < header.size(); c++) {
