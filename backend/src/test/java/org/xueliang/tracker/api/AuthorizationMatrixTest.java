@@ -94,6 +94,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/gb28181/registrations` | ✔ | ✔ | ✔ | ✔ |
 
             | `GET /api/v1/devices/{id}/gb` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/devices/{id}/recordings` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/projects/{id}/recording-completeness` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/gb28181/devices/{code}` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/maintenance-windows` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/maintenance-windows/{id}` | ✔ | ✔ | ✔ | ✔ |
@@ -238,7 +240,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(79);
+        assertThat(rows).hasSize(81);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -333,6 +335,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/gb28181/registrations" -> get("/api/v1/gb28181/registrations");
 
             case "GET /api/v1/devices/{id}/gb" -> get("/api/v1/devices/{id}/gb", gbDevice());
+            case "GET /api/v1/devices/{id}/recordings" -> get("/api/v1/devices/{id}/recordings", seeded);
+            case "GET /api/v1/projects/{id}/recording-completeness" -> get("/api/v1/projects/{id}/recording-completeness", PROJECT);
             case "GET /api/v1/gb28181/devices/{code}" -> {
                 gbDevice(); // the code is registered
                 yield get("/api/v1/gb28181/devices/{code}", GB_CODE);
