@@ -1,4 +1,5 @@
 -- recording (录像完整率, issue 11): what ONVIF Profile G searches found, and which windows each source answered.
+-- synthetic = written by demo mode (demo.DemoRecordings), never measured.
 -- GB/T 28181 intervals stay in gb_record_interval (module gb28181); this module reads them through gb28181.GbRecordings.
 
 -- recording: recorded intervals an ONVIF recording search reported (source ONVIF), per ledger camera.
@@ -9,6 +10,7 @@ CREATE TABLE recording_interval (
     start_at     DATETIME(3)   NOT NULL,
     end_at       DATETIME(3)   NOT NULL,
     reported_at  DATETIME(3)   NOT NULL,
+    synthetic    BOOLEAN       NOT NULL DEFAULT FALSE,
     PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_recording_interval_device ON recording_interval (device_id, start_at);
@@ -22,6 +24,7 @@ CREATE TABLE recording_window (
     window_start DATETIME(3)   NOT NULL,
     window_end   DATETIME(3)   NOT NULL,
     answered_at  DATETIME(3)   NOT NULL,
+    synthetic    BOOLEAN       NOT NULL DEFAULT FALSE,
     PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 CREATE INDEX ix_recording_window_device ON recording_window (device_id, window_start);
@@ -33,5 +36,6 @@ CREATE TABLE recording_retention (
     earliest_at  DATETIME(3),
     latest_at    DATETIME(3),
     reported_at  DATETIME(3)   NOT NULL,
+    synthetic    BOOLEAN       NOT NULL DEFAULT FALSE,
     PRIMARY KEY (device_id, source)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

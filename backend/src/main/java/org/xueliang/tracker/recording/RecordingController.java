@@ -50,16 +50,19 @@ class RecordingController {
         }
     }
 
-    record DayView(LocalDate day, boolean measured, long expectedSeconds, long recordedSeconds, Double completeness) {
-        static DayView of(RecordingCalculator.Day d) {
-            return new DayView(d.day(), d.measured(), d.expectedSeconds(), d.recordedSeconds(),
+    /** A county day [start, end) as instants, so a client draws it without knowing the county's zone. */
+    record DayView(LocalDate day, Instant start, Instant end, boolean measured, long expectedSeconds, long recordedSeconds,
+                   Double completeness) {
+        static DayView of(RecordingCalculator.Day d, java.time.ZoneId zone) {
+            return new DayView(d.day(), d.day().atStartOfDay(zone).toInstant(), d.day().plusDays(1).atStartOfDay(zone).toInstant(),
+                    d.measured(), d.expectedSeconds(), d.recordedSeconds(),
                     d.expectedSeconds() == 0 ? null : (double) d.recordedSeconds() / d.expectedSeconds());
         }
     }
 
     record DeviceView(long deviceId, LocalDate from, LocalDate to, String expectedWindow, Double completeness,
                       long expectedSeconds, long recordedSeconds, List<DayView> days, List<SpanView> intervals,
-                      List<SpanView> gaps, RetentionView retention, List<Finding> findings) {
+                      List<SpanView> gaps, RetentionView retention, List<Finding> findings, boolean synthetic) {
     }
 
     record GroupView(String key, String label, int cameras, int measuredCameras, long expectedSeconds,
@@ -68,7 +71,7 @@ class RecordingController {
 
     record ProjectView(long projectId, LocalDate from, LocalDate to, String groupBy, int cameras, int measuredCameras,
                        long expectedSeconds, long recordedSeconds, Double completeness, int retentionShort,
-                       List<GroupView> groups) {
+                       boolean synthetic, List<GroupView> groups) {
     }
 
     @GetMapping("/api/v1/devices/{id}/recordings")
@@ -81,8 +84,8 @@ class RecordingController {
         CameraRecording r = service.of(List.of(camera), period[0], period[1]).get(0);
         return new DeviceView(id, period[0], period[1], windowText(), ratio(r.result().recordedSeconds(), r.result().expectedSeconds()),
                 r.result().expectedSeconds(), r.result().recordedSeconds(),
-                r.result().days().stream().map(DayView::of).toList(), r.recorded().stream().map(SpanView::of).toList(),
-                r.result().gaps().stream().map(SpanView::of).toList(), r.retention(), r.findings());
+                r.result().days().stream().map(d -> DayView.of(d, service.zone())).toList(), r.recorded().stream().map(SpanView::of).toList(),
+                r.result().gaps().stream().map(SpanView::of).toList(), r.retention(), r.findings(), r.synthetic());
     }
 
     @GetMapping("/api/v1/projects/{id}/recording-completeness")
@@ -109,7 +112,8 @@ class RecordingController {
         }
         Totals t = Totals.of(all);
         return new ProjectView(id, period[0], period[1], groupBy.trim().toLowerCase(Locale.ROOT), t.cameras(),
-                t.measuredCameras(), t.expectedSeconds(), t.recordedSeconds(), t.completeness(), t.retentionShort(), groups);
+                t.measuredCameras(), t.expectedSeconds(), t.recordedSeconds(), t.completeness(), t.retentionShort(), t.synthetic(),
+                groups);
     }
 
     private String windowText() {

@@ -54,7 +54,7 @@ class RecordingService {
 
     /** One camera over the period: the figure, its recorded intervals (period-clipped), retention and findings. */
     record CameraRecording(Camera camera, RecordingCalculator.Result result, List<Span> recorded, RetentionView retention,
-                           List<Finding> findings) {
+                           List<Finding> findings, boolean synthetic) {
     }
 
     ZoneId zone() {
@@ -84,6 +84,7 @@ class RecordingService {
         addGb(recorded, gb.intervals(byCode.keySet(), start, end), byCode);
         addGb(answered, gb.lastAnsweredWindows(byCode.keySet(), start, end), byCode);
         Map<Long, List<Retention>> retention = store.retention(ids);
+        java.util.Set<Long> synthetic = store.synthetic(ids, start, end);
         Instant now = clock.instant();
         List<CameraRecording> out = new ArrayList<>();
         for (Camera c : cameras) {
@@ -92,7 +93,7 @@ class RecordingService {
                     settings.window(), d -> c.inServiceDuring(d, d.plusDays(1)), now, rec,
                     answered.getOrDefault(c.id(), List.of()));
             RetentionView r = retention(c, retention.getOrDefault(c.id(), List.of()));
-            out.add(new CameraRecording(c, result, rec, r, findings(result, r, end, zone)));
+            out.add(new CameraRecording(c, result, rec, r, findings(result, r, end, zone), synthetic.contains(c.id())));
         }
         return out;
     }
@@ -164,7 +165,8 @@ class RecordingService {
     }
 
     /** Sums over cameras. */
-    record Totals(int cameras, int measuredCameras, long expectedSeconds, long recordedSeconds, int retentionShort) {
+    record Totals(int cameras, int measuredCameras, long expectedSeconds, long recordedSeconds, int retentionShort,
+                  boolean synthetic) {
 
         Double completeness() {
             return expectedSeconds == 0 ? null : (double) recordedSeconds / expectedSeconds;
@@ -173,6 +175,7 @@ class RecordingService {
         static Totals of(Collection<CameraRecording> list) {
             int measured = 0;
             int shortRetention = 0;
+            boolean synthetic = false;
             long e = 0;
             long r = 0;
             for (CameraRecording c : list) {
@@ -180,8 +183,9 @@ class RecordingService {
                 shortRetention += Boolean.FALSE.equals(c.retention().ok()) ? 1 : 0;
                 e += c.result().expectedSeconds();
                 r += c.result().recordedSeconds();
+                synthetic |= c.synthetic();
             }
-            return new Totals(list.size(), measured, e, r, shortRetention);
+            return new Totals(list.size(), measured, e, r, shortRetention, synthetic);
         }
     }
 

@@ -37,26 +37,57 @@ class RecordingStore {
      * goes (the device's newer word), intervals crossing its edges stay (the union counts them once).
      */
     void searched(long deviceId, Source source, Instant windowStart, Instant windowEnd, List<Span> intervals, Instant at) {
+        searched(deviceId, source, windowStart, windowEnd, intervals, at, false);
+    }
+
+    void searched(long deviceId, Source source, Instant windowStart, Instant windowEnd, List<Span> intervals, Instant at,
+                  boolean synthetic) {
         jdbc.update("DELETE FROM recording_interval WHERE device_id = ? AND source = ? AND start_at >= ? AND end_at <= ?",
                 deviceId, source.name(), ts(windowStart), ts(windowEnd));
-        jdbc.batchUpdate("INSERT INTO recording_interval (device_id, source, start_at, end_at, reported_at) VALUES (?, ?, ?, ?, ?)",
-                intervals.stream().map(i -> new Object[] {deviceId, source.name(), ts(i.from()), ts(i.to()), ts(at)}).toList());
-        answered(deviceId, source, windowStart, windowEnd, at);
+        jdbc.batchUpdate("INSERT INTO recording_interval (device_id, source, start_at, end_at, reported_at, synthetic)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", intervals.stream().map(i -> new Object[] {deviceId, source.name(),
+                ts(i.from()), ts(i.to()), ts(at), synthetic}).toList());
+        answered(deviceId, source, windowStart, windowEnd, at, synthetic);
     }
 
     /** The source answered for [windowStart, windowEnd): that time was measured. */
     void answered(long deviceId, Source source, Instant windowStart, Instant windowEnd, Instant at) {
-        jdbc.update("INSERT INTO recording_window (device_id, source, window_start, window_end, answered_at) VALUES (?, ?, ?, ?, ?)",
-                deviceId, source.name(), ts(windowStart), ts(windowEnd), ts(at));
+        answered(deviceId, source, windowStart, windowEnd, at, false);
+    }
+
+    private void answered(long deviceId, Source source, Instant windowStart, Instant windowEnd, Instant at, boolean synthetic) {
+        jdbc.update("INSERT INTO recording_window (device_id, source, window_start, window_end, answered_at, synthetic)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", deviceId, source.name(), ts(windowStart), ts(windowEnd), ts(at), synthetic);
     }
 
     void retention(long deviceId, Source source, Instant earliest, Instant latest, Instant at) {
-        Object[] values = {ts(earliest), ts(latest), ts(at), deviceId, source.name()};
-        if (jdbc.update("UPDATE recording_retention SET earliest_at = ?, latest_at = ?, reported_at = ? WHERE device_id = ?"
-                + " AND source = ?", values) == 0) {
-            jdbc.update("INSERT INTO recording_retention (earliest_at, latest_at, reported_at, device_id, source)"
-                    + " VALUES (?, ?, ?, ?, ?)", values);
+        retention(deviceId, source, earliest, latest, at, false);
+    }
+
+    void retention(long deviceId, Source source, Instant earliest, Instant latest, Instant at, boolean synthetic) {
+        Object[] values = {ts(earliest), ts(latest), ts(at), synthetic, deviceId, source.name()};
+        if (jdbc.update("UPDATE recording_retention SET earliest_at = ?, latest_at = ?, reported_at = ?, synthetic = ?"
+                + " WHERE device_id = ? AND source = ?", values) == 0) {
+            jdbc.update("INSERT INTO recording_retention (earliest_at, latest_at, reported_at, synthetic, device_id, source)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", values);
         }
+    }
+
+    /** Whether any synthetic window was written (demo mode's backfill ran). */
+    boolean anySynthetic() {
+        return !jdbc.queryForList("SELECT device_id FROM recording_window WHERE synthetic = TRUE LIMIT 1", Long.class).isEmpty();
+    }
+
+    /** The devices among {@code deviceIds} with a synthetic window overlapping [from, to). */
+    java.util.Set<Long> synthetic(Collection<Long> deviceIds, Instant from, Instant to) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        forChunks(deviceIds, (in, args) -> {
+            args.add(ts(to));
+            args.add(ts(from));
+            out.addAll(jdbc.queryForList("SELECT DISTINCT device_id FROM recording_window WHERE device_id IN (" + in + ")"
+                    + " AND synthetic = TRUE AND window_start < ? AND window_end > ?", Long.class, args.toArray()));
+        });
+        return out;
     }
 
     /** Stored intervals overlapping [from, to), by device. */
