@@ -28,7 +28,7 @@ import org.xueliang.tracker.recording.SyntheticRecordings.Recorded;
  * Deterministic by the camera's place in asset-tag order: every 7th has two gaps a day (15–95 min), every 11th
  * recorded nothing one day in six, every 13th was not queried one day in five, every 9th keeps its recordings 12
  * days only; the rest recorded all day and keep 40 days. Today comes from the live simulators (ONVIF Profile G and
- * GB/T 28181 RecordInfo), where the demo fleet's fifth ONVIF camera has gaps and keeps 12 days.
+ * GB/T 28181 RecordInfo), where the demo fleet's fifth camera (JS-XL1-DM-001) has gaps and keeps 12 days.
  */
 @Component
 @Order(30)

@@ -42,8 +42,9 @@ class RecordingStore {
 
     void searched(long deviceId, Source source, Instant windowStart, Instant windowEnd, List<Span> intervals, Instant at,
                   boolean synthetic) {
-        jdbc.update("DELETE FROM recording_interval WHERE device_id = ? AND source = ? AND start_at >= ? AND end_at <= ?",
-                deviceId, source.name(), ts(windowStart), ts(windowEnd));
+        // a synthetic search never removes a measured interval
+        jdbc.update("DELETE FROM recording_interval WHERE device_id = ? AND source = ? AND start_at >= ? AND end_at <= ?"
+                + (synthetic ? " AND synthetic = TRUE" : ""), deviceId, source.name(), ts(windowStart), ts(windowEnd));
         jdbc.batchUpdate("INSERT INTO recording_interval (device_id, source, start_at, end_at, reported_at, synthetic)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", intervals.stream().map(i -> new Object[] {deviceId, source.name(),
                 ts(i.from()), ts(i.to()), ts(at), synthetic}).toList());
@@ -64,10 +65,15 @@ class RecordingStore {
         retention(deviceId, source, earliest, latest, at, false);
     }
 
+    /** The latest report replaces the previous one; a synthetic one never replaces a measured one. */
     void retention(long deviceId, Source source, Instant earliest, Instant latest, Instant at, boolean synthetic) {
         Object[] values = {ts(earliest), ts(latest), ts(at), synthetic, deviceId, source.name()};
-        if (jdbc.update("UPDATE recording_retention SET earliest_at = ?, latest_at = ?, reported_at = ?, synthetic = ?"
-                + " WHERE device_id = ? AND source = ?", values) == 0) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM recording_retention WHERE device_id = ? AND source = ?",
+                Integer.class, deviceId, source.name());
+        if (rows != null && rows > 0) {
+            jdbc.update("UPDATE recording_retention SET earliest_at = ?, latest_at = ?, reported_at = ?, synthetic = ?"
+                    + " WHERE device_id = ? AND source = ?" + (synthetic ? " AND synthetic = TRUE" : ""), values);
+        } else {
             jdbc.update("INSERT INTO recording_retention (earliest_at, latest_at, reported_at, synthetic, device_id, source)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", values);
         }
