@@ -139,6 +139,28 @@ class RecordingOnMariaDbTest extends ApiTestSupport {
         assertThat(face.get("retentionShort").asInt()).isGreaterThanOrEqualTo(1);
     }
 
+    @Autowired
+    SyntheticRecordings synthetic;
+
+    @Test
+    void demo_data_is_marked_synthetic_and_never_replaces_what_was_measured() throws Exception {
+        String code = "14082400001320" + String.format("%06d", 800_000 + (int) (ProcessHandle.current().pid() % 90_000) + ++serial);
+        long cam = camera(code);
+        LocalDate day = LocalDate.of(2024, 4, 2);
+        Instant start = at(day, 0, 0);
+        Instant end = at(day.plusDays(1), 0, 0);
+        onvifSearch(cam, start, end, List.of(new RecordingFacts.Interval(start, at(day, 12, 0))), end, end.minusSeconds(40 * 86_400));
+        assertThat(synthetic.touches(List.of(cam), start, end)).isFalse();
+        // a synthetic search of the same day saying "all recorded" and a synthetic retention of 12 days
+        synthetic.searched(cam, start, end, List.of(new SyntheticRecordings.Recorded(at(day, 18, 0), end)));
+        synthetic.retention(cam, end.minusSeconds(12 * 86_400));
+        JsonNode view = getJson("/api/v1/devices/{id}/recordings?from=2024-04-02&to=2024-04-02", cam);
+        assertThat(view.get("synthetic").asBoolean()).isTrue();
+        assertThat(synthetic.touches(List.of(cam), start, end)).isTrue();
+        assertThat(view.get("recordedSeconds").asLong()).as("the measured morning stays, the synthetic evening adds").isEqualTo(18 * 3600);
+        assertThat(view.get("retention").get("days").asDouble()).as("the measured retention stays").isEqualTo(40.0);
+    }
+
     @Test
     void bad_periods_groupings_and_devices_that_are_no_cameras_are_refused_and_change_nothing() throws Exception {
         long server = createDevice().get("id").asLong();
