@@ -187,6 +187,7 @@ class DemoFleet implements SmartLifecycle {
             switch (i) {
                 case 2 -> script(d, "FLAPPING every " + Duration.ofMillis(flapMillis).toMinutes() + " min",
                         cam.faults().flapPeriod(Duration.ofMillis(flapMillis)).set(CameraFaults.Fault.FLAPPING));
+                case 4 -> script(d, "recording gaps, kept 12 days", cam.faults().set(CameraFaults.Fault.RECORDING_GAPS).retention(Duration.ofDays(12)));
                 case 6 -> script(d, "AUTH_FAILURE", cam.faults().set(CameraFaults.Fault.AUTH_FAILURE));
                 case 10 -> script(d, "clock drift +10 min", cam.faults().clockDrift(CLOCK_DRIFT));
                 case 14 -> script(d, "FROZEN_VIDEO", cam.faults().set(CameraFaults.Fault.FROZEN_VIDEO));

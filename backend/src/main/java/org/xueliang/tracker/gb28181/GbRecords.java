@@ -56,12 +56,14 @@ class GbRecords {
                         GbDb.ts(i.start()), GbDb.ts(i.end()), GbDb.cut(i.type(), 16), GbDb.ts(query.queriedAt())}).toList());
     }
 
-    /** Counts a part in: OK once the parts brought SumNum items, PARTIAL before. */
-    void received(Pending query, int items, int sumNum, int stored) {
+    /** Counts a part in: OK once the parts brought SumNum items, PARTIAL before; answers the new outcome. */
+    Outcome received(Pending query, int items, int sumNum, int stored) {
         int received = query.received() + items;
+        Outcome outcome = received >= sumNum ? Outcome.OK : Outcome.PARTIAL;
         jdbc.update("UPDATE gb_record_query SET received = ?, interval_count = interval_count + ?, outcome = ?"
                         + " WHERE channel_code = ?", received, stored,
-                (received >= sumNum ? Outcome.OK : Outcome.PARTIAL).name(), query.channelCode());
+                outcome.name(), query.channelCode());
+        return outcome;
     }
 
     /** Queries no part answered by {@code before} are TIMEOUT; answers how many. */

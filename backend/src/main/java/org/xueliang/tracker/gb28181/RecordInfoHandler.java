@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.agent.gb.ManscdpMessage;
@@ -18,7 +19,8 @@ import org.xueliang.tracker.agent.gb.ManscdpMessage;
 /**
  * RecordInfo answers, possibly over several MESSAGEs (SumNum): matched to the channel's pending query by DeviceID (the
  * channel) and SN. The first part replaces the window's stored intervals; each part adds its own. Intervals are cut
- * to the queried window; an answer nobody asked for (or after a timeout) is not stored.
+ * to the queried window; an answer nobody asked for (or after a timeout) is not stored. The part that completes the
+ * answer publishes {@link GbRecordsAnswered}.
  */
 @Component
 class RecordInfoHandler implements ManscdpHandler {
@@ -27,10 +29,12 @@ class RecordInfoHandler implements ManscdpHandler {
 
     private final GbRecords records;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RecordInfoHandler(GbRecords records, Clock clock) {
+    RecordInfoHandler(GbRecords records, Clock clock, ApplicationEventPublisher events) {
         this.records = records;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -57,7 +61,9 @@ class RecordInfoHandler implements ManscdpHandler {
         List<GbRecords.Interval> intervals = intervals(message.items(), query, clock.getZone());
         records.store(query, intervals);
         int sumNum = message.sumNum() == null ? message.items().size() : message.sumNum();
-        records.received(query, message.items().size(), sumNum, intervals.size());
+        if (records.received(query, message.items().size(), sumNum, intervals.size()) == GbRecords.Outcome.OK) {
+            events.publishEvent(new GbRecordsAnswered(query.channelCode(), query.windowStart(), query.windowEnd(), receivedAt));
+        }
     }
 
     static List<GbRecords.Interval> intervals(List<Map<String, String>> items, GbRecords.Pending query, ZoneId zone) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.xueliang.tracker.agent.onvif.OnvifClient.Auth;
 import org.xueliang.tracker.agent.onvif.OnvifResponses.DeviceInformation;
 import org.xueliang.tracker.agent.onvif.OnvifResponses.DeviceTime;
@@ -23,6 +24,7 @@ import org.xueliang.tracker.agent.probe.ProbeResult;
 import org.xueliang.tracker.agent.probe.ProbeTarget;
 import org.xueliang.tracker.agent.probe.Prober;
 import org.xueliang.tracker.agent.probe.Reason;
+import org.xueliang.tracker.agent.probe.RecordingFacts;
 import org.xueliang.tracker.agent.probe.Status;
 
 /**
@@ -31,7 +33,10 @@ import org.xueliang.tracker.agent.probe.Status;
  * XAddr), GetProfiles, GetSnapshotUri and the snapshot itself (video present, not black, not frozen).
  *
  * <p>Settings: {@code onvif.path} (default {@code /onvif/device_service}), {@code onvif.scheme}
- * (http), {@code onvif.clockToleranceSeconds} (300), {@code onvif.snapshot} (true).
+ * (http), {@code onvif.clockToleranceSeconds} (300), {@code onvif.snapshot} (true), {@code onvif.recordings} (true:
+ * a Profile G recording search, {@link RecordingSearch}, at most once per {@code onvif.recordingSearchInterval}
+ * (PT12H) per camera, over the last {@code onvif.recordingWindow} (PT24H); its facts are {@link RecordingFacts}; a
+ * camera without Profile G or a failed search changes nothing in the result).
  * No answer at all → DOWN (UNREACHABLE/REFUSED/TIMEOUT); any later problem → DEGRADED with the
  * most serious reason; URIs the device reports are followed as given, never rewritten.
  */
@@ -41,6 +46,9 @@ public final class OnvifProber implements Prober {
     public static final String SCHEME = "onvif.scheme";
     public static final String CLOCK_TOLERANCE = "onvif.clockToleranceSeconds";
     public static final String SNAPSHOT = "onvif.snapshot";
+    public static final String RECORDINGS = "onvif.recordings";
+    public static final String RECORDING_SEARCH_INTERVAL = "onvif.recordingSearchInterval";
+    public static final String RECORDING_WINDOW = "onvif.recordingWindow";
 
     static final String GET_SYSTEM_DATE_AND_TIME = "<tds:GetSystemDateAndTime/>";
     static final String GET_DEVICE_INFORMATION = "<tds:GetDeviceInformation/>";
@@ -50,6 +58,9 @@ public final class OnvifProber implements Prober {
 
     private final OnvifClient client;
     private final SnapshotCheck snapshots;
+    private final RecordingSearch recordings;
+    /** When each camera's recordings were last searched (in this agent's memory: a restart searches again). */
+    private final Map<Long, Instant> lastSearch = new ConcurrentHashMap<>();
 
     /** Production: follows whatever URIs devices report. */
     public OnvifProber() {
@@ -59,6 +70,7 @@ public final class OnvifProber implements Prober {
     public OnvifProber(Predicate<URI> destinations, SnapshotCheck snapshots) {
         this.client = new OnvifClient(destinations);
         this.snapshots = snapshots;
+        this.recordings = new RecordingSearch(client);
     }
 
     @Override
@@ -104,6 +116,7 @@ public final class OnvifProber implements Prober {
         Auth auth;
         URI deviceUri;
         URI mediaUri;
+        Services services;
 
         Run(ProbeTarget t) {
             this.t = t;
@@ -117,7 +130,32 @@ public final class OnvifProber implements Prober {
                     .handle((body, err) -> afterSystemTime(body, err, sent))
                     .thenCompose(x -> client.call(deviceUri, GET_DEVICE_INFORMATION, auth, left()))
                     .handle(this::afterDeviceInformation)
-                    .thenCompose(x -> Boolean.parseBoolean(t.setting(SNAPSHOT, "true")) ? video() : done());
+                    .thenCompose(x -> Boolean.parseBoolean(t.setting(SNAPSHOT, "true")) ? video() : done())
+                    .thenCompose(this::withRecordings);
+        }
+
+        /**
+         * The recording search when it is due for this camera and the camera answered with our credentials; within
+         * this probe's time but leaving a tenth of it, so a slow search never turns into a probe timeout.
+         */
+        CompletableFuture<ProbeResult> withRecordings(ProbeResult r) {
+            Instant now = Instant.now();
+            Instant last = lastSearch.get(t.deviceId());
+            Duration every = duration(t.setting(RECORDING_SEARCH_INTERVAL, "PT12H"), Duration.ofHours(12));
+            Duration margin = t.timeout().dividedBy(10);
+            if (!Boolean.parseBoolean(t.setting(RECORDINGS, "true")) || r.status() == Status.DOWN
+                    || r.reason() == Reason.AUTH_FAILED || (last != null && last.plus(every).isAfter(now))
+                    || left().minus(margin).toMillis() < 200) {
+                return CompletableFuture.completedFuture(r);
+            }
+            lastSearch.put(t.deviceId(), now);
+            Duration window = duration(t.setting(RECORDING_WINDOW, "PT24H"), Duration.ofHours(24));
+            Supplier<Duration> budget = () -> {
+                Duration d = left().minus(margin);
+                return d.toMillis() < 1 ? Duration.ofMillis(1) : d;
+            };
+            return recordings.search(RecordingSearch.searchUri(deviceUri, services), auth, now.minus(window), now, budget)
+                    .handle((facts, e) -> facts == null ? r : r.withFacts(facts));
         }
 
         Void afterSystemTime(XmlNode body, Throwable err, long sentNanos) {
@@ -175,6 +213,7 @@ public final class OnvifProber implements Prober {
                     .exceptionallyCompose(e -> client.call(deviceUri, GET_CAPABILITIES, auth, left())
                             .thenApply(b -> sneaky(() -> OnvifResponses.capabilities(b))))
                     .handle((Services s, Throwable e) -> {
+                        services = s;
                         mediaUri = s == null ? deviceUri : s.mediaXAddr().map(x -> resolve(deviceUri, x)).orElse(deviceUri);
                         return mediaUri;
                     })
@@ -268,6 +307,15 @@ public final class OnvifProber implements Prober {
         }
         if (err != null && err.getCause() instanceof Stop s) {
             throw s;
+        }
+    }
+
+    private static Duration duration(String iso, Duration fallback) {
+        try {
+            Duration d = Duration.parse(iso.trim());
+            return d.isNegative() || d.isZero() ? fallback : d;
+        } catch (RuntimeException e) {
+            return fallback;
         }
     }
 

@@ -23,4 +23,11 @@ public record ProbeResult(long deviceId, Method method, Instant startedAt, Durat
                                  String detail, Map<String, String> facts) {
         return new ProbeResult(t.deviceId(), t.method(), startedAt, latency, status, reason, detail, facts);
     }
+
+    /** This result with {@code more} facts added (replacing facts of the same key). */
+    public ProbeResult withFacts(Map<String, String> more) {
+        Map<String, String> all = new java.util.HashMap<>(facts);
+        all.putAll(more);
+        return new ProbeResult(deviceId, method, startedAt, latency, status, reason, detail, all);
+    }
 }

@@ -24,7 +24,11 @@ public final class CameraFaults {
         /** Snapshots are the same bytes every time. */
         FROZEN_VIDEO,
         /** Every answer waits {@link #slowDelay()} first. */
-        SLOW
+        SLOW,
+        /** The recordings have a gap of {@link #recordingGapLength()} every {@link #recordingGapEvery()}. */
+        RECORDING_GAPS,
+        /** No Profile G: the recording search operations answer ActionNotSupported. */
+        NO_RECORDING_SEARCH
     }
 
     private final Set<Fault> active = EnumSet.noneOf(Fault.class);
@@ -32,6 +36,9 @@ public final class CameraFaults {
     private Duration slowDelay = Duration.ofSeconds(5);
     private Duration clockDrift = Duration.ZERO;
     private Instant rebootUntil = Instant.MIN;
+    private Duration retention = Duration.ofDays(31);
+    private Duration recordingGapEvery = Duration.ofHours(6);
+    private Duration recordingGapLength = Duration.ofMinutes(30);
 
     public synchronized CameraFaults set(Fault f) {
         active.add(f);
@@ -47,7 +54,38 @@ public final class CameraFaults {
         active.clear();
         clockDrift = Duration.ZERO;
         rebootUntil = Instant.MIN;
+        retention = Duration.ofDays(31);
+        recordingGapEvery = Duration.ofHours(6);
+        recordingGapLength = Duration.ofMinutes(30);
         return this;
+    }
+
+    /** How far back the camera's recordings reach (its oldest recording is this long ago); default 31 days. */
+    public synchronized CameraFaults retention(Duration d) {
+        retention = d;
+        return this;
+    }
+
+    public synchronized Duration retention() {
+        return retention;
+    }
+
+    /** With {@link Fault#RECORDING_GAPS}: a gap of {@code length} starting at every multiple of {@code every} (UTC epoch). */
+    public synchronized CameraFaults recordingGaps(Duration every, Duration length) {
+        if (every.compareTo(length) <= 0 || length.isNegative() || length.isZero()) {
+            throw new IllegalArgumentException("need 0 < gap length < gap period, got " + length + " every " + every);
+        }
+        recordingGapEvery = every;
+        recordingGapLength = length;
+        return this;
+    }
+
+    public synchronized Duration recordingGapEvery() {
+        return recordingGapEvery;
+    }
+
+    public synchronized Duration recordingGapLength() {
+        return recordingGapLength;
     }
 
     public synchronized boolean has(Fault f) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.xueliang.tracker.agent.onvif.HttpDigest;
+import org.xueliang.tracker.agent.onvif.RecordingSearch;
 import org.xueliang.tracker.agent.onvif.SafeXml;
 import org.xueliang.tracker.agent.onvif.WsUsernameToken;
 import org.xueliang.tracker.agent.onvif.XmlNode;
@@ -33,6 +34,7 @@ public final class SimulatedCamera implements SimCamera {
     private final CameraFaults faults = new CameraFaults();
     private final AtomicLong frames = new AtomicLong();
     private final String digestNonce;
+    private final SimRecordings recordings = new SimRecordings();
 
     public record Identity(String manufacturer, String model, String firmware, String serial, String hardwareId) {
     }
@@ -85,6 +87,10 @@ public final class SimulatedCamera implements SimCamera {
         if (!authorized(envelope, deviceNow)) {
             return Answers.notAuthorized();
         }
+        Answer search = recordings.answer(name, op, faults, deviceNow);
+        if (search != null) {
+            return search;
+        }
         return switch (name) {
             case "GetDeviceInformation" -> Answers.soap("<tds:GetDeviceInformationResponse>"
                     + el("tds:Manufacturer", identity.manufacturer()) + el("tds:Model", identity.model())
@@ -93,6 +99,7 @@ public final class SimulatedCamera implements SimCamera {
             case "GetServices" -> Answers.soap("<tds:GetServicesResponse>"
                     + service("http://www.onvif.org/ver10/device/wsdl", base + "/onvif/device_service")
                     + service("http://www.onvif.org/ver10/media/wsdl", base + "/onvif/media_service")
+                    + service(RecordingSearch.SEARCH_NS, base + "/onvif/search_service")
                     + "</tds:GetServicesResponse>");
             case "GetCapabilities" -> Answers.soap("<tds:GetCapabilitiesResponse><tds:Capabilities>"
                     + "<tt:Device><tt:XAddr>" + base + "/onvif/device_service</tt:XAddr></tt:Device>"

@@ -22,6 +22,8 @@ import org.xueliang.tracker.agent.sim.net.TcpDeviceSimulator;
  *           either, plus --discovery 127.0.0.1:3702     a WS-Discovery responder (unicast, loopback) for those cameras
  *           and any number of --fault INDEX=KIND, KIND: down | flapping[-SECONDS] | auth | black | frozen
  *           | slow[-MILLIS] | drift-SECONDS (negative: behind) | reboot-every-SECONDS (down for 20 s each time)
+ *           | record-gaps[-MINUTES] (a recording gap every 6 h, 30 min by default) | retention-DAYS (oldest
+ *           recording, 31 by default) | no-recording-search (no Profile G)
  *   snmp    the SNMP agents: see {@link org.xueliang.tracker.agent.sim.snmp.SnmpSimulatorMain}
  *   tcp     --devices N --base 127.23.0.1 --port P [--kind tcp|rtsp] [--fault INDEX=down|silent|auth]
  *   gb28181 --server 127.0.0.1:PORT --server-id ID20 --domain ID10 --ipcs N [--nvrs M --channels K]
@@ -145,6 +147,16 @@ public final class SimulatorMain {
             if (k.startsWith("slow-")) {
                 f.slowDelay(java.time.Duration.ofMillis(Long.parseLong(k.substring("slow-".length()))));
             }
+        } else if (k.equals("record-gaps") || k.startsWith("record-gaps-")) {
+            f.set(CameraFaults.Fault.RECORDING_GAPS);
+            if (k.startsWith("record-gaps-")) {
+                f.recordingGaps(java.time.Duration.ofHours(6),
+                        java.time.Duration.ofMinutes(Long.parseLong(k.substring("record-gaps-".length()))));
+            }
+        } else if (k.startsWith("retention-")) {
+            f.retention(java.time.Duration.ofDays(Long.parseLong(k.substring("retention-".length()))));
+        } else if (k.equals("no-recording-search")) {
+            f.set(CameraFaults.Fault.NO_RECORDING_SEARCH);
         } else if (k.startsWith("drift-")) {
             f.clockDrift(java.time.Duration.ofSeconds(Long.parseLong(k.substring("drift-".length()))));
         } else if (k.startsWith("reboot-every-")) {
@@ -163,7 +175,8 @@ public final class SimulatorMain {
             t.start();
         } else {
             throw new IllegalArgumentException("unknown camera fault " + kind
-                    + " (down, flapping[-S], auth, black, frozen, slow[-MS], drift-S, reboot-every-S)");
+                    + " (down, flapping[-S], auth, black, frozen, slow[-MS], drift-S, reboot-every-S, record-gaps[-MIN],"
+                    + " retention-DAYS, no-recording-search)");
         }
     }
 
@@ -235,7 +248,7 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [onvif] --onvif-recording DIR --listen 127.0.0.1:PORT\n"
                 + "       SimulatorMain [onvif] --cameras N --base 127.21.0.1 --port P [--user admin] --password X"
-                + " [--fault INDEX=down|flapping[-S]|auth|black|frozen|slow[-MS]|drift-S|reboot-every-S]...\n"
+                + " [--fault INDEX=down|flapping[-S]|auth|black|frozen|slow[-MS]|drift-S|reboot-every-S|record-gaps[-MIN]|retention-D|no-recording-search]...\n"
                 + "       either with --discovery 127.0.0.1:3702 (WS-Discovery responder, unicast on loopback)\n"
                 + "       SimulatorMain snmp --agents N --base 127.22.0.1 --port P [--snmprec DIR] [--fault INDEX=KIND]...\n"
                 + "       SimulatorMain tcp --devices N --base 127.23.0.1 --port P [--kind tcp|rtsp] [--fault INDEX=down|silent|auth]...\n"
