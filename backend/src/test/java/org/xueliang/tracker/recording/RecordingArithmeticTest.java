@@ -150,6 +150,17 @@ class RecordingArithmeticTest {
     }
 
     @Test
+    void every_finding_code_has_a_label_in_both_languages() {
+        var texts = org.xueliang.tracker.testing.BundleTexts.texts();
+        for (String code : List.of(RecordingService.GAP, RecordingService.NOT_QUERIED, RecordingService.RETENTION_SHORT)) {
+            String zh = texts.get(org.xueliang.tracker.shared.Texts.ZH_CN, "assessment.finding." + code);
+            String en = texts.get(org.xueliang.tracker.shared.Texts.EN, "assessment.finding." + code);
+            assertThat(zh).as(code).containsPattern("\\p{IsHan}");
+            assertThat(en).as(code).isNotEqualTo(zh).doesNotContainPattern("\\p{IsHan}");
+        }
+    }
+
+    @Test
     void findings_put_the_retention_first_join_not_queried_days_and_keep_the_longest_gaps() {
         List<Span> gaps = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
