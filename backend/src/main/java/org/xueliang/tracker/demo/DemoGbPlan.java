@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  *   <li>the coded cameras of one site without a recorder (the one with the most of them; on a tie the first in
  *       asset-tag order) register as IPCs, each with itself as its one channel;</li>
  *   <li>a recorder whose own site has no coded camera (the county's CVRs stand in the 机房) records the cameras of
- *       one other site instead — GB/T 28181 lets an NVR's channels be cameras anywhere: the next site, in asset-tag
- *       order of its first camera, that neither registers as IPCs nor feeds another recorder;</li>
+ *       one other site instead — GB/T 28181 lets an NVR's channels be cameras anywhere: the site with the most coded
+ *       cameras (on a tie the first in asset-tag order) that neither registers as IPCs nor feeds another recorder;</li>
  *   <li>faults: the first channel of the first recorder with channels loses its video {@link #VLOST_AFTER_SECONDS}
  *       after start (else the first IPC's); the last IPC (else the last recorder, when there are two) stops its
  *       keepalives {@link #SILENT_AFTER_SECONDS} after start, so it is DOWN GB_KEEPALIVE_TIMEOUT three intervals later.</li>
@@ -62,8 +62,9 @@ final class DemoGbPlan {
                 .collect(Collectors.groupingBy(Row::siteId, LinkedHashMap::new, Collectors.mapping(Row::gbCode, Collectors.toList())));
         Long ipcSite = perSite.entrySet().stream().reduce((a, b) -> b.getValue().size() > a.getValue().size() ? b : a)
                 .map(Map.Entry::getKey).orElse(null);
+        // the other sites, most cameras first (a stable sort: on a tie, asset-tag order), for recorders without cameras
         List<List<String>> otherSites = new ArrayList<>(perSite.entrySet().stream().filter(e -> !e.getKey().equals(ipcSite))
-                .map(Map.Entry::getValue).toList());
+                .map(Map.Entry::getValue).sorted((a, b) -> Integer.compare(b.size(), a.size())).toList());
         List<Device> out = new ArrayList<>();
         for (Row r : recorders) {
             List<String> channels = r.siteId() == null ? List.of() : cameras.stream().filter(c -> r.siteId().equals(c.siteId()))
