@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  *       its own site (up to {@link #MAX_CHANNELS});</li>
  *   <li>the coded cameras of one site without a recorder (the one with the most of them; on a tie the first in
  *       asset-tag order) register as IPCs, each with itself as its one channel;</li>
+ *   <li>a recorder whose own site has no coded camera (the county's CVRs stand in the 机房) records the cameras of
+ *       one other site instead — GB/T 28181 lets an NVR's channels be cameras anywhere: the site with the most coded
+ *       cameras (on a tie the first in asset-tag order) that neither registers as IPCs nor feeds another recorder;</li>
  *   <li>faults: the first channel of the first recorder with channels loses its video {@link #VLOST_AFTER_SECONDS}
  *       after start (else the first IPC's); the last IPC (else the last recorder, when there are two) stops its
  *       keepalives {@link #SILENT_AFTER_SECONDS} after start, so it is DOWN GB_KEEPALIVE_TIMEOUT three intervals later.</li>
@@ -54,17 +57,23 @@ final class DemoGbPlan {
         List<Row> recorders = rows.stream().filter(r -> isRecorder(r.gbCode())).toList();
         List<Row> cameras = rows.stream().filter(r -> isCamera(r.gbCode())).toList();
         Set<Long> recorderSites = recorders.stream().map(Row::siteId).filter(Objects::nonNull).collect(Collectors.toSet());
+        // the site without a recorder that has the most coded cameras (the first such in asset-tag order on a tie)
+        Map<Long, List<String>> perSite = cameras.stream().filter(c -> c.siteId() != null && !recorderSites.contains(c.siteId()))
+                .collect(Collectors.groupingBy(Row::siteId, LinkedHashMap::new, Collectors.mapping(Row::gbCode, Collectors.toList())));
+        Long ipcSite = perSite.entrySet().stream().reduce((a, b) -> b.getValue().size() > a.getValue().size() ? b : a)
+                .map(Map.Entry::getKey).orElse(null);
+        // the other sites, most cameras first (a stable sort: on a tie, asset-tag order), for recorders without cameras
+        List<List<String>> otherSites = new ArrayList<>(perSite.entrySet().stream().filter(e -> !e.getKey().equals(ipcSite))
+                .map(Map.Entry::getValue).sorted((a, b) -> Integer.compare(b.size(), a.size())).toList());
         List<Device> out = new ArrayList<>();
         for (Row r : recorders) {
             List<String> channels = r.siteId() == null ? List.of() : cameras.stream().filter(c -> r.siteId().equals(c.siteId()))
                     .map(Row::gbCode).limit(MAX_CHANNELS).toList();
+            if (channels.isEmpty() && !otherSites.isEmpty()) {
+                channels = otherSites.remove(0).stream().limit(MAX_CHANNELS).toList();
+            }
             out.add(new Device(r.assetTag(), r.gbCode(), true, channels, new ArrayList<>()));
         }
-        // the site without a recorder that has the most coded cameras (the first such in asset-tag order on a tie)
-        Map<Long, Long> perSite = cameras.stream().map(Row::siteId).filter(s -> s != null && !recorderSites.contains(s))
-                .collect(Collectors.groupingBy(s -> s, LinkedHashMap::new, Collectors.counting()));
-        Long ipcSite = perSite.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(Map.Entry::getKey)
-                .orElse(null);
         List<Device> ipcs = new ArrayList<>();
         if (ipcSite != null) {
             cameras.stream().filter(c -> ipcSite.equals(c.siteId()))

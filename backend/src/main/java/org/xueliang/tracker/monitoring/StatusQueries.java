@@ -55,8 +55,9 @@ public class StatusQueries {
 
     /**
      * Every device in the user's scope that is installed or later, with its state (UNKNOWN when never measured) and the
-     * latest observation of each of its sources. {@code source} narrows it to the devices that source observes (one
-     * that reported, the device's configured probe method, or for GB28181 a device carrying a national code).
+     * latest observation of each of its sources. {@code source} narrows it to the devices that source observes: one
+     * that reported, or the device's configured probe method. GB28181 is nobody's probe method: it means watched by
+     * GB/T 28181, a device with a GB observation (a national code alone, reported only over ONVIF so far, is not).
      */
     public Summary summary(Long projectId, String source) {
         List<Object> args = new ArrayList<>();
@@ -65,7 +66,7 @@ public class StatusQueries {
         if (source != null && !source.isBlank()) {
             Method method = sourceParameter(source);
             where += " AND (EXISTS (SELECT 1 FROM device_source_status ss WHERE ss.device_id = d.id AND ss.source = ?)"
-                    + (method == Method.GB28181 ? " OR d.gb_code IS NOT NULL)" : " OR d.probe_method = ?)");
+                    + (method == Method.GB28181 ? ")" : " OR d.probe_method = ?)");
             args.add(method.name());
             if (method != Method.GB28181) {
                 args.add(method.name());

@@ -37,6 +37,28 @@ class DemoGbPlanTest {
     }
 
     @Test
+    void recordersInASiteWithoutCamerasRecordTheCamerasOfOtherSitesOneSiteEach() {
+        // the reference dataset's shape: two CVRs in the 机房 (site 9), cameras elsewhere, single-camera sites (卡口) first
+        // in asset-tag order
+        List<DemoGbPlan.Device> plan = DemoGbPlan.plan(List.of(
+                row("CK-1", "14082400001320000008", 5L),                                             // site 5: one camera
+                row("FC-1", "14082400001320000001", 1L), row("FC-2", "14082400001320000002", 1L),
+                row("FC-3", "14082400001320000003", 1L),                                             // site 1: IPCs
+                row("FC-4", "14082400001320000004", 2L), row("FC-5", "14082400001320000005", 2L),   // site 2: the most → CVR-1
+                row("FC-6", "14082400001320000006", 3L),                     // site 3: one camera, after site 5: nobody's
+                row("FC-7", "14082400001320000007", 4L),                                             // site 4: nobody's
+                row("SV-1", "14082400001180000048", 9L), row("SV-2", "14082400001180000049", 9L)));
+
+        assertThat(plan).extracting(DemoGbPlan.Device::assetTag).containsExactly("SV-1", "SV-2", "FC-1", "FC-2", "FC-3");
+        assertThat(plan.get(0).channels()).containsExactly("14082400001320000004", "14082400001320000005");
+        assertThat(plan.get(1).channels()).containsExactly("14082400001320000008"); // site 5: one camera, first on the tie
+        assertThat(plan.get(2).channels()).containsExactly("14082400001320000001");
+        // the VLOST fault is on a recorder's channel now, the silence on the last IPC
+        assertThat(DemoGbPlan.scripted(plan)).containsExactly(
+                java.util.Map.entry("SV-1", "vlost=0@60"), java.util.Map.entry("FC-3", "stop-keepalive-300"));
+    }
+
+    @Test
     void withoutRecordersTheFirstIpcLosesItsVideo() {
         List<DemoGbPlan.Device> plan = DemoGbPlan.plan(List.of(row("B-01", "14082400001320000004", 2L),
                 row("B-02", "14082400001320000005", 2L)));

@@ -73,6 +73,13 @@ class GbDiscoveryApiTest extends ApiTestSupport {
         assertThat(gbOnly.get("devices").valueStream().map(d -> d.get("deviceId").asLong())).contains(id);
         JsonNode adopted = gbOnly.get("devices").valueStream().filter(d -> d.get("deviceId").asLong() == id).findFirst().orElseThrow();
         assertThat(adopted.get("sources").get(0).get("status").asString()).isEqualTo("UP");
+        // a national code alone is not "watched by GB/T 28181": no GB observation, not under the GB filter
+        long codedOnly = createDevice().get("id").asLong();
+        jdbc.update("UPDATE device SET gb_code = ?, lifecycle = 'INSTALLED' WHERE id = ?", "14082400991329999998", codedOnly);
+        assertThat(getJson("/api/v1/status/summary").get("devices").valueStream().map(d -> d.get("deviceId").asLong()))
+                .contains(codedOnly);
+        assertThat(getJson("/api/v1/status/summary?source=GB28181").get("devices").valueStream()
+                .map(d -> d.get("deviceId").asLong())).doesNotContain(codedOnly);
         JsonNode snmpOnly = getJson("/api/v1/status/summary?source=SNMP");
         assertThat(snmpOnly.get("devices").valueStream().map(d -> d.get("deviceId").asLong())).doesNotContain(id);
         perform(get("/api/v1/status/summary?source=CARRIER_PIGEON"), ADMIN).andExpectAll(problem(400));

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The issue's "done when", end to end: the project's simulator registers an IPC and an NVR with two channels to the
  * real server over UDP; each ledger device carrying one of those codes is UP within seconds of its REGISTER; the NVR's
- * channels are listed with statuses of their own, which their cameras take; and the IPC,
+ * channels are listed with statuses of their own, which their cameras take (a channel's VLOST, sent by NOTIFY in the
+ * catalog subscription, makes its camera DEGRADED VIDEO_LOST while the NVR stays UP; its ON makes it UP again); and the IPC,
  * once silent, goes DOWN GB_KEEPALIVE_TIMEOUT three keepalive intervals later. Keepalives every second here, so the
  * whole story takes seconds.
  */
@@ -59,7 +60,7 @@ class GbSimulatorEndToEndTest extends GbServerTestSupport {
                 List.of(new GbSimDevice(ipc, GbSimDevice.Kind.IPC, DEVICE_PASSWORD, List.of(ipc),
                                 new GbFaults().add("stop-keepalive-6"), zone, started),
                         new GbSimDevice(nvr, GbSimDevice.Kind.NVR, DEVICE_PASSWORD, List.of(lostChannel, goodChannel),
-                                new GbFaults().add("vlost=0@8"), zone, started)));
+                                new GbFaults().add("vlost=0@8+12"), zone, started)));
 
         // UP within seconds of the REGISTER, from the source GB28181, with the keepalive fact.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -73,15 +74,21 @@ class GbSimulatorEndToEndTest extends GbServerTestSupport {
             assertThat(ipcStatus.get("facts").has("gb.lastKeepaliveAt")).isTrue();
         });
 
-        // The NVR's channels: its catalog lists both, each with its own status, and each linked camera is UP from its
-        // channel while the NVR is UP. (A channel's VLOST → its camera DEGRADED VIDEO_LOST is proven from the NOTIFY
-        // handler on in GbQueriesContract and GbStatusSweeperTest; the simulator's NOTIFY in its subscription dialog
-        // does not reach the handler yet: docs/GB28181.md "Known limits".)
+        // The NVR's channels: its catalog lists both, each with its own status. Channel 0 loses its video 8 s after the
+        // start: the simulator's NOTIFY (Event: Catalog, in the SUBSCRIBE's dialog) reaches the CatalogHandler, and that
+        // camera is DEGRADED VIDEO_LOST while the other camera and the NVR stay UP.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(channelStatus(nvr, goodChannel)).isEqualTo("ON");
+            assertThat(channelStatus(nvr, lostChannel)).isEqualTo("VLOST");
+            assertThat(stateAndReason(lostId)).isEqualTo("DEGRADED VIDEO_LOST");
+            assertThat(state(goodId)).isEqualTo("UP");
+            assertThat(state(nvrId)).isEqualTo("UP");
+        });
+        assertThat(simulator.stats().notifies()).isGreaterThanOrEqualTo(1);
+        // 12 s later the picture is back: NOTIFY event ON, the camera is UP again.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(channelStatus(nvr, lostChannel)).isEqualTo("ON");
-            assertThat(channelStatus(nvr, goodChannel)).isEqualTo("ON");
             assertThat(state(lostId)).isEqualTo("UP");
-            assertThat(state(goodId)).isEqualTo("UP");
             assertThat(state(nvrId)).isEqualTo("UP");
         });
 

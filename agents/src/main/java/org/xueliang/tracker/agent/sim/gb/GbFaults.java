@@ -9,9 +9,10 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code stop-keepalive[-AFTER_S]}: no keepalive after AFTER_S seconds (0 = none at all); it still answers.</li>
  *   <li>{@code wrong-password}: answers the 401 with a wrong password (the server says 403, then throttles).</li>
- *   <li>{@code vlost=CHANNEL[@AFTER_S]}: channel CHANNEL (0-based) loses its video after AFTER_S seconds: a NOTIFY
- *       Catalog event VLOST to the catalog subscriber (again to a later subscriber), and DutyStatus ALARM for it in
- *       DeviceStatus. The channel stays Status ON in Catalogs: the device is there, its picture is not.</li>
+ *   <li>{@code vlost=CHANNEL[@AFTER_S][+FOR_S]}: channel CHANNEL (0-based) loses its video after AFTER_S seconds: a
+ *       NOTIFY Catalog event VLOST to the catalog subscriber (again to a later subscriber), and DutyStatus ALARM for it
+ *       in DeviceStatus. The channel stays Status ON in Catalogs: the device is there, its picture is not. With FOR_S
+ *       the picture comes back FOR_S seconds later: a NOTIFY event ON.</li>
  *   <li>{@code drift-SECONDS}: its clock is off by SECONDS (negative: behind) and ignores the server's 校时.</li>
  *   <li>{@code record-gaps[-MINUTES]}: RecordInfo leaves the first MINUTES (default 30) of every 6 hours out.</li>
  *   <li>{@code slow-catalog-MS}: waits MS before each Catalog part.</li>
@@ -27,6 +28,7 @@ public final class GbFaults {
     private boolean wrongPassword;
     private int vlostChannel = -1;
     private Duration vlostAfter = Duration.ZERO;
+    private Duration vlostFor;
     private Duration drift = Duration.ZERO;
     private int recordGapMinutes;
     private Duration slowCatalog = Duration.ZERO;
@@ -44,6 +46,9 @@ public final class GbFaults {
                 wrongPassword = true;
             } else if (k.startsWith("vlost=")) {
                 String v = k.substring("vlost=".length());
+                int plus = v.indexOf('+');
+                vlostFor = plus < 0 ? null : Duration.ofSeconds(Long.parseLong(v.substring(plus + 1)));
+                v = plus < 0 ? v : v.substring(0, plus);
                 int at = v.indexOf('@');
                 vlostChannel = Integer.parseInt(at < 0 ? v : v.substring(0, at));
                 vlostAfter = at < 0 ? Duration.ZERO : Duration.ofSeconds(Long.parseLong(v.substring(at + 1)));
@@ -63,14 +68,14 @@ public final class GbFaults {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in GB/T 28181 fault " + spec + " (" + KINDS + ")");
         }
-        if (vlostAfter.isNegative() || slowCatalog.isNegative() || recordGapMinutes < 0 || recordGapMinutes > 360
+        if (vlostAfter.isNegative() || (vlostFor != null && (vlostFor.isNegative() || vlostFor.isZero())) || slowCatalog.isNegative() || recordGapMinutes < 0 || recordGapMinutes > 360
                 || (stopKeepaliveAfter != null && stopKeepaliveAfter.isNegative())) {
             throw new IllegalArgumentException("out of range in GB/T 28181 fault " + spec);
         }
         return this;
     }
 
-    static final String KINDS = "stop-keepalive[-AFTER_S], wrong-password, vlost=CHANNEL[@AFTER_S], drift-SECONDS,"
+    static final String KINDS = "stop-keepalive[-AFTER_S], wrong-password, vlost=CHANNEL[@AFTER_S][+FOR_S], drift-SECONDS,"
             + " record-gaps[-MINUTES], slow-catalog-MS, partial-catalog";
 
     /** Whether a keepalive is due {@code sinceStart} after the simulator started. */
@@ -84,6 +89,9 @@ public final class GbFaults {
     int vlostChannel() { return vlostChannel; }
 
     Duration vlostAfter() { return vlostAfter; }
+
+    /** How long the video stays lost, or null: for good. */
+    Duration vlostFor() { return vlostFor; }
 
     Duration drift() { return drift; }
 
@@ -99,6 +107,7 @@ public final class GbFaults {
         if (stopKeepaliveAfter != null) b.append(" stop-keepalive-").append(stopKeepaliveAfter.toSeconds());
         if (wrongPassword) b.append(" wrong-password");
         if (vlostChannel >= 0) b.append(" vlost=").append(vlostChannel).append('@').append(vlostAfter.toSeconds());
+        if (vlostChannel >= 0 && vlostFor != null) b.append('+').append(vlostFor.toSeconds());
         if (!drift.isZero()) b.append(" drift-").append(drift.toSeconds());
         if (recordGapMinutes > 0) b.append(" record-gaps-").append(recordGapMinutes);
         if (!slowCatalog.isZero()) b.append(" slow-catalog-").append(slowCatalog.toMillis());

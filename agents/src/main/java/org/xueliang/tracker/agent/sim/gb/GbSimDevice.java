@@ -72,17 +72,29 @@ public final class GbSimDevice {
 
     /** The channel whose video is lost at {@code now}, or null. */
     String lostChannel(Instant now) {
-        int c = faults.vlostChannel();
-        if (c < 0 || c >= channels.size() || now.isBefore(started.plus(faults.vlostAfter()))) {
+        Instant lost = videoLostAt();
+        Instant back = videoBackAt();
+        if (lost == null || now.isBefore(lost) || (back != null && !now.isBefore(back))) {
             return null;
         }
-        return channels.get(c);
+        return vlostChannel();
+    }
+
+    /** The channel the vlost fault names (whether or not its video is lost yet), or null. */
+    String vlostChannel() {
+        int c = faults.vlostChannel();
+        return c < 0 || c >= channels.size() ? null : channels.get(c);
     }
 
     /** When the video of the vlost channel goes (null: never or no such channel). */
     Instant videoLostAt() {
-        int c = faults.vlostChannel();
-        return c < 0 || c >= channels.size() ? null : started.plus(faults.vlostAfter());
+        return vlostChannel() == null ? null : started.plus(faults.vlostAfter());
+    }
+
+    /** When the video of the vlost channel comes back (null: never, or no such channel). */
+    Instant videoBackAt() {
+        Instant lost = videoLostAt();
+        return lost == null || faults.vlostFor() == null ? null : lost.plus(faults.vlostFor());
     }
 
     ManscdpMessage keepalive(long sn) {

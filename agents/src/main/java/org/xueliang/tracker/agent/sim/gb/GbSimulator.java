@@ -200,13 +200,18 @@ public final class GbSimulator implements AutoCloseable {
         sim.registrar.start();
         sim.lines.values().forEach(sim.toRegister::add);
         for (Line l : sim.lines.values()) {
-            Instant lost = l.device.videoLostAt();
-            if (lost != null) {
-                sim.timers.schedule(() -> sim.notifyLost(l), Math.max(0, Duration.between(Instant.now(), lost).toMillis()),
-                        TimeUnit.MILLISECONDS);
-            }
+            // Each event is sent as of the instant it stands for: the timer runs on System.nanoTime and may fire a few
+            // milliseconds before that instant on the wall clock, where lostChannel(Instant.now()) would still be null.
+            sim.at(l.device.videoLostAt(), () -> sim.notifyChannel(l, l.device.lostChannel(l.device.videoLostAt()), "VLOST"));
+            sim.at(l.device.videoBackAt(), () -> sim.notifyChannel(l, l.device.vlostChannel(), "ON"));
         }
         return sim;
+    }
+
+    private void at(Instant when, Runnable task) {
+        if (when != null) {
+            timers.schedule(task, Math.max(0, Duration.between(Instant.now(), when).toMillis()), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The loopback port the devices send from and listen on. */
@@ -509,13 +514,15 @@ public final class GbSimulator implements AutoCloseable {
         st.sendResponse(ok);
         l.subscription = expires == 0 ? null : new Subscription(dialog, ev.getEventId(), expires);
         if (l.subscription != null && l.device.lostChannel(Instant.now()) != null) {
-            timers.schedule(() -> notifyLost(l), 200, TimeUnit.MILLISECONDS);
+            timers.schedule(() -> notifyChannel(l, l.device.lostChannel(Instant.now()), "VLOST"), 200, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Sends the VLOST event of the device's lost channel to its catalog subscriber, if it has one. */
-    private void notifyLost(Line l) {
-        String channel = l.device.lostChannel(Instant.now());
+    /**
+     * Sends a NOTIFY (Event: Catalog) with {@code event} for {@code channel} to the device's catalog subscriber, in the
+     * subscription's dialog, when it has one (a later subscriber gets a VLOST still under way from onSubscribe).
+     */
+    private void notifyChannel(Line l, String channel, String event) {
         Subscription s = l.subscription;
         if (closing || channel == null || s == null) {
             return;
@@ -528,14 +535,14 @@ public final class GbSimulator implements AutoCloseable {
             }
             notify.addHeader(ev);
             notify.addHeader(headers.createSubscriptionStateHeader("active;expires=" + s.expires));
-            notify.setContent(Manscdp.write(l.device.channelEvent(l.sn.incrementAndGet(), channel, "VLOST"), options.charset()),
+            notify.setContent(Manscdp.write(l.device.channelEvent(l.sn.incrementAndGet(), channel, event), options.charset()),
                     contentType());
             ClientTransaction ct = provider.getNewClientTransaction(notify);
             ct.setApplicationData(new Pending(l, Pending.What.NOTIFY));
             s.dialog.sendRequest(ct);
             notifies.incrementAndGet();
         } catch (SipException | java.text.ParseException e) {
-            log.debug("NOTIFY VLOST of {} not sent: {}", l.device.code(), e.getMessage());
+            log.debug("NOTIFY {} of {} not sent: {}", event, l.device.code(), e.getMessage());
         }
     }
 

@@ -40,7 +40,7 @@ public final class GbSimulatorMain {
 
     private static final Set<String> KNOWN = Set.of("server", "server-id", "domain", "ipcs", "nvrs", "channels", "base-code",
             "password", "transport", "keepalive-seconds", "expires", "listen", "register-window", "retry-seconds",
-            "report-seconds");
+            "report-seconds", "zone");
 
     private GbSimulatorMain() {
     }
@@ -49,6 +49,7 @@ public final class GbSimulatorMain {
         return "       SimulatorMain gb28181 --server 127.0.0.1:PORT --server-id ID20 --domain ID10 --ipcs N [--nvrs M --channels K]\n"
                 + "                 --base-code CODE20 --password X [--transport udp|tcp] [--keepalive-seconds 60] [--expires 3600]\n"
                 + "                 [--listen 127.0.0.1:0] [--register-window 200] [--retry-seconds 30] [--report-seconds 10]\n"
+                + "                 [--zone ZONE (the devices' wall clock, as the platform's XL_TIMEZONE; default this JVM's)]\n"
                 + "                 [--fault INDEX=" + GbFaults.KINDS.replace(", ", "|") + "]...";
     }
 
@@ -88,7 +89,13 @@ public final class GbSimulatorMain {
         GbFleet.Spec spec = new GbFleet.Spec(required(a, "base-code"), number(a.getOrDefault("ipcs", "0"), "--ipcs"),
                 number(a.getOrDefault("nvrs", "0"), "--nvrs"), number(a.getOrDefault("channels", "0"), "--channels"),
                 required(a, "password"));
-        List<GbSimDevice> fleet = GbFleet.build(spec, faults, ZoneId.systemDefault(), Instant.now());
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(a.getOrDefault("zone", ZoneId.systemDefault().getId()));
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--zone wants a time zone such as Asia/Shanghai, got " + a.get("zone"));
+        }
+        List<GbSimDevice> fleet = GbFleet.build(spec, faults, zone, Instant.now());
         GbSimulator sim = GbSimulator.start(options, fleet);
         out.println("gb28181: " + fleet.size() + " devices (" + spec.ipcs() + " IPCs, " + spec.nvrs() + " NVRs × " + spec.channels()
                 + " channels) from " + fleet.get(0).code() + " on " + options.listenHost() + ":" + sim.port() + "/"

@@ -72,6 +72,24 @@ class GbSimDeviceTest {
     }
 
     @Test
+    void aVideoLostForAWhileComesBackAtItsEndAndIsLostFromItsExactStart() {
+        GbSimDevice d = nvr(3, "vlost=2@10+20");
+        String ch = "14082400111310000502";
+
+        assertThat(d.videoLostAt()).isEqualTo(START.plusSeconds(10));
+        assertThat(d.videoBackAt()).isEqualTo(START.plusSeconds(30));
+        assertThat(d.lostChannel(START.plusSeconds(10))).isEqualTo(ch); // the timer asks with the instant it stands for
+        assertThat(d.lostChannel(START.plusMillis(9999))).isNull();
+        assertThat(d.lostChannel(START.plusMillis(29_999))).isEqualTo(ch);
+        assertThat(d.lostChannel(START.plusSeconds(30))).isNull();
+        assertThat(d.vlostChannel()).isEqualTo(ch);
+        assertThat(nvr(3, "vlost=1@60").videoBackAt()).isNull();
+        assertThat(nvr(3, "vlost=7").videoLostAt()).isNull(); // no such channel
+        assertThat(new GbFaults().add("vlost=2@10+20")).hasToString("vlost=2@10+20");
+        assertThatThrownBy(() -> new GbFaults().add("vlost=2@10+0")).hasMessageContaining("out of range");
+    }
+
+    @Test
     void recordInfoListsHourFilesUpToNowAndLeavesTheConfiguredGapsOut() {
         Instant now = LocalDateTime.of(2026, 12, 6, 8, 20).atZone(ZONE).toInstant();
         String channel = "14082400111310000500";

@@ -60,6 +60,8 @@ class GbSimulatorMainTest {
                 .hasMessageContaining("udp or tcp");
         assertThatThrownBy(() -> GbSimulatorMain.start(concat(base, "--ipcs", "1", "--colour", "red"), out))
                 .hasMessageContaining("unknown option --colour");
+        assertThatThrownBy(() -> GbSimulatorMain.start(concat(base, "--ipcs", "1", "--zone", "Mars/Olympus"), out))
+                .hasMessageContaining("--zone wants a time zone");
         assertThatThrownBy(() -> GbSimulatorMain.start(concat(base, "--ipcs", "999999"), out))
                 .hasMessageContaining("serials run out");
     }
