@@ -118,6 +118,8 @@ class SecurityConfig {
              .hasAuthority(STATUS_READ.name())
          // What the GB/T 28181 server knows of a device (registration, channels' states, recordings) is live status.
          .requestMatchers(HttpMethod.GET, "/api/v1/gb28181/devices/*", "/api/v1/devices/*/gb").hasAuthority(STATUS_READ.name())
+         // A technician checks a picture's quality (VQD); nothing is stored, so the live-status right is enough.
+         .requestMatchers(HttpMethod.POST, "/api/v1/vqd/analyze").hasAuthority(STATUS_READ.name())
          .requestMatchers("/api/v1/maintenance-windows/**").hasAuthority(MAINTENANCE_WRITE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())
