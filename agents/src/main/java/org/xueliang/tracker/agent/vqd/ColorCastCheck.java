@@ -57,7 +57,7 @@ final class ColorCastCheck implements Check {
         if (n < f.luma.length / 10) {
             return null;
         }
-        return new double[]{median(u, n), median(v, n)};
+        return new double[]{Planes.histogramMedian(u, n, -420, 420, 0.1f), Planes.histogramMedian(v, n, -420, 420, 0.1f)};
     }
 
     /** The median over blocks usable in both pictures of the block chromaticity's shift; NaN under four blocks. */

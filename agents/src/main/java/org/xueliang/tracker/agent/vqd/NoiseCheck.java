@@ -1,6 +1,5 @@
 package org.xueliang.tracker.agent.vqd;
 
-import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -54,9 +53,7 @@ final class NoiseCheck implements Check {
                 gradient[k] = Math.abs(gx) + Math.abs(gy);
             }
         }
-        float[] sorted = gradient.clone();
-        Arrays.sort(sorted);
-        float limit = sorted[n / 2];
+        float limit = Planes.histogramMedian(gradient, n, 0, 2048, 0.25f);
         double sum = 0;
         int used = 0;
         for (int j = 0; j < n; j++) {

@@ -103,4 +103,25 @@ final class Planes {
         }
         return out;
     }
+
+    /**
+     * The median of the first {@code n} of {@code values} to within {@code step}, by a histogram over
+     * [{@code low}, {@code high}] (values outside count at the ends): linear time, no sort.
+     */
+    static float histogramMedian(float[] values, int n, float low, float high, float step) {
+        int bins = (int) Math.ceil((high - low) / step) + 1;
+        int[] count = new int[bins];
+        for (int i = 0; i < n; i++) {
+            count[Math.max(0, Math.min(bins - 1, (int) ((values[i] - low) / step)))]++;
+        }
+        int half = n / 2;
+        int seen = 0;
+        for (int b = 0; b < bins; b++) {
+            seen += count[b];
+            if (seen > half) {
+                return low + (b + 0.5f) * step;
+            }
+        }
+        return high;
+    }
 }

@@ -7,6 +7,8 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -20,7 +22,8 @@ import org.xueliang.tracker.agent.vqd.VqdImages;
  * VQD cost per 1080p snapshot on one core (docs/VQD.md "Timing"): {@code --pictures N} (24) distinct 1920×1080 JPEG
  * scenes, {@code --runs R} (400) measured analyses after {@code --warmup W} (200), each with a previous picture and a
  * reference (all nine classes). Measures the analysis (reduction + checks, the budget of issue 11: ≤ 20 ms) and,
- * separately, JPEG decoding by ImageIO. Prints a table and one JSON line.
+ * separately, JPEG decoding by ImageIO, as the thread's CPU time (what one core spends, robust to a busy machine),
+ * and the analysis' wall clock too. Prints a table and one JSON line.
  */
 public final class VqdBench {
 
@@ -45,32 +48,39 @@ public final class VqdBench {
                 sink += VqdImages.decode(jpegs[i % pictures], VqdImages.MAX_PIXELS).getWidth();
             }
         }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] analysis = new double[runs];
-        double[] decode = new double[runs / 4];
+        double[] analysisWall = new double[runs];
+        double[] decode = new double[(runs + 3) / 4];
         for (int i = 0; i < runs; i++) {
             BufferedImage img = decoded[i % pictures];
-            long t0 = System.nanoTime();
+            long w0 = System.nanoTime();
+            long t0 = cpu.getCurrentThreadCpuTime();
             sink += analyzer.analyze(Frame.of(img), reference, reference).findings().size();
-            analysis[i] = (System.nanoTime() - t0) / 1e6;
+            analysis[i] = (cpu.getCurrentThreadCpuTime() - t0) / 1e6;
+            analysisWall[i] = (System.nanoTime() - w0) / 1e6;
             if (i % 4 == 0) {
-                long t1 = System.nanoTime();
+                long t1 = cpu.getCurrentThreadCpuTime();
                 sink += VqdImages.decode(jpegs[i % pictures], VqdImages.MAX_PIXELS).getWidth();
-                decode[i / 4] = (System.nanoTime() - t1) / 1e6;
+                decode[i / 4] = (cpu.getCurrentThreadCpuTime() - t1) / 1e6;
             }
         }
         Arrays.sort(analysis);
+        Arrays.sort(analysisWall);
         Arrays.sort(decode);
         System.out.printf(Locale.ROOT, "VQD on 1920x1080 snapshots, %d cores visible, %d analyses (sink %d)%n",
                 Runtime.getRuntime().availableProcessors(), runs, sink);
-        System.out.printf(Locale.ROOT, "  analysis (reduce + 9 checks): median %.2f ms, p95 %.2f ms%n", q(analysis, 0.5),
-                q(analysis, 0.95));
-        System.out.printf(Locale.ROOT, "  JPEG decode (ImageIO):        median %.2f ms, p95 %.2f ms%n", q(decode, 0.5),
-                q(decode, 0.95));
+        System.out.printf(Locale.ROOT, "  analysis (reduce + 9 checks), thread CPU: median %.2f ms, p95 %.2f ms%n",
+                q(analysis, 0.5), q(analysis, 0.95));
+        System.out.printf(Locale.ROOT, "  analysis, wall clock (load-sensitive):   median %.2f ms, p95 %.2f ms%n",
+                q(analysisWall, 0.5), q(analysisWall, 0.95));
+        System.out.printf(Locale.ROOT, "  JPEG decode (ImageIO), thread CPU:       median %.2f ms, p95 %.2f ms%n",
+                q(decode, 0.5), q(decode, 0.95));
         System.out.printf(Locale.ROOT,
                 "{\"bench\":\"vqd\",\"width\":1920,\"height\":1080,\"runs\":%d,\"analysisMedianMs\":%.2f,"
-                        + "\"analysisP95Ms\":%.2f,\"decodeMedianMs\":%.2f,\"decodeP95Ms\":%.2f,\"budgetMs\":20,"
+                        + "\"analysisP95Ms\":%.2f,\"analysisWallMedianMs\":%.2f,\"decodeMedianMs\":%.2f,\"decodeP95Ms\":%.2f,\"budgetMs\":20,"
                         + "\"withinBudget\":%b,\"peer\":null}%n",
-                runs, q(analysis, 0.5), q(analysis, 0.95), q(decode, 0.5), q(decode, 0.95), q(analysis, 0.95) <= 20);
+                runs, q(analysis, 0.5), q(analysis, 0.95), q(analysisWall, 0.5), q(decode, 0.5), q(decode, 0.95), q(analysis, 0.95) <= 20);
     }
 
     private static double q(double[] sorted, double q) {
