@@ -24,7 +24,15 @@ public final class CameraFaults {
         /** Snapshots are the same bytes every time. */
         FROZEN_VIDEO,
         /** Every answer waits {@link #slowDelay()} first. */
-        SLOW
+        SLOW,
+        /** Snapshots are out of focus (VQD 模糊). */
+        BLURRED_VIDEO,
+        /** Snapshots lean to yellow (VQD 偏色). */
+        COLOR_CAST_VIDEO,
+        /** A dark cover hides a corner of the snapshots (VQD 遮挡). */
+        OCCLUDED_VIDEO,
+        /** Snapshots are under-exposed (VQD 过暗). */
+        DARK_VIDEO
     }
 
     private final Set<Fault> active = EnumSet.noneOf(Fault.class);
