@@ -9,8 +9,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Random;
@@ -19,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.xueliang.tracker.agent.vqd.VqdImages;
 import org.xueliang.tracker.testing.ApiTestSupport;
 import org.xueliang.tracker.testing.OnH2;
 
@@ -31,7 +30,7 @@ class VqdAnalyzeApiTest extends ApiTestSupport {
     @Test
     void a_blurred_snapshot_is_blur_labelled_in_the_callers_language_and_a_sharp_one_passes() throws Exception {
         BufferedImage sharp = street(new Random(3));
-        JsonNode blurred = read(perform(upload("image", jpeg(soften(sharp, 6.0))), "admin")
+        JsonNode blurred = read(perform(upload("image", jpeg(VqdImages.gaussianBlur(sharp, 6.0))), "admin")
                 .andExpect(status().isOk()));
         JsonNode blur = find(blurred, "BLUR");
         assertThat(blur.get("label").asString()).isEqualTo("模糊");
@@ -132,21 +131,6 @@ class VqdAnalyzeApiTest extends ApiTestSupport {
 
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
-    }
-
-    private static BufferedImage soften(BufferedImage img, double sigma) {
-        int radius = (int) Math.ceil(sigma * 2.5);
-        float[] k = new float[2 * radius + 1];
-        float sum = 0;
-        for (int i = -radius; i <= radius; i++) {
-            k[i + radius] = (float) Math.exp(-i * i / (2 * sigma * sigma));
-            sum += k[i + radius];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
-        }
-        BufferedImage h = new ConvolveOp(new Kernel(k.length, 1, k), ConvolveOp.EDGE_NO_OP, null).filter(img, null);
-        return new ConvolveOp(new Kernel(1, k.length, k), ConvolveOp.EDGE_NO_OP, null).filter(h, null);
     }
 
     private static byte[] jpeg(BufferedImage img) throws IOException {

@@ -5,17 +5,12 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.awt.image.RescaleOp;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.xueliang.tracker.agent.sim.CameraFaults.Fault;
+import org.xueliang.tracker.agent.vqd.VqdImages;
 
 /**
  * The snapshots of the simulator's picture faults for video-quality diagnosis (docs/VQD.md): one 640×360 street
@@ -29,11 +24,11 @@ final class VqdPictures {
 
     static {
         BufferedImage scene = scene();
-        JPEGS.put(Fault.BLURRED_VIDEO, encode(blur(scene, 4.0)));
-        JPEGS.put(Fault.COLOR_CAST_VIDEO, encode(new RescaleOp(new float[]{1.0f, 0.92f, 0.55f}, new float[3], null)
+        JPEGS.put(Fault.BLURRED_VIDEO, Jpegs.encode(VqdImages.gaussianBlur(scene, 4.0)));
+        JPEGS.put(Fault.COLOR_CAST_VIDEO, Jpegs.encode(new RescaleOp(new float[]{1.0f, 0.92f, 0.55f}, new float[3], null)
                 .filter(scene, null)));
-        JPEGS.put(Fault.OCCLUDED_VIDEO, encode(occluded(scene)));
-        JPEGS.put(Fault.DARK_VIDEO, encode(new RescaleOp(0.2f, 0, null).filter(scene, null)));
+        JPEGS.put(Fault.OCCLUDED_VIDEO, Jpegs.encode(occluded(scene)));
+        JPEGS.put(Fault.DARK_VIDEO, Jpegs.encode(new RescaleOp(0.2f, 0, null).filter(scene, null)));
     }
 
     private VqdPictures() {
@@ -81,21 +76,6 @@ final class VqdPictures {
         return img;
     }
 
-    private static BufferedImage blur(BufferedImage img, double sigma) {
-        int radius = (int) Math.ceil(sigma * 2.5);
-        float[] k = new float[2 * radius + 1];
-        float sum = 0;
-        for (int i = -radius; i <= radius; i++) {
-            k[i + radius] = (float) Math.exp(-i * i / (2 * sigma * sigma));
-            sum += k[i + radius];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
-        }
-        BufferedImage h = new ConvolveOp(new Kernel(k.length, 1, k), ConvolveOp.EDGE_NO_OP, null).filter(img, null);
-        return new ConvolveOp(new Kernel(1, k.length, k), ConvolveOp.EDGE_NO_OP, null).filter(h, null);
-    }
-
     private static BufferedImage occluded(BufferedImage scene) {
         BufferedImage img = new BufferedImage(scene.getWidth(), scene.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -105,15 +85,5 @@ final class VqdPictures {
         g.fillOval(-260, -200, 620, 460);
         g.dispose();
         return img;
-    }
-
-    private static byte[] encode(BufferedImage img) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "jpg", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

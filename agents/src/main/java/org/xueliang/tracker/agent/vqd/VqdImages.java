@@ -1,6 +1,8 @@
 package org.xueliang.tracker.agent.vqd;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -38,5 +40,24 @@ public final class VqdImages {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * A separable Gaussian blur of standard deviation {@code sigma} pixels (Java2D's ConvolveOp, edges left as they
+     * are): how the simulator and the tests make an out-of-focus picture.
+     */
+    public static BufferedImage gaussianBlur(BufferedImage img, double sigma) {
+        int radius = (int) Math.ceil(sigma * 2.5);
+        float[] k = new float[2 * radius + 1];
+        float sum = 0;
+        for (int i = -radius; i <= radius; i++) {
+            k[i + radius] = (float) Math.exp(-i * i / (2 * sigma * sigma));
+            sum += k[i + radius];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        BufferedImage h = new ConvolveOp(new Kernel(k.length, 1, k), ConvolveOp.EDGE_NO_OP, null).filter(img, null);
+        return new ConvolveOp(new Kernel(1, k.length, k), ConvolveOp.EDGE_NO_OP, null).filter(h, null);
     }
 }

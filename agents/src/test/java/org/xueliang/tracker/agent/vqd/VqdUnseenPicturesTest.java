@@ -11,8 +11,6 @@ import java.awt.Polygon;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.ByteLookupTable;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.awt.image.LookupOp;
 import java.awt.image.RescaleOp;
 import java.util.Random;
@@ -38,8 +36,8 @@ class VqdUnseenPicturesTest {
                     : Defects.crop(Scenes.canvas(4, width, height, 50_000L + width + scene), width, 0.1);
             String name = (scene == 0 ? "gate " : "room ") + width + "#" + scene;
             assertThat(analyzer.analyze(snapshot(clean)).faults()).as("clean %s", name).isEmpty();
-            expect(name, VqdClass.BLUR, gaussian(clean, width / 250.0));
-            expect(name, VqdClass.BLUR, gaussian(clean, width / 150.0));
+            expect(name, VqdClass.BLUR, VqdImages.gaussianBlur(clean, width / 250.0));
+            expect(name, VqdClass.BLUR, VqdImages.gaussianBlur(clean, width / 150.0));
             expect(name, VqdClass.COLOR_CAST, rescale(clean, 1.0f, 0.9f, 0.6f));
             expect(name, VqdClass.COLOR_CAST, rescale(clean, 0.75f, 0.9f, 1.15f));
             expect(name, VqdClass.TOO_DARK, gamma(clean, 2.6, 0.6));
@@ -115,21 +113,6 @@ class VqdUnseenPicturesTest {
         }
         g.dispose();
         return Defects.live(img, r, 2.5, 1.0, "2026-03-09 10:15:00");
-    }
-
-    private static BufferedImage gaussian(BufferedImage img, double sigma) {
-        int radius = (int) Math.ceil(sigma * 2.5);
-        float[] k = new float[2 * radius + 1];
-        float sum = 0;
-        for (int i = -radius; i <= radius; i++) {
-            k[i + radius] = (float) Math.exp(-i * i / (2 * sigma * sigma));
-            sum += k[i + radius];
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
-        }
-        BufferedImage h = new ConvolveOp(new Kernel(k.length, 1, k), ConvolveOp.EDGE_NO_OP, null).filter(img, null);
-        return new ConvolveOp(new Kernel(1, k.length, k), ConvolveOp.EDGE_NO_OP, null).filter(h, null);
     }
 
     private static BufferedImage rescale(BufferedImage img, float r, float g, float b) {
