@@ -121,6 +121,8 @@ class SecurityConfig {
          // 录像完整率: a camera's recordings are live status; a project's figures are period material, like /metrics.
          .requestMatchers(HttpMethod.GET, "/api/v1/devices/*/recordings").hasAuthority(STATUS_READ.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/recording-completeness").hasAuthority(PROGRESS_READ.name())
+         // A technician checks a picture's quality (VQD); nothing is stored, so the live-status right is enough.
+         .requestMatchers(HttpMethod.POST, "/api/v1/vqd/analyze").hasAuthority(STATUS_READ.name())
          .requestMatchers("/api/v1/maintenance-windows/**").hasAuthority(MAINTENANCE_WRITE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())

@@ -155,6 +155,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
             | `GET /actuator/prometheus` | ✔ | ✔ | ✔ | ✔ |
+            | `POST /api/v1/vqd/analyze` | ✔ | ✔ | ✔ | ✔ |
             """;
 
     /**
@@ -162,6 +163,20 @@ class AuthorizationMatrixTest extends ApiTestSupport {
      * gets through to them instead of a 401.
      */
     static final Set<String> PUBLIC = Set.of("GET /api/v1/system/info");
+
+    /** A 16×16 grey PNG for the VQD check. */
+    static final byte[] TINY_PNG = tinyPng();
+
+    private static byte[] tinyPng() {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /**
      * Permitted calls only have to get past security here: endpoints another module may not have built
@@ -178,6 +193,9 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         }
         if (endpoint.equals("DELETE /api/v1/agents/{id}")) {
             return 200; // revoking keeps the agent on record and answers it
+        }
+        if (endpoint.equals("POST /api/v1/vqd/analyze")) {
+            return 200; // a check of a picture creates nothing
         }
         if (endpoint.equals("POST /api/v1/evaluations/{id}/versions")) {
             return 201; // a new draft version of a signed evaluation
@@ -262,7 +280,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(103);
+        assertThat(rows).hasSize(104);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -335,6 +353,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     .file(new MockMultipartFile("file", "devices.csv", "text/csv",
                             "assetTag,projectId,category\n".getBytes(StandardCharsets.UTF_8)))
                     .param("dryRun", "true");
+            case "POST /api/v1/vqd/analyze" -> multipart("/api/v1/vqd/analyze")
+                    .file(new MockMultipartFile("image", "snapshot.png", "image/png", TINY_PNG));
             case "GET /api/v1/audit" -> get("/api/v1/audit?size=5");
             case "GET /api/v1/audit/verify" -> get("/api/v1/audit/verify");
             case "GET /api/v1/audit/checkpoints" -> get("/api/v1/audit/checkpoints");

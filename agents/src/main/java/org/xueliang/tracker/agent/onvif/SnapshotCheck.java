@@ -1,18 +1,14 @@
 package org.xueliang.tracker.agent.onvif;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.xueliang.tracker.agent.probe.Reason;
+import org.xueliang.tracker.agent.vqd.VqdImages;
 
 /**
  * Judges a snapshot: decodable JPEG (or other ImageIO format) within size limits, not black (mean
@@ -71,25 +67,7 @@ public final class SnapshotCheck {
     }
 
     static BufferedImage decode(byte[] bytes) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException("unknown image format");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels <= 0 || pixels > MAX_PIXELS) {
-                    throw new IOException("image of " + reader.getWidth(0) + "x" + reader.getHeight(0) + " refused");
-                }
-                return reader.read(0);
-            } catch (RuntimeException e) {
-                throw new IOException("corrupt image: " + e.getMessage(), e);
-            } finally {
-                reader.dispose();
-            }
-        }
+        return VqdImages.decode(bytes, MAX_PIXELS);
     }
 
     /** Mean Rec.601 luminance over a sample grid of at most ~64x64 points. */

@@ -28,7 +28,15 @@ public final class CameraFaults {
         /** The recordings have a gap of {@link #recordingGapLength()} every {@link #recordingGapEvery()}. */
         RECORDING_GAPS,
         /** No Profile G: the recording search operations answer ActionNotSupported. */
-        NO_RECORDING_SEARCH
+        NO_RECORDING_SEARCH,
+        /** Snapshots are out of focus (VQD 模糊). */
+        BLURRED_VIDEO,
+        /** Snapshots lean to yellow (VQD 偏色). */
+        COLOR_CAST_VIDEO,
+        /** A dark cover hides a corner of the snapshots (VQD 遮挡). */
+        OCCLUDED_VIDEO,
+        /** Snapshots are under-exposed (VQD 过暗). */
+        DARK_VIDEO
     }
 
     private final Set<Fault> active = EnumSet.noneOf(Fault.class);

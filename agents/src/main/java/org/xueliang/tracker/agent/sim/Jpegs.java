@@ -46,7 +46,7 @@ final class Jpegs {
         return Math.max(0, Math.min(255, v));
     }
 
-    private static byte[] encode(BufferedImage img) {
+    static byte[] encode(BufferedImage img) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(img, "jpg", out);

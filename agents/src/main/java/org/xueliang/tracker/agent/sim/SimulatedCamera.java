@@ -132,6 +132,11 @@ public final class SimulatedCamera implements SimCamera {
         if (faults.has(Fault.FROZEN_VIDEO)) {
             return Answers.jpeg(Jpegs.noisy(0));
         }
+        for (Fault f : VqdPictures.FAULTS) {
+            if (faults.has(f)) {
+                return Answers.jpeg(VqdPictures.of(f));
+            }
+        }
         return Answers.jpeg(Jpegs.noisy(frames.incrementAndGet()));
     }
 

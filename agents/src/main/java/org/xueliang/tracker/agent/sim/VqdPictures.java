@@ -1,0 +1,89 @@
+package org.xueliang.tracker.agent.sim;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.RescaleOp;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.xueliang.tracker.agent.sim.CameraFaults.Fault;
+import org.xueliang.tracker.agent.vqd.VqdImages;
+
+/**
+ * The snapshots of the simulator's picture faults for video-quality diagnosis (docs/VQD.md): one 640×360 street
+ * scene, made once, and from it a blurred, a yellow-cast, an occluded and a dark JPEG.
+ */
+final class VqdPictures {
+
+    static final List<Fault> FAULTS = List.of(Fault.BLURRED_VIDEO, Fault.COLOR_CAST_VIDEO, Fault.OCCLUDED_VIDEO,
+            Fault.DARK_VIDEO);
+    private static final Map<Fault, byte[]> JPEGS = new EnumMap<>(Fault.class);
+
+    static {
+        BufferedImage scene = scene();
+        JPEGS.put(Fault.BLURRED_VIDEO, Jpegs.encode(VqdImages.gaussianBlur(scene, 4.0)));
+        JPEGS.put(Fault.COLOR_CAST_VIDEO, Jpegs.encode(new RescaleOp(new float[]{1.0f, 0.92f, 0.55f}, new float[3], null)
+                .filter(scene, null)));
+        JPEGS.put(Fault.OCCLUDED_VIDEO, Jpegs.encode(occluded(scene)));
+        JPEGS.put(Fault.DARK_VIDEO, Jpegs.encode(new RescaleOp(0.2f, 0, null).filter(scene, null)));
+    }
+
+    private VqdPictures() {
+    }
+
+    static byte[] of(Fault f) {
+        return JPEGS.get(f);
+    }
+
+    /** The clean scene: sky, houses with windows, a road with cars, the clock caption. */
+    static BufferedImage scene() {
+        BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(172, 182, 192));
+        g.fillRect(0, 0, 640, 130);
+        int[] greys = {150, 120, 175, 135, 160, 110, 145};
+        for (int i = 0; i < greys.length; i++) {
+            g.setColor(new Color(greys[i], greys[i] - 4, greys[i] - 8));
+            g.fillRect(i * 92, 60 + (i % 3) * 20, 88, 180);
+            g.setColor(new Color(48, 56, 64));
+            for (int wy = 110; wy < 230; wy += 22) {
+                for (int wx = i * 92 + 8; wx < i * 92 + 80; wx += 20) {
+                    g.fillRect(wx, wy, 11, 13);
+                }
+            }
+        }
+        g.setColor(new Color(104, 104, 108));
+        g.fillRect(0, 240, 640, 120);
+        g.setColor(Color.WHITE);
+        for (int x = 0; x < 640; x += 60) {
+            g.fillRect(x, 300, 34, 4);
+        }
+        Color[] cars = {new Color(190, 30, 30), new Color(30, 60, 160), new Color(230, 230, 230), new Color(40, 40, 40)};
+        for (int i = 0; i < cars.length; i++) {
+            g.setColor(cars[i]);
+            g.fillRoundRect(40 + i * 150, 255 + (i % 2) * 50, 70, 28, 10, 10);
+        }
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 16));
+        g.setColor(Color.BLACK);
+        g.drawString("2026-03-09 10:15:00", 11, 21);
+        g.setColor(Color.WHITE);
+        g.drawString("2026-03-09 10:15:00", 10, 20);
+        g.dispose();
+        return img;
+    }
+
+    private static BufferedImage occluded(BufferedImage scene) {
+        BufferedImage img = new BufferedImage(scene.getWidth(), scene.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.drawImage(scene, 0, 0, null);
+        g.setColor(new Color(30, 38, 26));
+        g.fillOval(-260, -200, 620, 460);
+        g.dispose();
+        return img;
+    }
+}

@@ -1,0 +1,41 @@
+package org.xueliang.tracker.agent.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.xueliang.tracker.agent.sim.CameraFaults.Fault;
+import org.xueliang.tracker.agent.vqd.VqdAnalyzer;
+import org.xueliang.tracker.agent.vqd.VqdClass;
+import org.xueliang.tracker.agent.vqd.VqdFinding;
+import org.xueliang.tracker.agent.vqd.VqdImages;
+
+/** The simulator's picture faults are what the analyzer finds, and its clean scene passes. */
+class VqdPicturesTest {
+
+    private final VqdAnalyzer analyzer = new VqdAnalyzer();
+
+    @Test
+    void each_picture_fault_shows_its_class_and_the_scene_itself_is_clean() throws IOException {
+        assertThat(analyzer.analyze(VqdPictures.scene()).faults()).isEmpty();
+        expect(Fault.BLURRED_VIDEO, VqdClass.BLUR);
+        expect(Fault.COLOR_CAST_VIDEO, VqdClass.COLOR_CAST);
+        expect(Fault.OCCLUDED_VIDEO, VqdClass.OCCLUSION);
+        expect(Fault.DARK_VIDEO, VqdClass.TOO_DARK);
+    }
+
+    @Test
+    void the_simulator_fault_words_set_the_picture_faults() {
+        CameraFaults f = new CameraFaults();
+        SimulatorMain.applyFault(f, "blurred");
+        SimulatorMain.applyFault(f, "CAST");
+        SimulatorMain.applyFault(f, "occluded");
+        SimulatorMain.applyFault(f, "dark");
+        assertThat(VqdPictures.FAULTS).allMatch(f::has);
+    }
+
+    private void expect(Fault fault, VqdClass c) throws IOException {
+        var report = analyzer.analyze(VqdImages.decode(VqdPictures.of(fault), VqdImages.MAX_PIXELS));
+        assertThat(report.faults()).as("%s: %s", fault, report.findings()).extracting(VqdFinding::type).contains(c);
+    }
+}
