@@ -71,8 +71,8 @@ class GbSipListener implements SipListener {
             now = answer(request, transaction);
         } catch (ParseException | RuntimeException e) {
             log.warn("GB/T 28181 {} not answered: {}", request.getMethod(), e.toString());
-            now = null;
             send(transaction, request, null);
+            return;
         }
         if (now != null) {
             send(transaction, request, now);
