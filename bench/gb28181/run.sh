@@ -9,6 +9,10 @@
 #                               XL_GB_INTRODUCTIONS_PER_SECOND (100), and steady state starts after them
 #   --no-build                  use the jars already in backend/target and agents/target
 # XL_BENCH_KEEP=1 keeps the data directory and both logs (backend.log, sim.log) for a look afterwards.
+# XL_BENCH_BACKEND_OPTS / XL_BENCH_SIM_OPTS: extra JVM options for the backend / the simulator.
+# XL_BENCH_STORM_JFR=FILE records the backend during the storm only (JFR, settings=profile) into FILE; then e.g.
+#   jfr print --events jdk.ExecutionSample FILE
+# XL_BENCH_THREADS=1 prints the backend's CPU during the storm per thread group (from /proc/PID/task/*/stat).
 # Prints the figures, then a one-line JSON summary alone on the last line.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -71,7 +75,7 @@ echo "backend: http 127.0.0.1:$http_port, GB/T 28181 on 127.0.0.1:$sip_port (UDP
 XL_PORT=$http_port XL_BIND=127.0.0.1 XL_DATA_DIR=$work/data XL_ADMIN_PASSWORD=$admin_password XL_DEMO=false XL_SEED=false \
 XL_EMBEDDED_AGENT=false XL_GB_ENABLED=true XL_GB_SIP_HOST=127.0.0.1 XL_GB_SIP_PORT=$sip_port XL_GB_PASSWORD=$gb_password \
 XL_GB_KEEPALIVE_SECONDS=$keepalive \
-    java -Xmx1g -jar "$jar" >"$work/backend.log" 2>&1 &
+    java -Xmx1g ${XL_BENCH_BACKEND_OPTS:-} -jar "$jar" >"$work/backend.log" 2>&1 &
 backend_pid=$!
 for _ in $(seq 1 180); do
     if curl -fsS "http://127.0.0.1:$http_port/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
@@ -86,7 +90,15 @@ rss_mib() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 
 echo "simulator: $devices devices ($ipcs IPCs, $nvrs NVRs x $channels channels) over $transport, keepalive $keepalive s" >&2
 storm_start=$(date +%s%N)
-java -Xmx768m -jar "$simjar" gb28181 --server "127.0.0.1:$sip_port" --server-id 14082400002000000001 --domain 1408240000 \
+storm_cpu0=$(cpu_ticks "$backend_pid")
+thread_ticks() { # "name ticks" per thread of the process, digits in names folded to N
+    for t in /proc/"$1"/task/*; do
+        printf '%s %s\n' "$(sed -E 's/[0-9]+/N/g; s/ /_/g' "$t/comm")" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+    done
+}
+[ -n "${XL_BENCH_THREADS:-}" ] && thread_ticks "$backend_pid" >"$work/threads.before"
+[ -n "${XL_BENCH_STORM_JFR:-}" ] && jcmd "$backend_pid" JFR.start name=storm settings=profile filename="$XL_BENCH_STORM_JFR" >/dev/null
+java -Xmx768m ${XL_BENCH_SIM_OPTS:-} -jar "$simjar" gb28181 --server "127.0.0.1:$sip_port" --server-id 14082400002000000001 --domain 1408240000 \
     --ipcs "$ipcs" --nvrs "$nvrs" --channels "$channels" --base-code 14082400111320000001 --password "$gb_password" \
     --transport "$transport" --keepalive-seconds "$keepalive" --report-seconds 5 >"$work/sim.log" 2>&1 &
 sim_pid=$!
@@ -99,10 +111,21 @@ for _ in $(seq 1 1200); do # up to 120 s
     sleep 0.1
 done
 storm_wall_ms=$(( ($(date +%s%N) - storm_start) / 1000000 ))
+storm_cpu_ms=$(( ($(cpu_ticks "$backend_pid") - storm_cpu0) * 1000 / ticks ))
+storm_sim_cpu_ms=$(( $(cpu_ticks "$sim_pid") * 1000 / ticks ))
+[ -n "${XL_BENCH_STORM_JFR:-}" ] && jcmd "$backend_pid" JFR.stop name=storm >/dev/null
+if [ -n "${XL_BENCH_THREADS:-}" ]; then
+    thread_ticks "$backend_pid" >"$work/threads.after"
+    echo "backend CPU during the storm by thread (ms):" >&2
+    awk -v hz="$ticks" 'NR == FNR { before[$1] += $2; next } { after[$1] += $2 }
+        END { for (n in after) { d = (after[n] - before[n]) * 1000 / hz; if (d > 0) printf "  %8d  %s\n", d, n } }' \
+        "$work/threads.before" "$work/threads.after" | sort -rn >&2
+fi
 tail -2 "$work/sim.log" >&2
 registered_api=$(curl -fsS -u "admin:$admin_password" "http://127.0.0.1:$http_port/api/v1/gb28181/registrations?size=1" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin).get("total", -1))' 2>/dev/null || echo -1)
 echo "register storm: simulator saw all $devices registered in ${storm_ms:-never} ms; the API lists $registered_api" >&2
+echo "CPU during the storm: backend ${storm_cpu_ms} ms ($(( storm_cpu_ms * 1000 / devices )) µs per device), simulator ${storm_sim_cpu_ms} ms (with its start-up)" >&2
 
 sleep "$settle"
 rss_before=$(rss_mib "$backend_pid")
@@ -124,7 +147,7 @@ errors=$(grep -c -E ' ERROR ' "$work/backend.log" || true)
 echo "steady state over ${elapsed_s} s: backend CPU ${cpu_pct} % of one core; heap used ${heap_used_mib:-?} MiB of ${heap_total_mib:-?} MiB committed; RSS ${rss_before} -> ${rss_after} MiB" >&2
 echo "simulator: $progress" >&2
 echo "backend log: $errors ERROR lines" >&2
-printf '{"bench":"gb28181","devices":%d,"transport":"%s","keepaliveSeconds":%d,"registerStormMs":%s,"registerStormWallMs":%d,"registeredByApi":%s,"registeredAtEnd":%s,"steadySeconds":%s,"backendCpuPercentOfOneCore":%s,"heapUsedMiB":%s,"heapCommittedMiB":%s,"rssMiB":%s,"keepalivesSent":%s,"keepalivesOk":%s,"backendErrorLines":%d}\n' \
-    "$devices" "$transport" "$keepalive" "${storm_ms:-null}" "$storm_wall_ms" "$registered_api" "${registered_end:-null}" \
+printf '{"bench":"gb28181","devices":%d,"transport":"%s","keepaliveSeconds":%d,"registerStormMs":%s,"registerStormWallMs":%d,"stormBackendCpuMs":%d,"stormSimulatorCpuMs":%d,"registeredByApi":%s,"registeredAtEnd":%s,"steadySeconds":%s,"backendCpuPercentOfOneCore":%s,"heapUsedMiB":%s,"heapCommittedMiB":%s,"rssMiB":%s,"keepalivesSent":%s,"keepalivesOk":%s,"backendErrorLines":%d}\n' \
+    "$devices" "$transport" "$keepalive" "${storm_ms:-null}" "$storm_wall_ms" "$storm_cpu_ms" "$storm_sim_cpu_ms" "$registered_api" "${registered_end:-null}" \
     "$elapsed_s" "$cpu_pct" "${heap_used_mib:-null}" "${heap_total_mib:-null}" "$rss_after" "${keepalives_sent:-null}" \
     "${keepalives_ok:-null}" "$errors"

@@ -57,12 +57,6 @@ class GbDeviceFacts {
                 + " WHERE device_code = ?", GbDb.ts(at), sipStatus, deviceCode);
     }
 
-    /** A fresh registration: the device may have been replaced or upgraded, so it gets another chance to subscribe. */
-    void forgetRefusal(String deviceCode) {
-        jdbc.update("UPDATE gb_registration SET subscribe_refused_at = NULL, subscribe_refusal = NULL, subscribed_until = NULL"
-                + " WHERE device_code = ?", deviceCode);
-    }
-
     /**
      * Counts a part of {@code items} items into the round its SN names: the current round, or a new one starting at
      * {@code at} (which replaces an older round, complete or not: a catalog that never completed keeps what came).

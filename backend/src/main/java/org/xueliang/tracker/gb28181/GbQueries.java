@@ -46,9 +46,7 @@ class GbQueries {
         if (outbound.getIfAvailable() == null) {
             return;
         }
-        if (registered.fresh()) {
-            facts.forgetRefusal(registered.deviceCode());
-        }
+        // A fresh registration's row forgot a refused subscription already (GbRegistrations.registerAll).
         introductions.offer(registered.deviceCode());
     }
 

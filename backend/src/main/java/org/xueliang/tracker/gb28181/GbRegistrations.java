@@ -3,10 +3,15 @@ package org.xueliang.tracker.gb28181;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -37,33 +42,63 @@ class GbRegistrations {
         this.jdbc = jdbc;
     }
 
+    /** A successful REGISTER to record: where from, the Contact, the granted Expires, when it arrived. */
+    record Registration(Address from, String contact, int expiresSeconds, Instant at) {
+    }
+
     /**
-     * Records a successful REGISTER (the caller's transaction); answers whether it is a fresh registration: the first,
-     * or one after the previous lapsed or was ended by Expires 0 (a refresh of a current one is not fresh).
+     * Records successful REGISTERs of distinct devices (the caller's transaction) with one locking read and two JDBC
+     * batches; answers the codes whose registration is fresh: the first, or one after the previous lapsed or was ended
+     * by Expires 0 (a refresh of a current one is not fresh). A fresh registration also forgets a refused catalog
+     * subscription (the device may support it now). Another replica inserting the same new code meanwhile fails the
+     * batch with a duplicate key; the caller runs it again and then finds the row.
      */
-    boolean register(Address from, String contact, int expiresSeconds, Instant now, String replica) {
-        List<Boolean> current = jdbc.query("SELECT registered_at IS NOT NULL AND unregistered_at IS NULL AND expires_at > ?"
-                + " FROM gb_registration WHERE device_code = ? FOR UPDATE", (rs, i) -> rs.getBoolean(1), GbDb.ts(now), from.deviceCode());
-        Instant expires = now.plusSeconds(expiresSeconds);
-        String shortContact = contact == null ? null : contact.substring(0, Math.min(255, contact.length()));
-        if (current.isEmpty()) {
-            try {
-                jdbc.update("INSERT INTO gb_registration (device_code, remote_host, remote_port, transport, contact, expires_seconds,"
-                                + " first_seen_at, registered_at, expires_at, keepalive_count, handled_by, updated_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                        from.deviceCode(), from.host(), from.port(), from.transport(), shortContact, expiresSeconds, GbDb.ts(now),
-                        GbDb.ts(now), GbDb.ts(expires), replica, GbDb.ts(now));
-                return true;
-            } catch (DuplicateKeyException registeredMeanwhile) {
-                return register(from, contact, expiresSeconds, now, replica);
-            }
+    Set<String> registerAll(List<Registration> registrations, String replica) {
+        if (registrations.isEmpty()) {
+            return Set.of();
         }
-        boolean fresh = !current.get(0);
-        jdbc.update("UPDATE gb_registration SET remote_host = ?, remote_port = ?, transport = ?, contact = ?, expires_seconds = ?,"
-                        + " registered_at = CASE WHEN ? THEN ? ELSE registered_at END, expires_at = ?, unregistered_at = NULL,"
-                        + " handled_by = ?, updated_at = ? WHERE device_code = ?",
-                from.host(), from.port(), from.transport(), shortContact, expiresSeconds, fresh, GbDb.ts(now), GbDb.ts(expires), replica,
-                GbDb.ts(now), from.deviceCode());
+        Map<String, Instant[]> rows = new HashMap<>();
+        List<String> codes = registrations.stream().map(r -> r.from().deviceCode()).toList();
+        // In code order, as the primary key is read: replicas writing overlapping batches lock in the same order.
+        jdbc.query("SELECT device_code, registered_at, unregistered_at, expires_at FROM gb_registration WHERE device_code IN ("
+                        + String.join(",", Collections.nCopies(codes.size(), "?")) + ") ORDER BY device_code FOR UPDATE",
+                rs -> {
+                    rows.put(rs.getString(1), new Instant[] {GbDb.instant(rs.getTimestamp(2)), GbDb.instant(rs.getTimestamp(3)),
+                            GbDb.instant(rs.getTimestamp(4))});
+                }, codes.toArray());
+        Set<String> fresh = new HashSet<>();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Registration r : registrations) {
+            Address from = r.from();
+            Instant expires = r.at().plusSeconds(r.expiresSeconds());
+            String contact = r.contact() == null ? null : r.contact().substring(0, Math.min(255, r.contact().length()));
+            Instant[] row = rows.get(from.deviceCode());
+            if (row == null) {
+                fresh.add(from.deviceCode());
+                inserts.add(new Object[] {from.deviceCode(), from.host(), from.port(), from.transport(), contact, r.expiresSeconds(),
+                        GbDb.ts(r.at()), GbDb.ts(r.at()), GbDb.ts(expires), replica, GbDb.ts(r.at())});
+                continue;
+            }
+            boolean current = row[0] != null && row[1] == null && row[2].isAfter(r.at());
+            if (!current) {
+                fresh.add(from.deviceCode());
+            }
+            updates.add(new Object[] {from.host(), from.port(), from.transport(), contact, r.expiresSeconds(), !current, GbDb.ts(r.at()),
+                    GbDb.ts(expires), replica, GbDb.ts(r.at()), !current, !current, !current, from.deviceCode()});
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO gb_registration (device_code, remote_host, remote_port, transport, contact, expires_seconds,"
+                    + " first_seen_at, registered_at, expires_at, keepalive_count, handled_by, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", inserts);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE gb_registration SET remote_host = ?, remote_port = ?, transport = ?, contact = ?, expires_seconds = ?,"
+                    + " registered_at = CASE WHEN ? THEN ? ELSE registered_at END, expires_at = ?, unregistered_at = NULL,"
+                    + " handled_by = ?, updated_at = ?, subscribe_refused_at = CASE WHEN ? THEN NULL ELSE subscribe_refused_at END,"
+                    + " subscribe_refusal = CASE WHEN ? THEN NULL ELSE subscribe_refusal END,"
+                    + " subscribed_until = CASE WHEN ? THEN NULL ELSE subscribed_until END WHERE device_code = ?", updates);
+        }
         return fresh;
     }
 

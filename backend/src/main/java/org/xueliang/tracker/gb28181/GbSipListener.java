@@ -66,22 +66,39 @@ class GbSipListener implements SipListener {
             log.debug("GB/T 28181 request not taken: {}", e.getMessage());
             return;
         }
+        Response now;
         try {
-            transaction.sendResponse(tagged(answer(request, transaction)));
+            now = answer(request, transaction);
+        } catch (ParseException | RuntimeException e) {
+            log.warn("GB/T 28181 {} not answered: {}", request.getMethod(), e.toString());
+            send(transaction, request, null);
+            return;
+        }
+        if (now != null) {
+            send(transaction, request, now);
+        }
+    }
+
+    /** Sends {@code response}, or a 500 when it is null (the request could not be handled) or cannot be sent. */
+    private void send(ServerTransaction transaction, Request request, Response response) {
+        try {
+            if (response == null) {
+                response = sip.messages().createResponse(Response.SERVER_INTERNAL_ERROR, request);
+            }
+            transaction.sendResponse(tagged(response));
         } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
             log.warn("GB/T 28181 {} not answered: {}", request.getMethod(), e.toString());
-            try {
-                transaction.sendResponse(sip.messages().createResponse(Response.SERVER_INTERNAL_ERROR, request));
-            } catch (ParseException | SipException | javax.sip.InvalidArgumentException | RuntimeException ignored) {
-                // the transaction is gone; the device retransmits
+            if (response != null && response.getStatusCode() != Response.SERVER_INTERNAL_ERROR) {
+                send(transaction, request, null);
             }
         }
     }
 
+    /** The answer to send now; null when it is sent later (an accepted REGISTER, once its row is written). */
     private Response answer(Request request, ServerTransaction transaction) throws ParseException {
         SipPeer peer = SipPeer.of(request, transaction);
         return switch (request.getMethod()) {
-            case Request.REGISTER -> register.handle(request, peer);
+            case Request.REGISTER -> register.handle(request, peer, later -> send(transaction, request, later));
             case Request.MESSAGE, Request.NOTIFY -> messages.handle(request, peer);
             case Request.OPTIONS -> sip.messages().createResponse(Response.OK, request);
             default -> sip.messages().createResponse(Response.NOT_IMPLEMENTED, request);

@@ -35,6 +35,7 @@ class GbSipStack implements SmartLifecycle {
     private static final AtomicInteger STARTS = new AtomicInteger();
     /** TCP messages beyond this are refused by the stack; a MANSCDP body of a well-behaved device is far smaller. */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    static final int UDP_BUFFER_BYTES = 4 << 20;
 
     private final GbSettings settings;
     private final GbSipListener listener;
@@ -103,6 +104,10 @@ class GbSipStack implements SmartLifecycle {
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // A register storm arrives faster than it is parsed for moments: the kernel's default UDP buffer (~200 KiB)
+        // dropped REGISTERs, each then late by the device's 500 ms retransmission. Capped by net.core.rmem_max.
+        p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
+        p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", Integer.toString(UDP_BUFFER_BYTES));
         return p;
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -33,8 +39,8 @@ import org.xueliang.tracker.shared.SchedulerLease;
  * Turns the registration state into status observations of the source GB28181 (docs/GB28181.md "Status"): every
  * few seconds, under a lease so one replica does it, for every registration and channel whose code a ledger device
  * carries, the {@link GbVerdict} when it changed or is due again, through {@link PlatformObservations} (the same state
- * machine, outages and rollups as the agents' results). A fresh REGISTER is swept at once, so the device is UP within
- * seconds. Registrations whose code no ledger device carries are left alone: they wait under 发现 for adoption, and
+ * machine, outages and rollups as the agents' results). A fresh REGISTER is swept within {@link #FRESH_GATHER}, with
+ * the others of that moment, so the device is UP within a second. Registrations whose code no ledger device carries are left alone: they wait under 发现 for adoption, and
  * their status starts when they are adopted.
  */
 @Component
@@ -49,6 +55,15 @@ public class GbStatusSweeper {
     private final SchedulerLease lease;
     private final GbSettings settings;
     private final Clock clock;
+    /** How long a fresh registration waits for others to be swept with: short, so a device is UP within a second. */
+    static final Duration FRESH_GATHER = Duration.ofMillis(200);
+    private final Set<String> fresh = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean freshSweepPlanned = new AtomicBoolean();
+    private final ScheduledExecutorService freshSweeps = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gb-fresh-sweep");
+        t.setDaemon(true);
+        return t;
+    });
 
     GbStatusSweeper(JdbcTemplate jdbc, GbDirectory directory, PlatformObservations observations, SchedulerLease lease,
                     GbSettings settings, Clock clock) {
@@ -68,28 +83,56 @@ public class GbStatusSweeper {
     }
 
     /**
-     * A device that just registered is UP at once, not at the next sweep. A failure here must not fail the REGISTER
-     * that published the event: the next sweep sends the observation anyway.
+     * A device that just registered is UP within a moment, not at the next sweep: its code is swept
+     * {@link #FRESH_GATHER} later together with the others that registered meanwhile (a storm of REGISTERs costs a
+     * sweep every {@link #FRESH_GATHER}, not one per device). The codes wait in this replica's memory only; should it
+     * stop, the periodic sweep (any replica) covers them within {@code xl.gb.status-sweep-ms}. A failure here must not
+     * fail the REGISTER that published the event: the next sweep sends the observation anyway.
      */
     // After the REGISTER's commit: the row is there for every reader, and nothing here can undo the registration.
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void onRegistered(GbDeviceRegistered registered) {
-        try {
-            sweep(registered.deviceCode());
-        } catch (RuntimeException e) {
-            LOG.warn("GB status of {} waits for the next sweep: {}", registered.deviceCode(), e.toString());
+        fresh.add(registered.deviceCode());
+        if (freshSweepPlanned.compareAndSet(false, true)) {
+            freshSweeps.schedule(this::sweepFresh, FRESH_GATHER.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Sweeps the codes registered since the last time; answers the observations sent. */
+    int sweepFresh() {
+        freshSweepPlanned.set(false);
+        List<String> codes = new ArrayList<>();
+        for (java.util.Iterator<String> i = fresh.iterator(); i.hasNext(); ) {
+            codes.add(i.next());
+            i.remove();
+        }
+        try {
+            return codes.isEmpty() ? 0 : sweepOnly(codes);
+        } catch (RuntimeException e) {
+            LOG.warn("GB status of {} fresh registrations waits for the next sweep: {}", codes.size(), e.toString());
+            return 0;
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        freshSweeps.shutdownNow();
     }
 
     /** Sweeps every registration, or only {@code onlyCode} and its channels; answers the observations sent. */
     public int sweep(String onlyCode) {
+        return sweepOnly(onlyCode == null ? null : List.of(onlyCode));
+    }
+
+    /** Sweeps every registration (null), or only these codes and their channels; answers the observations sent. */
+    int sweepOnly(Collection<String> onlyCodes) {
         Instant now = clock.instant();
         Duration interval = settings.keepaliveInterval();
-        Map<String, Row> registrations = registrations(onlyCode);
+        Map<String, Row> registrations = registrations(onlyCodes);
         if (registrations.isEmpty()) {
             return 0;
         }
-        List<ChannelRow> channels = channels(onlyCode);
+        List<ChannelRow> channels = channels(onlyCodes);
         Set<String> codes = new HashSet<>(registrations.keySet());
         channels.forEach(c -> codes.add(c.channelCode()));
         Map<String, Long> linked = directory.deviceIdsByCode(codes);
@@ -135,25 +178,39 @@ public class GbStatusSweeper {
     private record ChannelRow(String deviceCode, String channelCode, GbVerdict.Channel channel) {
     }
 
-    private Map<String, Row> registrations(String onlyCode) {
+    private Map<String, Row> registrations(Collection<String> onlyCodes) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        String where = onlyCode == null ? "" : " WHERE device_code = ?";
-        jdbc.query("SELECT device_code, registered_at, expires_at, unregistered_at, last_keepalive_at, clock_offset_ms,"
-                + " status_at, transport, remote_host, remote_port FROM gb_registration" + where, rs -> {
+        forChunks(onlyCodes, (in, args) -> jdbc.query("SELECT device_code, registered_at, expires_at, unregistered_at,"
+                + " last_keepalive_at, clock_offset_ms, status_at, transport, remote_host, remote_port FROM gb_registration"
+                + (in == null ? "" : " WHERE device_code IN (" + in + ")"), rs -> {
             GbVerdict.Registration r = new GbVerdict.Registration(rs.getString("device_code"), instant(rs, "registered_at"),
                     instant(rs, "expires_at"), instant(rs, "unregistered_at"), instant(rs, "last_keepalive_at"));
             rows.put(r.code(), new Row(r, facts(rs, r)));
-        }, onlyCode == null ? new Object[0] : new Object[] {onlyCode});
+        }, args));
         return rows;
     }
 
-    private List<ChannelRow> channels(String onlyCode) {
-        String where = onlyCode == null ? "" : " AND device_code = ?";
-        return jdbc.query("SELECT device_code, channel_code, status, last_event, event_at FROM gb_channel"
-                        + " WHERE removed_at IS NULL" + where,
+    private List<ChannelRow> channels(Collection<String> onlyCodes) {
+        List<ChannelRow> rows = new ArrayList<>();
+        forChunks(onlyCodes, (in, args) -> rows.addAll(jdbc.query("SELECT device_code, channel_code, status, last_event, event_at"
+                        + " FROM gb_channel WHERE removed_at IS NULL" + (in == null ? "" : " AND device_code IN (" + in + ")"),
                 (rs, n) -> new ChannelRow(rs.getString("device_code"), rs.getString("channel_code"),
                         new GbVerdict.Channel(rs.getString("status"), rs.getString("last_event"), instant(rs, "event_at"))),
-                onlyCode == null ? new Object[0] : new Object[] {onlyCode});
+                args)));
+        return rows;
+    }
+
+    /** Runs {@code query} once without a code filter (null: every row), or once per 500 codes with their placeholders. */
+    private static void forChunks(Collection<String> codes, java.util.function.BiConsumer<String, Object[]> query) {
+        if (codes == null) {
+            query.accept(null, new Object[0]);
+            return;
+        }
+        List<String> all = List.copyOf(codes);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            query.accept(String.join(",", java.util.Collections.nCopies(chunk.size(), "?")), chunk.toArray());
+        }
     }
 
     /**

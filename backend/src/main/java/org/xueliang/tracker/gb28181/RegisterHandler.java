@@ -1,12 +1,12 @@
 package org.xueliang.tracker.gb28181;
 
-import java.lang.management.ManagementFactory;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ContactHeader;
@@ -18,12 +18,9 @@ import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xueliang.tracker.audit.AuditTrail;
-import org.xueliang.tracker.ledger.GbDirectory;
-import org.xueliang.tracker.shared.TransientRetry;
 
 import gov.nist.javax.sip.Utils;
 import gov.nist.javax.sip.header.ExtensionHeaderImpl;
@@ -32,8 +29,9 @@ import gov.nist.javax.sip.header.ExtensionHeaderImpl;
  * REGISTER (GB/T 28181 §9.1): MD5 digest challenge (realm = the server's domain, a signed stateless nonce), the
  * password from the device's ledger credential or else the server default, 403 for a wrong one (audited, and
  * throttled per code and host), 200 with Expires and the server's time in {@code Date} (校时) for a right one, and
- * Expires 0 ends the registration. The row and its audit entry commit together; a fresh registration publishes
- * {@link GbDeviceRegistered} in the same transaction, so listeners after commit see the row.
+ * Expires 0 ends the registration. The digest is checked here, on the SIP thread; the row is written by
+ * {@link RegistrationWriter} in a group with other REGISTERs, and the 200 is sent once it is committed. A fresh
+ * registration publishes {@link GbDeviceRegistered} in that transaction, so listeners after commit see the row.
  */
 @Component
 class RegisterHandler {
@@ -51,36 +49,38 @@ class RegisterHandler {
     private final SipFactories sip;
     private final DigestNonces nonces;
     private final RegisterThrottle throttle;
-    private final GbRegistrations registrations;
-    private final GbDirectory directory;
+    private final RegistrationWriter writer;
+    private final GbPasswords passwords;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    /** This replica, as {@code gb_registration.handled_by} names it. */
-    private final String replica = ManagementFactory.getRuntimeMXBean().getName();
 
-    RegisterHandler(GbSettings settings, SipFactories sip, DigestNonces nonces, RegisterThrottle throttle, GbRegistrations registrations,
-                    GbDirectory directory, AuditTrail audit, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    RegisterHandler(GbSettings settings, SipFactories sip, DigestNonces nonces, RegisterThrottle throttle, RegistrationWriter writer,
+                    GbPasswords passwords, AuditTrail audit, TransactionTemplate tx, Clock clock) {
         this.settings = settings;
         this.sip = sip;
         this.nonces = nonces;
         this.throttle = throttle;
-        this.registrations = registrations;
-        this.directory = directory;
+        this.writer = writer;
+        this.passwords = passwords;
         this.audit = audit;
-        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
 
-    Response handle(Request request, SipPeer peer) throws ParseException {
+    /**
+     * Answers a REGISTER: a refusal or a challenge at once (returned), an accepted one once its row is written
+     * ({@link RegistrationWriter} calls {@code later} with the 200, or with null when it could not be written; this
+     * method then returns null).
+     */
+    Response handle(Request request, SipPeer peer, Consumer<Response> later) throws ParseException {
         if (!peer.hasDeviceCode()) {
             return sip.messages().createResponse(Response.FORBIDDEN, request);
         }
         Instant now = clock.instant();
         AuthorizationHeader auth = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
-        if (throttle.blocked(peer.deviceCode(), peer.host(), now)) {
+        RegisterThrottle.Standing standing = throttle.standing(peer.deviceCode(), peer.host(), now);
+        if (standing == RegisterThrottle.Standing.BLOCKED) {
             return sip.messages().createResponse(Response.FORBIDDEN, request);
         }
         if (auth == null || !settings.domain().equals(auth.getRealm())) {
@@ -95,29 +95,15 @@ class RegisterHandler {
             default:
                 break;
         }
-        String password = directory.passwordOf(peer.deviceCode()).orElse(settings.defaultPassword());
+        String password = passwords.passwordOf(peer.deviceCode());
         if (password.isEmpty() || !DigestResponse.matches(auth, Request.REGISTER, password)) {
             refuse(peer, now, password.isEmpty());
             return sip.messages().createResponse(Response.FORBIDDEN, request);
         }
         int expires = requestedExpires(request);
-        // Two devices registering at once can deadlock on MariaDB (gap locks of new rows): the loser is tried again.
-        boolean fresh = Boolean.TRUE.equals(TransientRetry.run(() -> tx.execute(status -> {
-            throttle.succeeded(peer.deviceCode(), peer.host());
-            if (expires == 0) {
-                registrations.unregister(peer.deviceCode(), now, replica);
-                return false;
-            }
-            boolean isFresh = registrations.register(peer.address(), contact(request), expires, now, replica);
-            if (isFresh) {
-                events.publishEvent(new GbDeviceRegistered(peer.deviceCode(), true));
-            }
-            return isFresh;
-        })));
-        if (fresh) {
-            log.debug("GB/T 28181 device {} registered from {}:{} over {}", peer.deviceCode(), peer.host(), peer.port(), peer.transport());
-        }
-        return registered(request, expires, now);
+        writer.submit(new RegistrationWriter.Entry(new GbRegistrations.Registration(peer.address(), contact(request), expires, now),
+                expires == 0, standing == RegisterThrottle.Standing.COUNTING, registered(request, expires, now), later));
+        return null;
     }
 
     private Response challenge(Request request, SipPeer peer, boolean stale) throws ParseException {

@@ -26,10 +26,19 @@ class RegisterThrottle {
         this.settings = settings;
     }
 
-    boolean blocked(String code, String host, Instant now) {
+    /** Where a (code, host) pair stands: no failure counted, failures counted but not blocked, or blocked. */
+    enum Standing {
+        CLEAR, COUNTING, BLOCKED
+    }
+
+    /** One read: whether the pair is blocked now, and whether it has a failure row a success must clear. */
+    Standing standing(String code, String host, Instant now) {
         List<Timestamp> until = jdbc.queryForList("SELECT blocked_until FROM gb_auth_failure WHERE device_code = ? AND remote_host = ?",
                 Timestamp.class, code, host);
-        return !until.isEmpty() && until.get(0) != null && GbDb.instant(until.get(0)).isAfter(now);
+        if (until.isEmpty()) {
+            return Standing.CLEAR;
+        }
+        return until.get(0) != null && GbDb.instant(until.get(0)).isAfter(now) ? Standing.BLOCKED : Standing.COUNTING;
     }
 
     /** Counts a failure; answers whether this one blocked the pair. */
@@ -62,7 +71,14 @@ class RegisterThrottle {
         return true;
     }
 
-    void succeeded(String code, String host) {
-        jdbc.update("DELETE FROM gb_auth_failure WHERE device_code = ? AND remote_host = ?", code, host);
+    /**
+     * Successes clear their pairs' counts, in one batch. The caller passes only pairs {@link #standing} found COUNTING:
+     * most REGISTERs have no failure row, and a DELETE for nothing is a statement per REGISTER. A failure counted by
+     * another REGISTER between that read and this success stays counted (it expires with its window).
+     */
+    void succeeded(List<Object[]> codeAndHostPairs) {
+        if (!codeAndHostPairs.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM gb_auth_failure WHERE device_code = ? AND remote_host = ?", codeAndHostPairs);
+        }
     }
 }

@@ -13,6 +13,8 @@ import gov.nist.javax.sip.stack.SIPTransaction;
  */
 record SipPeer(String deviceCode, String host, int port, String transport) {
 
+    private static final java.util.regex.Pattern DEVICE_CODE = java.util.regex.Pattern.compile("\\d{20}");
+
     static SipPeer of(Request request, ServerTransaction transaction) {
         SIPTransaction t = (SIPTransaction) transaction;
         String host = t.getPeerPacketSourceAddress() != null ? t.getPeerPacketSourceAddress().getHostAddress() : t.getPeerAddress();
@@ -30,7 +32,7 @@ record SipPeer(String deviceCode, String host, int port, String transport) {
     }
 
     boolean hasDeviceCode() {
-        return deviceCode.matches("\\d{20}");
+        return DEVICE_CODE.matcher(deviceCode).matches();
     }
 
     GbRegistrations.Address address() {

@@ -2,9 +2,11 @@ package org.xueliang.tracker.ledger;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,6 +71,16 @@ public class GbDirectory {
                     chunk.toArray());
         }
         return entries;
+    }
+
+    /**
+     * The national codes whose ledger device holds its own GB/T 28181 password credential (no secrets): a REGISTER
+     * of any other code uses the server's default, so the SIP server needs {@link #passwordOf} only for these.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> codesWithOwnPassword() {
+        return new HashSet<>(jdbc.queryForList("SELECT gb_code FROM device WHERE gb_code IS NOT NULL AND gb_credential_id IS NOT NULL",
+                String.class));
     }
 
     /** The device's own GB/T 28181 password, if the ledger holds one; empty means the server's default applies. */

@@ -47,6 +47,10 @@ abstract class GbQueriesContract extends ApiTestSupport {
     GbSettings gbSettings;
     @Autowired
     SchedulerLease lease;
+    @Autowired
+    GbRegistrations registrations;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     RecordingOutbound outbound;
     GbQueries queries;
@@ -362,10 +366,16 @@ abstract class GbQueriesContract extends ApiTestSupport {
         assertThat(outbound.to(current)).isEmpty();
         assertThat(registration(refuses)).containsEntry("subscribe_refusal", 489);
 
+        // The device's registration lapses, and it registers anew: the row forgets the refusal, and it is asked again.
+        jdbc.update("UPDATE gb_registration SET expires_at = ? WHERE device_code = ?", GbDb.ts(now.minusSeconds(1)), refuses);
+        var again = new GbRegistrations.Registration(new GbRegistrations.Address(refuses, "127.0.0.1", 15060, "UDP"), null, 3600, now);
+        java.util.Set<String> fresh = tx.execute(status -> registrations.registerAll(List.of(again), "test"));
+        assertThat(fresh).containsExactly(refuses);
+        assertThat(registration(refuses).get("subscribe_refusal")).isNull();
+        assertThat(registration(refuses).get("subscribe_refused_at")).isNull();
         queries.onRegistered(new GbDeviceRegistered(refuses, true));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> outbound.to(refuses).contains("SUBSCRIBE Catalog"));
-        assertThat(registration(refuses).get("subscribe_refusal")).isNull();
     }
 
     @Test
