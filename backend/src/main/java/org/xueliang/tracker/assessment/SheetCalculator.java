@@ -30,7 +30,7 @@ final class SheetCalculator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal HOUR = BigDecimal.valueOf(3600);
 
-    /** What a sheet is computed from; {@code contractors} null when no module says who maintains a camera. */
+    /** What a sheet is computed from; {@code contractors} null when no module says who maintains a camera; empty (no camera has one) counts as null. */
     record Input(long projectId, String projectName, String month, Instant from, Instant to, List<Camera> cameras,
                  Map<Indicator, List<CameraFigure>> figures, Map<Long, Long> faultSeconds, Map<Long, String> contractors,
                  List<AssessmentRule> rules, boolean synthetic) {
@@ -71,7 +71,7 @@ final class SheetCalculator {
         Map<String, List<GroupRow>> groups = new LinkedHashMap<>();
         groups.put("township", groups(rows, r -> key(r.township()), r -> r.township(), in));
         groups.put("site", groups(rows, r -> r.siteId() == null ? "-" : r.siteId().toString(), CameraRow::siteName, in));
-        if (in.contractors() != null) {
+        if (in.contractors() != null && !in.contractors().isEmpty()) {
             groups.put("contractor", groups(rows, r -> key(r.contractor()), CameraRow::contractor, in));
         }
         return new AssessmentSheet(in.projectId(), in.projectName(), in.month(), in.from(), in.to(), rows.size(),

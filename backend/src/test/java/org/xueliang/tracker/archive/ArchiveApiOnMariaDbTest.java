@@ -40,6 +40,8 @@ class ArchiveApiOnMariaDbTest extends ApiTestSupport {
     CameraDirectory cameras;
     @Autowired
     ArchiveIndicator indicator;
+    @Autowired
+    ArchiveSuppliedFacts supplied;
 
     /** Which reference cameras (by asset-tag order) the seed leaves complete: see seed.ReferenceArchives#plan. */
     private static boolean completeInSeed(int i) {
@@ -231,6 +233,21 @@ class ArchiveApiOnMariaDbTest extends ApiTestSupport {
         }
         assertThat(figures.get(1).findings()).extracting(x -> x.code() + ":" + x.value())
                 .contains("ARCHIVE_FIELD_MISSING:contactPhone");
+    }
+
+    @Test
+    void theArchiveTellsTheSheetEachCamerasContractorAndTheRecordingCheckItsRetention() throws Exception {
+        List<CameraDirectory.Camera> reference = cameras.ofProject(PROJECT);
+        Map<Long, String> contractors = supplied.contractors(PROJECT, reference);
+        assertThat(contractors.values()).containsOnly("稷山县雪亮工程城区运维项目部", "稷山县雪亮工程乡镇运维项目部");
+
+        long id = scratchCamera(null);
+        CameraDirectory.Camera camera = cameras.camera(id).orElseThrow();
+        assertThat(supplied.of(camera)).as("a retention left at the default says nothing").isEmpty();
+        assertThat(supplied.contractors(camera.projectId(), List.of(camera))).isEmpty();
+        perform(withJson(put("/api/v1/devices/{id}/archive", id), validArchive()), ADMIN).andExpect(status().isOk());
+        assertThat(supplied.of(camera)).hasValue(90);
+        assertThat(supplied.contractors(camera.projectId(), List.of(camera))).containsEntry(id, "城区运维项目部");
     }
 
     private JsonNode check(JsonNode archive, String field) {

@@ -129,7 +129,7 @@ class AssessmentApiOnMariaDbTest extends ApiTestSupport {
     }
 
     long site(String code, String township) {
-        jdbc.update("INSERT INTO site (code, name, kind, township) VALUES (?,?,'INTERSECTION',?)", code, "点位 " + code, township);
+        jdbc.update("INSERT INTO site (code, name, kind, township) VALUES (?,?,'URBAN_POINT',?)", code, "点位 " + code, township);
         return jdbc.queryForObject("SELECT id FROM site WHERE code = ?", Long.class, code);
     }
 
