@@ -19,9 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.agent.vqd.VqdClass;
-import org.xueliang.tracker.ledger.CameraDirectory;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
-import org.xueliang.tracker.ledger.ProjectRepository;
 import org.xueliang.tracker.vqd.VqdCheck;
 import org.xueliang.tracker.vqd.VqdChecks;
 
@@ -43,16 +41,14 @@ class DemoVqdHistory implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoVqdHistory.class);
 
     private final VqdChecks checks;
-    private final CameraDirectory cameras;
-    private final ProjectRepository projects;
+    private final DemoCameras fleet;
     private final Clock clock;
     private final long seed;
 
-    DemoVqdHistory(VqdChecks checks, CameraDirectory cameras, ProjectRepository projects, Clock clock,
+    DemoVqdHistory(VqdChecks checks, DemoCameras fleet, Clock clock,
                    @Value("${xl.demo.history-seed:" + SyntheticHistory.DEFAULT_SEED + "}") long seed) {
         this.checks = checks;
-        this.cameras = cameras;
-        this.projects = projects;
+        this.fleet = fleet;
         this.clock = clock;
         this.seed = seed;
     }
@@ -62,12 +58,11 @@ class DemoVqdHistory implements ApplicationRunner {
         if (checks.anySynthetic()) {
             return;
         }
-        List<Camera> fleet = new ArrayList<>();
-        projects.findAll().forEach(p -> fleet.addAll(cameras.ofProject(p.getId())));
+        List<Camera> all = fleet.all();
         Instant until = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        List<VqdCheck> past = generate(fleet, until.minus(Duration.ofDays(DAYS)), until, seed);
+        List<VqdCheck> past = generate(all, until.minus(Duration.ofDays(DAYS)), until, seed);
         checks.addSynthetic(past);
-        log.info("Demo: {} synthetic VQD checks of {} cameras", past.size(), fleet.size());
+        log.info("Demo: {} synthetic VQD checks of {} cameras", past.size(), all.size());
     }
 
     /** The checks of {@code fleet} in [from, to), each camera at its own minute: a pure function of its arguments. */

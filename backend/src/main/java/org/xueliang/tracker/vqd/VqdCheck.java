@@ -22,7 +22,7 @@ public record VqdCheck(long deviceId, Instant at, List<VqdClass> faults, Map<Vqd
         scores = Map.copyOf(scores);
     }
 
-    boolean clean() {
+    public boolean clean() {
         return faults.isEmpty();
     }
 
