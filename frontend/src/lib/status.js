@@ -10,6 +10,8 @@ export const REASONS = [
   'FROZEN_VIDEO', 'CLOCK_DRIFT', 'UPLINK_DOWN', 'ON_BATTERY',
   // GB/T 28181 (docs/GB28181.md "Status")
   'GB_KEEPALIVE_TIMEOUT', 'GB_UNREGISTERED', 'GB_CHANNEL_OFF', 'VIDEO_LOST', 'GB_CHANNEL_DEFECT',
+  // scheduled picture-quality check (docs/VQD.md)
+  'VQD_FAULT',
 ]
 
 /** Element Plus palette: UP green, DEGRADED orange, DOWN red, UNKNOWN grey. */

@@ -3,8 +3,6 @@ package org.xueliang.tracker.clock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,7 @@ import org.xueliang.tracker.ledger.DeviceService;
 import org.xueliang.tracker.ledger.DeviceView;
 import org.xueliang.tracker.ledger.ProjectRepository;
 import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.CountyPeriod;
 
 /**
  * 时钟准确率 of a project, its worst offenders, and a device's clock samples (docs/API.md "Clock", docs/CLOCK.md).
@@ -132,27 +131,8 @@ class ClockController {
     }
 
     private Period period(String from, String to, int defaultDays, int maxDays) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate t = to == null || to.isBlank() ? today : date("to", to);
-        LocalDate f = from == null || from.isBlank() ? t.minusDays(defaultDays - 1L) : date("from", from);
-        if (t.isBefore(f)) {
-            throw ApiException.badRequest("to", "to must not be before from");
-        }
-        if (ChronoUnit.DAYS.between(f, t) + 1 > maxDays) {
-            throw ApiException.badRequest("to", "the period may span at most " + maxDays + " days");
-        }
-        Instant start = f.atStartOfDay(clock.getZone()).toInstant();
-        Instant end = t.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
-        Instant now = clock.instant();
-        return new Period(f, t, start, end.isAfter(now) && start.isBefore(now) ? now : end);
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, field + " must be a date YYYY-MM-DD, not '" + value + "'");
-        }
+        CountyPeriod p = CountyPeriod.of(from, to, defaultDays, maxDays, clock);
+        return new Period(p.from(), p.to(), p.start(), p.end());
     }
 
     private static ClockFigures.GroupBy groupBy(String value) {

@@ -47,7 +47,8 @@ import org.xueliang.tracker.shared.PortCheck;
  * <p>Scripted faults, chosen deterministically by position in asset-tag order (docs/DEMO.md lists
  * what that gives for the reference data): ONVIF cameras #3 flapping (4 min up, 4 min down), #7
  * rejecting the credentials (DEGRADED AUTH_FAILED), #11 with its clock 10 minutes ahead (DEGRADED
- * CLOCK_DRIFT), #15 with frozen video (DEGRADED FROZEN_VIDEO), #19 reporting a firmware newer than the
+ * CLOCK_DRIFT), #15 with frozen video (DEGRADED FROZEN_VIDEO), #9/#13/#17 serving blurred/colour-cast/occluded
+ * pictures (DEGRADED VQD_FAULT after their first picture check, docs/VQD.md), #19 reporting a firmware newer than the
  * ledger's (an inventory discrepancy, still UP); the last TCP device of the splice-screen kind (else
  * the last TCP device) refusing connections (DOWN); the last SNMP switch (else the last SNMP device)
  * going silent for 2 minutes and coming back with sysUpTime reset, 5 minutes after start and every
@@ -189,7 +190,10 @@ class DemoFleet implements SmartLifecycle {
                         cam.faults().flapPeriod(Duration.ofMillis(flapMillis)).set(CameraFaults.Fault.FLAPPING));
                 case 4 -> script(d, "recording gaps, kept 12 days", cam.faults().set(CameraFaults.Fault.RECORDING_GAPS).retention(Duration.ofDays(12)));
                 case 6 -> script(d, "AUTH_FAILURE", cam.faults().set(CameraFaults.Fault.AUTH_FAILURE));
+                case 8 -> script(d, "picture BLURRED (VQD)", cam.faults().set(CameraFaults.Fault.BLURRED_VIDEO));
                 case 10 -> script(d, "clock drift +10 min", cam.faults().clockDrift(CLOCK_DRIFT));
+                case 12 -> script(d, "picture COLOR_CAST (VQD)", cam.faults().set(CameraFaults.Fault.COLOR_CAST_VIDEO));
+                case 16 -> script(d, "picture OCCLUDED (VQD)", cam.faults().set(CameraFaults.Fault.OCCLUDED_VIDEO));
                 case 14 -> script(d, "FROZEN_VIDEO", cam.faults().set(CameraFaults.Fault.FROZEN_VIDEO));
                 case 18 -> scripted.put(d.assetTag(), "reports firmware " + firmware + " (ledger: " + d.firmware() + ")");
                 default -> { }

@@ -123,6 +123,9 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/recording-completeness").hasAuthority(PROGRESS_READ.name())
          // A technician checks a picture's quality (VQD); nothing is stored, so the live-status right is enough.
          .requestMatchers(HttpMethod.POST, "/api/v1/vqd/analyze").hasAuthority(STATUS_READ.name())
+         // 图像完好率 over a period is evaluation material (as 时钟准确率); a device's checks are live status.
+         .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/image-intactness").hasAuthority(PROGRESS_READ.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/devices/*/vqd").hasAuthority(STATUS_READ.name())
          .requestMatchers("/api/v1/maintenance-windows/**").hasAuthority(MAINTENANCE_WRITE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())

@@ -97,6 +97,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/projects/{id}/clock-accuracy` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/projects/{id}/clock-offenders` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices/{id}/clock` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/devices/{id}/vqd` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/projects/{id}/image-intactness` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/devices/{id}/recordings` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}/recording-completeness` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/gb28181/devices/{code}` | ✔ | ✔ | ✔ | ✔ |
@@ -280,7 +282,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(104);
+        assertThat(rows).hasSize(106);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -380,6 +382,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/projects/{id}/clock-accuracy" -> get("/api/v1/projects/{id}/clock-accuracy?groupBy=site", PROJECT);
             case "GET /api/v1/projects/{id}/clock-offenders" -> get("/api/v1/projects/{id}/clock-offenders", PROJECT);
             case "GET /api/v1/devices/{id}/clock" -> get("/api/v1/devices/{id}/clock", seeded);
+            case "GET /api/v1/devices/{id}/vqd" -> get("/api/v1/devices/{id}/vqd", seeded);
+            case "GET /api/v1/projects/{id}/image-intactness" -> get("/api/v1/projects/{id}/image-intactness?groupBy=site", PROJECT);
             case "GET /api/v1/devices/{id}/recordings" -> get("/api/v1/devices/{id}/recordings", seeded);
             case "GET /api/v1/projects/{id}/recording-completeness" -> get("/api/v1/projects/{id}/recording-completeness", PROJECT);
             case "GET /api/v1/gb28181/devices/{code}" -> {

@@ -36,7 +36,8 @@ import org.xueliang.tracker.agent.probe.Status;
  * (http), {@code onvif.clockToleranceSeconds} (300), {@code onvif.snapshot} (true), {@code onvif.recordings} (true:
  * a Profile G recording search, {@link RecordingSearch}, at most once per {@code onvif.recordingSearchInterval}
  * (PT12H) per camera, over the last {@code onvif.recordingWindow} (PT24H); its facts are {@link RecordingFacts}; a
- * camera without Profile G or a failed search changes nothing in the result).
+ * camera without Profile G or a failed search changes nothing in the result), {@code onvif.vqdInterval} (PT4H: the
+ * picture-quality check of the snapshot, {@link ScheduledVqd}; PT0S = off).
  * No answer at all → DOWN (UNREACHABLE/REFUSED/TIMEOUT); any later problem → DEGRADED with the
  * most serious reason; URIs the device reports are followed as given, never rewritten.
  */
@@ -49,6 +50,7 @@ public final class OnvifProber implements Prober {
     public static final String RECORDINGS = "onvif.recordings";
     public static final String RECORDING_SEARCH_INTERVAL = "onvif.recordingSearchInterval";
     public static final String RECORDING_WINDOW = "onvif.recordingWindow";
+    public static final String VQD_INTERVAL = ScheduledVqd.INTERVAL;
 
     static final String GET_SYSTEM_DATE_AND_TIME = "<tds:GetSystemDateAndTime/>";
     static final String GET_DEVICE_INFORMATION = "<tds:GetDeviceInformation/>";
@@ -58,6 +60,7 @@ public final class OnvifProber implements Prober {
 
     private final OnvifClient client;
     private final SnapshotCheck snapshots;
+    private final ScheduledVqd vqd = new ScheduledVqd();
     private final RecordingSearch recordings;
     /** When each camera's recordings were last searched (in this agent's memory: a restart searches again). */
     private final Map<Long, Instant> lastSearch = new ConcurrentHashMap<>();
@@ -248,7 +251,14 @@ public final class OnvifProber implements Prober {
             }
             facts.put(Facts.SNAPSHOT_BYTES, Integer.toString(r.body().length));
             SnapshotCheck.Verdict v = snapshots.check(t.deviceId(), r.body());
-            return v.reason() == Reason.OK ? finish(null, null) : finish(v.reason(), v.detail());
+            if (v.reason() == Reason.OK) {
+                String iv = t.setting(VQD_INTERVAL, "PT4H").trim();
+                Duration every = "PT0S".equals(iv) ? Duration.ZERO : duration(iv, ScheduledVqd.DEFAULT_INTERVAL);
+                vqd.check(t.deviceId(), r.body(), Instant.now(), every).ifPresent(o -> facts.putAll(o.facts()));
+                String faults = vqd.lastFaults(t.deviceId());
+                return faults == null ? finish(null, null) : finish(Reason.VQD_FAULT, faults);
+            }
+            return finish(v.reason(), v.detail());
         }
 
         CompletableFuture<ProbeResult> done() {

@@ -34,5 +34,7 @@ public enum Reason {
     /** GB/T 28181: the channel's video is lost (NOTIFY event VLOST, 视频丢失). */
     VIDEO_LOST,
     /** GB/T 28181: the channel reports a fault (NOTIFY event DEFECT, 故障). */
-    GB_CHANNEL_DEFECT
+    GB_CHANNEL_DEFECT,
+    /** The scheduled picture-quality check (VQD) found faults; the detail names the classes and scores. */
+    VQD_FAULT
 }

@@ -130,14 +130,14 @@ public final class SimulatedCamera implements SimCamera {
             return Answers.jpeg(Jpegs.BLACK);
         }
         if (faults.has(Fault.FROZEN_VIDEO)) {
-            return Answers.jpeg(Jpegs.noisy(0));
+            return Answers.jpeg(VqdPictures.clean(0));
         }
         for (Fault f : VqdPictures.FAULTS) {
             if (faults.has(f)) {
-                return Answers.jpeg(VqdPictures.of(f));
+                return Answers.jpeg(VqdPictures.of(f, frames.incrementAndGet()));
             }
         }
-        return Answers.jpeg(Jpegs.noisy(frames.incrementAndGet()));
+        return Answers.jpeg(VqdPictures.clean(frames.incrementAndGet()));
     }
 
     private boolean authorized(XmlNode envelope, Instant deviceNow) {

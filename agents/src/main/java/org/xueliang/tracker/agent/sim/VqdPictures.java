@@ -20,26 +20,49 @@ final class VqdPictures {
 
     static final List<Fault> FAULTS = List.of(Fault.BLURRED_VIDEO, Fault.COLOR_CAST_VIDEO, Fault.OCCLUDED_VIDEO,
             Fault.DARK_VIDEO);
-    private static final Map<Fault, byte[]> JPEGS = new EnumMap<>(Fault.class);
+    /** Variants of each faulty picture (the caption's seconds differ), so a faulty camera is not also frozen. */
+    static final int FAULT_VARIANTS = 3;
+    private static final Map<Fault, byte[][]> JPEGS = new EnumMap<>(Fault.class);
+    /** The clean scene with the caption's seconds 00..15: a healthy camera's snapshots (they differ, so not frozen). */
+    private static final byte[][] CLEAN = new byte[Jpegs.POOL][];
 
     static {
-        BufferedImage scene = scene();
-        JPEGS.put(Fault.BLURRED_VIDEO, Jpegs.encode(VqdImages.gaussianBlur(scene, 4.0)));
-        JPEGS.put(Fault.COLOR_CAST_VIDEO, Jpegs.encode(new RescaleOp(new float[]{1.0f, 0.92f, 0.55f}, new float[3], null)
-                .filter(scene, null)));
-        JPEGS.put(Fault.OCCLUDED_VIDEO, Jpegs.encode(occluded(scene)));
-        JPEGS.put(Fault.DARK_VIDEO, Jpegs.encode(new RescaleOp(0.2f, 0, null).filter(scene, null)));
+        for (int i = 0; i < CLEAN.length; i++) {
+            CLEAN[i] = Jpegs.encode(scene(i));
+        }
+        FAULTS.forEach(f -> JPEGS.put(f, new byte[FAULT_VARIANTS][]));
+        for (int i = 0; i < FAULT_VARIANTS; i++) {
+            BufferedImage scene = scene(i);
+            JPEGS.get(Fault.BLURRED_VIDEO)[i] = Jpegs.encode(VqdImages.gaussianBlur(scene, 4.0));
+            JPEGS.get(Fault.COLOR_CAST_VIDEO)[i] = Jpegs.encode(new RescaleOp(new float[]{1.0f, 0.92f, 0.55f},
+                    new float[3], null).filter(scene, null));
+            JPEGS.get(Fault.OCCLUDED_VIDEO)[i] = Jpegs.encode(occluded(scene));
+            JPEGS.get(Fault.DARK_VIDEO)[i] = Jpegs.encode(new RescaleOp(0.2f, 0, null).filter(scene, null));
+        }
     }
 
     private VqdPictures() {
     }
 
     static byte[] of(Fault f) {
-        return JPEGS.get(f);
+        return of(f, 0);
     }
 
-    /** The clean scene: sky, houses with windows, a road with cars, the clock caption. */
+    static byte[] of(Fault f, long frame) {
+        return JPEGS.get(f)[(int) Math.floorMod(frame, (long) FAULT_VARIANTS)];
+    }
+
+    /** A healthy camera's snapshot; consecutive frames give different bytes. */
+    static byte[] clean(long frame) {
+        return CLEAN[(int) Math.floorMod(frame, (long) CLEAN.length)];
+    }
+
     static BufferedImage scene() {
+        return scene(0);
+    }
+
+    /** The clean scene: sky, houses with windows, a road with cars, the clock caption (its seconds given). */
+    static BufferedImage scene(int second) {
         BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -69,9 +92,10 @@ final class VqdPictures {
         }
         g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 16));
         g.setColor(Color.BLACK);
-        g.drawString("2026-03-09 10:15:00", 11, 21);
+        String caption = String.format("2026-03-09 10:15:%02d", second % 60);
+        g.drawString(caption, 11, 21);
         g.setColor(Color.WHITE);
-        g.drawString("2026-03-09 10:15:00", 10, 20);
+        g.drawString(caption, 10, 20);
         g.dispose();
         return img;
     }

@@ -153,6 +153,32 @@ class OnvifProberSimulatorTest {
     }
 
     @Test
+    void a_scheduled_picture_check_finds_the_blur_and_keeps_the_camera_degraded_until_a_clean_check() throws Exception {
+        SimulatedCamera cam = CAMS.get(2);
+        cam.faults().set(Fault.BLURRED_VIDEO);
+        // a 1 ms interval: the first probe only learns the camera's slot, the next one (a later slot) checks
+        ProbeTarget t = target(cam.address(), sim.port(), TIMEOUT, OnvifProber.VQD_INTERVAL, "PT0.001S");
+        ProbeResult first = probe(t);
+        assertOutcome(first, Status.UP, Reason.OK);
+        assertThat(first.facts()).doesNotContainKey("vqd.checkedAt");
+        Thread.sleep(2);
+        ProbeResult checked = probe(t);
+        assertOutcome(checked, Status.DEGRADED, Reason.VQD_FAULT);
+        assertThat(checked.detail()).contains("BLUR");
+        assertThat(checked.facts()).containsKey("vqd.checkedAt").containsKey("vqd.BLUR")
+                .containsEntry("vqd.faults", "BLUR");
+        cam.faults().clearAll();
+        ProbeTarget off = target(t.deviceId(), cam.address(), sim.port(), TIMEOUT, PASSWORD, OnvifProber.VQD_INTERVAL, "PT0S");
+        ProbeResult between = probe(off);
+        assertOutcome(between, Status.DEGRADED, Reason.VQD_FAULT);
+        assertThat(between.facts()).doesNotContainKey("vqd.checkedAt");
+        Thread.sleep(2);
+        ProbeResult clean = probe(t);
+        assertOutcome(clean, Status.UP, Reason.OK);
+        assertThat(clean.facts()).containsEntry("vqd.faults", "");
+    }
+
+    @Test
     void frozen_video_shows_on_the_second_probe() {
         SimulatedCamera cam = CAMS.get(1);
         cam.faults().set(Fault.FROZEN_VIDEO);

@@ -18,6 +18,9 @@ class VqdPicturesTest {
     @Test
     void each_picture_fault_shows_its_class_and_the_scene_itself_is_clean() throws IOException {
         assertThat(analyzer.analyze(VqdPictures.scene()).faults()).isEmpty();
+        for (int i = 0; i < 16; i++) {
+            assertThat(analyzer.analyze(VqdImages.decode(VqdPictures.clean(i), VqdImages.MAX_PIXELS)).faults()).isEmpty();
+        }
         expect(Fault.BLURRED_VIDEO, VqdClass.BLUR);
         expect(Fault.COLOR_CAST_VIDEO, VqdClass.COLOR_CAST);
         expect(Fault.OCCLUDED_VIDEO, VqdClass.OCCLUSION);
@@ -35,7 +38,9 @@ class VqdPicturesTest {
     }
 
     private void expect(Fault fault, VqdClass c) throws IOException {
-        var report = analyzer.analyze(VqdImages.decode(VqdPictures.of(fault), VqdImages.MAX_PIXELS));
-        assertThat(report.faults()).as("%s: %s", fault, report.findings()).extracting(VqdFinding::type).contains(c);
+        for (int i = 0; i < VqdPictures.FAULT_VARIANTS; i++) {
+            var report = analyzer.analyze(VqdImages.decode(VqdPictures.of(fault, i), VqdImages.MAX_PIXELS));
+            assertThat(report.faults()).as("%s: %s", fault, report.findings()).extracting(VqdFinding::type).contains(c);
+        }
     }
 }

@@ -1,0 +1,99 @@
+package org.xueliang.tracker.agent.onvif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class ScheduledVqdTest {
+
+    private static final Duration EVERY = Duration.ofHours(4);
+    private static final Instant T0 = Instant.parse("2026-03-09T00:00:00Z");
+
+    @Test
+    void each_camera_is_checked_once_per_interval_at_its_own_moment_and_not_on_first_sight() {
+        ScheduledVqd vqd = new ScheduledVqd(1000);
+        Map<Long, Integer> checks = new HashMap<>();
+        int[] perHour = new int[4];
+        // 200 cameras probed every minute for 12 hours + the first minute: 3 checks each, none on first sight
+        for (int minute = 0; minute <= 12 * 60; minute++) {
+            Instant now = T0.plus(Duration.ofMinutes(minute));
+            for (long id = 1; id <= 200; id++) {
+                if (vqd.due(id, now, EVERY)) {
+                    assertThat(minute).as("not on first sight").isPositive();
+                    checks.merge(id, 1, Integer::sum);
+                    perHour[(minute / 60) % 4]++;
+                }
+            }
+        }
+        assertThat(checks).hasSize(200);
+        assertThat(checks.values()).allMatch(n -> n == 3);
+        // spread: each hour of the 4-hour interval gets roughly a quarter of the checks (600 / 4 = 150)
+        for (int h : perHour) {
+            assertThat(h).isBetween(100, 200);
+        }
+    }
+
+    @Test
+    void a_camera_is_due_again_only_after_its_phase_moment_and_never_when_switched_off() {
+        ScheduledVqd vqd = new ScheduledVqd(10);
+        long id = 42;
+        Instant phase = Instant.ofEpochMilli(ScheduledVqd.phaseMillis(id, EVERY));
+        Instant justBefore = phase.plus(EVERY.multipliedBy(100_000)).minusSeconds(1);
+        assertThat(vqd.due(id, justBefore, EVERY)).isFalse();
+        assertThat(vqd.due(id, justBefore.plusSeconds(2), EVERY)).isTrue();
+        assertThat(vqd.due(id, justBefore.plusSeconds(3), EVERY)).isFalse();
+        assertThat(vqd.due(id, justBefore.plus(EVERY).minusSeconds(1), EVERY)).isFalse();
+        assertThat(vqd.due(id, justBefore.plus(EVERY).plusSeconds(2), EVERY)).isTrue();
+        assertThat(vqd.due(id, justBefore.plus(EVERY.multipliedBy(3)), Duration.ZERO)).isFalse();
+    }
+
+    @Test
+    void a_check_reports_scores_and_faults_as_facts_and_remembers_them_until_a_clean_check() throws IOException {
+        ScheduledVqd vqd = new ScheduledVqd(10);
+        Duration every = Duration.ofMinutes(10);
+        assertThat(vqd.check(7, jpeg(false), T0, every)).isEmpty();
+        Optional<ScheduledVqd.Outcome> dark = vqd.check(7, jpeg(true), T0.plus(every), every);
+        assertThat(dark).isPresent();
+        assertThat(dark.get().facts()).containsEntry("vqd.checkedAt", T0.plus(every).toString())
+                .containsKeys("vqd.BLUR", "vqd.TOO_DARK", "vqd.SIGNAL_LOSS").doesNotContainKey("vqd.FREEZE");
+        assertThat(dark.get().facts().get("vqd.faults")).contains("TOO_DARK");
+        assertThat(Double.parseDouble(dark.get().facts().get("vqd.TOO_DARK"))).isGreaterThan(0.5);
+        assertThat(dark.get().faultDetail()).contains("TOO_DARK");
+        assertThat(vqd.lastFaults(7)).contains("TOO_DARK");
+
+        Optional<ScheduledVqd.Outcome> clean = vqd.check(7, jpeg(false), T0.plus(every.multipliedBy(2)), every);
+        assertThat(clean.get().facts()).containsEntry("vqd.faults", "");
+        assertThat(clean.get().faultDetail()).isNull();
+        assertThat(vqd.lastFaults(7)).isNull();
+    }
+
+    /** A scene with edges and a caption; dark = the same at a fifth of the light. */
+    private static byte[] jpeg(boolean dark) throws IOException {
+        BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        int k = dark ? 5 : 1;
+        g.setColor(new Color(170 / k, 180 / k, 190 / k));
+        g.fillRect(0, 0, 640, 360);
+        for (int i = 0; i < 12; i++) {
+            g.setColor(new Color((60 + i * 15) / k, (90 + i * 9) / k, (120 - i * 5) / k));
+            g.fillRect(i * 52, 80 + (i % 4) * 30, 40, 200);
+            g.setColor(new Color(30 / k, 30 / k, 30 / k));
+            g.drawLine(i * 52, 60, i * 52 + 48, 340);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
+    }
+}

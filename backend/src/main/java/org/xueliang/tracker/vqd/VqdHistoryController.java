@@ -1,0 +1,150 @@
+package org.xueliang.tracker.vqd;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.xueliang.tracker.agent.vqd.VqdClass;
+import org.xueliang.tracker.agent.vqd.VqdThresholds;
+import org.xueliang.tracker.identity.CurrentUser;
+import org.xueliang.tracker.ledger.CameraDirectory;
+import org.xueliang.tracker.ledger.CameraDirectory.Camera;
+import org.xueliang.tracker.ledger.DeviceService;
+import org.xueliang.tracker.ledger.ProjectRepository;
+import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.CountyPeriod;
+import org.xueliang.tracker.shared.Texts;
+
+/**
+ * 图像完好率 of a project and a device's picture-quality checks (docs/API.md "VQD", docs/VQD.md). Periods are county
+ * days, both inclusive; the period ends now when it reaches today.
+ */
+@RestController
+class VqdHistoryController {
+
+    static final int MAX_DAYS = 366;
+    static final int MAX_DEVICE_DAYS = 92;
+    static final int MAX_CHECKS = 500;
+
+    private final VqdStore store;
+    private final CameraDirectory cameras;
+    private final ProjectRepository projects;
+    private final DeviceService devices;
+    private final CurrentUser currentUser;
+    private final Texts texts;
+    private final Clock clock;
+    private final VqdThresholds thresholds = VqdThresholds.defaults();
+
+    VqdHistoryController(VqdStore store, CameraDirectory cameras, ProjectRepository projects, DeviceService devices,
+                         CurrentUser currentUser, Texts texts, Clock clock) {
+        this.store = store;
+        this.cameras = cameras;
+        this.projects = projects;
+        this.devices = devices;
+        this.currentUser = currentUser;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    enum GroupBy {
+        PROJECT, SITE, TOWNSHIP, CATEGORY, DEVICE
+    }
+
+    record ClassView(String type, String label, Double score, double threshold, boolean fault) {
+    }
+
+    record CheckView(Instant checkedAt, List<String> faults, List<String> faultLabels, boolean synthetic) {
+    }
+
+    record LatestView(Instant checkedAt, boolean synthetic, List<ClassView> classes) {
+    }
+
+    record DeviceVqdResponse(long deviceId, LocalDate from, LocalDate to, LatestView latest, long checks,
+                             long cleanChecks, Double intactness, List<CheckView> recent) {
+    }
+
+    record GroupView(String key, String label, int cameras, int measuredCameras, long checks, long cleanChecks,
+                     Double intactness, int camerasWithFaults, boolean synthetic) {
+    }
+
+    record IntactnessResponse(long projectId, LocalDate from, LocalDate to, String groupBy, List<GroupView> groups) {
+    }
+
+    @GetMapping("/api/v1/devices/{id}/vqd")
+    @Transactional(readOnly = true)
+    DeviceVqdResponse device(@PathVariable long id, @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to, @RequestParam(required = false) String lang) {
+        CountyPeriod p = CountyPeriod.of(from, to, 7, MAX_DEVICE_DAYS, clock);
+        devices.get(id); // 404 when absent or outside the caller's projects
+        Locale locale = Texts.langOrCurrent(lang);
+        VqdCheck latest = store.latest(id);
+        LatestView latestView = latest == null ? null : new LatestView(latest.at(), latest.synthetic(),
+                Arrays.stream(VqdClass.values()).filter(c -> latest.scores().containsKey(c) || latest.faults().contains(c))
+                        .map(c -> new ClassView(c.name(), texts.label(locale, "vqd.class", c), latest.scores().get(c),
+                                thresholds.of(c), latest.faults().contains(c))).toList());
+        VqdStore.Count n = store.counts(List.of(id), p.start(), p.end()).getOrDefault(id, new VqdStore.Count(0, 0, false));
+        List<CheckView> recent = store.history(id, p.start(), p.end(), MAX_CHECKS).stream()
+                .map(c -> new CheckView(c.at(), c.faults().stream().map(Enum::name).toList(),
+                        c.faults().stream().map(f -> texts.label(locale, "vqd.class", f)).toList(), c.synthetic())).toList();
+        return new DeviceVqdResponse(id, p.from(), p.to(), latestView, n.checks(), n.clean(), ratio(n.clean(), n.checks()),
+                recent);
+    }
+
+    @GetMapping("/api/v1/projects/{id}/image-intactness")
+    @Transactional(readOnly = true)
+    IntactnessResponse intactness(@PathVariable long id, @RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to,
+                                  @RequestParam(defaultValue = "project") String groupBy) {
+        CountyPeriod p = CountyPeriod.of(from, to, 30, MAX_DAYS, clock);
+        GroupBy by = groupBy(groupBy);
+        if (!projects.existsById(id) || !currentUser.scope().allows(id)) {
+            throw ApiException.notFound("Project", id);
+        }
+        List<Camera> judged = cameras.judgedDuring(id, p.from(), p.to().plusDays(1));
+        Map<Long, VqdStore.Count> counts = store.counts(judged.stream().map(Camera::id).toList(), p.start(), p.end());
+        Function<Camera, String[]> keyAndLabel = switch (by) {
+            case PROJECT -> c -> new String[] {Long.toString(c.projectId()), Long.toString(c.projectId())};
+            case SITE -> c -> c.siteId() == null ? new String[] {"-", "-"} : new String[] {c.siteId().toString(), c.siteName()};
+            case TOWNSHIP -> c -> c.township() == null ? new String[] {"-", "-"} : new String[] {c.township(), c.township()};
+            case CATEGORY -> c -> new String[] {c.categoryCode(), c.categoryCode()};
+            case DEVICE -> c -> new String[] {Long.toString(c.id()), c.name()};
+        };
+        Map<String, GroupView> groups = new LinkedHashMap<>();
+        for (Camera c : judged) {
+            String[] kl = keyAndLabel.apply(c);
+            VqdStore.Count n = counts.getOrDefault(c.id(), new VqdStore.Count(0, 0, false));
+            GroupView g = groups.getOrDefault(kl[0], new GroupView(kl[0], kl[1], 0, 0, 0, 0, null, 0, false));
+            long checks = g.checks() + n.checks();
+            long clean = g.cleanChecks() + n.clean();
+            groups.put(kl[0], new GroupView(g.key(), g.label(), g.cameras() + 1, g.measuredCameras() + (n.checks() > 0 ? 1 : 0),
+                    checks, clean, ratio(clean, checks), g.camerasWithFaults() + (n.clean() < n.checks() ? 1 : 0),
+                    g.synthetic() || n.synthetic()));
+        }
+        return new IntactnessResponse(id, p.from(), p.to(), by.name().toLowerCase(Locale.ROOT), new ArrayList<>(groups.values()));
+    }
+
+    private static Double ratio(long clean, long checks) {
+        return checks == 0 ? null : (double) clean / checks;
+    }
+
+    private static GroupBy groupBy(String value) {
+        try {
+            return GroupBy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("groupBy", "groupBy must be one of "
+                    + Arrays.toString(GroupBy.values()).toLowerCase(Locale.ROOT) + ", not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.xueliang.tracker.vqd;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.agent.vqd.VqdClass;
+import org.xueliang.tracker.assessment.Indicator;
+import org.xueliang.tracker.assessment.IndicatorSource;
+import org.xueliang.tracker.ledger.CameraDirectory.Camera;
+
+/**
+ * 图像完好率 for the monthly assessment: per camera, checks without a fault ÷ checks in the period; each fault of a
+ * faulty check is a finding {@code VQD_<CLASS>} at the check's time with its score (at most
+ * {@link Finding#MAX_PER_CAMERA} per camera, oldest first). No checks: not measured.
+ */
+@Component
+class VqdIndicator implements IndicatorSource {
+
+    static final String FINDING_PREFIX = "VQD_";
+
+    private final VqdStore store;
+
+    VqdIndicator(VqdStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Indicator indicator() {
+        return Indicator.IMAGE_INTACTNESS;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CameraFigure> figures(long projectId, List<Camera> cameras, Instant from, Instant to) {
+        List<Long> ids = cameras.stream().map(Camera::id).toList();
+        Map<Long, VqdStore.Count> counts = store.counts(ids, from, to);
+        Map<Long, List<VqdCheck>> faulty = store.faulty(counts.keySet(), from, to).stream()
+                .collect(Collectors.groupingBy(VqdCheck::deviceId));
+        return cameras.stream().map(c -> {
+            VqdStore.Count n = counts.getOrDefault(c.id(), new VqdStore.Count(0, 0, false));
+            return new CameraFigure(c.id(), n.clean(), n.checks(), findings(faulty.getOrDefault(c.id(), List.of())));
+        }).toList();
+    }
+
+    static List<Finding> findings(List<VqdCheck> faulty) {
+        List<Finding> out = new ArrayList<>();
+        for (VqdCheck check : faulty) {
+            for (VqdClass c : check.faults()) {
+                if (out.size() == Finding.MAX_PER_CAMERA) {
+                    return out;
+                }
+                Double score = check.scores().get(c);
+                out.add(new Finding(FINDING_PREFIX + c.name(), check.at(), null,
+                        score == null ? null : String.format(Locale.ROOT, "%.2f", score)));
+            }
+        }
+        return out;
+    }
+}

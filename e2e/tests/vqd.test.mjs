@@ -1,0 +1,89 @@
+// 图像完好率 end to end (docs/VQD.md): picture checks an agent reports in its probe facts become the device's VQD
+// history, its status is DEGRADED VQD_FAULT, the device page's 画质诊断 tab shows the verdicts, and an uploaded
+// picture is checked on the spot.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { apiJson, byTestId, fillByTestId, itemsOf, launchBrowser, screenshot, waitForText } from '../lib/helpers.mjs';
+import { ADMIN_PASSWORD, ADMIN_USER, startServer } from '../lib/server.mjs';
+
+const PICTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'img', 'status.png');
+
+describe('picture quality (VQD)', () => {
+  let server;
+  let browser;
+  let page;
+  let token;
+  let seq = 0;
+
+  before(async () => {
+    // No embedded agent: this test is the only source of probe results.
+    server = await startServer({ name: 'vqd', env: { XL_EMBEDDED_AGENT: 'false', XL_DEMO: 'false' }, healthTimeoutMs: 300_000 });
+    const created = await apiJson(server, '/api/v1/agents', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'e2e-vqd', zone: 'local' }),
+    });
+    token = created.token;
+    browser = await launchBrowser();
+    page = browser.page;
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function send(results) {
+    seq += 1;
+    const res = await fetch(server.baseUrl + '/api/v1/agent/batches', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ seq, sentAt: new Date().toISOString(), results }),
+    });
+    assert.equal(res.status, 200, `batch ${seq} accepted`);
+  }
+
+  const checked = (id, minutesAgo, faults, blur, cast) => {
+    const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    return {
+      deviceId: id, method: 'ONVIF', startedAt: at, latencyMs: 40,
+      status: faults ? 'DEGRADED' : 'UP', reason: faults ? 'VQD_FAULT' : 'OK', detail: faults ? `picture faults: ${faults}` : null,
+      facts: { 'vqd.checkedAt': at, 'vqd.BLUR': String(blur), 'vqd.COLOR_CAST': String(cast), 'vqd.faults': faults },
+    };
+  };
+
+  test('reported checks are the device history, its status and the 画质诊断 tab; an upload is checked', { timeout: 180_000 }, async () => {
+    const camera = itemsOf(await apiJson(server, '/api/v1/devices?projectId=1&q=JS-XL1-FC-003')).find((d) => d.assetTag === 'JS-XL1-FC-003');
+    assert.ok(camera);
+    await send([checked(camera.id, 30, '', 0.1, 0.2)]);
+    await send([checked(camera.id, 5, 'COLOR_CAST', 0.15, 0.82)]);
+
+    const vqd = await apiJson(server, `/api/v1/devices/${camera.id}/vqd`);
+    assert.equal(vqd.checks, 2);
+    assert.equal(vqd.cleanChecks, 1);
+    assert.deepEqual(vqd.recent.map((c) => c.faults), [['COLOR_CAST'], []]);
+    const status = await apiJson(server, `/api/v1/devices/${camera.id}/status`);
+    assert.equal(status.reason, 'VQD_FAULT');
+    const intactness = await apiJson(server, '/api/v1/projects/1/image-intactness');
+    assert.equal(intactness.groups[0].checks, 2);
+    assert.equal(intactness.groups[0].intactness, 0.5);
+
+    await page.goto(server.baseUrl + '/');
+    await fillByTestId(page, 'login-username', ADMIN_USER);
+    await fillByTestId(page, 'login-password', ADMIN_PASSWORD);
+    await byTestId(page, 'login-submit').click();
+    await byTestId(page, 'nav-status').waitFor({ state: 'visible' });
+
+    await page.goto(`${server.baseUrl}/ledger/${camera.id}?tab=vqd`);
+    await waitForText(byTestId(page, 'vqd-latest'), /偏色/);
+    assert.match(await byTestId(page, 'vqd-latest').innerText(), /0\.82[\s\S]*故障/);
+    assert.match(await byTestId(page, 'vqd-intactness').innerText(), /50\.0%/);
+    assert.match(await byTestId(page, 'vqd-recent').innerText(), /偏色[\s\S]*无故障/);
+
+    await page.locator('[data-testid=vqd-file]').setInputFiles(PICTURE);
+    await byTestId(page, 'vqd-analyze').click();
+    await waitForText(byTestId(page, 'vqd-result'), /信号丢失/);
+    assert.match(await byTestId(page, 'vqd-result').innerText(), /模糊/);
+    await screenshot(page, 'vqd-device-tab');
+  });
+});
