@@ -296,7 +296,7 @@ describe('quality weights', () => {
 
   test('the weight inputs are labelled in both languages', () => {
     for (const locale of [zh, en]) {
-      for (const k of [...Object.keys(DEFAULT_QUALITY_WEIGHTS), 'label', 'sum']) {
+      for (const k of [...Object.keys(DEFAULT_QUALITY_WEIGHTS), 'label', 'sum', 'printed']) {
         expect(get(locale, `evaluation.policy.qualityMetric.weights.${k}`), k).toBeTypeOf('string')
       }
     }
