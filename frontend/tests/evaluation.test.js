@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import zh from '../src/locales/zh-CN.json'
 import en from '../src/locales/en.json'
 import {
-  CHECK_CODES, DEFAULT_POLICY, EVALUATION_STATUSES, GRADES, POLICY_OPTIONS, addToDay, blockingChecks, checkTagType, defaultPeriod,
+  CHECK_CODES, DEFAULT_POLICY, DEFAULT_QUALITY_WEIGHTS, EVALUATION_STATUSES, policyForRequest, weightsSum, GRADES, POLICY_OPTIONS, addToDay, blockingChecks, checkTagType, defaultPeriod,
   evidenceFields, orderRows, parseActual, periodInstants, plainNumber, policyHintKey, policyLabelKey, policyLines, rowPatch, runSpans,
   scoreDisplay, sortChecks, tableSpanMethod, checkFamily, checkKey, checkTitleKey, isPendingRow, provisionalState, rowEditBody, signBody,
   signPlan, summaryAcknowledgements,
@@ -277,5 +277,28 @@ describe('paged tables in the evidence drawer', () => {
     expect(compareCells('10', '9')).toBeGreaterThan(0)
     expect(compareCells('b', 'a')).toBeGreaterThan(0)
     expect(compareCells(null, 0)).toBeLessThan(0)
+  })
+})
+
+describe('quality weights', () => {
+  test('the default composite is 0.6 / 0.2 / 0.2 and sums to 1', () => {
+    expect(weightsSum(DEFAULT_QUALITY_WEIGHTS)).toBe(1)
+    expect(weightsSum({ onlineRate: 0.1, recordingCompleteness: 0.2, imageIntactness: 0.3 })).toBe(0.6)
+    expect(weightsSum({ onlineRate: 0.5 })).toBe(0.5)
+  })
+
+  test('the weights are sent only with COMPOSITE', () => {
+    expect(policyForRequest({ ...DEFAULT_POLICY, qualityMetric: 'RECORDING_COMPLETENESS' }, DEFAULT_QUALITY_WEIGHTS))
+      .toEqual({ maintenance: 'EXCLUDE', unknown: 'EXCLUDE', qualityMetric: 'RECORDING_COMPLETENESS' })
+    expect(policyForRequest({ ...DEFAULT_POLICY, qualityMetric: 'COMPOSITE' }, { onlineRate: 0.5, recordingCompleteness: 0.25, imageIntactness: 0.25 }).qualityWeights)
+      .toEqual({ onlineRate: 0.5, recordingCompleteness: 0.25, imageIntactness: 0.25 })
+  })
+
+  test('the weight inputs are labelled in both languages', () => {
+    for (const locale of [zh, en]) {
+      for (const k of [...Object.keys(DEFAULT_QUALITY_WEIGHTS), 'label', 'sum', 'printed']) {
+        expect(get(locale, `evaluation.policy.qualityMetric.weights.${k}`), k).toBeTypeOf('string')
+      }
+    }
   })
 })

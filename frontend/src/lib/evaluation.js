@@ -6,10 +6,27 @@
 export const POLICY_OPTIONS = Object.freeze({
   maintenance: ['EXCLUDE', 'COUNT_AS_UP'],
   unknown: ['EXCLUDE', 'COUNT_AS_DOWN'],
-  qualityMetric: ['AVAILABILITY', 'ONLINE_RATE'],
+  qualityMetric: ['AVAILABILITY', 'ONLINE_RATE', 'RECORDING_COMPLETENESS', 'IMAGE_INTACTNESS', 'COMPOSITE'],
 })
 
 export const DEFAULT_POLICY = Object.freeze({ maintenance: 'EXCLUDE', unknown: 'EXCLUDE', qualityMetric: 'AVAILABILITY' })
+
+/** The COMPOSITE quality measure's weights (在线率, 录像完整率, 图像完好率), in display order; the backend's default. */
+export const DEFAULT_QUALITY_WEIGHTS = Object.freeze({ onlineRate: 0.6, recordingCompleteness: 0.2, imageIntactness: 0.2 })
+
+/** Σ of the weights, rounded to 4 places (so 0.1 + 0.2 reads 0.3); the backend wants 1. */
+export function weightsSum(w) {
+  const sum = Object.keys(DEFAULT_QUALITY_WEIGHTS).reduce((s, k) => s + (Number(w?.[k]) || 0), 0)
+  return Math.round(sum * 10000) / 10000
+}
+
+/** The policy to send: the weights only with COMPOSITE. */
+export function policyForRequest(policy, weights) {
+  const p = { ...policy }
+  delete p.qualityWeights
+  if (p.qualityMetric === 'COMPOSITE') p.qualityWeights = { ...DEFAULT_QUALITY_WEIGHTS, ...(weights || {}) }
+  return p
+}
 
 export const EVALUATION_STATUSES = ['DRAFT', 'FINAL', 'SUPERSEDED']
 export const GRADES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR']

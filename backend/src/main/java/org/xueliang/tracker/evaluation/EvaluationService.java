@@ -70,6 +70,7 @@ public class EvaluationService {
     private final SiteRepository sites;
     private final ProjectProgress progress;
     private final QualityFigures quality;
+    private final IndicatorQualityFigures cameraQuality;
     private final ScoringRules rules;
     private final AuditTrail audit;
     private final CurrentUser currentUser;
@@ -80,7 +81,7 @@ public class EvaluationService {
     private final DeviceCategoryRepository categories;
 
     EvaluationService(EvaluationStore store, ProjectRepository projects, QuantityTargetRepository targets, DeviceRepository devices,
-                      SiteRepository sites, ProjectProgress progress, QualityFigures quality, ScoringRules rules, AuditTrail audit,
+                      SiteRepository sites, ProjectProgress progress, QualityFigures quality, IndicatorQualityFigures cameraQuality, ScoringRules rules, AuditTrail audit,
                       CurrentUser currentUser, JsonMapper json, Clock clock, Texts texts, AvailabilityService availability,
                       DeviceCategoryRepository categories) {
         this.store = store;
@@ -90,6 +91,7 @@ public class EvaluationService {
         this.sites = sites;
         this.progress = progress;
         this.quality = quality;
+        this.cameraQuality = cameraQuality;
         this.rules = rules;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -136,6 +138,11 @@ public class EvaluationService {
             problems.add(new FieldProblem("to", "to (YYYY-MM-DD) is required"));
         } else if (request.from() != null && request.to().isBefore(request.from())) {
             problems.add(new FieldProblem("to", "to must be on or after from"));
+        }
+        String badWeights = request.policy() == null || request.policy().qualityWeights() == null ? null
+                : request.policy().qualityWeights().problem();
+        if (badWeights != null) {
+            problems.add(new FieldProblem("policy.qualityWeights", badWeights));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
@@ -534,6 +541,8 @@ public class EvaluationService {
                 project.getActualEnd(), project.getContractAmount(), project.getAuditedAmount(), project.getCostCeilingPct(),
                 pr.cost().changePct(), project.getBudgetAmount(), project.getSpentAmount(), pr.cost().executionRate(), quantities,
                 q == null ? null : q.frontEnd(), q == null ? null : q.backEnd(),
+                withQuality && IndicatorQualityFigures.handles(h.policy().qualityMetric())
+                        ? cameraQuality.of(project.getId(), h.from(), h.to(), h.policy()) : null,
                 h.policy(), h.from(), h.to());
     }
 

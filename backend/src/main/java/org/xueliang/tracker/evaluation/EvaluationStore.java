@@ -38,8 +38,8 @@ class EvaluationStore {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(c -> {
             PreparedStatement ps = c.prepareStatement("INSERT INTO evaluation (project_id, period_from, period_to, maintenance_policy,"
-                    + " unknown_policy, quality_metric, status, version, supersedes_id, created_by, created_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
+                    + " unknown_policy, quality_metric, status, version, supersedes_id, created_by, created_at, quality_weights)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
             ps.setLong(1, h.projectId());
             ps.setObject(2, java.sql.Date.valueOf(h.from()));
             ps.setObject(3, java.sql.Date.valueOf(h.to()));
@@ -51,6 +51,9 @@ class EvaluationStore {
             ps.setObject(9, h.supersedesId());
             ps.setString(10, h.createdBy());
             ps.setTimestamp(11, ts(h.createdAt()));
+            AvailabilityPolicy.QualityWeights w = h.policy().qualityWeights();
+            ps.setString(12, w == null ? null : w.onlineRate().toPlainString() + "," + w.recordingCompleteness().toPlainString()
+                    + "," + w.imageIntactness().toPlainString());
             return ps;
         }, keys);
         return keys.getKeyAs(Number.class).longValue();
@@ -162,12 +165,21 @@ class EvaluationStore {
         }
     }
 
+    private static AvailabilityPolicy.QualityWeights weights(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        String[] w = stored.split(",");
+        return new AvailabilityPolicy.QualityWeights(new java.math.BigDecimal(w[0]), new java.math.BigDecimal(w[1]),
+                new java.math.BigDecimal(w[2]));
+    }
+
     private static EvaluationHeader header(ResultSet rs, int i) throws SQLException {
         return new EvaluationHeader(rs.getLong("id"), rs.getLong("project_id"), rs.getString("project_name"),
                 rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
                 new AvailabilityPolicy(AvailabilityPolicy.MaintenancePolicy.valueOf(rs.getString("maintenance_policy")),
                         AvailabilityPolicy.UnknownPolicy.valueOf(rs.getString("unknown_policy")),
-                        AvailabilityPolicy.QualityMetric.valueOf(rs.getString("quality_metric"))),
+                        AvailabilityPolicy.QualityMetric.valueOf(rs.getString("quality_metric")), weights(rs.getString("quality_weights"))),
                 Status.valueOf(rs.getString("status")), rs.getInt("version"), (Long) rs.getObject("supersedes_id", Long.class),
                 rs.getString("created_by"), instant(rs.getTimestamp("created_at")), rs.getString("signed_by"),
                 instant(rs.getTimestamp("signed_at")), rs.getString("snapshot_sha256"));

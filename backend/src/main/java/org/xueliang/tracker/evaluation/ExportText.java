@@ -73,7 +73,15 @@ final class ExportText {
         return get("export.period", h.from().toString(), h.to().toString(), String.valueOf(h.version()),
                 texts.label(locale, "policy.maintenance", h.policy().maintenance()),
                 texts.label(locale, "policy.unknown", h.policy().unknown()),
-                texts.label(locale, "policy.qualityMetric", h.policy().qualityMetric()));
+                qualityMetric(h.policy()));
+    }
+
+    /** Which measure feeds 质量指标1, with the composite's weights when it is one. */
+    String qualityMetric(org.xueliang.tracker.availability.AvailabilityPolicy policy) {
+        String label = texts.label(locale, "policy.qualityMetric", policy.qualityMetric());
+        var w = policy.qualityWeights();
+        return w == null ? label : label + texts.get(locale, "policy.qualityWeights", TableRow.plain(w.onlineRate()),
+                TableRow.plain(w.recordingCompleteness()), TableRow.plain(w.imageIntactness()));
     }
 
     /** Printed on every export: who signed, when, and the snapshot's SHA-256 — or that it is an unsigned draft. */

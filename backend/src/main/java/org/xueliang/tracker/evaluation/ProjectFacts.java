@@ -12,12 +12,13 @@ import org.xueliang.tracker.availability.AvailabilityPolicy;
  * (both from the progress module), null when the project lacks the amounts.
  *
  * Everything the template needs from the rest of the system, gathered once, so that building the
- * rows is plain Java ({@link TemplateBuilder}).
+ * rows is plain Java ({@link TemplateBuilder}). cameraQuality: 质量指标1 from the assessment's indicators when the
+ * policy chose one of them (null otherwise).
  */
 record ProjectFacts(String projectName, LocalDate plannedStart, LocalDate plannedEnd, LocalDate actualStart,
                     LocalDate actualEnd, BigDecimal contract, BigDecimal audited, BigDecimal ceilingPct, BigDecimal changePct,
                     BigDecimal budget, BigDecimal spent, BigDecimal executionRate, List<Quantity> quantities, QualityFigures.TierQuality frontEnd,
-                    QualityFigures.TierQuality backEnd, AvailabilityPolicy policy, LocalDate from, LocalDate to) {
+                    QualityFigures.TierQuality backEnd, IndicatorQualityFigures.CameraQuality cameraQuality, AvailabilityPolicy policy, LocalDate from, LocalDate to) {
 
     /** One 数量指标 with the devices its selector chose (assetTag, name, category, site, lifecycle, installedOn). */
     record Quantity(int seq, String label, String unit, int planned, int installed, BigDecimal weight, Phrase selector,

@@ -27,7 +27,7 @@ final class ReportFacts {
         facts.add(text.get("facts.period", h.from().toString(), h.to().toString(), String.valueOf(h.version()),
                 text.texts().label(text.locale(), "policy.maintenance", h.policy().maintenance()),
                 text.texts().label(text.locale(), "policy.unknown", h.policy().unknown()),
-                text.texts().label(text.locale(), "policy.qualityMetric", h.policy().qualityMetric())));
+                text.qualityMetric(h.policy())));
         facts.add(text.get("facts.total", TableRow.plain(weight), TableRow.plain(score), text.texts().label(text.locale(), "grade", grade)));
         facts.add(rows.stream().filter(r -> r.source() == Metric.Source.COMPUTED)
                 .map(r -> text.get("facts.row", rowLabel(text, r), r.targetText(), r.actual() == null ? none : r.actualText(),

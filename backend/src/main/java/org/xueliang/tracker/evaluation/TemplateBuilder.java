@@ -23,6 +23,7 @@ final class TemplateBuilder {
     record Built(TableRow row, Evidence evidence) {
     }
 
+    private static final String FRONT_END_NAME = "指标1：前端设备网络通畅，供电稳定";
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final MathContext MC = MathContext.DECIMAL64;
 
@@ -39,7 +40,8 @@ final class TemplateBuilder {
                     new Evidence("DEVICES", Phrase.of("evidence.summary.quantity", q.installed(), q.devices().size(), q.planned()),
                             q.devices(), null)));
         }
-        rows.add(quality(f, f.frontEnd(), "指标1：前端设备网络通畅，供电稳定", Tier.FRONT_END, f.policy().qualityMetric(), rules));
+        rows.add(f.cameraQuality() != null ? cameraQuality(f, FRONT_END_NAME, rules)
+                : quality(f, f.frontEnd(), FRONT_END_NAME, Tier.FRONT_END, f.policy().qualityMetric(), rules));
         rows.add(quality(f, f.backEnd(), "指标2：后端设备运行稳定，安全可靠", Tier.BACK_END, QualityMetric.AVAILABILITY, rules));
         rows.add(timeliness(f));
         rows.add(cost(f));
@@ -98,6 +100,28 @@ final class TemplateBuilder {
                 rules.qualityTarget(), actual, BigDecimal.valueOf(5), formula,
                 actual == null ? "所选期间没有" + (tier == Tier.FRONT_END ? "前端" : "后端") + "设备的监测数据" : null,
                 t == null ? null : t.coverage(), new Evidence("AVAILABILITY", summary, items, null));
+    }
+
+    /** 质量指标1 from the assessment's indicators over the project's cameras ({@link IndicatorQualityFigures}). */
+    private static Built cameraQuality(ProjectFacts f, String name, ScoringRules rules) {
+        IndicatorQualityFigures.CameraQuality q = f.cameraQuality();
+        BigDecimal actual = q.share() == null ? null : q.share().multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+        String metric = f.policy().qualityMetric().name();
+        Phrase measure = f.policy().qualityWeights() == null ? Phrase.of("evidence.measure.formula." + metric)
+                : Phrase.of("evidence.measure.formula.COMPOSITE", TableRow.plain(f.policy().qualityWeights().onlineRate()),
+                TableRow.plain(f.policy().qualityWeights().recordingCompleteness()),
+                TableRow.plain(f.policy().qualityWeights().imageIntactness()));
+        Phrase formula = Phrase.of("evidence.formula.cameraQuality", measure, q.cameras(), f.from(), f.to());
+        List<Phrase> parts = q.parts().stream().map(p -> Phrase.of("evidence.part", Phrase.of("evidence.indicator." + p.indicator().name()),
+                p.share() == null ? Phrase.of("evidence.notMeasured")
+                        : TableRow.plain(p.share().multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP)) + "%")).toList();
+        Phrase summary = Phrase.of("evidence.summary.cameraQuality", q.cameras(), q.measured(),
+                Phrase.of("evidence.measure." + metric), actual == null ? Phrase.of("evidence.notMeasured") : TableRow.plain(actual) + "%",
+                Phrase.of("evidence.parts." + parts.size(), parts.toArray()));
+        return row(Level2.QUALITY, name, Metric.QUALITY_FRONT_END, "%", rules.qualityTarget(), actual, BigDecimal.valueOf(5), formula,
+                actual == null ? "所选期间没有摄像机的" + (metric.equals("COMPOSITE") ? "考核指标" : "该项指标") + "数据" : null,
+                q.cameras() == 0 ? null : BigDecimal.valueOf(q.measured()).divide(BigDecimal.valueOf(q.cameras()), 6, RoundingMode.HALF_UP),
+                new Evidence("INDICATORS", summary, q.perCamera(), null));
     }
 
     private static Built timeliness(ProjectFacts f) {
