@@ -9,26 +9,23 @@ import org.springframework.stereotype.Component;
 /**
  * The clock settings (docs/CONFIGURATION.md): the threshold {@code xl.clock.threshold-seconds} (3 s; per category
  * {@code xl.clock.category.<CODE>.threshold-seconds}, e.g. {@code XL_CLOCK_CATEGORY_FACE_CAMERA_THRESHOLD_SECONDS}),
- * the spacing of kept samples {@code xl.clock.sample-minutes} (15; 0 keeps every new measurement) and their
- * retention, that of raw probe results ({@code xl.monitoring.raw-retention-days}, 90).
+ * and the spacing of kept samples {@code xl.clock.sample-minutes} (15; 0 keeps every new measurement). Samples are
+ * kept as long as raw probe results ({@code shared.MeasurementRetention}).
  */
 @Component
 class ClockSettings {
 
     private final long thresholdMs;
     private final Duration spacing;
-    private final Duration retention;
     private final Environment env;
 
     ClockSettings(@Value("${xl.clock.threshold-seconds:3}") double thresholdSeconds,
-                  @Value("${xl.clock.sample-minutes:15}") int sampleMinutes,
-                  @Value("${xl.monitoring.raw-retention-days:90}") int retentionDays, Environment env) {
+                  @Value("${xl.clock.sample-minutes:15}") int sampleMinutes, Environment env) {
         this.thresholdMs = millis("xl.clock.threshold-seconds", thresholdSeconds);
         if (sampleMinutes < 0) {
             throw new IllegalStateException("xl.clock.sample-minutes (XL_CLOCK_SAMPLE_MINUTES) must be 0 or more, not " + sampleMinutes);
         }
         this.spacing = Duration.ofMinutes(sampleMinutes);
-        this.retention = Duration.ofDays(retentionDays);
         this.env = env;
     }
 
@@ -48,10 +45,6 @@ class ClockSettings {
 
     Duration spacing() {
         return spacing;
-    }
-
-    Duration retention() {
-        return retention;
     }
 
     private static long millis(String key, double seconds) {

@@ -14,10 +14,11 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.xueliang.tracker.shared.PrunableHistory;
 
 /** The SQL of table {@code clock_sample} (times in UTC, as every table). Aggregates stay in the database. */
 @Repository
-class ClockStore {
+class ClockStore implements PrunableHistory {
 
     private static final int CHUNK = 500;
     private static final String COLUMNS = "device_id, source, sampled_at, offset_ms, synthetic";
@@ -113,7 +114,13 @@ class ClockStore {
         return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM clock_sample WHERE synthetic = TRUE LIMIT 1", ResultSet::next));
     }
 
-    int deleteBefore(Instant before) {
+    @Override
+    public String rowsName() {
+        return "clock samples";
+    }
+
+    @Override
+    public int deleteBefore(Instant before) {
         return jdbc.update("DELETE FROM clock_sample WHERE sampled_at < ?", ts(before));
     }
 

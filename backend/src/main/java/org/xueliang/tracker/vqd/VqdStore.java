@@ -13,10 +13,11 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.xueliang.tracker.shared.PrunableHistory;
 
 /** The SQL of table {@code vqd_check} (times in UTC). Counts stay in the database. */
 @Repository
-class VqdStore {
+class VqdStore implements PrunableHistory {
 
     private static final String COLUMNS = "device_id, checked_at, faults, scores, synthetic";
 
@@ -84,7 +85,13 @@ class VqdStore {
                 new MapSqlParameterSource(), ResultSet::next));
     }
 
-    int deleteBefore(Instant before) {
+    @Override
+    public String rowsName() {
+        return "VQD checks";
+    }
+
+    @Override
+    public int deleteBefore(Instant before) {
         return jdbc.update("DELETE FROM vqd_check WHERE checked_at < :t", new MapSqlParameterSource("t", ts(before)));
     }
 

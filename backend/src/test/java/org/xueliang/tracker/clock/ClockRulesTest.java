@@ -42,15 +42,14 @@ class ClockRulesTest {
     @Test
     void theThresholdIsTheCategorysOwnElseTheDefault() {
         MockEnvironment env = new MockEnvironment().withProperty("xl.clock.category.CHECKPOINT_CAMERA.threshold-seconds", "1.5");
-        ClockSettings settings = new ClockSettings(3, 15, 90, env);
+        ClockSettings settings = new ClockSettings(3, 15, env);
         assertThat(settings.thresholdMs("CHECKPOINT_CAMERA")).isEqualTo(1500);
         assertThat(settings.thresholdMs("DOME_CAMERA")).isEqualTo(3000);
         assertThat(settings.thresholdMs(null)).isEqualTo(3000);
         assertThat(settings.spacing()).isEqualTo(SPACING);
-        assertThat(settings.retention()).isEqualTo(Duration.ofDays(90));
-        assertThatThrownBy(() -> new ClockSettings(0, 15, 90, env)).hasMessageContaining("xl.clock.threshold-seconds");
-        assertThatThrownBy(() -> new ClockSettings(3, -1, 90, env)).hasMessageContaining("XL_CLOCK_SAMPLE_MINUTES");
-        ClockSettings bad = new ClockSettings(3, 15, 90,
+        assertThatThrownBy(() -> new ClockSettings(0, 15, env)).hasMessageContaining("xl.clock.threshold-seconds");
+        assertThatThrownBy(() -> new ClockSettings(3, -1, env)).hasMessageContaining("XL_CLOCK_SAMPLE_MINUTES");
+        ClockSettings bad = new ClockSettings(3, 15,
                 new MockEnvironment().withProperty("xl.clock.category.X.threshold-seconds", "-2"));
         assertThatThrownBy(() -> bad.thresholdMs("X")).hasMessageContaining("xl.clock.category.X.threshold-seconds");
     }

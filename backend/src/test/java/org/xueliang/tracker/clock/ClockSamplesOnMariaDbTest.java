@@ -21,6 +21,7 @@ import org.xueliang.tracker.agent.transport.Batch;
 import org.xueliang.tracker.monitoring.PlatformObservations;
 import org.xueliang.tracker.monitoring.ProbeFactsReported;
 import org.xueliang.tracker.testing.ApiTestSupport;
+import org.xueliang.tracker.shared.PrunableHistory;
 import org.xueliang.tracker.testing.OnMariaDb;
 
 /**
@@ -37,7 +38,8 @@ class ClockSamplesOnMariaDbTest extends ApiTestSupport {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired PlatformObservations observations;
-    @Autowired ClockRetention retention;
+    @Autowired ClockStore store;
+    @Autowired List<PrunableHistory> histories;
     @Autowired ClockSamples samples;
 
     @BeforeEach
@@ -96,7 +98,8 @@ class ClockSamplesOnMariaDbTest extends ApiTestSupport {
         samples.addSynthetic(List.of(new ClockSample(DEVICE, ClockSource.ONVIF, now.minus(Duration.ofDays(91)), 1, true),
                 new ClockSample(DEVICE, ClockSource.ONVIF, now.minus(Duration.ofDays(89)), 2, true)));
         assertThat(samples.anySynthetic()).isTrue();
-        assertThat(retention.prune()).isEqualTo(1);
+        assertThat(histories).contains(store); // pruned by shared.MeasurementRetention
+        assertThat(store.deleteBefore(now.minus(Duration.ofDays(90)))).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT offset_ms FROM clock_sample", Long.class)).containsExactly(2L);
     }
 

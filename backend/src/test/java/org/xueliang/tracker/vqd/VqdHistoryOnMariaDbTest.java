@@ -32,6 +32,7 @@ import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 import org.xueliang.tracker.monitoring.PlatformObservations;
 import org.xueliang.tracker.monitoring.ProbeFactsReported;
 import org.xueliang.tracker.testing.ApiTestSupport;
+import org.xueliang.tracker.shared.PrunableHistory;
 import org.xueliang.tracker.testing.OnMariaDb;
 
 import tools.jackson.databind.JsonNode;
@@ -53,7 +54,8 @@ class VqdHistoryOnMariaDbTest extends ApiTestSupport {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired PlatformObservations observations;
-    @Autowired VqdRetention retention;
+    @Autowired VqdStore store;
+    @Autowired List<PrunableHistory> histories;
     @Autowired VqdChecks checks;
     @Autowired CameraDirectory directory;
     @Autowired List<IndicatorSource> sources;
@@ -100,7 +102,8 @@ class VqdHistoryOnMariaDbTest extends ApiTestSupport {
         checks.addSynthetic(List.of(check(DEVICE, now.minus(Duration.ofDays(91)), true),
                 check(DEVICE, now.minus(Duration.ofDays(89)), false)));
         assertThat(checks.anySynthetic()).isTrue();
-        assertThat(retention.prune()).isEqualTo(1);
+        assertThat(histories).contains(store); // pruned by shared.MeasurementRetention
+        assertThat(store.deleteBefore(now.minus(Duration.ofDays(90)))).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT faults FROM vqd_check", String.class)).containsExactly("");
     }
 
