@@ -155,7 +155,7 @@ public class GbStatusSweeper {
             }
             Row parentRow = registrations.get(c.deviceCode());
             targets.put(deviceId, new Target(GbVerdict.ofChannel(parent, parentRow.registration().lastAlive(), c.channel()),
-                    parentRow));
+                    parentRow.ofChannel()));
         }
         Map<Long, SourceStatus> last = observations.latest(Method.GB28181, targets.keySet());
         List<Batch.Result> due = new ArrayList<>();
@@ -173,6 +173,17 @@ public class GbStatusSweeper {
 
     /** A registration with the facts its observations carry (also those of its channels' cameras). */
     private record Row(GbVerdict.Registration registration, Map<String, String> facts) {
+
+        /**
+         * The row as a channel's camera sees it: without the clock offset, which DeviceStatus measured on the NVR's own
+         * clock, not the camera's (a camera behind an NVR has no GB clock sample; ONVIF measures its own).
+         */
+        Row ofChannel() {
+            Map<String, String> own = new LinkedHashMap<>(facts);
+            own.remove(Facts.GB_CLOCK_OFFSET_MS);
+            own.remove(Facts.GB_STATUS_AT);
+            return new Row(registration, own);
+        }
     }
 
     private record ChannelRow(String deviceCode, String channelCode, GbVerdict.Channel channel) {

@@ -113,6 +113,9 @@ class GbStatusSweeperTest {
         sweeper.sweep(null);
         assertThat(state(nvrId)).containsEntry("state", "UP");
         assertThat(state(cameraId)).containsEntry("state", "DEGRADED").containsEntry("reason", "VIDEO_LOST");
+        assertThat(facts(nvrId)).containsEntry("gb.clockOffsetMs", "-1500");
+        assertThat(facts(cameraId)).as("the NVR's clock is not the camera's").containsEntry("gb.transport", "UDP")
+                .doesNotContainKeys("gb.clockOffsetMs", "gb.statusAt");
         jdbc.update("UPDATE gb_channel SET status = 'OFF', last_event = 'OFF', event_at = ?", ts(now.minusSeconds(2)));
         sweeper.sweep(null);
         assertThat(state(cameraId)).containsEntry("state", "DOWN").containsEntry("reason", "GB_CHANNEL_OFF");
