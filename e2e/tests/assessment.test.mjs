@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe } from 'node:test';
-import { apiJson, byTestId, fillByTestId, screenshot, SCREENSHOT_DIR, serverAndBrowser, waitForText, waitUntil } from '../lib/helpers.mjs';
+import { apiJson, byTestId, fillByTestId, inputByTestId, screenshot, SCREENSHOT_DIR, serverAndBrowser, waitForText, waitUntil } from '../lib/helpers.mjs';
 import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR, freePort } from '../lib/server.mjs';
 
 const RESULTS = path.join(E2E_DIR, 'test-results');
@@ -142,5 +142,52 @@ describe('运维考核 end to end (zh-CN, admin, demo data)', { skip: process.en
     const png = readdirSync(RESULTS).filter((f) => f.startsWith(`assessment-${id}-page`) && f.endsWith('.png')).map((f) => path.join(RESULTS, f))[0];
     assert.ok(png && statSync(png).size > 5000, 'page 1 renders to more than a blank page');
     copyFileSync(png, path.join(SCREENSHOT_DIR, 'assessment-h-pdf-page1.png'));
+  });
+
+  ctx.step('formula', '(g) the 自评表 takes the weighted composite as its 质量 formula: the dialog checks the weights, the header prints them, the row equals the weighted indicators', async () => {
+    const { page, server } = ctx;
+    const [year, mon] = sheet.month.split('-').map(Number);
+    const from = `${sheet.month}-01`;
+    const to = `${sheet.month}-${String(new Date(Date.UTC(year, mon, 0)).getUTCDate()).padStart(2, '0')}`;
+    const before = (await apiJson(server, '/api/v1/evaluations?projectId=1')).items?.length ?? 0;
+    await page.goto(server.baseUrl + '/evaluations');
+    await byTestId(page, 'evaluation-new').click();
+    await fillByTestId(page, 'evaluation-from', from);
+    await fillByTestId(page, 'evaluation-to', to);
+    await byTestId(page, 'evaluation-policy-qualityMetric').getByText('加权综合', { exact: true }).click();
+    await byTestId(page, 'evaluation-quality-weights').waitFor({ state: 'visible' });
+    const weight = async (k, v) => {
+      const input = byTestId(page, `evaluation-weight-${k}`).locator('input');
+      await input.fill(String(v));
+      await input.press('Tab');
+    };
+    // weights that do not sum to 1 are shown in red and the evaluation is not created
+    await weight('onlineRate', 0.5);
+    await weight('recordingCompleteness', 0.3);
+    await weight('imageIntactness', 0.3);
+    await waitForText(byTestId(page, 'evaluation-weights-sum'), has('1.1'));
+    assert.match(await byTestId(page, 'evaluation-weights-sum').getAttribute('class'), /bad/);
+    await byTestId(page, 'evaluation-create-submit').click();
+    await byTestId(page, 'evaluation-dialog').waitFor({ state: 'visible' });
+    assert.equal((await apiJson(server, '/api/v1/evaluations?projectId=1')).items?.length ?? 0, before, 'nothing created');
+    await weight('imageIntactness', 0.2);
+    await waitForText(byTestId(page, 'evaluation-weights-sum'), has('合计 1（'));
+    await screenshot(page, 'assessment-i-evaluation-formula-dialog');
+    await byTestId(page, 'evaluation-create-submit').click();
+    await page.waitForURL(/\/evaluations\/\d+$/, { timeout: 120_000 });
+    const evalId = Number(new URL(page.url()).pathname.split('/').pop());
+    const line = byTestId(page, 'evaluation-policy').locator('[data-field="qualityMetric"]');
+    await waitForText(line, has('加权综合'));
+    await waitForText(line, has('0.5 × 在线率 + 0.3 × 录像完整率 + 0.2 × 图像完好率'));
+    const header = await apiJson(server, `/api/v1/evaluations/${evalId}`);
+    assert.equal(header.evaluation.policy.qualityMetric, 'COMPOSITE');
+    // 质量指标1's actual is the weighted sum of the month's indicators, the same sources as the 考核 sheet
+    const v = (k) => sheet.indicators[k].value;
+    const expected = 100 * (0.5 * v('onlineRate') + 0.3 * v('recordingCompleteness') + 0.2 * v('imageIntactness'));
+    const rows = await apiJson(server, `/api/v1/evaluations/${evalId}/rows`);
+    const quality = rows.filter((r) => r.level2 === 'QUALITY' && r.actual !== null);
+    assert.ok(quality.some((r) => Math.abs(Number(r.actual) - expected) < 0.05),
+      `a 质量 row equals 0.5 × 在线率 + 0.3 × 录像完整率 + 0.2 × 图像完好率 = ${expected.toFixed(2)}: ${JSON.stringify(quality.map((r) => [r.indicator, r.actual]))}`);
+    await screenshot(page, 'assessment-j-evaluation-composite');
   });
 });
