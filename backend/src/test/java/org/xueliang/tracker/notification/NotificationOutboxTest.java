@@ -306,6 +306,23 @@ class NotificationOutboxTest extends ApiTestSupport {
     }
 
     @Test
+    void retentionDeletesOldSentAndFailedNoticesButNeverPendingOnes() {
+        Channel channel = webhook("/old");
+        outbox.enqueue(channel.id(), notice("old-sent"), LATER);
+        outbox.enqueue(channel.id(), notice("old-failed"), LATER);
+        outbox.enqueue(channel.id(), notice("old-pending"), LATER);
+        outbox.enqueue(channel.id(), notice("recent-sent"), LATER.plus(Duration.ofDays(80)));
+        jdbc.update("UPDATE notification_outbox SET status = 'SENT' WHERE channel_id = ? AND event_key IN ('old-sent', 'recent-sent')",
+                channel.id());
+        jdbc.update("UPDATE notification_outbox SET status = 'FAILED' WHERE channel_id = ? AND event_key = 'old-failed'", channel.id());
+
+        OutboxRetention retention = new OutboxRetention(outbox, null, Clock.fixed(LATER.plus(Duration.ofDays(91)), ZoneOffset.UTC), 90);
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT event_key FROM notification_outbox WHERE channel_id = ? ORDER BY event_key",
+                String.class, channel.id())).containsExactly("old-pending", "recent-sent");
+    }
+
+    @Test
     void thePauseDoublesAfterEachFailureUpToAnHour() {
         OutboxDelivery.Settings s = new OutboxDelivery.Settings(Duration.ofSeconds(60), 20, Duration.ofSeconds(5));
         assertThat(s.pauseAfter(1)).isEqualTo(Duration.ofSeconds(5));
