@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.availability.AvailabilityPolicy;
 import org.xueliang.tracker.availability.AvailabilityService;
 import org.xueliang.tracker.availability.Figures;
 import org.xueliang.tracker.availability.GroupBy;
+import org.xueliang.tracker.ledger.DeviceDirectory;
 import org.xueliang.tracker.ledger.Tier;
 
 /**
@@ -24,20 +24,20 @@ import org.xueliang.tracker.ledger.Tier;
 class EngineQualityFigures implements QualityFigures {
 
     private final AvailabilityService availability;
-    private final JdbcTemplate jdbc;
+    private final DeviceDirectory devices;
 
-    EngineQualityFigures(AvailabilityService availability, JdbcTemplate jdbc) {
+    EngineQualityFigures(AvailabilityService availability, DeviceDirectory devices) {
         this.availability = availability;
-        this.jdbc = jdbc;
+        this.devices = devices;
     }
 
     @Override
     public TierQualities tiers(long projectId, LocalDate from, LocalDate to, AvailabilityPolicy policy) {
         Map<String, Figures> totals = new HashMap<>();
         availability.figures(projectId, from, to, GroupBy.TIER, policy).forEach(g -> totals.put(g.key(), g.figures()));
+        // the engine's per-device groups are keyed by the device id as text
         Map<String, String> tierOf = new HashMap<>();
-        jdbc.query("SELECT d.id, c.tier FROM device d JOIN device_category c ON c.code = d.category_code WHERE d.project_id = ?",
-                rs -> { tierOf.put(Long.toString(rs.getLong(1)), rs.getString(2)); }, projectId);
+        devices.tiersOfProject(projectId).forEach((id, tier) -> tierOf.put(Long.toString(id), tier.name()));
         // one pass over the project's devices for both tiers (the expensive part at fleet scale)
         List<AvailabilityService.Group> perDevice = availability.figures(projectId, from, to, GroupBy.DEVICE, policy);
         return new TierQualities(tier(Tier.FRONT_END, totals, tierOf, perDevice, from, to),

@@ -91,13 +91,27 @@ public class AgentService {
     /**
      * The id of the backend's own agent row, created on first use. Its token is random and never
      * shown: the embedded agent talks to the services in-process, not over HTTP.
+     *
+     * <p>Insert-or-ignore first, read after (issue 12: first-start writes are race-free): replicas starting
+     * at once all try the INSERT, the unique name lets one row in, and each then reads that row. Reading first
+     * would fix this transaction's snapshot (MariaDB's REPEATABLE READ) before a concurrent replica commits,
+     * and a check-then-insert would fail with a duplicate name.
      */
     public long ensureEmbedded(String name, String zone) {
-        List<Long> existing = jdbc.queryForList("SELECT id FROM probe_agent WHERE name = ? AND embedded = TRUE", Long.class, name);
-        if (!existing.isEmpty()) {
-            return existing.get(0);
+        checkNameAndZone(name, zone);
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        int inserted = jdbc.update("INSERT IGNORE INTO probe_agent (name, zone, token_hash, embedded, created_at) VALUES (?,?,?,?,?)",
+                name, zone, Hashes.sha256Hex(TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret)), true,
+                StatusStore.ts(clock.instant()));
+        AgentView view = jdbc.queryForObject("SELECT * FROM probe_agent WHERE name = ?", rows, name);
+        if (!view.embedded()) {
+            throw ApiException.conflict("An agent named " + name + " exists already");
         }
-        return create(name, zone, true).agent().id();
+        if (inserted == 1) {
+            audit.record("CREATE", "Agent", view.id(), "Created agent " + name + " for zone " + zone, null, view);
+        }
+        return view.id();
     }
 
     @Transactional(readOnly = true)

@@ -32,13 +32,15 @@ class NotificationChannelController {
     }
 
     private final ChannelStore store;
+    private final NotificationOutbox outbox;
     private final Notifier notifier;
     private final SecretCipher cipher;
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
 
-    NotificationChannelController(ChannelStore store, Notifier notifier, SecretCipher cipher, JdbcTemplate jdbc, AuditTrail audit) {
+    NotificationChannelController(ChannelStore store, NotificationOutbox outbox, Notifier notifier, SecretCipher cipher, JdbcTemplate jdbc, AuditTrail audit) {
         this.store = store;
+        this.outbox = outbox;
         this.notifier = notifier;
         this.cipher = cipher;
         this.jdbc = jdbc;
@@ -93,7 +95,7 @@ class NotificationChannelController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         Channel before = load(id);
-        jdbc.update("DELETE FROM notification_log WHERE channel_id = ?", id);
+        outbox.forgetChannel(id);
         jdbc.update("DELETE FROM notification_channel WHERE id = ?", id);
         audit.record("DELETE", "NotificationChannel", id, "Deleted channel " + before.name(), before, null);
         return ResponseEntity.noContent().build();

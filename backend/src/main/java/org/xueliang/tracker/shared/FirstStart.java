@@ -21,6 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lock and then finds the work done. Where row locks do not serialise writers across nodes (Galera
  * certifies at commit instead), the loser's commit fails: it then asks again and carries on when the
  * winner did the work, so a lost race is never a crash.
+ *
+ * <p>What makes this safe is that every row such work writes has a unique key (user name, codes, asset
+ * tags): a second copy can only fail, on the key or at certification, never be stored (issue 12). The
+ * lock row only spares a single database the wasted work.
  */
 @Component
 public class FirstStart {

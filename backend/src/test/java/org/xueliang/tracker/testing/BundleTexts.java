@@ -12,7 +12,8 @@ public final class BundleTexts {
     public static Texts texts() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasenames("i18n/terms", "i18n/checks", "i18n/evidence", "i18n/exports", "i18n/passwords",
-                "i18n/ledger", "i18n/clock", "i18n/assessment", "i18n/archive", "i18n/recording", "i18n/vqd");
+                "i18n/ledger", "i18n/clock", "i18n/assessment", "i18n/archive", "i18n/recording", "i18n/vqd",
+                "i18n/notification");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return new Texts(messages);

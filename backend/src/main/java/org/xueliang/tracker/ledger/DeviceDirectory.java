@@ -1,0 +1,48 @@
+package org.xueliang.tracker.ledger;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger's devices as other modules name and group them, so that they never read the ledger's
+ * tables ({@code device}, {@code site}, {@code device_category}) with SQL of their own (issue 12,
+ * item 5: one owner per table). Read-only.
+ */
+@Service
+public class DeviceDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    DeviceDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What a person reads to know a device: its asset tag, its name and its site's name (both may be null). */
+    public record DeviceLabel(long id, String assetTag, String name, String siteName) {
+    }
+
+    /** The label of device {@code deviceId}; empty when there is no such device. */
+    @Transactional(readOnly = true)
+    public Optional<DeviceLabel> label(long deviceId) {
+        return jdbc.query("SELECT d.id, d.asset_tag, d.name, s.name AS site_name FROM device d"
+                        + " LEFT JOIN site s ON s.id = d.site_id WHERE d.id = ?",
+                (rs, n) -> new DeviceLabel(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("name"),
+                        rs.getString("site_name")), deviceId).stream().findFirst();
+    }
+
+    /** The tier (through its category) of every device of project {@code projectId}, by device id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Tier> tiersOfProject(long projectId) {
+        Map<Long, Tier> tiers = new HashMap<>();
+        jdbc.query("SELECT d.id, c.tier FROM device d JOIN device_category c ON c.code = d.category_code WHERE d.project_id = ?",
+                rs -> {
+                    tiers.put(rs.getLong(1), Tier.valueOf(rs.getString(2)));
+                }, projectId);
+        return tiers;
+    }
+}

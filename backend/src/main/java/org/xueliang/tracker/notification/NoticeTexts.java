@@ -1,0 +1,103 @@
+package org.xueliang.tracker.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.xueliang.tracker.audit.AuditCheckpointWritten;
+import org.xueliang.tracker.ledger.DeviceDirectory;
+import org.xueliang.tracker.monitoring.DeviceState;
+import org.xueliang.tracker.monitoring.DeviceStateChanged;
+import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.Texts;
+
+/**
+ * The words of every notice, from the {@code i18n/notification} bundle in the installation's notice
+ * language ({@code xl.notify.language}, zh-CN by default): a notice goes to a group or a mailbox, not
+ * to one person's browser, so there is no request language to follow. Device names come from the
+ * ledger's {@link DeviceDirectory}. Arguments are handed over as text so that MessageFormat never
+ * groups an id's digits ("1,234").
+ */
+@Component
+class NoticeTexts {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Texts texts;
+    private final DeviceDirectory devices;
+    private final Clock clock;
+    private final Locale locale;
+
+    NoticeTexts(Texts texts, DeviceDirectory devices, Clock clock, @Value("${xl.notify.language:zh-CN}") String language) {
+        this.texts = texts;
+        this.devices = devices;
+        this.clock = clock;
+        this.locale = language(language);
+    }
+
+    private static Locale language(String language) {
+        try {
+            Locale parsed = Texts.parseLang(language);
+            return parsed == null ? Texts.ZH_CN : parsed;
+        } catch (ApiException e) {
+            throw new IllegalStateException("xl.notify.language (XL_NOTIFY_LANGUAGE) must be zh-CN or en, not '" + language + "'");
+        }
+    }
+
+    /** A failure (DOWN, DEGRADED) or a recovery (back to UP); its event key makes it one notice per change. */
+    Notice stateChange(DeviceStateChanged change) {
+        var label = devices.label(change.deviceId());
+        String assetTag = label.map(DeviceDirectory.DeviceLabel::assetTag).orElse("#" + change.deviceId());
+        String name = label.map(DeviceDirectory.DeviceLabel::name).orElse(null);
+        String site = label.map(DeviceDirectory.DeviceLabel::siteName).orElse(null);
+        boolean recovery = change.to() == DeviceState.UP;
+        String title = recovery ? text("notice.recovery.title", assetTag) : text("notice.failure.title", assetTag, state(change.to()));
+        StringBuilder body = new StringBuilder(text("notice.line.device", name == null ? assetTag : assetTag + " " + name)).append('\n');
+        if (site != null) {
+            body.append(text("notice.line.site", site)).append('\n');
+        }
+        body.append(text("notice.line.state", state(change.from()), state(change.to())));
+        if (change.reason() != null) {
+            body.append(text("notice.line.reason", text("notice.reason." + change.reason().name())));
+        }
+        body.append('\n').append(time(change.at()));
+        Notice.Event event = new Notice.Event(recovery ? "RECOVERY" : "FAILURE", change.deviceId(), assetTag, name, site,
+                change.from().name(), change.to().name(), change.at(), change.reason() == null ? null : change.reason().name());
+        String key = change.deviceId() + ":" + change.to() + ":" + change.at().toEpochMilli();
+        return new Notice(key, change.deviceId(), title, body.toString(), event);
+    }
+
+    /** A signed audit checkpoint, carrying the signed line as in the checkpoint file. */
+    Notice checkpoint(AuditCheckpointWritten c) {
+        String id = Long.toString(c.checkpointId());
+        String body = String.join("\n",
+                text("notice.checkpoint.line.covers", id, Long.toString(c.lastEntryId())),
+                text("notice.checkpoint.line.hash", c.lastHash()),
+                text("notice.checkpoint.line.signedAt", TIME.withZone(clock.getZone()).format(c.signedAt()), clock.getZone().toString()),
+                text("notice.checkpoint.line.key", c.keyFingerprint()),
+                text("notice.checkpoint.line.signed", c.line()));
+        Notice.Event event = new Notice.Event("AUDIT_CHECKPOINT", 0, null, null, null, null, null, c.signedAt(), c.line());
+        return new Notice("audit-checkpoint:" + id, 0, text("notice.checkpoint.title", id), body, event);
+    }
+
+    /** The channel page's "send a test message". */
+    Notice test(Channel channel) {
+        Notice.Event event = new Notice.Event("TEST", 0, "TEST", text("notice.test.event"), null, null, null, clock.instant(), null);
+        return new Notice("test", 0, text("notice.test.title"), text("notice.test.text", channel.name()), event);
+    }
+
+    private String time(Instant at) {
+        return text("notice.line.time", TIME.withZone(clock.getZone()).format(at), clock.getZone().toString());
+    }
+
+    private String state(DeviceState state) {
+        return text("notice.state." + state.name());
+    }
+
+    private String text(String key, Object... args) {
+        return texts.get(locale, key, args);
+    }
+}
