@@ -15,7 +15,7 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * A picture kept for later comparison (a camera's previous scheduled snapshot on the agent's disk, the approved
  * reference in the backend): box-averaged by the same whole factor as {@link Frame} and stored as a JPEG of high
- * quality. At analysis size a 1080p snapshot keeps ~30 KB instead of ~500 KB, and {@link Frame#of} reads it back at
+ * quality. At analysis size a 1080p snapshot keeps tens of KB instead of hundreds, and {@link Frame#of} reads it back at
  * factor 1 into the same planes the full picture gives (give or take the JPEG's one or two grey levels, far below
  * the FREEZE and SCENE_CHANGE ramps).
  */
