@@ -1,6 +1,6 @@
 // 图像完好率 end to end (docs/VQD.md): picture checks an agent reports in its probe facts become the device's VQD
-// history, its status is DEGRADED VQD_FAULT, the device page's 画质诊断 tab shows the verdicts, and an uploaded
-// picture is checked on the spot.
+// history, its status is DEGRADED VQD_FAULT, the device page's 画质诊断 tab shows the verdicts, an uploaded
+// picture is checked on the spot and approved as the camera's reference picture.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,5 +85,18 @@ describe('picture quality (VQD)', () => {
     await waitForText(byTestId(page, 'vqd-result'), /信号丢失/);
     assert.match(await byTestId(page, 'vqd-result').innerText(), /模糊/);
     await screenshot(page, 'vqd-device-tab');
+
+    // the technician approves the picture just checked as the camera's reference (场景变更 is judged against it)
+    await waitForText(byTestId(page, 'vqd-reference-none'), /尚未批准基准图/);
+    await byTestId(page, 'vqd-approve').click();
+    await waitForText(byTestId(page, 'vqd-reference-by'), /admin[\s\S]*批准/);
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid=vqd-reference-img]');
+      return img && img.complete && img.naturalWidth > 0;
+    });
+    const approved = await apiJson(server, `/api/v1/devices/${camera.id}/vqd`);
+    assert.equal(approved.reference.approvedBy, ADMIN_USER);
+    assert.ok(approved.reference.width <= 480, 'kept at analysis size');
+    await screenshot(page, 'vqd-reference');
   });
 });

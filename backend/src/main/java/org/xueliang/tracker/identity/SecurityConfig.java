@@ -126,6 +126,13 @@ class SecurityConfig {
          // 图像完好率 over a period is evaluation material (as 时钟准确率); a device's checks are live status.
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/image-intactness").hasAuthority(PROGRESS_READ.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/devices/*/vqd").hasAuthority(STATUS_READ.name())
+         // What the checks judge by: anyone following live status reads it; the thresholds per category are the
+         // installation's probing configuration (the administrator's, like agents); a camera's reference picture
+         // is kept by whoever keeps the device (technicians, managers).
+         .requestMatchers(HttpMethod.GET, "/api/v1/vqd/thresholds", "/api/v1/devices/*/vqd-reference").hasAuthority(STATUS_READ.name())
+         .requestMatchers(HttpMethod.PUT, "/api/v1/vqd/thresholds/*").hasAuthority(AGENT_ADMIN.name())
+         .requestMatchers(HttpMethod.PUT, "/api/v1/devices/*/vqd-reference").hasAuthority(DEVICE_UPDATE.name())
+         .requestMatchers(HttpMethod.DELETE, "/api/v1/devices/*/vqd-reference").hasAuthority(DEVICE_UPDATE.name())
          .requestMatchers("/api/v1/maintenance-windows/**").hasAuthority(MAINTENANCE_WRITE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())

@@ -4,6 +4,7 @@ import org.xueliang.tracker.agent.transport.AgentAssignment;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,18 +40,23 @@ public class AssignmentService {
     private final CredentialRepository credentials;
     private final SecretCipher cipher;
     private final JsonMapper json;
+    private final List<AssignmentSettings> extraSettings;
 
-    AssignmentService(JdbcTemplate jdbc, CredentialRepository credentials, SecretCipher cipher, JsonMapper json) {
+    AssignmentService(JdbcTemplate jdbc, CredentialRepository credentials, SecretCipher cipher, JsonMapper json,
+                      List<AssignmentSettings> extraSettings) {
         this.jdbc = jdbc;
         this.credentials = credentials;
         this.cipher = cipher;
         this.json = json;
+        this.extraSettings = extraSettings;
     }
 
     public AgentAssignment forAgent(long agentId, String zone) {
         List<AgentAssignment.Target> targets = new ArrayList<>();
+        Map<Long, String> categories = new LinkedHashMap<>();
         jdbc.query("SELECT id, probe_method, COALESCE(probe_host, ip_address) AS host, probe_port, probe_interval_seconds,"
-                + " probe_timeout_ms, probe_settings, credential_id FROM device WHERE " + ASSIGNED + " ORDER BY id", rs -> {
+                + " probe_timeout_ms, probe_settings, credential_id, category_code FROM device WHERE " + ASSIGNED
+                + " ORDER BY id", rs -> {
             String host = rs.getString("host");
             Method method = Method.valueOf(rs.getString("probe_method"));
             int port = rs.getObject("probe_port") == null ? defaultPort(method) : rs.getInt("probe_port");
@@ -59,8 +65,33 @@ public class AssignmentService {
             Long credentialId = rs.getObject("credential_id", Long.class);
             targets.add(new AgentAssignment.Target(rs.getLong("id"), method, host, port, interval, timeout,
                     settings(rs.getString("probe_settings")), secrets(credentialId)));
+            categories.put(rs.getLong("id"), rs.getString("category_code"));
         }, zone);
-        return new AgentAssignment(agentId, zone, targets);
+        return new AgentAssignment(agentId, zone, withExtraSettings(targets, categories));
+    }
+
+    /** The targets with the other modules' settings added ({@link AssignmentSettings}); theirs win over the ledger's. */
+    private List<AgentAssignment.Target> withExtraSettings(List<AgentAssignment.Target> targets, Map<Long, String> categories) {
+        if (extraSettings.isEmpty() || targets.isEmpty()) {
+            return targets;
+        }
+        Map<Long, Map<String, String>> extra = new HashMap<>();
+        for (AssignmentSettings source : extraSettings) {
+            source.forDevices(categories).forEach((id, s) -> extra.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(s));
+        }
+        if (extra.isEmpty()) {
+            return targets;
+        }
+        return targets.stream().map(t -> {
+            Map<String, String> more = extra.get(t.deviceId());
+            if (more == null) {
+                return t;
+            }
+            Map<String, String> settings = new LinkedHashMap<>(t.settings());
+            settings.putAll(more);
+            return new AgentAssignment.Target(t.deviceId(), t.method(), t.host(), t.port(), t.intervalSeconds(),
+                    t.timeoutMs(), settings, t.secrets());
+        }).toList();
     }
 
     /**

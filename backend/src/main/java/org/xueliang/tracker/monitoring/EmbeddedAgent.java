@@ -47,6 +47,8 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
     private final IngestService ingest;
     private final boolean enabled;
     private final Path spoolDir;
+    /** Each camera's last checked snapshot, for the scheduled picture check's FREEZE (docs/VQD.md). */
+    private final Path vqdDir;
     private long agentId;
     private StandardProbers probers;
     private Spool spool;
@@ -60,6 +62,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         this.ingest = ingest;
         this.enabled = enabled;
         this.spoolDir = Path.of(dataDir, "embedded-agent-spool");
+        this.vqdDir = Path.of(dataDir, "embedded-agent-vqd");
     }
 
     @Override
@@ -69,7 +72,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         }
         agentId = agents.ensureEmbedded(NAME, ZONE);
         AgentMetrics metrics = new AgentMetrics();
-        probers = StandardProbers.open();
+        probers = StandardProbers.open(vqdDir);
         spool = Spool.open(spoolDir, Spool.DEFAULT_MAX_BYTES, metrics);
         runtime = new AgentRuntime(probers.registry(), this, this, this, spool, Clock.systemUTC(), AgentSettings.defaults(), metrics);
         runtime.start();

@@ -45,10 +45,14 @@ class VqdHistoryController {
     private final CurrentUser currentUser;
     private final Texts texts;
     private final Clock clock;
-    private final VqdThresholds thresholds = VqdThresholds.defaults();
+    private final CategoryThresholds categoryThresholds;
+    private final VqdReferences references;
 
     VqdHistoryController(VqdStore store, CameraDirectory cameras, ProjectRepository projects, DeviceService devices,
-                         CurrentUser currentUser, Texts texts, Clock clock) {
+                         CurrentUser currentUser, Texts texts, Clock clock, CategoryThresholds categoryThresholds,
+                         VqdReferences references) {
+        this.categoryThresholds = categoryThresholds;
+        this.references = references;
         this.store = store;
         this.cameras = cameras;
         this.projects = projects;
@@ -71,8 +75,10 @@ class VqdHistoryController {
     record LatestView(Instant checkedAt, boolean synthetic, List<ClassView> classes) {
     }
 
+    /** {@code reference}: who approved the camera's reference picture and when (null: none approved). */
     record DeviceVqdResponse(long deviceId, LocalDate from, LocalDate to, LatestView latest, long checks,
-                             long cleanChecks, Double intactness, List<CheckView> recent) {
+                             long cleanChecks, Double intactness, List<CheckView> recent, String category,
+                             VqdReferences.Approval reference) {
     }
 
     record GroupView(String key, String label, int cameras, int measuredCameras, long checks, long cleanChecks,
@@ -87,7 +93,8 @@ class VqdHistoryController {
     DeviceVqdResponse device(@PathVariable long id, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String lang) {
         CountyPeriod p = CountyPeriod.of(from, to, 7, MAX_DEVICE_DAYS, clock);
-        devices.get(id); // 404 when absent or outside the caller's projects
+        String category = devices.get(id).category(); // 404 when absent or outside the caller's projects
+        VqdThresholds thresholds = categoryThresholds.of(category);
         Locale locale = Texts.langOrCurrent(lang);
         VqdCheck latest = store.latest(id);
         LatestView latestView = latest == null ? null : new LatestView(latest.at(), latest.synthetic(),
@@ -99,7 +106,7 @@ class VqdHistoryController {
                 .map(c -> new CheckView(c.at(), c.faults().stream().map(Enum::name).toList(),
                         c.faults().stream().map(f -> texts.label(locale, "vqd.class", f)).toList(), c.synthetic())).toList();
         return new DeviceVqdResponse(id, p.from(), p.to(), latestView, n.checks(), n.clean(), ratio(n.clean(), n.checks()),
-                recent);
+                recent, category, references.approval(id).orElse(null));
     }
 
     @GetMapping("/api/v1/projects/{id}/image-intactness")

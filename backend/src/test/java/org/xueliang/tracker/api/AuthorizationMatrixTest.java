@@ -98,6 +98,11 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/projects/{id}/clock-offenders` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices/{id}/clock` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices/{id}/vqd` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/vqd/thresholds` | ✔ | ✔ | ✔ | ✔ |
+            | `PUT /api/v1/vqd/thresholds/{category}` | ✔ | — | — | — |
+            | `GET /api/v1/devices/{id}/vqd-reference` | ✔ | ✔ | ✔ | ✔ |
+            | `PUT /api/v1/devices/{id}/vqd-reference` | ✔ | ✔ | — | ✔ |
+            | `DELETE /api/v1/devices/{id}/vqd-reference` | ✔ | ✔ | — | ✔ |
             | `GET /api/v1/projects/{id}/image-intactness` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/devices/{id}/recordings` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}/recording-completeness` | ✔ | ✔ | ✔ | — |
@@ -165,6 +170,16 @@ class AuthorizationMatrixTest extends ApiTestSupport {
      * gets through to them instead of a 401.
      */
     static final Set<String> PUBLIC = Set.of("GET /api/v1/system/info");
+
+    private static AbstractMockHttpServletRequestBuilder<?> referenceUpload(long deviceId) {
+        return multipart(org.springframework.http.HttpMethod.PUT, "/api/v1/devices/{id}/vqd-reference", deviceId)
+                .file(new MockMultipartFile("image", "reference.png", "image/png", TINY_PNG));
+    }
+
+    private void approveReference(long deviceId) throws Exception {
+        int status = perform(referenceUpload(deviceId), userOf("ADMIN")).andReturn().getResponse().getStatus();
+        assertThat(status).as("reference approved for the fixture").isEqualTo(200);
+    }
 
     /** A 16×16 grey PNG for the VQD check. */
     static final byte[] TINY_PNG = tinyPng();
@@ -282,7 +297,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(106);
+        assertThat(rows).hasSize(111);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -383,6 +398,20 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/projects/{id}/clock-offenders" -> get("/api/v1/projects/{id}/clock-offenders", PROJECT);
             case "GET /api/v1/devices/{id}/clock" -> get("/api/v1/devices/{id}/clock", seeded);
             case "GET /api/v1/devices/{id}/vqd" -> get("/api/v1/devices/{id}/vqd", seeded);
+            case "GET /api/v1/vqd/thresholds" -> get("/api/v1/vqd/thresholds");
+            case "PUT /api/v1/vqd/thresholds/{category}" -> withJson(put("/api/v1/vqd/thresholds/{c}", "DOME_CAMERA"),
+                    Map.of("thresholds", Map.of("BLUR", 0.6)));
+            case "GET /api/v1/devices/{id}/vqd-reference" -> {
+                approveReference(seeded); // 200 with a reference (404 without one)
+                yield get("/api/v1/devices/{id}/vqd-reference", seeded);
+            }
+            case "PUT /api/v1/devices/{id}/vqd-reference" -> referenceUpload(seeded);
+            case "DELETE /api/v1/devices/{id}/vqd-reference" -> {
+                if (permitted) {
+                    approveReference(seeded); // 204 when there is one to remove
+                }
+                yield delete("/api/v1/devices/{id}/vqd-reference", seeded);
+            }
             case "GET /api/v1/projects/{id}/image-intactness" -> get("/api/v1/projects/{id}/image-intactness?groupBy=site", PROJECT);
             case "GET /api/v1/devices/{id}/recordings" -> get("/api/v1/devices/{id}/recordings", seeded);
             case "GET /api/v1/projects/{id}/recording-completeness" -> get("/api/v1/projects/{id}/recording-completeness", PROJECT);

@@ -277,6 +277,7 @@ class FuzzAttacksTest extends ApiTestSupport {
             JsonNode firstRow = rows.isArray() ? rows.path(0) : rows.path("items").path(0);
             own.put("rowId", firstRow.path("id").asString("1"));
             own.put("devices", "1");
+            own.put("category", "DOME_CAMERA"); // PUT /api/v1/vqd/thresholds/{category}: a camera category
         }
 
         String agentToken() {

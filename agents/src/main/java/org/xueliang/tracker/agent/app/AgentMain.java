@@ -35,7 +35,8 @@ public final class AgentMain {
         Logger log = LoggerFactory.getLogger(AgentMain.class);
         log.info("Starting agent: {}", config);
         AgentMetrics metrics = new AgentMetrics();
-        StandardProbers probers = StandardProbers.open();
+        // The previous scheduled snapshots (VQD FREEZE) live beside the spool: the agent's one directory of its own.
+        StandardProbers probers = StandardProbers.open(config.spool().resolve("vqd-previous"));
         Spool spool = Spool.open(config.spool(), config.spoolMaxBytes(), metrics);
         BackendClient backend = new BackendClient(config.server(), config.token());
         AgentRuntime runtime = new AgentRuntime(probers.registry(), backend, backend, backend, spool, Clock.systemUTC(),

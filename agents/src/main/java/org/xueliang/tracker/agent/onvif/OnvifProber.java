@@ -37,7 +37,8 @@ import org.xueliang.tracker.agent.probe.Status;
  * a Profile G recording search, {@link RecordingSearch}, at most once per {@code onvif.recordingSearchInterval}
  * (PT12H) per camera, over the last {@code onvif.recordingWindow} (PT24H); its facts are {@link RecordingFacts}; a
  * camera without Profile G or a failed search changes nothing in the result), {@code onvif.vqdInterval} (PT4H: the
- * picture-quality check of the snapshot, {@link ScheduledVqd}; PT0S = off).
+ * picture-quality check of the snapshot, {@link ScheduledVqd}; PT0S = off), {@code vqd.thresholds} and
+ * {@code vqd.reference} (the device category's VQD thresholds and the approved reference picture, set by the backend).
  * No answer at all → DOWN (UNREACHABLE/REFUSED/TIMEOUT); any later problem → DEGRADED with the
  * most serious reason; URIs the device reports are followed as given, never rewritten.
  */
@@ -60,7 +61,7 @@ public final class OnvifProber implements Prober {
 
     private final OnvifClient client;
     private final SnapshotCheck snapshots;
-    private final ScheduledVqd vqd = new ScheduledVqd();
+    private final ScheduledVqd vqd;
     private final RecordingSearch recordings;
     /** When each camera's recordings were last searched (in this agent's memory: a restart searches again). */
     private final Map<Long, Instant> lastSearch = new ConcurrentHashMap<>();
@@ -71,8 +72,14 @@ public final class OnvifProber implements Prober {
     }
 
     public OnvifProber(Predicate<URI> destinations, SnapshotCheck snapshots) {
+        this(destinations, snapshots, PreviousSnapshots.none());
+    }
+
+    /** {@code previous}: where the scheduled picture check keeps each camera's last checked snapshot (FREEZE). */
+    public OnvifProber(Predicate<URI> destinations, SnapshotCheck snapshots, PreviousSnapshots previous) {
         this.client = new OnvifClient(destinations);
         this.snapshots = snapshots;
+        this.vqd = new ScheduledVqd(previous);
         this.recordings = new RecordingSearch(client);
     }
 
@@ -254,7 +261,9 @@ public final class OnvifProber implements Prober {
             if (v.reason() == Reason.OK) {
                 String iv = t.setting(VQD_INTERVAL, "PT4H").trim();
                 Duration every = "PT0S".equals(iv) ? Duration.ZERO : duration(iv, ScheduledVqd.DEFAULT_INTERVAL);
-                vqd.check(t.deviceId(), r.body(), Instant.now(), every).ifPresent(o -> facts.putAll(o.facts()));
+                ScheduledVqd.Judging judging = new ScheduledVqd.Judging(t.setting(ScheduledVqd.THRESHOLDS, null),
+                        t.setting(ScheduledVqd.REFERENCE, null));
+                vqd.check(t.deviceId(), r.body(), Instant.now(), every, judging).ifPresent(o -> facts.putAll(o.facts()));
                 String faults = vqd.lastFaults(t.deviceId());
                 return faults == null ? finish(null, null) : finish(Reason.VQD_FAULT, faults);
             }

@@ -1,27 +1,34 @@
 package org.xueliang.tracker.agent.onvif;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.xueliang.tracker.agent.vqd.Frame;
+import org.xueliang.tracker.agent.vqd.ReducedPicture;
 import org.xueliang.tracker.agent.vqd.VqdAnalyzer;
 import org.xueliang.tracker.agent.vqd.VqdFinding;
 import org.xueliang.tracker.agent.vqd.VqdImages;
 import org.xueliang.tracker.agent.vqd.VqdReport;
+import org.xueliang.tracker.agent.vqd.VqdThresholds;
 
 /**
  * Video-quality diagnosis of ONVIF snapshots on the agent's own schedule (docs/VQD.md "Scheduled checks"): at most one
  * check per camera per interval ({@code onvif.vqdInterval}, default PT4H; PT0S switches it off), each camera at its
  * own moment in the interval (its phase = device id hash mod interval), so a fleet's checks are spread evenly. The
  * first snapshot of a camera after the agent starts is not checked: its first check comes at its next phase moment.
- * FREEZE is not judged here (two snapshots hours apart always differ; identical snapshots are {@code FROZEN_VIDEO}
- * on every probe) and SCENE_CHANGE has no reference yet. The last check's faults are remembered per camera (bounded)
- * so every probe until the next check stays DEGRADED {@code VQD_FAULT}.
+ * Each check judges FREEZE against the camera's previous checked snapshot ({@link PreviousSnapshots}, on the agent's
+ * disk, so a restart keeps it; none there = FREEZE not judged) and SCENE_CHANGE against the reference the technician
+ * approved, which the assignment carries with the category's thresholds (settings {@value #THRESHOLDS},
+ * {@value #REFERENCE}). The last check's faults are remembered per camera (bounded) so every probe until the next
+ * check stays DEGRADED {@code VQD_FAULT}.
  */
 public final class ScheduledVqd {
 
@@ -30,22 +37,61 @@ public final class ScheduledVqd {
     public static final String CHECKED_AT = "vqd.checkedAt";
     public static final String FAULTS = "vqd.faults";
     public static final String SCORE_PREFIX = "vqd.";
+    /** Setting: the device category's thresholds, {@code BLUR=0.7,NOISE=0.4} (absent = every default). */
+    public static final String THRESHOLDS = "vqd.thresholds";
+    /** Setting: the approved reference picture, base64 of a {@link ReducedPicture} (absent = none approved). */
+    public static final String REFERENCE = "vqd.reference";
 
     /** A check's facts and the detail of its faults (null when clean). */
     public record Outcome(Map<String, String> facts, String faultDetail) {
     }
 
+    /**
+     * How a camera's check judges, as its assignment's settings give it; read only when a check is due (the
+     * reference is decoded then, not on every probe). Unreadable settings fall back to the defaults / no reference
+     * (the backend validates both before it sends them).
+     */
+    public record Judging(String thresholdSpec, String referenceBase64) {
+
+        public static final Judging DEFAULT = new Judging(null, null);
+
+        VqdThresholds thresholds() {
+            try {
+                return VqdThresholds.defaults().parse(thresholdSpec);
+            } catch (IllegalArgumentException e) {
+                return VqdThresholds.defaults();
+            }
+        }
+
+        Frame reference() {
+            if (referenceBase64 == null || referenceBase64.isBlank()) {
+                return null;
+            }
+            try {
+                return Frame.of(VqdImages.decode(Base64.getDecoder().decode(referenceBase64.trim()), SnapshotCheck.MAX_PIXELS));
+            } catch (IOException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+
     private final VqdAnalyzer analyzer = new VqdAnalyzer();
+    private final PreviousSnapshots previous;
     private final Map<Long, Long> lastSlot;
     private final Map<Long, String> lastFaults;
 
-    public ScheduledVqd(int maxDevices) {
+    public ScheduledVqd(int maxDevices, PreviousSnapshots previous) {
+        this.previous = previous;
         this.lastSlot = bounded(maxDevices);
         this.lastFaults = bounded(maxDevices);
     }
 
-    public ScheduledVqd() {
-        this(100_000);
+    public ScheduledVqd(int maxDevices) {
+        this(maxDevices, PreviousSnapshots.none());
+    }
+
+    public ScheduledVqd(PreviousSnapshots previous) {
+        this(100_000, previous);
     }
 
     private static <V> Map<Long, V> bounded(int max) {
@@ -87,14 +133,25 @@ public final class ScheduledVqd {
         }
     }
 
-    /** Runs the check on a snapshot when it is due; empty when not due or the picture cannot be read. */
+    /** As {@link #check(long, byte[], Instant, Duration, Judging)} with default thresholds and no reference. */
     public Optional<Outcome> check(long deviceId, byte[] image, Instant now, Duration interval) {
+        return check(deviceId, image, now, interval, Judging.DEFAULT);
+    }
+
+    /**
+     * Runs the check on a snapshot when it is due; empty when not due or the picture cannot be read. The snapshot
+     * then becomes the camera's previous one for the next check's FREEZE.
+     */
+    public Optional<Outcome> check(long deviceId, byte[] image, Instant now, Duration interval, Judging judging) {
         if (!due(deviceId, now, interval)) {
             return Optional.empty();
         }
         VqdReport report;
         try {
-            report = analyzer.analyze(VqdImages.decode(image, SnapshotCheck.MAX_PIXELS));
+            BufferedImage current = VqdImages.decode(image, SnapshotCheck.MAX_PIXELS);
+            Frame before = previous.load(deviceId).map(ScheduledVqd::frameOrNull).orElse(null);
+            report = analyzer.analyze(Frame.of(current), before, judging.reference(), judging.thresholds());
+            previous.save(deviceId, ReducedPicture.of(current));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -115,6 +172,14 @@ public final class ScheduledVqd {
             }
         }
         return Optional.of(new Outcome(facts, detail));
+    }
+
+    private static Frame frameOrNull(byte[] reduced) {
+        try {
+            return Frame.of(VqdImages.decode(reduced, SnapshotCheck.MAX_PIXELS));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The faults of the camera's last check (null when it was clean or never checked by this agent). */

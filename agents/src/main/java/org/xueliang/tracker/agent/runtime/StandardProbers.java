@@ -1,6 +1,7 @@
 package org.xueliang.tracker.agent.runtime;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -10,6 +11,7 @@ import org.xueliang.tracker.agent.net.RtspProber;
 import org.xueliang.tracker.agent.net.TcpProber;
 import org.xueliang.tracker.agent.onvif.OnvifClient;
 import org.xueliang.tracker.agent.onvif.OnvifProber;
+import org.xueliang.tracker.agent.onvif.PreviousSnapshots;
 import org.xueliang.tracker.agent.onvif.SnapshotCheck;
 import org.xueliang.tracker.agent.probe.ProberRegistry;
 import org.xueliang.tracker.agent.snmp.SnmpProber;
@@ -26,10 +28,10 @@ public final class StandardProbers implements AutoCloseable {
     private final SnmpTransport snmp;
     private final ProberRegistry registry;
 
-    private StandardProbers(NioClient nio, SnmpTransport snmp, Predicate<URI> onvifDestinations) {
+    private StandardProbers(NioClient nio, SnmpTransport snmp, Predicate<URI> onvifDestinations, PreviousSnapshots previous) {
         this.nio = nio;
         this.snmp = snmp;
-        this.registry = new ProberRegistry(List.of(new OnvifProber(onvifDestinations, new SnapshotCheck()),
+        this.registry = new ProberRegistry(List.of(new OnvifProber(onvifDestinations, new SnapshotCheck(), previous),
                 new SnmpProber(snmp), new TcpProber(nio),
                 new RtspProber(nio), new IcmpProber()));
     }
@@ -43,7 +45,15 @@ public final class StandardProbers implements AutoCloseable {
      * demos, so that a camera's answer can never lead a probe off loopback).
      */
     public static StandardProbers open(Predicate<URI> onvifDestinations) {
-        return new StandardProbers(new NioClient(), new SnmpTransport(), onvifDestinations);
+        return new StandardProbers(new NioClient(), new SnmpTransport(), onvifDestinations, PreviousSnapshots.none());
+    }
+
+    /**
+     * As {@link #open()}, keeping each camera's last checked snapshot in {@code vqdDir} so the scheduled picture check
+     * judges FREEZE across restarts (docs/VQD.md). The agents give a directory next to their spool.
+     */
+    public static StandardProbers open(Path vqdDir) {
+        return new StandardProbers(new NioClient(), new SnmpTransport(), OnvifClient.ANY_DESTINATION, PreviousSnapshots.in(vqdDir));
     }
 
     public ProberRegistry registry() {

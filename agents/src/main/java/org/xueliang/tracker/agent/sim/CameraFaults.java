@@ -36,7 +36,11 @@ public final class CameraFaults {
         /** A dark cover hides a corner of the snapshots (VQD 遮挡). */
         OCCLUDED_VIDEO,
         /** Snapshots are under-exposed (VQD 过暗). */
-        DARK_VIDEO
+        DARK_VIDEO,
+        /** Snapshots are one frame re-encoded: the bytes differ, the picture and its clock do not move (VQD 画面冻结). */
+        STILL_VIDEO,
+        /** The camera was turned: its view is shifted sideways from the clean scene (VQD 场景变更 against a reference). */
+        TURNED_VIDEO
     }
 
     private final Set<Fault> active = EnumSet.noneOf(Fault.class);

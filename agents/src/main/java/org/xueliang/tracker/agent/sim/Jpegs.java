@@ -46,6 +46,24 @@ final class Jpegs {
         return Math.max(0, Math.min(255, v));
     }
 
+    /** At an explicit JPEG quality (0..1): the same picture at two qualities gives different bytes. */
+    static byte[] encode(BufferedImage img, float quality) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(img, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
     static byte[] encode(BufferedImage img) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

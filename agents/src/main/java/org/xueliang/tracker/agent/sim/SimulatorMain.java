@@ -21,6 +21,7 @@ import org.xueliang.tracker.agent.sim.net.TcpDeviceSimulator;
  *   [onvif] --cameras N --base 127.21.0.1 --port P [--user admin] --password X   a synthetic fleet
  *           either, plus --discovery 127.0.0.1:3702     a WS-Discovery responder (unicast, loopback) for those cameras
  *           and any number of --fault INDEX=KIND, KIND: down | flapping[-SECONDS] | auth | black | frozen | blurred | cast | occluded | dark
+ *           | still (one frame re-encoded: 画面冻结 on schedule) | turned (the view moved: 场景变更 against a reference)
  *           | slow[-MILLIS] | drift-SECONDS (negative: behind) | reboot-every-SECONDS (down for 20 s each time)
  *           | record-gaps[-MINUTES] (a recording gap every 6 h, 30 min by default) | retention-DAYS (oldest
  *           recording, 31 by default) | no-recording-search (no Profile G)
@@ -150,6 +151,10 @@ public final class SimulatorMain {
             f.set(CameraFaults.Fault.OCCLUDED_VIDEO);
         } else if (k.equals("dark")) {
             f.set(CameraFaults.Fault.DARK_VIDEO);
+        } else if (k.equals("still")) {
+            f.set(CameraFaults.Fault.STILL_VIDEO);
+        } else if (k.equals("turned")) {
+            f.set(CameraFaults.Fault.TURNED_VIDEO);
         } else if (k.equals("slow") || k.startsWith("slow-")) {
             f.set(CameraFaults.Fault.SLOW);
             if (k.startsWith("slow-")) {
@@ -183,7 +188,7 @@ public final class SimulatorMain {
             t.start();
         } else {
             throw new IllegalArgumentException("unknown camera fault " + kind
-                    + " (down, flapping[-S], auth, black, frozen, blurred, cast, occluded, dark, slow[-MS], drift-S, reboot-every-S, record-gaps[-MIN],"
+                    + " (down, flapping[-S], auth, black, frozen, blurred, cast, occluded, dark, still, turned, slow[-MS], drift-S, reboot-every-S, record-gaps[-MIN],"
                     + " retention-DAYS, no-recording-search)");
         }
     }
@@ -256,7 +261,7 @@ public final class SimulatorMain {
     static String usage() {
         return "usage: SimulatorMain [onvif] --onvif-recording DIR --listen 127.0.0.1:PORT\n"
                 + "       SimulatorMain [onvif] --cameras N --base 127.21.0.1 --port P [--user admin] --password X"
-                + " [--fault INDEX=down|flapping[-S]|auth|black|frozen|blurred|cast|occluded|dark|slow[-MS]|drift-S|reboot-every-S|record-gaps[-MIN]|retention-D|no-recording-search]...\n"
+                + " [--fault INDEX=down|flapping[-S]|auth|black|frozen|blurred|cast|occluded|dark|still|turned|slow[-MS]|drift-S|reboot-every-S|record-gaps[-MIN]|retention-D|no-recording-search]...\n"
                 + "       either with --discovery 127.0.0.1:3702 (WS-Discovery responder, unicast on loopback)\n"
                 + "       SimulatorMain snmp --agents N --base 127.22.0.1 --port P [--snmprec DIR] [--fault INDEX=KIND]...\n"
                 + "       SimulatorMain tcp --devices N --base 127.23.0.1 --port P [--kind tcp|rtsp] [--fault INDEX=down|silent|auth]...\n"

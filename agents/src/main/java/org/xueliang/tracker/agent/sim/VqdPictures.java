@@ -14,12 +14,18 @@ import org.xueliang.tracker.agent.vqd.VqdImages;
 
 /**
  * The snapshots of the simulator's picture faults for video-quality diagnosis (docs/VQD.md): one 640×360 street
- * scene, made once, and from it a blurred, a yellow-cast, an occluded and a dark JPEG.
+ * scene, made once, and from it a blurred, a yellow-cast, an occluded and a dark JPEG, a still picture (one frame
+ * re-encoded, so the bytes differ but the picture and its caption do not move: 画面冻结 between scheduled checks) and
+ * the scene as a turned camera sees it (shifted sideways: 场景变更 against an approved reference of the clean scene).
  */
 final class VqdPictures {
 
     static final List<Fault> FAULTS = List.of(Fault.BLURRED_VIDEO, Fault.COLOR_CAST_VIDEO, Fault.OCCLUDED_VIDEO,
-            Fault.DARK_VIDEO);
+            Fault.DARK_VIDEO, Fault.STILL_VIDEO, Fault.TURNED_VIDEO);
+    /** How far the turned camera's view moved, in pixels of the 640-wide scene (not a multiple of its windows' pitch). */
+    static final int TURN_PIXELS = 230;
+    /** The still picture's JPEG qualities, one per variant: the same frame, different bytes. */
+    private static final float[] STILL_QUALITIES = {0.90f, 0.92f, 0.94f};
     /** Variants of each faulty picture (the caption's seconds differ), so a faulty camera is not also frozen. */
     static final int FAULT_VARIANTS = 3;
     private static final Map<Fault, byte[][]> JPEGS = new EnumMap<>(Fault.class);
@@ -38,6 +44,8 @@ final class VqdPictures {
                     new float[3], null).filter(scene, null));
             JPEGS.get(Fault.OCCLUDED_VIDEO)[i] = Jpegs.encode(occluded(scene));
             JPEGS.get(Fault.DARK_VIDEO)[i] = Jpegs.encode(new RescaleOp(0.2f, 0, null).filter(scene, null));
+            JPEGS.get(Fault.STILL_VIDEO)[i] = Jpegs.encode(scene(0), STILL_QUALITIES[i]);
+            JPEGS.get(Fault.TURNED_VIDEO)[i] = Jpegs.encode(turned(i));
         }
     }
 
@@ -63,9 +71,31 @@ final class VqdPictures {
 
     /** The clean scene: sky, houses with windows, a road with cars, the clock caption (its seconds given). */
     static BufferedImage scene(int second) {
+        return view(second, 0);
+    }
+
+    /** The scene after the camera was turned: the view moved {@link #TURN_PIXELS} sideways; the caption stays. */
+    static BufferedImage turned(int second) {
+        return view(second, TURN_PIXELS);
+    }
+
+    /** The street seen from {@code shift} pixels further right (wrapping round), with the caption burnt in. */
+    private static BufferedImage view(int second, int shift) {
         BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.translate(-shift, 0);
+        street(g);
+        g.translate(640, 0);
+        street(g);
+        g.translate(shift - 640, 0);
+        caption(g, second);
+        g.dispose();
+        return img;
+    }
+
+    /** Sky, houses with windows, a road with cars, on 640×360 from the origin. */
+    private static void street(Graphics2D g) {
         g.setColor(new Color(172, 182, 192));
         g.fillRect(0, 0, 640, 130);
         int[] greys = {150, 120, 175, 135, 160, 110, 145};
@@ -90,14 +120,15 @@ final class VqdPictures {
             g.setColor(cars[i]);
             g.fillRoundRect(40 + i * 150, 255 + (i % 2) * 50, 70, 28, 10, 10);
         }
+    }
+
+    private static void caption(Graphics2D g, int second) {
         g.setFont(new Font(Font.MONOSPACED, Font.BOLD, 16));
         g.setColor(Color.BLACK);
         String caption = String.format("2026-03-09 10:15:%02d", second % 60);
         g.drawString(caption, 11, 21);
         g.setColor(Color.WHITE);
         g.drawString(caption, 10, 20);
-        g.dispose();
-        return img;
     }
 
     private static BufferedImage occluded(BufferedImage scene) {

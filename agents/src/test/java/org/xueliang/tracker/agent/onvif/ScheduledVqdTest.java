@@ -7,13 +7,18 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xueliang.tracker.agent.vqd.ReducedPicture;
+import org.xueliang.tracker.agent.vqd.VqdImages;
 
 class ScheduledVqdTest {
 
@@ -78,15 +83,80 @@ class ScheduledVqdTest {
         assertThat(vqd.lastFaults(7)).isNull();
     }
 
-    /** A scene with edges and a caption; dark = the same at a fifth of the light. */
+    @Test
+    void freeze_is_judged_against_the_previous_checked_snapshot_which_survives_a_restart_on_disk(@TempDir Path dir)
+            throws IOException {
+        Duration every = Duration.ofMinutes(10);
+        ScheduledVqd before = new ScheduledVqd(10, PreviousSnapshots.in(dir));
+        assertThat(before.check(7, jpeg(false), T0, every)).as("first sight").isEmpty();
+        Optional<ScheduledVqd.Outcome> first = before.check(7, jpeg(false), T0.plus(every), every);
+        assertThat(first.get().facts()).as("nothing on disk yet: FREEZE not judged").doesNotContainKey("vqd.FREEZE");
+        assertThat(dir.resolve("7.jpg")).exists();
+
+        ScheduledVqd after = new ScheduledVqd(10, PreviousSnapshots.in(dir)); // the agent restarted
+        assertThat(after.check(7, jpeg(false), T0.plus(every.multipliedBy(2)), every)).as("first sight again").isEmpty();
+        Optional<ScheduledVqd.Outcome> still = after.check(7, jpeg(false), T0.plus(every.multipliedBy(3)), every);
+        assertThat(still.get().facts().get("vqd.faults")).isEqualTo("FREEZE");
+        assertThat(still.get().faultDetail()).contains("FREEZE 1.00");
+
+        Optional<ScheduledVqd.Outcome> moving = after.check(7, jpeg(130, 1), T0.plus(every.multipliedBy(4)), every);
+        assertThat(moving.get().facts()).containsKey("vqd.FREEZE");
+        assertThat(moving.get().facts().get("vqd.faults")).doesNotContain("FREEZE");
+        assertThat(after.lastFaults(7)).isNull();
+
+        ScheduledVqd elsewhere = new ScheduledVqd(10, PreviousSnapshots.in(dir.resolve("other")));
+        elsewhere.check(7, jpeg(false), T0, every);
+        assertThat(elsewhere.check(7, jpeg(false), T0.plus(every), every).get().facts())
+                .as("another agent's disk has no previous for this camera").doesNotContainKey("vqd.FREEZE");
+    }
+
+    @Test
+    void scene_change_is_judged_against_the_approved_reference_with_the_category_thresholds() throws IOException {
+        Duration every = Duration.ofMinutes(10);
+        String reference = Base64.getEncoder().encodeToString(
+                ReducedPicture.of(VqdImages.decode(jpeg(false), VqdImages.MAX_PIXELS)));
+        ScheduledVqd vqd = new ScheduledVqd(10);
+        vqd.check(7, jpeg(false), T0, every);
+        Optional<ScheduledVqd.Outcome> turned = vqd.check(7, jpeg(130, 1), T0.plus(every), every,
+                new ScheduledVqd.Judging(null, reference));
+        assertThat(turned.get().facts().get("vqd.faults")).isEqualTo("SCENE_CHANGE");
+        assertThat(Double.parseDouble(turned.get().facts().get("vqd.SCENE_CHANGE"))).isGreaterThan(0.5);
+
+        Optional<ScheduledVqd.Outcome> sameView = vqd.check(7, jpeg(false), T0.plus(every.multipliedBy(2)), every,
+                new ScheduledVqd.Judging(null, reference));
+        assertThat(sameView.get().facts()).containsKey("vqd.SCENE_CHANGE").containsEntry("vqd.faults", "");
+
+        // a dim picture is 过暗 by default, not for a category that tolerates dimmer pictures (e.g. at night)
+        Optional<ScheduledVqd.Outcome> dim = vqd.check(7, jpeg(0, 3), T0.plus(every.multipliedBy(3)), every,
+                new ScheduledVqd.Judging(null, reference));
+        assertThat(dim.get().facts().get("vqd.faults")).contains("TOO_DARK");
+        assertThat(Double.parseDouble(dim.get().facts().get("vqd.TOO_DARK"))).isBetween(0.5, 0.85);
+        Optional<ScheduledVqd.Outcome> tolerant = vqd.check(7, jpeg(0, 3), T0.plus(every.multipliedBy(4)), every,
+                new ScheduledVqd.Judging("TOO_DARK=0.9", reference));
+        assertThat(tolerant.get().facts().get("vqd.faults")).doesNotContain("TOO_DARK");
+
+        // unreadable settings: every default, no reference
+        Optional<ScheduledVqd.Outcome> broken = vqd.check(7, jpeg(130, 1), T0.plus(every.multipliedBy(5)), every,
+                new ScheduledVqd.Judging("NOT_A_CLASS=2", "%%%"));
+        assertThat(broken.get().facts()).doesNotContainKey("vqd.SCENE_CHANGE").containsEntry("vqd.faults", "");
+    }
+
+    /** A scene with edges; dark = the same at a fifth of the light. */
     private static byte[] jpeg(boolean dark) throws IOException {
+        return jpeg(0, dark ? 5 : 1);
+    }
+
+    /** The scene seen {@code shift} pixels further right (a turned camera), at 1/{@code k} of the light. */
+    private static byte[] jpeg(int shift, int k) throws IOException {
         BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        int k = dark ? 5 : 1;
+        g.translate(-shift, 0);
         g.setColor(new Color(170 / k, 180 / k, 190 / k));
-        g.fillRect(0, 0, 640, 360);
-        for (int i = 0; i < 12; i++) {
-            g.setColor(new Color((60 + i * 15) / k, (90 + i * 9) / k, (120 - i * 5) / k));
+        g.fillRect(0, 0, 640 + shift, 360);
+        int bars = shift == 0 ? 12 : 12 + shift / 52 + 1;
+        for (int i = 0; i < bars; i++) {
+            int c = i % 12;
+            g.setColor(new Color((60 + c * 15) / k, (90 + c * 9) / k, (120 - c * 5) / k));
             g.fillRect(i * 52, 80 + (i % 4) * 30, 40, 200);
             g.setColor(new Color(30 / k, 30 / k, 30 / k));
             g.drawLine(i * 52, 60, i * 52 + 48, 340);

@@ -10,12 +10,20 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xueliang.tracker.agent.onvif.OnvifClient;
+import org.xueliang.tracker.agent.onvif.PreviousSnapshots;
+import org.xueliang.tracker.agent.onvif.ScheduledVqd;
+import org.xueliang.tracker.agent.onvif.SnapshotCheck;
+import org.xueliang.tracker.agent.vqd.ReducedPicture;
 import org.xueliang.tracker.agent.onvif.OnvifProber;
 import org.xueliang.tracker.agent.probe.Facts;
 import org.xueliang.tracker.agent.probe.ProbeResult;
@@ -176,6 +184,54 @@ class OnvifProberSimulatorTest {
         ProbeResult clean = probe(t);
         assertOutcome(clean, Status.UP, Reason.OK);
         assertThat(clean.facts()).containsEntry("vqd.faults", "");
+    }
+
+    @Test
+    void a_turned_camera_is_a_scene_change_against_the_reference_its_assignment_carries() throws Exception {
+        SimulatedCamera cam = CAMS.get(3);
+        cam.faults().set(Fault.TURNED_VIDEO);
+        // the reference a technician approved: the camera's intended view, reduced as the backend stores it
+        String reference = Base64.getEncoder().encodeToString(ReducedPicture.of(VqdPictures.scene()));
+        ProbeTarget t = target(cam.address(), sim.port(), TIMEOUT, OnvifProber.VQD_INTERVAL, "PT0.001S",
+                ScheduledVqd.REFERENCE, reference);
+        assertOutcome(probe(t), Status.UP, Reason.OK); // learns the slot
+        Thread.sleep(2);
+        ProbeResult turned = probe(t);
+        assertOutcome(turned, Status.DEGRADED, Reason.VQD_FAULT);
+        assertThat(turned.facts()).containsEntry("vqd.faults", "SCENE_CHANGE");
+        assertThat(turned.detail()).contains("SCENE_CHANGE");
+
+        cam.faults().clearAll(); // turned back: the same view as the reference
+        Thread.sleep(2);
+        ProbeResult back = probe(t);
+        assertOutcome(back, Status.UP, Reason.OK);
+        assertThat(back.facts()).containsKey("vqd.SCENE_CHANGE").containsEntry("vqd.faults", "");
+    }
+
+    @Test
+    void a_still_picture_is_frozen_on_schedule_against_the_previous_snapshot_on_disk_also_after_a_restart(@TempDir Path dir)
+            throws Exception {
+        SimulatedCamera cam = CAMS.get(3);
+        cam.faults().set(Fault.STILL_VIDEO);
+        ProbeTarget t = target(cam.address(), sim.port(), TIMEOUT, OnvifProber.VQD_INTERVAL, "PT0.001S");
+        try (OnvifProber before = new OnvifProber(OnvifClient.LOOPBACK_ONLY, new SnapshotCheck(), PreviousSnapshots.in(dir))) {
+            assertOutcome(before.probe(t).join(), Status.UP, Reason.OK); // learns the slot
+            Thread.sleep(2);
+            ProbeResult first = before.probe(t).join();
+            assertOutcome(first, Status.UP, Reason.OK);
+            assertThat(first.facts()).as("no previous snapshot yet").containsKey("vqd.checkedAt").doesNotContainKey("vqd.FREEZE");
+            Thread.sleep(2);
+            ProbeResult second = before.probe(t).join();
+            assertOutcome(second, Status.DEGRADED, Reason.VQD_FAULT);
+            assertThat(second.facts()).containsEntry("vqd.faults", "FREEZE");
+        }
+        try (OnvifProber after = new OnvifProber(OnvifClient.LOOPBACK_ONLY, new SnapshotCheck(), PreviousSnapshots.in(dir))) {
+            assertOutcome(after.probe(t).join(), Status.UP, Reason.OK); // a restarted agent: its fault memory is gone
+            Thread.sleep(2);
+            ProbeResult again = after.probe(t).join();
+            assertOutcome(again, Status.DEGRADED, Reason.VQD_FAULT);
+            assertThat(again.facts()).as("judged against the snapshot kept before the restart").containsEntry("vqd.faults", "FREEZE");
+        }
     }
 
     @Test
