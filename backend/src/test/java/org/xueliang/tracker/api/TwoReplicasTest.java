@@ -74,9 +74,9 @@ class TwoReplicasTest {
         assertThat(call(b, "GET", "/api/v1/auth/me", browser, false).statusCode()).isEqualTo(200);
         // B checks the session's token, which it can only know from the database: none sent is refused ...
         assertThat(call(b, "POST", "/api/v1/auth/password", browser, false).statusCode()).isEqualTo(403);
-        // ... and the token A handed out is accepted (400: past the CSRF filter, at the controller's validation).
+        // ... and the token A handed out is accepted (422: past the CSRF filter, refused by the controller for the missing passwords).
         HttpResponse<String> withToken = call(b, "POST", "/api/v1/auth/password", browser, true);
-        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(400);
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(422);
 
         // The logout answer drops the cookie; a copy kept from before stands for a second tab, or a thief.
         Map<String, String> copy = new LinkedHashMap<>(browser);
@@ -99,7 +99,7 @@ class TwoReplicasTest {
                 + " ORDER BY id LIMIT 1", Long.class);
         String token = a.getBean(AgentService.class).create("two-replicas-agent", "local", false).token();
         String batch = "{\"seq\":1,\"sentAt\":\"" + Instant.now() + "\",\"results\":[{\"deviceId\":" + device
-                + ",\"method\":\"TCP\",\"startedAt\":\"" + Instant.now() + "\",\"latencyMs\":3,\"status\":\"UP\"}]}";
+                + ",\"method\":\"TCP\",\"startedAt\":\"" + Instant.now() + "\",\"latencyMs\":3,\"status\":\"UP\",\"reason\":\"OK\"}]}";
         HttpResponse<String> ack = http.send(HttpRequest.newBuilder(uri(a, "/api/v1/agent/batches"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(batch)).build(), HttpResponse.BodyHandlers.ofString());
