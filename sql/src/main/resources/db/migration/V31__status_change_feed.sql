@@ -1,4 +1,4 @@
--- The live status stream across replicas (issue 12, module monitoring, docs/MONITORING.md "Live stream"): every
+-- The live status stream across replicas (issue 12, module monitoring, docs/ARCHITECTURE.md "Live status stream"): every
 -- committed device state change, written in the transaction that made it, so that each backend replica polls the
 -- rows above the last id it has seen and fans them out to the browsers connected to it. A change ingested on one
 -- replica thus reaches a browser connected to any other. The rows are only a hand-over between replicas: they are
