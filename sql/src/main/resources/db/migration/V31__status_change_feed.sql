@@ -10,7 +10,7 @@ CREATE TABLE status_change_feed (
     from_state   VARCHAR(10)  NOT NULL,
     to_state     VARCHAR(10)  NOT NULL,
     changed_at   DATETIME(3)  NOT NULL,
-    reason       VARCHAR(16),
+    reason       VARCHAR(32),
     recorded_at  DATETIME(3)  NOT NULL,
     PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
