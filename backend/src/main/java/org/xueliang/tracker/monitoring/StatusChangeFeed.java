@@ -2,14 +2,18 @@ package org.xueliang.tracker.monitoring;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.xueliang.tracker.agent.probe.Reason;
 
 /**
@@ -32,12 +36,44 @@ class StatusChangeFeed {
         this.clock = clock;
     }
 
-    /** Synchronous, so the row joins the publisher's transaction (ingest and the sweeper publish inside theirs). */
+    /**
+     * Synchronous, so the row joins the publisher's transaction (ingest and the sweeper publish inside theirs). Within
+     * a transaction the rows are collected and written in one batch just before it commits (a batch of results that
+     * changes hundreds of states costs one round trip, not hundreds); a failure there rolls the change back with them.
+     * Outside a transaction the row is written at once.
+     */
     @EventListener
     void record(DeviceStateChanged c) {
-        jdbc.update("INSERT INTO status_change_feed (device_id, from_state, to_state, changed_at, reason, recorded_at)"
-                        + " VALUES (?,?,?,?,?,?)", c.deviceId(), c.from().name(), c.to().name(), StatusStore.ts(c.at()),
-                c.reason() == null ? null : c.reason().name(), StatusStore.ts(clock.instant()));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(List.of(c));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<DeviceStateChanged> pending = (List<DeviceStateChanged>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<DeviceStateChanged> collected = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, collected);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    insert(collected);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(StatusChangeFeed.this);
+                }
+            });
+            pending = collected;
+        }
+        pending.add(c);
+    }
+
+    private void insert(List<DeviceStateChanged> changes) {
+        Timestamp now = StatusStore.ts(clock.instant());
+        jdbc.batchUpdate("INSERT INTO status_change_feed (device_id, from_state, to_state, changed_at, reason, recorded_at)"
+                + " VALUES (?,?,?,?,?,?)", changes.stream().map(c -> new Object[] {c.deviceId(), c.from().name(), c.to().name(),
+                StatusStore.ts(c.at()), c.reason() == null ? null : c.reason().name(), now}).toList());
     }
 
     /** The highest id written so far (0 for none): where a replica that just started begins. */
