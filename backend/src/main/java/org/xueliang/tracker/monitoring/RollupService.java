@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -57,7 +56,6 @@ public class RollupService {
      * after the newest day that has rollups of any kind, measured or synthetic (demo mode backfills
      * synthetic ones, docs/DEMO.md); with none at all, from the first recorded interval.
      */
-    @Scheduled(fixedDelayString = "${xl.monitoring.rollup-check-ms:3600000}", initialDelayString = "${xl.monitoring.rollup-initial-ms:60000}")
     public void catchUp() {
         ZoneId zone = clock.getZone();
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,7 +35,6 @@ class SilenceSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${xl.monitoring.silence-check-ms:15000}", initialDelayString = "${xl.monitoring.silence-check-ms:15000}")
     @Transactional
     public void sweep() {
         Instant now = clock.instant();

@@ -272,9 +272,11 @@ class SessionSecurityTest extends ApiTestSupport {
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         events.publishEvent(new DeviceStateChanged(seeded, DeviceState.UP, DeviceState.DOWN, at, Reason.TIMEOUT));
         events.publishEvent(new DeviceStateChanged(own, DeviceState.UP, DeviceState.DOWN, at, Reason.TIMEOUT));
+        // The streams read the changes from the database (StatusChangeFeed), polled every 500 ms.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                everything.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"deviceId\":" + seeded).contains("\"deviceId\":" + own));
         String seen = scoped.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String all = everything.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(all).contains("\"deviceId\":" + seeded).contains("\"deviceId\":" + own);
         assertThat(seen).contains("\"deviceId\":" + own).doesNotContain("\"deviceId\":" + seeded);
     }
 
