@@ -84,6 +84,7 @@ class RecordingService {
         addGb(recorded, gb.intervals(byCode.keySet(), start, end), byCode);
         addGb(answered, gb.lastAnsweredWindows(byCode.keySet(), start, end), byCode);
         Map<Long, List<Retention>> retention = store.retention(ids);
+        Map<Long, Integer> requiredDays = settings.retentionDays(cameras);
         java.util.Set<Long> synthetic = store.synthetic(ids, start, end);
         Instant now = clock.instant();
         List<CameraRecording> out = new ArrayList<>();
@@ -92,7 +93,7 @@ class RecordingService {
             RecordingCalculator.Result result = RecordingCalculator.compute(from, toInclusive.plusDays(1), zone,
                     settings.window(), d -> c.inServiceDuring(d, d.plusDays(1)), now, rec,
                     answered.getOrDefault(c.id(), List.of()));
-            RetentionView r = retention(c, retention.getOrDefault(c.id(), List.of()));
+            RetentionView r = retention(requiredDays.get(c.id()), retention.getOrDefault(c.id(), List.of()));
             out.add(new CameraRecording(c, result, rec, r, findings(result, r, end, zone), synthetic.contains(c.id())));
         }
         return out;
@@ -109,8 +110,7 @@ class RecordingService {
         });
     }
 
-    private RetentionView retention(Camera c, List<Retention> reports) {
-        int required = settings.retentionDays(c);
+    private static RetentionView retention(int required, List<Retention> reports) {
         Retention best = reports.stream().filter(r -> r.earliest() != null)
                 .min(Comparator.comparing(Retention::earliest)).orElse(null);
         if (best == null) {
