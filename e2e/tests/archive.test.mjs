@@ -1,6 +1,6 @@
 // 一机一档 in the UI, as a Chinese user meets it: the page under the ledger with 档案完整率 and 建档率, the rates per
 // township, the cameras with their gaps, and a camera's archive tab where an invalid phone is refused beside the field
-// and a valid one completes the archive. Screenshots: screenshots/archive-*.png.
+// and a valid one completes the archive, which its 修改记录 then shows. Screenshots: screenshots/archive-*.png.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { apiJson, byTestId, fillByTestId, screenshot, serverAndBrowser, tableCells, waitForText } from '../lib/helpers.mjs';
@@ -47,6 +47,12 @@ describe('一机一档 (zh-CN, admin)', () => {
     const saved = await apiJson(server, `/api/v1/devices/${camera.deviceId}/archive`);
     assert.equal(saved.archive.contactPhone, '0359-5522110');
     assert.equal(saved.complete, true);
+    // the change is a new version: 修改记录 names who, from where, and the field old → new
+    const versions = await apiJson(server, `/api/v1/devices/${camera.deviceId}/archive/versions`);
+    assert.equal(versions[0].source, 'PUT');
+    assert.deepEqual(versions[0].changes.map((c) => [c.field, c.before, c.after]), [['contactPhone', null, '0359-5522110']]);
+    await waitForText(byTestId(page, 'archive-history'), /联系方式：未填写\s*→\s*0359-5522110/);
+    await waitForText(byTestId(page, 'archive-history'), /页面修改/);
     await screenshot(page, 'archive-device');
   });
 });

@@ -3,6 +3,7 @@ import { http, API } from './http.js'
 // 一机一档 (docs/ARCHIVE.md): a camera's archive, a project's archives, rates, mismatches, Excel export and import.
 export const getArchive = (deviceId) => http.get(`${API}/devices/${deviceId}/archive`)
 export const putArchive = (deviceId, archive) => http.put(`${API}/devices/${deviceId}/archive`, { json: archive })
+export const listArchiveVersions = (deviceId) => http.get(`${API}/devices/${deviceId}/archive/versions`)
 export const listArchives = (projectId, params) => http.get(`${API}/projects/${projectId}/archives`, { query: params })
 export const getArchiveRates = (projectId, groupBy) => http.get(`${API}/projects/${projectId}/archive-rates`, { query: { groupBy } })
 export const listArchiveMismatches = (projectId) => http.get(`${API}/projects/${projectId}/archive-mismatches`)

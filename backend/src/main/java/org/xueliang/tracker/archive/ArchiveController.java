@@ -31,10 +31,12 @@ class ArchiveController {
     private final ArchiveMismatches mismatches;
     private final ArchiveSpreadsheet spreadsheet;
     private final ArchiveWords words;
+    private final ArchiveHistory history;
 
     ArchiveController(ArchiveService service, ArchiveMismatches mismatches, ArchiveSpreadsheet spreadsheet,
-                      ArchiveWords words) {
+                      ArchiveWords words, ArchiveHistory history) {
         this.service = service;
+        this.history = history;
         this.mismatches = mismatches;
         this.spreadsheet = spreadsheet;
         this.words = words;
@@ -51,6 +53,16 @@ class ArchiveController {
             throw ApiException.badRequest("body", "the archive is required");
         }
         return view(service.update(id, input.values()));
+    }
+
+    @GetMapping("/api/v1/devices/{id}/archive/versions")
+    List<ArchiveHistory.VersionView> versions(@PathVariable long id) {
+        return history.of(id);
+    }
+
+    @GetMapping("/api/v1/devices/{id}/archive/versions/{no}")
+    ArchiveHistory.VersionView version(@PathVariable long id, @PathVariable int no) {
+        return history.one(id, no);
     }
 
     @GetMapping("/api/v1/projects/{id}/archives")

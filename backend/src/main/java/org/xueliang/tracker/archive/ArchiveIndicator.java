@@ -13,9 +13,10 @@ import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 
 /**
  * ARCHIVE_COMPLETENESS for the monthly sheet: per camera, valid required fields of required fields, with a finding
- * per shortfall ({@code ARCHIVE_FIELD_MISSING} / {@code ARCHIVE_FIELD_INVALID}, value = the field's API code). The
- * archive is not versioned, so every period sees the archive as it is now (a signed sheet keeps its own snapshot);
- * the findings carry the period's start as their time.
+ * per shortfall ({@code ARCHIVE_FIELD_MISSING} / {@code ARCHIVE_FIELD_INVALID}, value = the field's API code). A
+ * period is judged on the archive version in force at its end ({@link ArchiveService#archivesAt}), so a past month
+ * shows what the archive said then, however it changed since (a signed sheet keeps its own snapshot anyway); the
+ * findings carry the period's start as their time.
  */
 @Component
 class ArchiveIndicator implements IndicatorSource {
@@ -37,7 +38,7 @@ class ArchiveIndicator implements IndicatorSource {
     @Override
     public List<CameraFigure> figures(long projectId, List<Camera> cameras, Instant from, Instant to) {
         List<CameraFigure> out = new ArrayList<>();
-        for (CameraArchive a : archives.archives(projectId, cameras)) {
+        for (CameraArchive a : archives.archivesAt(projectId, cameras, to)) {
             List<Finding> findings = new ArrayList<>();
             for (Verdict v : a.verdicts()) {
                 if (v.field().required() && v.status() != Status.OK && findings.size() < Finding.MAX_PER_CAMERA) {

@@ -2,7 +2,9 @@ package org.xueliang.tracker.archive;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -50,6 +52,7 @@ public class ArchiveService {
     private final SiteRepository sites;
     private final ProjectRepository projects;
     private final ArchiveStore store;
+    private final ArchiveVersions versions;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
@@ -57,12 +60,13 @@ public class ArchiveService {
     private final ArchiveWords words;
 
     ArchiveService(CameraDirectory cameras, SiteRepository sites, ProjectRepository projects, ArchiveStore store,
-                   CurrentUser currentUser, AuditTrail audit, Clock clock, ArchiveWords words,
+                   ArchiveVersions versions, CurrentUser currentUser, AuditTrail audit, Clock clock, ArchiveWords words,
                    @Value("${xl.archive.county-box:}") String countyBox) {
         this.cameras = cameras;
         this.sites = sites;
         this.projects = projects;
         this.store = store;
+        this.versions = versions;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -92,38 +96,99 @@ public class ArchiveService {
     @Transactional(readOnly = true)
     List<CameraArchive> ofProject(long projectId) {
         visibleProject(projectId);
-        return archives(projectId, counted(projectId));
+        Frame frame = frame(projectId);
+        return archives(frame, frame.counted());
     }
 
-    List<Camera> counted(long projectId) {
-        return cameras.ofProject(projectId).stream().filter(c -> c.lifecycle() != Lifecycle.RETIRED).toList();
+    private static List<Camera> counted(List<Camera> all) {
+        return all.stream().filter(c -> c.lifecycle() != Lifecycle.RETIRED).toList();
     }
 
     /** The archives of {@code list} (cameras of project {@code projectId}), without a scope check. */
     @Transactional(readOnly = true)
     public List<CameraArchive> archives(long projectId, List<Camera> list) {
-        Context context = context(projectId);
-        Map<Long, ArchiveStore.Stored> stored = store.load(list.stream().map(Camera::id).toList());
-        Map<Long, Site> siteById = sites.findAllById(list.stream().map(Camera::siteId).filter(Objects::nonNull)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Site::getId, Function.identity()));
+        return archives(frame(projectId), list);
+    }
+
+    List<CameraArchive> archives(Frame frame, List<Camera> list) {
+        return resolveAll(frame, list, store.load(ids(list)));
+    }
+
+    /**
+     * The archives of {@code list} as they were in force at {@code at}: each camera's last version written before
+     * {@code at} (an archive stored before versions began counts from its last update), the ledger's fields and the
+     * defaults as they are now. A camera without a version by then has nothing filled in.
+     */
+    @Transactional(readOnly = true)
+    public List<CameraArchive> archivesAt(long projectId, List<Camera> list, Instant at) {
+        Map<Long, ArchiveVersions.Version> inForce = versions.inForceAt(ids(list), at);
+        Map<Long, ArchiveStore.Stored> stored = new HashMap<>();
+        inForce.forEach((id, v) -> stored.put(id, new ArchiveStore.Stored(v.values(), v.changedAt(), v.changedBy())));
+        Set<Long> versioned = versions.versioned(ids(list));
+        List<Long> unversioned = ids(list).stream().filter(id -> !versioned.contains(id)).toList();
+        store.load(unversioned).forEach((id, s) -> {
+            if (s.updatedAt() != null && s.updatedAt().isBefore(at)) {
+                stored.put(id, s);
+            }
+        });
+        return resolveAll(frame(projectId), list, stored);
+    }
+
+    /** The versions of camera {@code deviceId}, newest first (404 when the user may not see it). */
+    @Transactional(readOnly = true)
+    List<ArchiveVersions.Version> versions(long deviceId) {
+        return versions.of(visibleCamera(deviceId).id());
+    }
+
+    @Transactional(readOnly = true)
+    ArchiveVersions.Version version(long deviceId, int number) {
+        return versions.one(visibleCamera(deviceId).id(), number)
+                .orElseThrow(() -> ApiException.notFound("CameraArchiveVersion", number));
+    }
+
+    private static List<Long> ids(List<Camera> list) {
+        return list.stream().map(Camera::id).toList();
+    }
+
+    private List<CameraArchive> resolveAll(Frame frame, List<Camera> list, Map<Long, ArchiveStore.Stored> stored) {
         List<CameraArchive> out = new ArrayList<>();
         for (Camera c : list) {
             ArchiveStore.Stored s = stored.get(c.id());
             Map<ArchiveField, String> own = s == null ? Map.of() : s.values();
-            out.add(resolve(c, own, siteById.get(c.siteId()), context, s == null ? null : s.updatedAt()));
+            out.add(resolve(c, own, frame.site(c), frame.context(), s == null ? null : s.updatedAt()));
         }
         return out;
     }
 
+    /**
+     * What the archives of a project are judged against, read once per request: its cameras, the sites they stand at
+     * (for the defaults and the county box) and the rules' context.
+     */
+    record Frame(Context context, List<Camera> cameras, Map<Long, Site> sites) {
+
+        Site site(Camera c) {
+            return c.siteId() == null ? null : sites.get(c.siteId());
+        }
+
+        List<Camera> counted() {
+            return ArchiveService.counted(cameras);
+        }
+    }
+
+    Frame frame(long projectId) {
+        List<Camera> all = cameras.ofProject(projectId);
+        Map<Long, Site> siteById = sites.findAllById(all.stream().map(Camera::siteId).filter(Objects::nonNull)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Site::getId, Function.identity()));
+        return new Frame(context(projectId, siteById.values()), all, siteById);
+    }
+
     /** The rules' context of a project: its region code and the county box (configured, else around its cameras' sites). */
-    Context context(long projectId) {
+    private Context context(long projectId, Collection<Site> cameraSites) {
         String region = projects.findById(projectId).map(Project::getRegionCode).orElse(null);
         if (configuredBox != null) {
             return new Context(region, configuredBox);
         }
-        Set<Long> siteIds = cameras.ofProject(projectId).stream().map(Camera::siteId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        List<double[]> points = sites.findAllById(siteIds).stream()
+        List<double[]> points = cameraSites.stream()
                 .filter(s -> s.getLongitude() != null && s.getLatitude() != null)
                 .map(s -> new double[] {s.getLongitude().doubleValue(), s.getLatitude().doubleValue()}).toList();
         return new Context(region, CountyBox.around(points, BOX_MARGIN));
@@ -172,7 +237,7 @@ public class ArchiveService {
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
-        write(after, before);
+        write(after, before, ArchiveVersions.Source.PUT);
         return archives(before.camera().projectId(), List.of(before.camera())).get(0);
     }
 
@@ -181,12 +246,11 @@ public class ArchiveService {
     }
 
     Checked checked(Camera camera, Map<ArchiveField, String> own) {
-        return checked(camera, own, context(camera.projectId()));
+        return checked(camera, own, frame(camera.projectId()));
     }
 
-    Checked checked(Camera camera, Map<ArchiveField, String> own, Context context) {
-        Site site = camera.siteId() == null ? null : sites.findById(camera.siteId()).orElse(null);
-        CameraArchive a = resolve(camera, own, site, context, null);
+    Checked checked(Camera camera, Map<ArchiveField, String> own, Frame frame) {
+        CameraArchive a = resolve(camera, own, frame.site(camera), frame.context(), null);
         return new Checked(a, problems(a));
     }
 
@@ -198,10 +262,10 @@ public class ArchiveService {
                 .toList();
     }
 
-    /** Writes {@code after}'s stored values and its audit entry; the caller checked it. */
-    void write(CameraArchive after, CameraArchive before) {
+    /** Writes {@code after}'s stored values, its version and its audit entry; the caller checked it. */
+    void write(CameraArchive after, CameraArchive before, ArchiveVersions.Source source) {
         Camera c = after.camera();
-        store.save(c.id(), after.stored(), clock.instant(), AuditTrail.currentActor());
+        store.save(c.id(), after.stored(), clock.instant(), AuditTrail.currentActor(), source);
         audit.record(c.projectId(), "ARCHIVE_UPDATE", AUDIT_ENTITY, c.id(),
                 "Updated the camera archive of " + c.assetTag(), byCode(before.stored()), byCode(after.stored()));
     }
@@ -231,11 +295,13 @@ public class ArchiveService {
 
     /**
      * Stores archives without a user (start-up data such as the reference dataset's): each must pass the rules for
-     * its own fields; one audit entry per camera as {@code system}.
+     * its own fields; one audit entry per camera as {@code system}. The versions are dated {@code inForceFrom} (the
+     * project's start): start-up data stands for the archive kept all along, so past months are judged on it too.
      */
     @Transactional
-    public void seed(long projectId, Map<Long, Map<String, String>> byDeviceId) {
-        Map<Long, Camera> byId = cameras.ofProject(projectId).stream().collect(Collectors.toMap(Camera::id, c -> c));
+    public void seed(long projectId, Map<Long, Map<String, String>> byDeviceId, Instant inForceFrom) {
+        Frame frame = frame(projectId);
+        Map<Long, Camera> byId = frame.cameras().stream().collect(Collectors.toMap(Camera::id, c -> c));
         Map<Long, Map<ArchiveField, String>> wanted = new HashMap<>();
         byDeviceId.forEach((id, values) -> {
             Map<ArchiveField, String> fields = new EnumMap<>(ArchiveField.class);
@@ -247,11 +313,12 @@ public class ArchiveService {
             if (c == null) {
                 throw new IllegalArgumentException("device " + e.getKey() + " is no camera of project " + projectId);
             }
-            Checked checked = checked(c, e.getValue());
+            Checked checked = checked(c, e.getValue(), frame);
             if (!checked.problems().isEmpty()) {
                 throw new IllegalArgumentException("archive of " + c.assetTag() + ": " + checked.problems());
             }
-            store.save(c.id(), checked.archive().stored(), clock.instant(), AuditTrail.SYSTEM_ACTOR);
+            store.save(c.id(), checked.archive().stored(), inForceFrom, AuditTrail.SYSTEM_ACTOR,
+                    ArchiveVersions.Source.DEMO);
             audit.recordAs(AuditTrail.SYSTEM_ACTOR, projectId, "ARCHIVE_UPDATE", AUDIT_ENTITY, c.id(),
                     "Loaded the reference archive of " + c.assetTag(), null, byCode(checked.archive().stored()));
         }

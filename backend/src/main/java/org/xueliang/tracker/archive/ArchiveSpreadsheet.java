@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.xueliang.tracker.archive.ArchiveRules.Context;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 import org.xueliang.tracker.ledger.transfer.ImportTable;
@@ -83,10 +82,10 @@ class ArchiveSpreadsheet {
         Map<Integer, ArchiveField> columns = new LinkedHashMap<>();
         int keyColumn = columns(table, columns);
         Map<String, Camera> byTag = new HashMap<>();
-        service.counted(projectId).forEach(c -> byTag.put(c.assetTag().toLowerCase(Locale.ROOT), c));
-        Context context = service.context(projectId);
+        ArchiveService.Frame frame = service.frame(projectId);
+        frame.counted().forEach(c -> byTag.put(c.assetTag().toLowerCase(Locale.ROOT), c));
         Map<Long, CameraArchive> current = new HashMap<>();
-        service.archives(projectId, List.copyOf(byTag.values())).forEach(a -> current.put(a.camera().id(), a));
+        service.archives(frame, List.copyOf(byTag.values())).forEach(a -> current.put(a.camera().id(), a));
         List<RowProblem> problems = new ArrayList<>();
         List<ArchiveService.Checked> writes = new ArrayList<>();
         Map<Long, Integer> seen = new HashMap<>();
@@ -113,7 +112,7 @@ class ArchiveSpreadsheet {
                         own.put(f, cell);
                     }
                 });
-                ArchiveService.Checked checked = service.checked(camera, ArchiveService.ownOnly(own), context);
+                ArchiveService.Checked checked = service.checked(camera, ArchiveService.ownOnly(own), frame);
                 for (FieldProblem p : checked.problems()) {
                     ArchiveField f = ArchiveField.byCode(p.field()).orElseThrow();
                     rowProblems.add(new RowProblem(row.number(), words.field(LAYOUT, f), p.message()));
@@ -134,7 +133,7 @@ class ArchiveSpreadsheet {
             if (!before.stored().equals(w.archive().stored())) {
                 updated++;
                 if (!dryRun) {
-                    service.write(w.archive(), before);
+                    service.write(w.archive(), before, ArchiveVersions.Source.IMPORT);
                 }
             }
         }

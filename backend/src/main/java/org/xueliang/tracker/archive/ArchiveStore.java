@@ -29,9 +29,11 @@ class ArchiveStore {
     private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
+    private final ArchiveVersions versions;
 
-    ArchiveStore(JdbcTemplate jdbc) {
+    ArchiveStore(JdbcTemplate jdbc, ArchiveVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     /** A stored archive: its values (absent = not filled in) and when it was last written. */
@@ -50,8 +52,19 @@ class ArchiveStore {
         return out;
     }
 
-    /** Writes the archive of {@code deviceId}: every own field, absent ones as NULL. */
-    void save(long deviceId, Map<ArchiveField, String> values, Instant at, String actor) {
+    /**
+     * Writes the archive of {@code deviceId} (every own field, absent ones as NULL) and its next version. An archive
+     * stored before versions began first becomes a version of its own, so its history starts where it did.
+     */
+    void save(long deviceId, Map<ArchiveField, String> values, Instant at, String actor, ArchiveVersions.Source source) {
+        if (!versions.any(deviceId)) {
+            Stored before = load(List.of(deviceId)).get(deviceId);
+            if (before != null) {
+                versions.append(deviceId, before.values(), ArchiveVersions.Source.BEFORE_VERSIONS,
+                        before.updatedAt() == null ? at : before.updatedAt(), before.updatedBy());
+            }
+        }
+        versions.append(deviceId, normalized(values), source, at, actor);
         List<Object> args = new ArrayList<>();
         for (ArchiveField f : OWN) {
             args.add(typed(f, values.get(f)));
@@ -67,6 +80,20 @@ class ArchiveStore {
             jdbc.update("INSERT INTO camera_archive (" + columns + ", updated_at, updated_by, device_id) VALUES ("
                     + marks + ", ?, ?, ?)", args.toArray());
         }
+    }
+
+    /** The values as a read of the row gives them back (coordinates without trailing zeros), for the version. */
+    static Map<ArchiveField, String> normalized(Map<ArchiveField, String> values) {
+        Map<ArchiveField, String> out = new EnumMap<>(ArchiveField.class);
+        values.forEach((f, v) -> {
+            Object typed = typed(f, v);
+            if (typed instanceof BigDecimal d) {
+                out.put(f, d.stripTrailingZeros().toPlainString());
+            } else if (typed != null) {
+                out.put(f, typed.toString());
+            }
+        });
+        return out;
     }
 
     boolean anyOf(Collection<Long> deviceIds) {

@@ -1,9 +1,10 @@
 package org.xueliang.tracker.archive;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.archive.ArchiveRules.Status;
@@ -36,12 +37,20 @@ class ArchiveSuppliedFacts implements ContractorGroups, RetentionDays {
         return out;
     }
 
+    /** One archive read per project among {@code cameras}, however many cameras. */
     @Override
-    public OptionalInt of(Camera camera) {
-        return archives.archives(camera.projectId(), List.of(camera)).stream()
-                .filter(a -> !a.defaulted().contains(ArchiveField.RETENTION_DAYS) && valid(a, ArchiveField.RETENTION_DAYS))
-                .mapToInt(a -> Integer.parseInt(a.value(ArchiveField.RETENTION_DAYS).trim()))
-                .findFirst();
+    public Map<Long, Integer> of(List<Camera> cameras) {
+        Map<Long, Integer> out = new HashMap<>();
+        Map<Long, List<Camera>> byProject = new LinkedHashMap<>();
+        cameras.forEach(c -> byProject.computeIfAbsent(c.projectId(), p -> new ArrayList<>()).add(c));
+        byProject.forEach((projectId, list) -> {
+            for (CameraArchive a : archives.archives(projectId, list)) {
+                if (!a.defaulted().contains(ArchiveField.RETENTION_DAYS) && valid(a, ArchiveField.RETENTION_DAYS)) {
+                    out.put(a.camera().id(), Integer.parseInt(a.value(ArchiveField.RETENTION_DAYS).trim()));
+                }
+            }
+        });
+        return out;
     }
 
     private static boolean valid(CameraArchive archive, ArchiveField field) {

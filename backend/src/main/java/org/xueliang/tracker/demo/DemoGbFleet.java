@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sip.SipException;
 
@@ -81,6 +82,7 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
             log.info("Demo fleet: no device carries a GB/T 28181 code (gbCode), so none registers over GB/T 28181");
             return;
         }
+        Map<String, GbSimDevice.Described> described = DemoGbPlan.described(planned, ledgerOfCodedCameras());
         String fallback = env.getProperty("xl.gb.password", "");
         List<GbSimDevice> devices = new ArrayList<>();
         for (DemoGbPlan.Device d : planned) {
@@ -88,7 +90,7 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
             d.faults().forEach(faults::add);
             String password = directory.passwordOf(d.code()).orElse(fallback);
             devices.add(new GbSimDevice(d.code(), d.recorder() ? GbSimDevice.Kind.NVR : GbSimDevice.Kind.IPC, password,
-                    d.channels(), faults, clock.getZone(), now));
+                    d.channels(), faults, clock.getZone(), now, described));
         }
         GbSimulator.Options options = new GbSimulator.Options(settings.sipHost(), settings.sipPort(), settings.serverId(),
                 settings.domain(), "udp", settings.keepaliveInterval(), 3600, LISTEN_HOST, 0, 50, Duration.ofSeconds(30),
@@ -101,6 +103,17 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
         } catch (SipException | RuntimeException e) {
             log.warn("Demo fleet: the GB/T 28181 devices did not start: {}", e.getMessage());
         }
+    }
+
+    /** Name, model and site position of every coded camera, by national code. */
+    private Map<String, DemoGbPlan.Ledger> ledgerOfCodedCameras() {
+        Map<String, DemoGbPlan.Ledger> out = new java.util.HashMap<>();
+        jdbc.query("SELECT d.gb_code, d.name, d.model, s.longitude, s.latitude FROM device d LEFT JOIN site s ON s.id = d.site_id"
+                + " WHERE d.gb_code IS NOT NULL", rs -> {
+                    out.put(rs.getString(1), new DemoGbPlan.Ledger(rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5)));
+                });
+        return out;
     }
 
     /** The devices registering now (empty before the start or when none carries a code). */

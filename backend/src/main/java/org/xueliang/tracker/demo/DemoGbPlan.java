@@ -1,5 +1,6 @@
 package org.xueliang.tracker.demo;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.xueliang.tracker.agent.sim.gb.GbSimDevice;
 
 /**
  * Which demo devices register over GB/T 28181, and how they misbehave (docs/DEMO.md). From the ledger devices that
@@ -89,6 +92,52 @@ final class DemoGbPlan {
             silent.faults().add("stop-keepalive-" + SILENT_AFTER_SECONDS);
         }
         return out;
+    }
+
+    /** What the ledger says of a coded camera: the name, model and site position its Catalog item should repeat. */
+    record Ledger(String name, String model, BigDecimal longitude, BigDecimal latitude) {
+    }
+
+    /** How far the demo's one misplaced camera reports itself east of its site: 0.003° ≈ 270 m, well past 50 m. */
+    static final BigDecimal MISPLACED_BY = new BigDecimal("0.003");
+    /** The model the demo's one swapped camera reports (a replacement unit the ledger was not told about). */
+    static final String SWAPPED_MODEL = "DS-2CD3T46WDV3-I3";
+
+    /**
+     * What each channel's Catalog item reports: the ledger's name, model and site position, as an installer who did
+     * the job right configured them, except three deliberate differences so the 一机一档 mismatch list shows real
+     * ones (docs/DEMO.md): the first channel in plan order keeps its factory name ({@code IPC-} and its code's last
+     * four digits), the second reports a position {@link #MISPLACED_BY} east of its site, the third the model
+     * {@link #SWAPPED_MODEL}. Channels the ledger does not know keep the simulator's placeholders.
+     */
+    static Map<String, GbSimDevice.Described> described(List<Device> plan, Map<String, Ledger> byCode) {
+        Map<String, GbSimDevice.Described> out = new LinkedHashMap<>();
+        int n = 0;
+        for (Device d : plan) {
+            for (String channel : d.channels()) {
+                Ledger l = byCode.get(channel);
+                if (l == null || out.containsKey(channel)) {
+                    continue;
+                }
+                String name = l.name();
+                String model = l.model();
+                BigDecimal lon = l.longitude();
+                if (n == 0) {
+                    name = "IPC-" + channel.substring(channel.length() - 4);
+                } else if (n == 1 && lon != null && l.latitude() != null) {
+                    lon = lon.add(MISPLACED_BY);
+                } else if (n == 2) {
+                    model = SWAPPED_MODEL;
+                }
+                out.put(channel, new GbSimDevice.Described(name, model, plain(lon), plain(l.latitude())));
+                n++;
+            }
+        }
+        return out;
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 
     /** Asset tag → what it does, for the log and docs/DEMO.md. */

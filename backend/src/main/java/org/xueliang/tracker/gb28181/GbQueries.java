@@ -29,9 +29,11 @@ class GbQueries {
     private final Clock clock;
     private final GbQueryBodies bodies = new GbQueryBodies();
     private final GbIntroductions introductions;
+    private final GbRetentionProbes probes;
 
-    GbQueries(ObjectProvider<GbOutbound> outbound, GbDeviceFacts facts, GbRecords records, GbQuerySettings settings,
-              Clock clock) {
+    GbQueries(ObjectProvider<GbOutbound> outbound, GbDeviceFacts facts, GbRecords records, GbRetentionProbes probes,
+              GbQuerySettings settings, Clock clock) {
+        this.probes = probes;
         this.introductions = new GbIntroductions(settings.introductionsPerSecond(), this::introduce);
         this.outbound = outbound;
         this.facts = facts;
@@ -124,6 +126,27 @@ class GbQueries {
         boolean sent = out.message(deviceCode, body);
         if (!sent) {
             records.asked(channelCode, deviceCode, body.sn(), start, now, now, GbRecords.Outcome.ERROR);
+        }
+        return sent;
+    }
+
+    /**
+     * A retention probe: RecordInfo of {@code channelCode} over [{@code start}, {@code end}) (whole seconds), pending
+     * in {@link GbRetentionProbes} before it is sent, like {@link #askRecords}.
+     */
+    boolean askRetention(String deviceCode, String channelCode, Instant start, Instant end) {
+        GbOutbound out = outbound.getIfAvailable();
+        if (out == null) {
+            return false;
+        }
+        Instant from = start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant to = end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = clock.instant();
+        var body = bodies.recordInfo(channelCode, from, to, clock.getZone());
+        probes.asked(channelCode, deviceCode, body.sn(), from, to, now, GbRecords.Outcome.PENDING);
+        boolean sent = out.message(deviceCode, body);
+        if (!sent) {
+            probes.asked(channelCode, deviceCode, body.sn(), from, to, now, GbRecords.Outcome.ERROR);
         }
         return sent;
     }

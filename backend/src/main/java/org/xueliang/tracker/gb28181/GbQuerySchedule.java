@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,11 @@ import org.xueliang.tracker.shared.SchedulerLease;
  *   <li>RecordInfo for the channels of registered recorders and cameras not queried for
  *       {@code XL_GB_RECORD_QUERY_INTERVAL}: at most one channel per device at a time and
  *       {@code XL_GB_RECORD_QUERY_BATCH} per run, so an NVR is never flooded and a day's queries spread out;
- *       a query no part answered within two minutes is TIMEOUT.</li>
+ *       a query no part answered within two minutes is TIMEOUT;</li>
+ *   <li>a retention probe for the channels {@link GbRetentionTargets} names (cameras whose retention no other source
+ *       reports): RecordInfo over the day that ends 录像保存天数 ago, at most once per {@value #PROBE_EVERY_HOURS} h
+ *       per channel, under the same rules (one channel per device at a time, counting any pending RecordInfo, and
+ *       {@code XL_GB_RECORD_QUERY_BATCH} per run).</li>
  * </ul>
  */
 @Component
@@ -37,13 +42,18 @@ class GbQuerySchedule {
     private final JdbcTemplate jdbc;
     private final GbQueries queries;
     private final GbRecords records;
+    private final GbRetentionProbes probes;
+    private final ObjectProvider<GbRetentionTargets> targets;
     private final GbQuerySettings settings;
     private final GbSettings gb;
     private final SchedulerLease lease;
     private final Clock clock;
 
-    GbQuerySchedule(JdbcTemplate jdbc, GbQueries queries, GbRecords records, GbQuerySettings settings, GbSettings gb,
+    GbQuerySchedule(JdbcTemplate jdbc, GbQueries queries, GbRecords records, GbRetentionProbes probes,
+                    ObjectProvider<GbRetentionTargets> targets, GbQuerySettings settings, GbSettings gb,
                     SchedulerLease lease, Clock clock) {
+        this.probes = probes;
+        this.targets = targets;
         this.jdbc = jdbc;
         this.queries = queries;
         this.records = records;
@@ -65,6 +75,7 @@ class GbQuerySchedule {
                 refreshStatus(now);
                 renewSubscriptions(now);
                 queryRecords(now);
+                probeRetention(now);
             });
         } catch (RuntimeException e) {
             log.warn("GB/T 28181 periodic queries did not run: {}", e.getMessage());
@@ -104,9 +115,7 @@ class GbQuerySchedule {
 
     int queryRecords(Instant now) {
         records.timeOut(now.minus(GbQuerySettings.ANSWER_TIMEOUT));
-        Set<String> busy = new HashSet<>(jdbc.queryForList("SELECT DISTINCT device_code FROM gb_record_query"
-                + " WHERE outcome IN ('PENDING', 'PARTIAL') AND queried_at >= ?", String.class,
-                GbDb.ts(now.minus(GbQuerySettings.ANSWER_TIMEOUT))));
+        Set<String> busy = busyDevices(now);
         List<String[]> due = jdbc.query("SELECT c.device_code, c.channel_code FROM gb_channel c"
                         + " JOIN gb_registration r ON r.device_code = c.device_code"
                         + " LEFT JOIN gb_record_query q ON q.channel_code = c.channel_code"
@@ -123,6 +132,50 @@ class GbQuerySchedule {
                 continue;
             }
             if (queries.askRecords(channel[0], channel[1])) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    static final int PROBE_EVERY_HOURS = 24;
+
+    /** Devices with a RecordInfo (daily query or retention probe) still waiting for its answer. */
+    private Set<String> busyDevices(Instant now) {
+        Object recent = GbDb.ts(now.minus(GbQuerySettings.ANSWER_TIMEOUT));
+        Set<String> busy = new HashSet<>(jdbc.queryForList("SELECT DISTINCT device_code FROM gb_record_query"
+                + " WHERE outcome IN ('PENDING', 'PARTIAL') AND queried_at >= ?", String.class, recent));
+        busy.addAll(jdbc.queryForList("SELECT DISTINCT device_code FROM gb_retention_probe"
+                + " WHERE outcome IN ('PENDING', 'PARTIAL') AND queried_at >= ?", String.class, recent));
+        return busy;
+    }
+
+    int probeRetention(Instant now) {
+        GbRetentionTargets target = targets.getIfAvailable();
+        if (target == null) {
+            return 0;
+        }
+        probes.timeOut(now.minus(GbQuerySettings.ANSWER_TIMEOUT));
+        Set<String> busy = busyDevices(now);
+        List<String[]> due = jdbc.query("SELECT c.device_code, c.channel_code FROM gb_channel c"
+                        + " JOIN gb_registration r ON r.device_code = c.device_code"
+                        + " LEFT JOIN gb_retention_probe p ON p.channel_code = c.channel_code"
+                        + " WHERE " + GbDb.REGISTERED + " AND c.removed_at IS NULL AND (p.queried_at IS NULL OR p.queried_at < ?)"
+                        + " ORDER BY p.queried_at, c.device_code, c.channel_code",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
+                GbDb.ts(now), GbDb.ts(now.minus(Duration.ofHours(PROBE_EVERY_HOURS))));
+        java.util.Map<String, Integer> days = target.retentionDays(due.stream().map(c -> c[1]).toList());
+        int sent = 0;
+        for (String[] channel : due) {
+            Integer d = days.get(channel[1]);
+            if (sent >= settings.recordBatch()) {
+                break;
+            }
+            if (d == null || d < 1 || !records(channel[0]) || !busy.add(channel[0])) {
+                continue;
+            }
+            Instant end = now.minus(Duration.ofDays(d));
+            if (queries.askRetention(channel[0], channel[1], end.minus(Duration.ofDays(1)), end)) {
                 sent++;
             }
         }

@@ -20,7 +20,8 @@ import org.xueliang.tracker.agent.gb.ManscdpMessage;
  * RecordInfo answers, possibly over several MESSAGEs (SumNum): matched to the channel's pending query by DeviceID (the
  * channel) and SN. The first part replaces the window's stored intervals; each part adds its own. Intervals are cut
  * to the queried window; an answer nobody asked for (or after a timeout) is not stored. The part that completes the
- * answer publishes {@link GbRecordsAnswered}.
+ * answer publishes {@link GbRecordsAnswered}. An answer to a retention probe ({@link GbRetentionProbes}) instead gives
+ * the oldest recording in its window and, complete, {@link GbRetentionAnswered}.
  */
 @Component
 class RecordInfoHandler implements ManscdpHandler {
@@ -28,11 +29,13 @@ class RecordInfoHandler implements ManscdpHandler {
     private static final Logger log = LoggerFactory.getLogger(RecordInfoHandler.class);
 
     private final GbRecords records;
+    private final GbRetentionProbes probes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    RecordInfoHandler(GbRecords records, Clock clock, ApplicationEventPublisher events) {
+    RecordInfoHandler(GbRecords records, GbRetentionProbes probes, Clock clock, ApplicationEventPublisher events) {
         this.records = records;
+        this.probes = probes;
         this.clock = clock;
         this.events = events;
     }
@@ -49,6 +52,9 @@ class RecordInfoHandler implements ManscdpHandler {
             return;
         }
         Optional<GbRecords.Pending> pending = records.lockPending(message.deviceId(), message.sn());
+        if (pending.isEmpty() && probed(message, receivedAt)) {
+            return;
+        }
         if (pending.isEmpty()) {
             log.debug("RecordInfo from {} for {} (SN {}) answers no pending query: not stored", deviceCode,
                     message.deviceId(), message.sn());
@@ -64,6 +70,27 @@ class RecordInfoHandler implements ManscdpHandler {
         if (records.received(query, message.items().size(), sumNum, intervals.size()) == GbRecords.Outcome.OK) {
             events.publishEvent(new GbRecordsAnswered(query.channelCode(), query.windowStart(), query.windowEnd(), receivedAt));
         }
+    }
+
+    /**
+     * A part of a retention probe's answer: only the oldest recording it lists inside the window counts (the intervals
+     * are not stored: the daily query measures 录像完整率). Answers whether the message was one.
+     */
+    private boolean probed(ManscdpMessage message, Instant receivedAt) {
+        Optional<GbRetentionProbes.Probe> probe = probes.lockPending(message.deviceId(), message.sn());
+        if (probe.isEmpty()) {
+            return false;
+        }
+        GbRetentionProbes.Probe p = probe.get();
+        GbRecords.Pending window = new GbRecords.Pending(p.channelCode(), p.windowStart(), p.windowEnd(), receivedAt, 0);
+        Instant earliest = intervals(message.items(), window, clock.getZone()).stream().map(GbRecords.Interval::start)
+                .min(Instant::compareTo).orElse(null);
+        int sumNum = message.sumNum() == null ? message.items().size() : message.sumNum();
+        if (probes.received(p, message.items().size(), sumNum, earliest) == GbRecords.Outcome.OK) {
+            events.publishEvent(new GbRetentionAnswered(p.channelCode(), p.windowStart(), p.windowEnd(),
+                    GbRetentionProbes.older(p.earliest(), earliest), receivedAt));
+        }
+        return true;
     }
 
     static List<GbRecords.Interval> intervals(List<Map<String, String>> items, GbRecords.Pending query, ZoneId zone) {

@@ -1,6 +1,7 @@
 package org.xueliang.tracker.recording;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.xueliang.tracker.agent.probe.Method;
 import org.xueliang.tracker.agent.probe.RecordingFacts;
 import org.xueliang.tracker.gb28181.GbRecordsAnswered;
+import org.xueliang.tracker.gb28181.GbRetentionAnswered;
 import org.xueliang.tracker.ledger.GbDirectory;
 import org.xueliang.tracker.monitoring.ProbeFactsReported;
 import org.xueliang.tracker.recording.RecordingStore.Source;
@@ -18,7 +20,7 @@ import org.xueliang.tracker.recording.Spans.Span;
 /**
  * Keeps what recording searches reported, inside the transaction that accepted them: ONVIF probe facts
  * ({@link RecordingFacts}: intervals, searched window, retention) and GB/T 28181 RecordInfo answers (the window
- * answered; the intervals themselves stay in the gb28181 module's table).
+ * answered; the intervals themselves stay in the gb28181 module's table) and GB/T 28181 retention probes.
  */
 @Component
 class RecordingListener {
@@ -47,6 +49,20 @@ class RecordingListener {
             if (earliest.isPresent() || latest.isPresent()) {
                 store.retention(r.deviceId(), Source.ONVIF, earliest.orElse(null), latest.orElse(null), r.probedAt());
             }
+        }
+    }
+
+    /**
+     * A retention probe's answer: a recording found in the day that ends 录像保存天数 ago is the oldest known (the
+     * retention reaches at least that far); none found is kept as a report without an oldest recording, which the
+     * check reads as short.
+     */
+    @EventListener
+    void onGbRetention(GbRetentionAnswered event) {
+        Long deviceId = directory.deviceIdsByCode(List.of(event.channelCode())).get(event.channelCode());
+        if (deviceId != null) {
+            Instant at = event.answeredAt() == null ? clock.instant() : event.answeredAt();
+            store.retention(deviceId, Source.GB28181, event.earliest(), event.earliest() == null ? null : at, at);
         }
     }
 

@@ -84,6 +84,7 @@ class RecordingService {
         addGb(recorded, gb.intervals(byCode.keySet(), start, end), byCode);
         addGb(answered, gb.lastAnsweredWindows(byCode.keySet(), start, end), byCode);
         Map<Long, List<Retention>> retention = store.retention(ids);
+        Map<Long, Integer> requiredDays = settings.retentionDays(cameras);
         java.util.Set<Long> synthetic = store.synthetic(ids, start, end);
         Instant now = clock.instant();
         List<CameraRecording> out = new ArrayList<>();
@@ -92,7 +93,7 @@ class RecordingService {
             RecordingCalculator.Result result = RecordingCalculator.compute(from, toInclusive.plusDays(1), zone,
                     settings.window(), d -> c.inServiceDuring(d, d.plusDays(1)), now, rec,
                     answered.getOrDefault(c.id(), List.of()));
-            RetentionView r = retention(c, retention.getOrDefault(c.id(), List.of()));
+            RetentionView r = retention(requiredDays.get(c.id()), retention.getOrDefault(c.id(), List.of()));
             out.add(new CameraRecording(c, result, rec, r, findings(result, r, end, zone), synthetic.contains(c.id())));
         }
         return out;
@@ -109,12 +110,15 @@ class RecordingService {
         });
     }
 
-    private RetentionView retention(Camera c, List<Retention> reports) {
-        int required = settings.retentionDays(c);
+    private static RetentionView retention(int required, List<Retention> reports) {
         Retention best = reports.stream().filter(r -> r.earliest() != null)
                 .min(Comparator.comparing(Retention::earliest)).orElse(null);
         if (best == null) {
-            return new RetentionView(null, null, null, null, null, required, null);
+            // a GB/T 28181 retention probe that found no recording as old as required: short, by how much unknown
+            return reports.stream().filter(r -> r.source() == RecordingStore.Source.GB28181 && r.reportedAt() != null)
+                    .findFirst()
+                    .map(r -> new RetentionView(r.source().name(), null, null, r.reportedAt(), null, required, false))
+                    .orElse(new RetentionView(null, null, null, null, null, required, null));
         }
         Instant until = best.latest() != null && best.latest().isAfter(best.earliest()) ? best.latest() : best.reportedAt();
         double days = Math.max(0, Duration.between(best.earliest(), until).toSeconds()) / 86_400.0;
@@ -129,8 +133,9 @@ class RecordingService {
     static List<Finding> findings(RecordingCalculator.Result result, RetentionView retention, Instant periodEnd, ZoneId zone) {
         List<Finding> out = new ArrayList<>();
         if (Boolean.FALSE.equals(retention.ok()) && retention.reportedAt().isBefore(periodEnd)) {
-            out.add(new Finding(RETENTION_SHORT, retention.reportedAt(), null,
-                    String.format(Locale.ROOT, "%.1f d / %d d", retention.days(), retention.requiredDays())));
+            out.add(new Finding(RETENTION_SHORT, retention.reportedAt(), null, retention.days() == null
+                    ? String.format(Locale.ROOT, "< %d d / %d d", retention.requiredDays(), retention.requiredDays())
+                    : String.format(Locale.ROOT, "%.1f d / %d d", retention.days(), retention.requiredDays())));
         }
         List<Finding> rest = new ArrayList<>();
         LocalDate runStart = null;

@@ -55,15 +55,17 @@ class RecordingSettings {
         return windowText;
     }
 
-    /** 录像保存天数 of the camera. */
-    int retentionDays(Camera camera) {
-        List<RetentionDays> sources = overrides.orderedStream().toList();
-        for (RetentionDays s : sources) {
-            var days = s.of(camera);
-            if (days.isPresent() && days.getAsInt() > 0) {
-                return days.getAsInt();
-            }
+    /** 录像保存天数 of each camera, by device id: each source is read once for all of them. */
+    Map<Long, Integer> retentionDays(List<Camera> cameras) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (RetentionDays s : overrides.orderedStream().toList()) {
+            s.of(cameras).forEach((id, days) -> {
+                if (days != null && days > 0) {
+                    out.putIfAbsent(id, days);
+                }
+            });
         }
-        return byCategory.getOrDefault(camera.categoryCode(), retentionDays);
+        cameras.forEach(c -> out.putIfAbsent(c.id(), byCategory.getOrDefault(c.categoryCode(), retentionDays)));
+        return out;
     }
 }

@@ -1,5 +1,8 @@
 package org.xueliang.tracker.seed;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +46,11 @@ class ReferenceArchives implements ApplicationRunner {
     private final ArchiveService archives;
     private final FirstStart firstStart;
     private final boolean enabled;
+    private final Clock clock;
 
     ReferenceArchives(ProjectRepository projects, CameraDirectory cameras, ArchiveService archives, FirstStart firstStart,
-                      @Value("${xl.seed:true}") boolean enabled) {
+                      Clock clock, @Value("${xl.seed:true}") boolean enabled) {
+        this.clock = clock;
         this.projects = projects;
         this.cameras = cameras;
         this.archives = archives;
@@ -60,9 +65,15 @@ class ReferenceArchives implements ApplicationRunner {
             return;
         }
         long id = project.getId();
-        if (firstStart.once("reference archives", () -> archives.anyStored(id), () -> archives.seed(id, plan(cameras.ofProject(id))))) {
+        if (firstStart.once("reference archives", () -> archives.anyStored(id), () -> archives.seed(id, plan(cameras.ofProject(id)), inForceFrom(project)))) {
             log.info("Loaded the reference project's camera archives");
         }
+    }
+
+    /** The archives count from the project's start (actual, else planned; now for a project without dates). */
+    private Instant inForceFrom(Project project) {
+        LocalDate start = project.getActualStart() != null ? project.getActualStart() : project.getPlannedStart();
+        return start == null ? clock.instant() : start.atStartOfDay(clock.getZone()).toInstant();
     }
 
     /** Archives by device id; cameras left out have none (defaults only). */

@@ -153,6 +153,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/projects/{id}/assessment-trend` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/devices/{id}/archive` | ✔ | ✔ | ✔ | ✔ |
             | `PUT /api/v1/devices/{id}/archive` | ✔ | ✔ | — | ✔ |
+            | `GET /api/v1/devices/{id}/archive/versions` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/devices/{id}/archive/versions/{no}` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}/archives` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}/archive-rates` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}/archive-mismatches` | ✔ | ✔ | ✔ | ✔ |
@@ -297,7 +299,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(111);
+        assertThat(rows).hasSize(113);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -476,6 +478,9 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/devices/{id}/archive" -> get("/api/v1/devices/{id}/archive", seeded);
             // an empty archive is valid (not complete): 200, on a scratch camera so the reference project stays as it is
             case "PUT /api/v1/devices/{id}/archive" -> withJson(put("/api/v1/devices/{id}/archive", scratchCamera()), Map.of());
+            case "GET /api/v1/devices/{id}/archive/versions" -> get("/api/v1/devices/{id}/archive/versions", seeded);
+            // the reference archives are loaded as version 1 of every camera that has one
+            case "GET /api/v1/devices/{id}/archive/versions/{no}" -> get("/api/v1/devices/{id}/archive/versions/1", seeded);
             case "GET /api/v1/projects/{id}/archives" -> get("/api/v1/projects/{id}/archives?size=5", PROJECT);
             case "GET /api/v1/projects/{id}/archive-rates" -> get("/api/v1/projects/{id}/archive-rates?groupBy=township", PROJECT);
             case "GET /api/v1/projects/{id}/archive-mismatches" -> get("/api/v1/projects/{id}/archive-mismatches", PROJECT);

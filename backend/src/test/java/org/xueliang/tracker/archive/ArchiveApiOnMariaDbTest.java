@@ -243,10 +243,10 @@ class ArchiveApiOnMariaDbTest extends ApiTestSupport {
 
         long id = scratchCamera(null);
         CameraDirectory.Camera camera = cameras.camera(id).orElseThrow();
-        assertThat(supplied.of(camera)).as("a retention left at the default says nothing").isEmpty();
+        assertThat(supplied.of(List.of(camera))).as("a retention left at the default says nothing").isEmpty();
         assertThat(supplied.contractors(camera.projectId(), List.of(camera))).isEmpty();
         perform(withJson(put("/api/v1/devices/{id}/archive", id), validArchive()), ADMIN).andExpect(status().isOk());
-        assertThat(supplied.of(camera)).hasValue(90);
+        assertThat(supplied.of(List.of(camera))).containsExactly(Map.entry(id, 90));
         assertThat(supplied.contractors(camera.projectId(), List.of(camera))).containsEntry(id, "城区运维项目部");
     }
 

@@ -71,4 +71,33 @@ class DemoGbPlanTest {
     void noCodedDeviceMeansNoPlan() {
         assertThat(DemoGbPlan.plan(List.of(row("X", null, 1L)))).isEmpty();
     }
+
+    @Test
+    void channelsReportTheLedgersValuesExceptThreeDeliberateMismatches() {
+        List<DemoGbPlan.Device> plan = List.of(
+                new DemoGbPlan.Device("A-01", "14082400001180000001", true,
+                        List.of("14082400001320000002", "14082400001320000003"), List.of()),
+                new DemoGbPlan.Device("B-01", "14082400001320000004", false, List.of("14082400001320000004"), List.of()),
+                new DemoGbPlan.Device("B-02", "14082400001320000005", false, List.of("14082400001320000005"), List.of()));
+        java.math.BigDecimal lon = new java.math.BigDecimal("110.978700");
+        java.math.BigDecimal lat = new java.math.BigDecimal("35.603200");
+        java.util.Map<String, DemoGbPlan.Ledger> ledger = new java.util.HashMap<>();
+        for (String code : List.of("14082400001320000002", "14082400001320000003", "14082400001320000004",
+                "14082400001320000005")) {
+            ledger.put(code, new DemoGbPlan.Ledger("摄像机-" + code.substring(16), "iDS-2CD7A46G0", lon, lat));
+        }
+        var described = DemoGbPlan.described(plan, ledger);
+
+        assertThat(described.get("14082400001320000002"))
+                .isEqualTo(new org.xueliang.tracker.agent.sim.gb.GbSimDevice.Described("IPC-0002", "iDS-2CD7A46G0",
+                        "110.9787", "35.6032"));
+        assertThat(described.get("14082400001320000003"))
+                .isEqualTo(new org.xueliang.tracker.agent.sim.gb.GbSimDevice.Described("摄像机-0003", "iDS-2CD7A46G0",
+                        "110.9817", "35.6032"));
+        assertThat(described.get("14082400001320000004").model()).isEqualTo(DemoGbPlan.SWAPPED_MODEL);
+        assertThat(described.get("14082400001320000005"))
+                .as("the rest say what the ledger says")
+                .isEqualTo(new org.xueliang.tracker.agent.sim.gb.GbSimDevice.Described("摄像机-0005", "iDS-2CD7A46G0",
+                        "110.9787", "35.6032"));
+    }
 }

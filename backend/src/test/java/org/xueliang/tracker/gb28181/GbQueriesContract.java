@@ -44,6 +44,10 @@ abstract class GbQueriesContract extends ApiTestSupport {
     @Autowired
     GbRecords records;
     @Autowired
+    GbRetentionProbes probes;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<GbRetentionTargets> retentionTargets;
+    @Autowired
     GbSettings gbSettings;
     @Autowired
     SchedulerLease lease;
@@ -66,8 +70,8 @@ abstract class GbQueriesContract extends ApiTestSupport {
         outbound = new RecordingOutbound();
         Clock clock = Clock.system(ZONE);
         GbQuerySettings settings = new GbQuerySettings("PT10M", "P1D", 3600, 200, 1000);
-        queries = new GbQueries(outbound.provider(), facts, records, settings, clock);
-        schedule = new GbQuerySchedule(jdbc, queries, records, settings, gbSettings, lease, clock);
+        queries = new GbQueries(outbound.provider(), facts, records, probes, settings, clock);
+        schedule = new GbQuerySchedule(jdbc, queries, records, probes, retentionTargets, settings, gbSettings, lease, clock);
         now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 

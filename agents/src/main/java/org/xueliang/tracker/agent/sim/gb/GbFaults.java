@@ -15,6 +15,7 @@ import java.util.Locale;
  *       the picture comes back FOR_S seconds later: a NOTIFY event ON.</li>
  *   <li>{@code drift-SECONDS}: its clock is off by SECONDS (negative: behind) and ignores the server's 校时.</li>
  *   <li>{@code record-gaps[-MINUTES]}: RecordInfo leaves the first MINUTES (default 30) of every 6 hours out.</li>
+ *   <li>{@code keep-days-DAYS}: its storage holds only the last DAYS days: RecordInfo lists nothing older.</li>
  *   <li>{@code slow-catalog-MS}: waits MS before each Catalog part.</li>
  *   <li>{@code partial-catalog}: never sends the last Catalog part (SumNum announces more than ever arrives).</li>
  * </ul>
@@ -33,6 +34,7 @@ public final class GbFaults {
     private int recordGapMinutes;
     private Duration slowCatalog = Duration.ZERO;
     private boolean partialCatalog;
+    private Duration keep;
 
     /** Adds one fault in the command line's words; IllegalArgumentException names what is accepted. */
     public GbFaults add(String spec) {
@@ -58,6 +60,8 @@ public final class GbFaults {
                 recordGapMinutes = DEFAULT_GAP_MINUTES;
             } else if (k.startsWith("record-gaps-")) {
                 recordGapMinutes = Integer.parseInt(k.substring("record-gaps-".length()));
+            } else if (k.startsWith("keep-days-")) {
+                keep = Duration.ofDays(Long.parseLong(k.substring("keep-days-".length())));
             } else if (k.startsWith("slow-catalog-")) {
                 slowCatalog = Duration.ofMillis(Long.parseLong(k.substring("slow-catalog-".length())));
             } else if (k.equals("partial-catalog")) {
@@ -69,14 +73,14 @@ public final class GbFaults {
             throw new IllegalArgumentException("bad number in GB/T 28181 fault " + spec + " (" + KINDS + ")");
         }
         if (vlostAfter.isNegative() || (vlostFor != null && (vlostFor.isNegative() || vlostFor.isZero())) || slowCatalog.isNegative() || recordGapMinutes < 0 || recordGapMinutes > 360
-                || (stopKeepaliveAfter != null && stopKeepaliveAfter.isNegative())) {
+                || (stopKeepaliveAfter != null && stopKeepaliveAfter.isNegative()) || (keep != null && keep.isNegative())) {
             throw new IllegalArgumentException("out of range in GB/T 28181 fault " + spec);
         }
         return this;
     }
 
     static final String KINDS = "stop-keepalive[-AFTER_S], wrong-password, vlost=CHANNEL[@AFTER_S][+FOR_S], drift-SECONDS,"
-            + " record-gaps[-MINUTES], slow-catalog-MS, partial-catalog";
+            + " record-gaps[-MINUTES], keep-days-DAYS, slow-catalog-MS, partial-catalog";
 
     /** Whether a keepalive is due {@code sinceStart} after the simulator started. */
     boolean keepsAlive(Duration sinceStart) {
@@ -101,6 +105,9 @@ public final class GbFaults {
 
     boolean partialCatalog() { return partialCatalog; }
 
+    /** How far back its recordings reach; null = as far as asked. */
+    Duration keep() { return keep; }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
@@ -112,6 +119,7 @@ public final class GbFaults {
         if (recordGapMinutes > 0) b.append(" record-gaps-").append(recordGapMinutes);
         if (!slowCatalog.isZero()) b.append(" slow-catalog-").append(slowCatalog.toMillis());
         if (partialCatalog) b.append(" partial-catalog");
+        if (keep != null) b.append(" keep-days-").append(keep.toDays());
         return b.toString().trim();
     }
 }

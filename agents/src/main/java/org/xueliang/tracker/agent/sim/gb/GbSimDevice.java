@@ -38,9 +38,23 @@ public final class GbSimDevice {
     private final GbFaults faults;
     private final ZoneId zone;
     private final Instant started;
+    private final Map<String, Described> described;
+
+    /**
+     * What a channel's Catalog item says about the camera as its installer configured it (any part null = the
+     * simulator's own placeholder): the demo makes the ledger's cameras report their ledger name, model and site
+     * position, with a few deliberate differences.
+     */
+    public record Described(String name, String model, String longitude, String latitude) {
+    }
 
     public GbSimDevice(String code, Kind kind, String password, List<String> channels, GbFaults faults, ZoneId zone,
                        Instant started) {
+        this(code, kind, password, channels, faults, zone, started, Map.of());
+    }
+
+    public GbSimDevice(String code, Kind kind, String password, List<String> channels, GbFaults faults, ZoneId zone,
+                       Instant started, Map<String, Described> described) {
         if (!code.matches("\\d{20}")) {
             throw new IllegalArgumentException("a GB/T 28181 code has 20 digits: " + code);
         }
@@ -51,6 +65,7 @@ public final class GbSimDevice {
         this.faults = faults;
         this.zone = zone;
         this.started = started;
+        this.described = Map.copyOf(described);
     }
 
     public String code() { return code; }
@@ -160,12 +175,17 @@ public final class GbSimDevice {
 
     /**
      * RecordInfo for one channel between {@code start} and {@code end} (local times as the query gave them):
-     * hour-long files up to {@code now}, minus the first minutes of every 6 hours under record-gaps.
+     * hour-long files up to {@code now}, minus the first minutes of every 6 hours under record-gaps, none older than
+     * keep-days allows.
      * An unknown channel gets an empty list (SumNum 0).
      */
     List<ManscdpMessage> recordInfo(long sn, String channel, LocalDateTime start, LocalDateTime end, Instant now) {
         List<Map<String, String>> items = new ArrayList<>();
         LocalDateTime last = end.isAfter(LocalDateTime.ofInstant(now, zone)) ? LocalDateTime.ofInstant(now, zone) : end;
+        if (faults.keep() != null) {
+            LocalDateTime oldest = LocalDateTime.ofInstant(now.minus(faults.keep()), zone);
+            start = start.isBefore(oldest) ? oldest : start;
+        }
         if (channels.contains(channel) && start.isBefore(last)) {
             LocalDateTime file = start.withMinute(0).withSecond(0).withNano(0);
             while (file.isBefore(last) && items.size() < 2000) {
@@ -206,9 +226,10 @@ public final class GbSimDevice {
         String ch = channels.get(i);
         Map<String, String> item = new LinkedHashMap<>();
         item.put("DeviceID", ch);
-        item.put("Name", kind == Kind.NVR ? "通道" + (i + 1) : name());
+        Described d = described.getOrDefault(ch, new Described(null, null, null, null));
+        item.put("Name", d.name() != null ? d.name() : kind == Kind.NVR ? "通道" + (i + 1) : name());
         item.put("Manufacturer", "Xueliang Sim");
-        item.put("Model", "XL-IPC-2000");
+        item.put("Model", d.model() != null ? d.model() : "XL-IPC-2000");
         item.put("Owner", "Owner");
         item.put("CivilCode", code.substring(0, 6));
         item.put("Address", "模拟设备");
@@ -218,8 +239,8 @@ public final class GbSimDevice {
         item.put("RegisterWay", "1");
         item.put("Secrecy", "0");
         item.put("Status", "ON");
-        item.put("Longitude", "110.9" + (i % 10));
-        item.put("Latitude", "35.6" + (i % 10));
+        item.put("Longitude", d.longitude() != null ? d.longitude() : "110.9" + (i % 10));
+        item.put("Latitude", d.latitude() != null ? d.latitude() : "35.6" + (i % 10));
         item.put("Info.PTZType", "3");
         if (event != null) {
             item.put("Event", event);

@@ -48,6 +48,17 @@ class GbSimDeviceTest {
     }
 
     @Test
+    void aDescribedChannelReportsItsOwnNameModelAndPositionTheOthersThePlaceholders() {
+        GbSimDevice d = new GbSimDevice("14082400111180000001", GbSimDevice.Kind.NVR, "pw",
+                List.of("14082400111310000500", "14082400111310000501"), new GbFaults(), ZONE, START,
+                Map.of("14082400111310000500", new GbSimDevice.Described("稷峰街口", "DS-2CD7A46", "110.9787", null)));
+        List<Map<String, String>> items = d.catalog(1).get(0).items();
+        assertThat(items.get(0)).containsEntry("Name", "稷峰街口").containsEntry("Model", "DS-2CD7A46")
+                .containsEntry("Longitude", "110.9787").containsEntry("Latitude", "35.60");
+        assertThat(items.get(1)).containsEntry("Name", "通道2").containsEntry("Model", "XL-IPC-2000");
+    }
+
+    @Test
     void aPartialCatalogNeverSendsItsLastPart() {
         assertThat(nvr(20, "partial-catalog").catalog(1)).hasSize(2).extracting(ManscdpMessage::sumNum).containsOnly(20);
         List<ManscdpMessage> small = nvr(4, "partial-catalog").catalog(1);
@@ -108,6 +119,20 @@ class GbSimDeviceTest {
                 .extracting(i -> i.get("StartTime")).containsExactly("2026-12-06T00:40:00");
         assertThat(gaps).hasSize(25); // the gaps shorten four files, they remove none
         assertThat(items(nvr(1).recordInfo(1, "14082400111310009999", from, to, now))).isEmpty();
+    }
+
+    @Test
+    void keepDaysListsNothingOlderThanItsStorageHolds() {
+        Instant now = LocalDateTime.of(2026, 12, 6, 8, 0).atZone(ZONE).toInstant();
+        String channel = "14082400111310000500";
+        // 30 days back, over one day: a device keeping 10 days has nothing there, one keeping 40 days has it all
+        LocalDateTime from = LocalDateTime.of(2026, 11, 5, 8, 0);
+        LocalDateTime to = LocalDateTime.of(2026, 11, 6, 8, 0);
+        assertThat(items(nvr(1, "keep-days-10").recordInfo(1, channel, from, to, now))).isEmpty();
+        assertThat(items(nvr(1, "keep-days-40").recordInfo(1, channel, from, to, now))).hasSize(24);
+        List<Map<String, String>> recent = items(nvr(1, "keep-days-1").recordInfo(1, channel, from.plusDays(30), now
+                .atZone(ZONE).toLocalDateTime(), now));
+        assertThat(recent.get(0)).containsEntry("StartTime", "2026-12-05T08:00:00");
     }
 
     @Test
