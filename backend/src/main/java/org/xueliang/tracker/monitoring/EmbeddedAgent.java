@@ -45,11 +45,6 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
 
     static final String NAME_PREFIX = "embedded-";
     static final String ZONE = "local";
-    /*
-     * The assignment is polled every 15 s rather than the standalone agent's 30 s: a dead replica's share moves at the
-     * first poll after its heartbeat turned stale, so this bounds the takeover to the live timeout + 15 s.
-     */
-    private static final Duration ASSIGNMENT_REFRESH = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(EmbeddedAgent.class);
 
     private final AgentService agents;
@@ -59,6 +54,8 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
     private final Path dataDir;
     private final Path spoolDir;
     private final String configuredReplicaId;
+    private final Duration assignmentRefresh;
+    private final Duration heartbeatInterval;
     private String name;
     private long agentId;
     private StandardProbers probers;
@@ -68,7 +65,9 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
 
     EmbeddedAgent(AgentService agents, EmbeddedShare share, IngestService ingest,
                   @Value("${xl.agent.embedded.enabled:true}") boolean enabled, @Value("${xl.data-dir:./data}") String dataDir,
-                  @Value("${xl.agent.embedded.replica-id:}") String replicaId) {
+                  @Value("${xl.agent.embedded.replica-id:}") String replicaId,
+                  @Value("${xl.agent.embedded.assignment-refresh-seconds:15}") int assignmentRefreshSeconds,
+                  @Value("${xl.agent.embedded.live-seconds:45}") int liveSeconds) {
         this.agents = agents;
         this.share = share;
         this.ingest = ingest;
@@ -76,6 +75,11 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         this.dataDir = Path.of(dataDir);
         this.spoolDir = this.dataDir.resolve("embedded-agent-spool");
         this.configuredReplicaId = replicaId;
+        // A dead replica's share moves at the first poll after its heartbeat turned stale: polling every 15 s rather
+        // than the standalone agent's 30 s bounds the takeover to the live timeout + 15 s. Three heartbeats per live
+        // timeout (15 s for the default 45 s) so that one late heartbeat does not make a live replica look dead.
+        this.assignmentRefresh = Duration.ofSeconds(assignmentRefreshSeconds);
+        this.heartbeatInterval = Duration.ofMillis(Math.max(1000, liveSeconds * 1000L / 3));
     }
 
     @Override
@@ -89,7 +93,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         probers = StandardProbers.open();
         spool = Spool.open(spoolDir, Spool.DEFAULT_MAX_BYTES, metrics);
         AgentSettings settings = AgentSettings.defaults();
-        settings = settings.withPacing(ASSIGNMENT_REFRESH, settings.flushInterval(), settings.heartbeatInterval());
+        settings = settings.withPacing(assignmentRefresh, settings.flushInterval(), heartbeatInterval);
         runtime = new AgentRuntime(probers.registry(), this, this, this, spool, Clock.systemUTC(), settings, metrics);
         runtime.start();
         running = true;
@@ -105,6 +109,11 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         runtime.close();
         spool.close();
         probers.close();
+    }
+
+    /** This replica's agent name, {@code embedded-<replica id>} (known once started). */
+    String name() {
+        return name;
     }
 
     @Override
