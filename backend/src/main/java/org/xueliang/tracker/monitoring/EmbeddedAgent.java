@@ -111,11 +111,6 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         probers.close();
     }
 
-    /** This replica's agent name, {@code embedded-<replica id>} (known once started). */
-    String name() {
-        return name;
-    }
-
     @Override
     public boolean isRunning() {
         return running;
