@@ -22,8 +22,8 @@ import java.nio.file.StandardOpenOption;
  * {@code EPOCH} is {@code -} for a batch sealed before the spool had one; {@code STARTED_AT} is ISO-8601 UTC. The
  * lines are written <em>before</em> the runtime deletes the batch from the spool: an agent killed in between sends
  * the batch again and logs it again with {@code DUPLICATE} true, so (EPOCH, SEQ) may appear twice but an
- * acknowledged batch is never missing. A last line without its newline is a write torn by a kill; that batch was
- * never deleted from the spool. The backend does not say which results it refused ({@code REJECTED} counts them),
+ * acknowledged batch is never missing. A line cut short by a kill (one write per batch makes it unlikely) is ended
+ * with a newline when the log is opened again, so it stays a line of its own; its batch was still in the spool. The backend does not say which results it refused ({@code REJECTED} counts them),
  * so a batch with refusals lists results of which that many are not stored.
  */
 public final class AckLog implements BatchSink, AutoCloseable {
@@ -38,9 +38,24 @@ public final class AckLog implements BatchSink, AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            boolean torn = endsWithoutNewline(path);
             this.file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            if (torn) {
+                file.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the ack log " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean endsWithoutNewline(Path path) throws IOException {
+        if (!Files.exists(path) || Files.size(path) == 0) {
+            return false;
+        }
+        try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            in.read(last, in.size() - 1);
+            return last.get(0) != '\n';
         }
     }
 

@@ -44,6 +44,17 @@ class AckLogTest {
     }
 
     @Test
+    void a_line_torn_by_a_kill_stays_a_line_of_its_own() throws Exception {
+        Path file = dir.resolve("acks.log");
+        Files.writeString(file, "batch e-1 1 1 1 0 false\nresult e-1 1 5 TC");
+        try (AckLog log = new AckLog(file, b -> new Ack(b.seq(), true, 0, 0))) {
+            log.send(new Batch(1, Instant.parse("2025-06-01T08:00:01Z"), List.of(result(5, Method.TCP, "2025-06-01T08:00:00Z")), 0L, "e-1"));
+        }
+        assertThat(Files.readAllLines(file)).containsExactly("batch e-1 1 1 1 0 false", "result e-1 1 5 TC",
+                "batch e-1 1 1 0 0 true", "result e-1 1 5 TCP 2025-06-01T08:00:00Z");
+    }
+
+    @Test
     void a_failed_send_logs_nothing() throws Exception {
         Path file = dir.resolve("acks.log");
         try (AckLog log = new AckLog(file, b -> {
