@@ -25,6 +25,10 @@ public final class AgentMain {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "xl-agent-logback.xml");
         }
+        if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+            System.out.print(AgentConfig.USAGE);
+            return;
+        }
         AgentConfig config;
         try {
             config = AgentConfig.parse(args, System.getenv());
