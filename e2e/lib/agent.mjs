@@ -1,6 +1,7 @@
 // Starts the standalone probing agent (agents/target/xueliang-agent.jar) for e2e tests.
 //
-//   const agent = await startAgent({ serverUrl, token, spoolDir, metricsPort, name });
+//   const agent = await startAgent({ serverUrl, token, spoolDir, metricsPort, name, ackLog });
+//   (serverUrl may be a comma-separated list: the agent fails over between them; ackLog: --ack-log FILE)
 //   await agent.metrics();                // the Prometheus text of --metrics, parsed: { 'xl_agent_spool_depth': 0, … }
 //   await agent.kill('SIGKILL');          // a crash (no shutdown hook); 'SIGTERM' = graceful stop; waits for the exit
 //
@@ -22,7 +23,7 @@ function javaCommand() {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
-export async function startAgent({ serverUrl, token, spoolDir, metricsPort, name = 'agent' }) {
+export async function startAgent({ serverUrl, token, spoolDir, metricsPort, name = 'agent', ackLog }) {
   const jar = agentJar();
   if (!existsSync(jar)) {
     throw new Error(`agent jar not found: ${jar} (build it with 'mvn -B -DskipTests package' or set XL_AGENT_JAR)`);
@@ -38,6 +39,7 @@ export async function startAgent({ serverUrl, token, spoolDir, metricsPort, name
   };
   const args = ['-Xmx256m', '-jar', jar, '--server', serverUrl, '--spool', spoolDir];
   if (metricsPort) args.push('--metrics', `127.0.0.1:${metricsPort}`);
+  if (ackLog) args.push('--ack-log', ackLog);
   const child = spawn(javaCommand(), args, {
     env: { ...process.env, XL_AGENT_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],

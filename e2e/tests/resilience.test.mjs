@@ -16,9 +16,12 @@
 //   (b) the backend applied batches 1..lastSeq, each exactly once, no gap (GET /api/v1/agents/{id}/batches);
 //   (c) probe results stored (GET /api/v1/devices/{id}/probes: newest first, time in "at") = Σ (resultCount −
 //       refusedCount) of the applied batches (results of devices parked while spooled are refused), no (device, probe time) pair stored twice, results probed while the backend was
-//       down arrived, and no device's probe series has a hole except across an agent kill.
+//       down arrived, and no device's probe series has a hole except across an agent kill;
+//   (d) issue 12: the agent's --ack-log (what it was told is stored) lists exactly the applied batches (epoch, seq), with
+//       their result counts, and every result of a batch without refusals is stored. The agent is given a dead
+//       server URL first (--server DEAD,BACKEND): it fails over to the backend and sticks to it.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +51,8 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
   let agent;                       // the current agent process
   let dataDir;
   let spoolDir;
+  let ackDir;
+  let deadUrl;                     // a server URL nobody answers, listed first: the agent fails over from it
   let metricsPort;
   let agentId;
   let token;
@@ -70,7 +75,8 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
     return server;
   };
   const launchAgent = async () => {
-    agent = await startAgent({ serverUrl: server.baseUrl, token, spoolDir, metricsPort, name: `resilience-agent-${++agentRuns}` });
+    agent = await startAgent({ serverUrl: `${deadUrl},${server.baseUrl}`, token, spoolDir, metricsPort,
+      name: `resilience-agent-${++agentRuns}`, ackLog: path.join(ackDir, 'acks.log') });
     figures.agentStarts++;
     events.push({ what: 'agent-start', at: Date.now() });
     await waitUntil(async () => (await agent.metrics()) !== null || agent.exited,
@@ -85,6 +91,8 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
   before(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-res-data-'));
     spoolDir = await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-res-spool-'));
+    ackDir = await mkdtemp(path.join(os.tmpdir(), 'xl-e2e-res-acks-'));
+    deadUrl = `http://127.0.0.1:${await freePort()}`;
     metricsPort = await freePort();
     for (let i = 0; i < LISTENERS; i++) {
       const srv = net.createServer((socket) => socket.destroy());
@@ -99,6 +107,7 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
     await server?.stop().catch(() => {});
     for (const srv of listeners) srv.close();
     await rm(spoolDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    await rm(ackDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
     await rm(dataDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
   });
 
@@ -296,6 +305,7 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
     let stored = 0;
     let down = 0;
     const duplicates = [];
+    const storedKeys = new Set();   // `${deviceId} ${probedAt ms}` of every stored probe
     const gapProblems = [];
     const downs = events.filter((e) => e.what === 'backend-kill').map((e) => e.at);
     const ups = events.filter((e) => e.what === 'backend-up').map((e) => e.at);
@@ -307,6 +317,7 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
       stored += probes.length;
       down += probes.filter((p) => p.status === 'DOWN').length;
       const times = probes.map((p) => Date.parse(p.at)).sort((a, b) => a - b);
+      times.forEach((t) => storedKeys.add(`${id} ${t}`));
       assert.ok(times.every(Number.isFinite), `every probe has its time in 'at': ${JSON.stringify(probes[0])}`);
       times.forEach((t, i) => {
         if (i > 0 && t === times[i - 1]) duplicates.push({ device: id, probedAt: new Date(t).toISOString() });
@@ -327,6 +338,26 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
     figures.resultsStored = stored;
     figures.downResults = down;
     figures.resultsProbedWhileBackendDown = duringOutage;
+    const acks = ackLog(await readFile(path.join(ackDir, 'acks.log'), 'utf8'));
+    const appliedByKey = new Map(batches.map((b) => [`${b.epoch} ${b.seq}`, b]));
+    const notApplied = [...acks.batches.keys()].filter((k) => !appliedByKey.has(k));
+    const notAcked = [...appliedByKey.keys()].filter((k) => !acks.batches.has(k));
+    const countMismatch = [...acks.batches].filter(([k, a]) => appliedByKey.get(k) && appliedByKey.get(k).resultCount !== a.results.length)
+      .map(([k]) => k);
+    const ackedNotStored = [];
+    for (const a of acks.batches.values()) {
+      if (a.rejected > 0) continue;    // the log cannot tell which results were refused
+      // The agent's clock has microseconds, the database keeps milliseconds (H2 rounds): stored at t or t + 1 ms.
+      for (const r of a.results) {
+        if (!storedKeys.has(`${r.device} ${r.at}`) && !storedKeys.has(`${r.device} ${r.at + 1}`)) ackedNotStored.push(r);
+      }
+    }
+    const failovers = (await readFile(agent.logFile, 'utf8')).split('switched to').length - 1;
+    figures.ackedBatches = acks.batches.size;
+    figures.ackedResults = [...acks.batches.values()].reduce((n, a) => n + a.results.length, 0);
+    figures.ackLogRepeats = acks.repeats;
+    figures.failoversInLastAgentLog = failovers;
+    figures.ackedResultsNotStored = ackedNotStored.length;
     figures.testSeconds = Math.round((Date.now() - started) / 1000);
     log(`figures ${JSON.stringify(figures)}`);
 
@@ -340,8 +371,40 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
     assert.ok(duringOutage >= UP_DEVICES, `results probed while the backend was down arrived (${duringOutage})`);
     assert.deepEqual(gapProblems.slice(0, 10), [], 'no unexplained hole in any device\'s probe series');
     assert.ok(figures.agentSigkills >= 2 && figures.backendSigkills >= 2);
+    assert.equal(new Set(batches.map((b) => b.epoch)).size, 1, 'one spool, one epoch');
+    assert.deepEqual(notApplied.slice(0, 10), [], 'every batch in the ack log was applied');
+    assert.deepEqual(notAcked.slice(0, 10), [], 'every applied batch was acknowledged to the agent (its spool drained)');
+    assert.deepEqual(countMismatch.slice(0, 10), [], 'the ack log lists each batch\'s results as applied');
+    assert.deepEqual(ackedNotStored.slice(0, 10), [], 'every acknowledged result (of batches without refusals) is stored');
+    assert.ok(failovers >= 1, 'the agent failed over from the dead first --server URL');
   });
 });
+
+/**
+ * Parses the agent's --ack-log (docs/AGENT-PROTOCOL.md "Ack log"): per (epoch, seq) its results and refusals, each
+ * batch once (a batch logged again — acknowledged as a duplicate after a kill — counts in repeats).
+ */
+function ackLog(text) {
+  const batches = new Map();
+  let repeats = 0;
+  let current = null;
+  for (const line of text.split('\n')) {
+    const f = line.split(' ');
+    if (f[0] === 'batch' && f.length === 7) {
+      const key = `${f[1] === '-' ? 'legacy' : f[1]} ${f[2]}`;
+      if (batches.has(key)) {
+        repeats++;
+        current = null;   // its results are listed already
+      } else {
+        current = { results: [], rejected: Number(f[5]) };
+        batches.set(key, current);
+      }
+    } else if (f[0] === 'result' && f.length === 6 && current) {
+      current.results.push({ device: Number(f[3]), method: f[4], at: Date.parse(f[5]) });
+    }
+  }
+  return { batches, repeats };
+}
 
 /**
  * Posts one-result batches seq 1, 2, … for the agent of token (as the agent protocol does) and SIGKILLs the

@@ -36,7 +36,7 @@ public class AgentService {
      */
     public record AgentView(long id, String name, String zone, boolean embedded, Instant createdAt, Instant revokedAt,
                             Instant lastHeartbeatAt, long lastSeq, String agentVersion, Integer spoolDepth, Long spoolBytes,
-                            Long sendLagMs, Long summarisedResults, Long clockSkewMs, long clockSkewAllowedMs) {
+                            Long sendLagMs, Long summarisedResults, Long clockSkewMs, long clockSkewAllowedMs, String lastEpoch) {
     }
 
     public record CreatedAgent(AgentView agent, String token) {
@@ -45,8 +45,9 @@ public class AgentService {
     /**
      * One applied batch of an agent (a row of {@code agent_batch}): the sequence accounting of exactly-once ingest.
      * {@code resultCount} results arrived, {@code refusedCount} of them were refused one by one, the rest stored.
+     * {@code epoch} is the spool the batch came from ({@code legacy}: sent without one, or applied before epochs).
      */
-    public record AppliedBatch(long seq, Instant receivedAt, int resultCount, int refusedCount) {
+    public record AppliedBatch(long seq, Instant receivedAt, int resultCount, int refusedCount, String epoch) {
     }
 
     public static final int MAX_BATCHES = 5000;
@@ -66,7 +67,8 @@ public class AgentService {
                 StatusStore.instant(rs.getTimestamp("revoked_at")), StatusStore.instant(rs.getTimestamp("last_heartbeat_at")),
                 rs.getLong("last_seq"), rs.getString("agent_version"), (Integer) rs.getObject("spool_depth"),
                 rs.getObject("spool_bytes", Long.class), rs.getObject("send_lag_ms", Long.class),
-                rs.getObject("summarised_results", Long.class), rs.getObject("clock_skew_ms", Long.class), allowedSkew);
+                rs.getObject("summarised_results", Long.class), rs.getObject("clock_skew_ms", Long.class), allowedSkew,
+                rs.getString("last_epoch"));
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -114,6 +116,17 @@ public class AgentService {
         return view.id();
     }
 
+    /**
+     * The names of the embedded agents of {@code zone} (one per backend replica) that are alive: not revoked, last
+     * heartbeat at or after {@code heartbeatSince}. A replica that stopped, or was removed for good, drops out of this
+     * list on its own; its row stays, shown with its late heartbeat.
+     */
+    @Transactional(readOnly = true)
+    public List<String> liveEmbedded(String zone, Instant heartbeatSince) {
+        return jdbc.queryForList("SELECT name FROM probe_agent WHERE embedded = TRUE AND zone = ? AND revoked_at IS NULL"
+                + " AND last_heartbeat_at >= ? ORDER BY name", String.class, zone, StatusStore.ts(heartbeatSince));
+    }
+
     @Transactional(readOnly = true)
     public List<AgentView> list() {
         return jdbc.query("SELECT * FROM probe_agent ORDER BY name", rows);
@@ -125,17 +138,20 @@ public class AgentService {
                 .orElseThrow(() -> ApiException.notFound("Agent", id));
     }
 
-    /** The batches applied for an agent from {@code fromSeq} on, in seq order, at most {@code limit}. */
+    /**
+     * The batches applied for an agent from {@code fromSeq} on, in seq order, at most {@code limit}. An agent whose spool
+     * was re-created has batches of several epochs: the same seq may then appear once per epoch.
+     */
     @Transactional(readOnly = true)
     public List<AppliedBatch> batches(long id, long fromSeq, int limit) {
         if (limit < 1 || limit > MAX_BATCHES) {
             throw ApiException.badRequest("limit", "must be between 1 and " + MAX_BATCHES);
         }
         get(id);
-        return jdbc.query("SELECT seq, received_at, result_count, refused_count FROM agent_batch WHERE agent_id = ? AND seq >= ?"
-                        + " ORDER BY seq LIMIT ?",
+        return jdbc.query("SELECT seq, received_at, result_count, refused_count, epoch FROM agent_batch WHERE agent_id = ? AND seq >= ?"
+                        + " ORDER BY seq, received_at LIMIT ?",
                 (rs, n) -> new AppliedBatch(rs.getLong("seq"), StatusStore.instant(rs.getTimestamp("received_at")),
-                        rs.getInt("result_count"), rs.getInt("refused_count")), id, fromSeq, limit);
+                        rs.getInt("result_count"), rs.getInt("refused_count"), rs.getString("epoch")), id, fromSeq, limit);
     }
 
     private static void checkNameAndZone(String name, String zone) {

@@ -2,6 +2,7 @@ package org.xueliang.tracker.monitoring;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -34,35 +35,54 @@ import org.xueliang.tracker.shared.Hashes;
  * {@link IngestService#ingest} — the same ingest path remote agents use — and heartbeats to
  * {@link AgentService}. Switch it off with {@code XL_EMBEDDED_AGENT=false} when all devices are
  * probed by standalone agents.
+ *
+ * <p>Each backend replica runs one, with an identity of its own: the agent row {@code embedded-<replica id>}
+ * ({@link ReplicaId}, stable per data dir) and its own spool and epoch, so two replicas never share a seq counter.
+ * Zone {@code local} is shared out among the live ones ({@link EmbeddedShare}): each device is probed by one replica.
  */
 @Component
 class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, HeartbeatSink {
 
-    static final String NAME = "embedded-local";
+    static final String NAME_PREFIX = "embedded-";
     static final String ZONE = "local";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedAgent.class);
 
     private final AgentService agents;
-    private final AssignmentService assignments;
+    private final EmbeddedShare share;
     private final IngestService ingest;
     private final boolean enabled;
+    private final Path dataDir;
     private final Path spoolDir;
     /** Each camera's last checked snapshot, for the scheduled picture check's FREEZE (docs/VQD.md). */
     private final Path vqdDir;
+    private final String configuredReplicaId;
+    private final Duration assignmentRefresh;
+    private final Duration heartbeatInterval;
+    private String name;
     private long agentId;
     private StandardProbers probers;
     private Spool spool;
     private AgentRuntime runtime;
     private volatile boolean running;
 
-    EmbeddedAgent(AgentService agents, AssignmentService assignments, IngestService ingest,
-                  @Value("${xl.agent.embedded.enabled:true}") boolean enabled, @Value("${xl.data-dir:./data}") String dataDir) {
+    EmbeddedAgent(AgentService agents, EmbeddedShare share, IngestService ingest,
+                  @Value("${xl.agent.embedded.enabled:true}") boolean enabled, @Value("${xl.data-dir:./data}") String dataDir,
+                  @Value("${xl.agent.embedded.replica-id:}") String replicaId,
+                  @Value("${xl.agent.embedded.assignment-refresh-seconds:15}") int assignmentRefreshSeconds,
+                  @Value("${xl.agent.embedded.live-seconds:45}") int liveSeconds) {
         this.agents = agents;
-        this.assignments = assignments;
+        this.share = share;
         this.ingest = ingest;
         this.enabled = enabled;
-        this.spoolDir = Path.of(dataDir, "embedded-agent-spool");
-        this.vqdDir = Path.of(dataDir, "embedded-agent-vqd");
+        this.dataDir = Path.of(dataDir);
+        this.spoolDir = this.dataDir.resolve("embedded-agent-spool");
+        this.configuredReplicaId = replicaId;
+        // A dead replica's share moves at the first poll after its heartbeat turned stale: polling every 15 s rather
+        // than the standalone agent's 30 s bounds the takeover to the live timeout + 15 s. Three heartbeats per live
+        // timeout (15 s for the default 45 s) so that one late heartbeat does not make a live replica look dead.
+        this.assignmentRefresh = Duration.ofSeconds(assignmentRefreshSeconds);
+        this.heartbeatInterval = Duration.ofMillis(Math.max(1000, liveSeconds * 1000L / 3));
+        this.vqdDir = this.dataDir.resolve("embedded-agent-vqd");
     }
 
     @Override
@@ -70,14 +90,17 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         if (!enabled || running) {
             return;
         }
-        agentId = agents.ensureEmbedded(NAME, ZONE);
+        name = NAME_PREFIX + ReplicaId.resolve(configuredReplicaId, dataDir, spoolDir);
+        agentId = agents.ensureEmbedded(name, ZONE);
         AgentMetrics metrics = new AgentMetrics();
         probers = StandardProbers.open(vqdDir);
         spool = Spool.open(spoolDir, Spool.DEFAULT_MAX_BYTES, metrics);
-        runtime = new AgentRuntime(probers.registry(), this, this, this, spool, Clock.systemUTC(), AgentSettings.defaults(), metrics);
+        AgentSettings settings = AgentSettings.defaults();
+        settings = settings.withPacing(assignmentRefresh, settings.flushInterval(), heartbeatInterval);
+        runtime = new AgentRuntime(probers.registry(), this, this, this, spool, Clock.systemUTC(), settings, metrics);
         runtime.start();
         running = true;
-        log.info("Embedded agent {} (zone {}) started; spool in {}", NAME, ZONE, spoolDir.toAbsolutePath());
+        log.info("Embedded agent {} (zone {}) started; spool in {}, epoch {}", name, ZONE, spoolDir.toAbsolutePath(), spool.epoch());
     }
 
     @Override
@@ -105,7 +128,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
     @Override
     public Optional<Versioned> fetch(String knownVersion) throws TransportException {
         try {
-            AgentAssignment assignment = assignments.forAgent(agentId, ZONE);
+            AgentAssignment assignment = share.assignment(agentId, name, ZONE);
             String version = Hashes.sha256Hex(AgentJson.write(assignment));
             return version.equals(knownVersion) ? Optional.empty() : Optional.of(new Versioned(assignment, version));
         } catch (DataAccessException e) {

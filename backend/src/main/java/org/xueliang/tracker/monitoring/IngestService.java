@@ -31,13 +31,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Applies result batches from agents: exactly once per (agent, sequence), in one transaction —
+ * Applies result batches from agents: exactly once per (agent, epoch, sequence), in one transaction —
  * raw results, device states through the {@link StateMachine}, state intervals, reported facts —
  * and publishes the state changes after commit. The embedded agent calls this same method, so its results
- * pass the same checks (its zone is {@code local}).
+ * pass the same checks (its zone is {@code local}). The epoch is the agent spool's random id (docs/AGENT-PROTOCOL.md):
+ * a batch without one (an agent older than epochs) counts as epoch {@value #LEGACY_EPOCH}, which is what every batch
+ * applied before epochs existed carries, so such an agent is deduplicated exactly as before.
  */
 @Service
 public class IngestService {
+
+    /** The epoch of batches sent without one, and of every batch applied before epochs existed (V30). */
+    public static final String LEGACY_EPOCH = "legacy";
+    private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,36}");
 
     private final JdbcTemplate jdbc;
     private final StatusStore store;
@@ -82,6 +88,7 @@ public class IngestService {
         if (batch.seq() < 1) {
             throw ApiException.invalid("seq", "must be 1 or more");
         }
+        String epoch = epochOf(batch);
         List<Batch.Result> results = batch.results() == null ? List.of() : batch.results();
         if (results.size() > limits.maxBatchResults()) {
             throw ApiException.tooLarge("A batch of " + results.size() + " results",
@@ -98,16 +105,18 @@ public class IngestService {
                 results.stream().map(Batch.Result::deviceId).collect(Collectors.toSet()));
         ResultScreen.Outcome outcome = ResultScreen.screen(results, intervals.keySet(), now, limits);
         try {
-            jdbc.update("INSERT INTO agent_batch (agent_id, seq, received_at, result_count, refused_count) VALUES (?,?,?,?,?)",
-                    agentId, batch.seq(), StatusStore.ts(now), results.size(), outcome.refusedCount());
+            jdbc.update("INSERT INTO agent_batch (agent_id, epoch, seq, received_at, result_count, refused_count) VALUES (?,?,?,?,?,?)",
+                    agentId, epoch, batch.seq(), StatusStore.ts(now), results.size(), outcome.refusedCount());
         } catch (DuplicateKeyException alreadyApplied) {
             batchesDuplicate.increment();
             return new Ack(batch.seq(), true, 0, 0);
         }
         List<Batch.Result> accepted = apply(agentId, outcome.accepted(), intervals, now);
-        jdbc.update("UPDATE probe_agent SET last_seq = CASE WHEN last_seq < ? THEN ? ELSE last_seq END,"
-                        + " summarised_results = COALESCE(summarised_results, 0) + ? WHERE id = ?",
-                batch.seq(), batch.seq(), batch.summarised() == null ? 0 : batch.summarised(), agentId);
+        // last_seq follows the epoch applied last: an agent sends its batches in seq order, one at a time, and a new
+        // spool's epoch takes over from the old one (whose last batches, if any were pending, go first).
+        jdbc.update("UPDATE probe_agent SET last_seq = CASE WHEN last_epoch = ? AND last_seq >= ? THEN last_seq ELSE ? END,"
+                        + " last_epoch = ?, summarised_results = COALESCE(summarised_results, 0) + ? WHERE id = ?",
+                epoch, batch.seq(), batch.seq(), epoch, batch.summarised() == null ? 0 : batch.summarised(), agentId);
         resultsApplied.increment(accepted.size());
         outcome.refused().forEach((reason, n) -> Counter.builder("xl_ingest_refused_results_total")
                 .description("Results refused one by one, by agent and reason (notAssigned, tooOld, inFuture, badLatency)")
@@ -140,6 +149,16 @@ public class IngestService {
         publishFacts(accepted);
         published.forEach(events::publishEvent);
         return accepted;
+    }
+
+    private static String epochOf(Batch batch) {
+        if (batch.epoch() == null || batch.epoch().isEmpty()) {
+            return LEGACY_EPOCH;
+        }
+        if (!EPOCH.matcher(batch.epoch()).matches()) {
+            throw ApiException.invalid("epoch", "use 1-36 letters, digits, '_' or '-' (the agent's spool id, e.g. a UUID)");
+        }
+        return batch.epoch();
     }
 
     private static void validate(List<Batch.Result> results) {

@@ -109,7 +109,7 @@ class EmbeddedAgentTest {
                     assertThat(jdbc.queryForList("SELECT state FROM device_status WHERE device_id = ?", String.class, id))
                             .containsExactly("UP"));
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM agent_batch b JOIN probe_agent a ON a.id = b.agent_id"
-                    + " WHERE a.name = 'embedded-local'", Integer.class)).isPositive();
+                    + " WHERE a.embedded = TRUE", Integer.class)).isPositive();
             mvc.perform(get("/api/v1/agents").with(httpBasic("admin", "Chief-Passw0rd-1"))).andExpect(status().isOk());
         }
     }
@@ -121,7 +121,7 @@ class EmbeddedAgentTest {
                 + "\"lifecycle\":\"INSTALLED\",\"installedOn\":\"2021-05-01\",\"ipAddress\":\"127.0.0.1\","
                 + "\"probe\":{\"method\":\"TCP\",\"port\":9,\"zone\":\"elsewhere\"}}");
         long embedded = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
-                "SELECT id FROM probe_agent WHERE name = 'embedded-local'", Long.class), l -> !l.isEmpty()).get(0);
+                "SELECT id FROM probe_agent WHERE embedded = TRUE", Long.class), l -> !l.isEmpty()).get(0);
         var ack = ingest.ingest(embedded, new org.xueliang.tracker.agent.transport.Batch(1_000_000, java.time.Instant.now(),
                 java.util.List.of(new org.xueliang.tracker.agent.transport.Batch.Result(id, org.xueliang.tracker.agent.probe.Method.TCP,
                         java.time.Instant.now(), 1L, org.xueliang.tracker.agent.probe.Status.DOWN,

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -16,29 +18,36 @@ import org.xueliang.tracker.agent.spool.Spool;
 
 /**
  * The standalone agent's configuration, from the command line, a properties file ({@code --config FILE}: keys
- * server, token, spool, metrics, concurrency, spoolMaxMb) or, for the token, the environment variable
+ * server, token, spool, metrics, concurrency, spoolMaxMb, ackLog) or, for the token, the environment variable
  * {@value #TOKEN_ENV} (so it does not show in {@code ps}). Command-line options win over the file, the file
- * over the environment. {@link #toString()} never shows the token.
+ * over the environment. {@link #toString()} never shows the token. Several backend replicas: repeat
+ * {@code --server} or give a comma-separated list (also in the file); the agent fails over between them in
+ * that order ({@code transport.FailoverClient}).
  */
-public record AgentConfig(URI server, String token, Path spool, InetSocketAddress metrics, int concurrency, long spoolMaxBytes) {
+public record AgentConfig(List<URI> servers, String token, Path spool, InetSocketAddress metrics, int concurrency, long spoolMaxBytes,
+                          Path ackLog) {
 
     public static final String TOKEN_ENV = "XL_AGENT_TOKEN";
 
     static final String USAGE = """
-            Usage: java -jar xueliang-agent.jar --server URL --spool DIR [--token T] [--metrics HOST:PORT]
-                                                [--concurrency N] [--spool-max-mb N]
+            Usage: java -jar xueliang-agent.jar --server URL[,URL…] --spool DIR [--token T] [--metrics HOST:PORT]
+                                                [--concurrency N] [--spool-max-mb N] [--ack-log FILE]
                    java -jar xueliang-agent.jar --config FILE
-              --server       backend base URL, e.g. https://tracker.example:8443
+              --server       backend base URL, e.g. https://tracker.example:8443. Several replicas: repeat the option or
+                             separate URLs by commas; the agent sticks to one that answers and fails over to the next
+                             when it is unreachable or answers 5xx (results wait in the spool meanwhile)
               --token        the agent's bearer token (better: environment variable XL_AGENT_TOKEN, or token= in the config file)
               --spool        directory of the disk spool (one per agent)
               --metrics      serve Prometheus metrics at http://HOST:PORT/metrics
               --concurrency  probes in flight at most (default 512)
               --spool-max-mb spool size limit in MiB (default 256); beyond it only state changes are kept
-              --config       java.util.Properties file with keys server, token, spool, metrics, concurrency, spoolMaxMb
+              --ack-log      append every acknowledged batch and its results' keys to FILE (see docs/AGENT-PROTOCOL.md)
+              --config       java.util.Properties file with keys server, token, spool, metrics, concurrency, spoolMaxMb, ackLog
             """;
 
     private static final Map<String, String> OPTIONS = Map.of("--server", "server", "--token", "token", "--spool", "spool",
-            "--metrics", "metrics", "--concurrency", "concurrency", "--spool-max-mb", "spoolMaxMb", "--config", "config");
+            "--metrics", "metrics", "--concurrency", "concurrency", "--spool-max-mb", "spoolMaxMb", "--config", "config",
+            "--ack-log", "ackLog");
 
     public static AgentConfig parse(String[] args, Map<String, String> env) {
         Map<String, String> given = new HashMap<>();
@@ -50,7 +59,9 @@ public record AgentConfig(URI server, String token, Path spool, InetSocketAddres
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
             }
-            given.put(key, args[++i]);
+            String value = args[++i];
+            // --server may be repeated: the URLs add up, in the order given
+            given.merge(key, value, (before, more) -> "server".equals(key) ? before + "," + more : more);
         }
         Map<String, String> values = new HashMap<>();
         if (env.get(TOKEN_ENV) != null && !env.get(TOKEN_ENV).isBlank()) {
@@ -60,16 +71,33 @@ public record AgentConfig(URI server, String token, Path spool, InetSocketAddres
             values.putAll(readProperties(Path.of(given.get("config"))));
         }
         values.putAll(given);
-        String server = require(values, "server");
+        List<URI> servers = servers(require(values, "server"));
         String token = require(values, "token");
         String spool = require(values, "spool");
-        URI uri = URI.create(server);
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("server must be an http(s) URL, got " + server);
-        }
-        return new AgentConfig(uri, token, Path.of(spool), values.containsKey("metrics") ? address(values.get("metrics")) : null,
+        return new AgentConfig(servers, token, Path.of(spool), values.containsKey("metrics") ? address(values.get("metrics")) : null,
                 number(values, "concurrency", AgentSettings.DEFAULT_CONCURRENCY),
-                number(values, "spoolMaxMb", (int) (Spool.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L);
+                number(values, "spoolMaxMb", (int) (Spool.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L,
+                values.containsKey("ackLog") ? Path.of(values.get("ackLog")) : null);
+    }
+
+    private static List<URI> servers(String list) {
+        List<URI> servers = new ArrayList<>();
+        for (String server : list.split(",")) {
+            if (server.isBlank()) {
+                continue;
+            }
+            URI uri = URI.create(server.trim());
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("server must be an http(s) URL, got " + server.trim());
+            }
+            if (!servers.contains(uri)) {
+                servers.add(uri);
+            }
+        }
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("Missing server");
+        }
+        return List.copyOf(servers);
     }
 
     private static Map<String, String> readProperties(Path file) {
@@ -125,7 +153,7 @@ public record AgentConfig(URI server, String token, Path spool, InetSocketAddres
 
     @Override
     public String toString() {
-        return "AgentConfig[server=" + server + ", token=***, spool=" + spool + ", metrics=" + metrics + ", concurrency="
-                + concurrency + ", spoolMaxBytes=" + spoolMaxBytes + "]";
+        return "AgentConfig[servers=" + servers + ", token=***, spool=" + spool + ", metrics=" + metrics + ", concurrency="
+                + concurrency + ", spoolMaxBytes=" + spoolMaxBytes + ", ackLog=" + ackLog + "]";
     }
 }

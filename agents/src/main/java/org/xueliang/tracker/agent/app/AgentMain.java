@@ -11,7 +11,9 @@ import org.xueliang.tracker.agent.runtime.AgentRuntime;
 import org.xueliang.tracker.agent.runtime.AgentSettings;
 import org.xueliang.tracker.agent.runtime.StandardProbers;
 import org.xueliang.tracker.agent.spool.Spool;
-import org.xueliang.tracker.agent.transport.BackendClient;
+import org.xueliang.tracker.agent.transport.AckLog;
+import org.xueliang.tracker.agent.transport.BatchSink;
+import org.xueliang.tracker.agent.transport.FailoverClient;
 
 /** The standalone agent: {@code java -jar xueliang-agent.jar --server URL --spool DIR} (see {@link AgentConfig}). */
 public final class AgentMain {
@@ -22,6 +24,10 @@ public final class AgentMain {
     public static void main(String[] args) throws Exception {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "xl-agent-logback.xml");
+        }
+        if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+            System.out.print(AgentConfig.USAGE);
+            return;
         }
         AgentConfig config;
         try {
@@ -38,8 +44,11 @@ public final class AgentMain {
         // The previous scheduled snapshots (VQD FREEZE) live beside the spool: the agent's one directory of its own.
         StandardProbers probers = StandardProbers.open(config.spool().resolve("vqd-previous"));
         Spool spool = Spool.open(config.spool(), config.spoolMaxBytes(), metrics);
-        BackendClient backend = new BackendClient(config.server(), config.token());
-        AgentRuntime runtime = new AgentRuntime(probers.registry(), backend, backend, backend, spool, Clock.systemUTC(),
+        log.info("Spool epoch {}", spool.epoch());
+        FailoverClient backend = FailoverClient.of(config.servers(), config.token());
+        AckLog ackLog = config.ackLog() == null ? null : new AckLog(config.ackLog(), backend);
+        BatchSink batches = ackLog == null ? backend : ackLog;
+        AgentRuntime runtime = new AgentRuntime(probers.registry(), backend, batches, backend, spool, Clock.systemUTC(),
                 AgentSettings.defaults().withConcurrency(config.concurrency()), metrics);
         MetricsServer server = config.metrics() == null ? null : new MetricsServer(config.metrics(), metrics);
         if (server != null) {
@@ -49,6 +58,9 @@ public final class AgentMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             spool.close();
+            if (ackLog != null) {
+                ackLog.close();
+            }
             probers.close();
             if (server != null) {
                 server.close();

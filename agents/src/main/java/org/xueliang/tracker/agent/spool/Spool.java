@@ -8,6 +8,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -23,8 +24,11 @@ import org.xueliang.tracker.agent.transport.Batch;
  * fsynced) here before it is sent, and deleted only when the backend acknowledges it, so neither a backend
  * outage nor a killed agent loses a result. Maps: {@code batches} (seq → batch JSON), {@code significant}
  * (seq → which results must survive a full spool), {@code lastStatus} (device → last status and how many
- * results in a row had it), {@code meta} (next seq, bytes). The sequence counter lives here too: seq starts at
- * 1 and grows by one per batch for as long as the spool exists.
+ * results in a row had it), {@code meta} (next seq, bytes), {@code identity} (the epoch). The sequence counter lives
+ * here too: seq starts at 1 and grows by one per batch for as long as the spool exists. The <em>epoch</em> is a random
+ * id created with the spool and stamped on every batch it seals: the backend deduplicates on (agent, epoch, seq), so
+ * a deleted and re-created spool, whose seq starts at 1 again, is never taken for duplicates of the old one. Batches
+ * sealed before the spool had an epoch (by an older agent) keep none and are sent as they were written.
  *
  * <p>Size limit: when the batches would exceed {@code maxBytes}, the spool keeps only the significant results
  * — those that change their device's status, and the first {@value #KEEP_RUN} of each run of equal status, so
@@ -43,12 +47,14 @@ public final class Spool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Spool.class);
     private static final String NEXT_SEQ = "nextSeq";
     private static final String BYTES = "bytes";
+    private static final String EPOCH = "epoch";
 
     private final MVStore store;
     private final MVMap<Long, byte[]> batches;
     private final MVMap<Long, byte[]> significant;
     private final MVMap<Long, Integer> lastStatus;
     private final MVMap<String, Long> meta;
+    private final String epoch;
     private final long maxBytes;
     private final boolean fsync;
     private final AgentMetrics metrics;
@@ -63,6 +69,13 @@ public final class Spool implements AutoCloseable {
         this.significant = store.openMap("significant");
         this.lastStatus = store.openMap("lastStatus");
         this.meta = store.openMap("meta");
+        MVMap<String, String> identity = store.openMap("identity");
+        if (identity.get(EPOCH) == null) {
+            identity.put(EPOCH, UUID.randomUUID().toString());
+            store.commit();
+            store.sync();
+        }
+        this.epoch = identity.get(EPOCH);
         this.maxBytes = maxBytes;
         this.fsync = fsync;
         this.metrics = metrics;
@@ -100,7 +113,7 @@ public final class Spool implements AutoCloseable {
     public synchronized Batch append(List<Batch.Result> results, Instant sealedAt) {
         long seq = meta.getOrDefault(NEXT_SEQ, 1L);
         BitSet keep = classify(results);
-        Batch batch = new Batch(seq, sealedAt, results, 0L);
+        Batch batch = new Batch(seq, sealedAt, results, 0L, epoch);
         byte[] json = AgentJson.write(batch);
         if (bytes() + json.length > maxBytes) {
             compactPending();
@@ -147,7 +160,7 @@ public final class Spool implements AutoCloseable {
             kept.add(batch.results().get(i));
         }
         long folded = batch.results().size() - kept.size();
-        return new Batch(batch.seq(), batch.sentAt(), kept, batch.summarisedCount() + folded);
+        return batch.withResults(kept, batch.summarisedCount() + folded);
     }
 
     /** Rewrites every pending batch that still holds insignificant results. */
@@ -229,6 +242,11 @@ public final class Spool implements AutoCloseable {
     /** Bytes of batch JSON held (the figure the size limit applies to). */
     public synchronized long bytes() {
         return meta.getOrDefault(BYTES, 0L);
+    }
+
+    /** This spool's epoch: created with the spool, on every batch it seals, never changed. */
+    public String epoch() {
+        return epoch;
     }
 
     /** The seq the next batch will get. */

@@ -10,15 +10,27 @@ import org.xueliang.tracker.agent.probe.Reason;
 import org.xueliang.tracker.agent.probe.Status;
 
 /**
- * A result batch as sent ({@code POST /api/v1/agent/batches}); the same JSON as the backend's
- * {@code monitoring.ResultBatch}. {@code seq} is per agent, starts at 1 and grows by one per batch forever;
- * {@code sentAt} is when the batch was sealed into the spool; {@code summarised} counts results a full spool
- * folded away (none of them changed its device's status).
+ * A result batch as sent ({@code POST /api/v1/agent/batches}). {@code epoch} is the spool's random id, created
+ * with the spool; {@code seq} is per epoch, starts at 1 and grows by one per batch for as long as the spool lives.
+ * The backend applies each (agent, epoch, seq) once, so a new spool (new epoch) is never taken for duplicates of an
+ * old one. A batch without an epoch (sealed by an agent older than epochs) is deduplicated on (agent, seq) among
+ * the other epoch-less batches, as before. {@code sentAt} is when the batch was sealed into the spool;
+ * {@code summarised} counts results a full spool folded away (none of them changed its device's status).
  */
-public record Batch(long seq, Instant sentAt, List<Result> results, Long summarised) {
+public record Batch(long seq, Instant sentAt, List<Result> results, Long summarised, String epoch) {
 
     public Batch {
         results = results == null ? List.of() : List.copyOf(results);
+    }
+
+    /** A batch without an epoch: what agents older than epochs send (and tests of the legacy path). */
+    public Batch(long seq, Instant sentAt, List<Result> results, Long summarised) {
+        this(seq, sentAt, results, summarised, null);
+    }
+
+    /** The same batch with other results and summarised count (a full spool folding it), same seq and epoch. */
+    public Batch withResults(List<Result> kept, long summarisedCount) {
+        return new Batch(seq, sentAt, kept, summarisedCount, epoch);
     }
 
     public long summarisedCount() {

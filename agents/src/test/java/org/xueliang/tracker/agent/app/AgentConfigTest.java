@@ -20,7 +20,8 @@ class AgentConfigTest {
         AgentConfig c = AgentConfig.parse(new String[] {"--server", "http://127.0.0.1:8080", "--spool", "/var/spool/xl",
                 "--metrics", "127.0.0.1:9465", "--concurrency", "64"}, Map.of(AgentConfig.TOKEN_ENV, "env-token"));
         assertThat(c.token()).isEqualTo("env-token");
-        assertThat(c.server().getPort()).isEqualTo(8080);
+        assertThat(c.servers()).extracting(java.net.URI::getPort).containsExactly(8080);
+        assertThat(c.ackLog()).isNull();
         assertThat(c.spool()).isEqualTo(Path.of("/var/spool/xl"));
         assertThat(c.metrics().getPort()).isEqualTo(9465);
         assertThat(c.concurrency()).isEqualTo(64);
@@ -37,6 +38,21 @@ class AgentConfigTest {
         assertThat(c.concurrency()).isEqualTo(8);
         assertThat(c.spoolMaxBytes()).isEqualTo(16L << 20);
         assertThat(c.metrics()).isNull();
+    }
+
+    @Test
+    void takes_several_servers_repeated_or_comma_separated_in_order() throws Exception {
+        AgentConfig repeated = AgentConfig.parse(new String[] {"--server", "http://127.0.0.1:8081", "--server",
+                "http://127.0.0.2:8082,http://127.0.0.3:8083", "--spool", "d", "--token", "t", "--ack-log", "/tmp/acks.log"}, Map.of());
+        assertThat(repeated.servers()).extracting(java.net.URI::getPort).containsExactly(8081, 8082, 8083);
+        assertThat(repeated.ackLog()).isEqualTo(Path.of("/tmp/acks.log"));
+        Path file = dir.resolve("agent.properties");
+        Files.writeString(file, "server=http://127.0.0.1:8081, http://127.0.0.1:8082\ntoken=t\nspool=s\nackLog=a.log\n");
+        AgentConfig fromFile = AgentConfig.parse(new String[] {"--config", file.toString()}, Map.of());
+        assertThat(fromFile.servers()).extracting(java.net.URI::getPort).containsExactly(8081, 8082);
+        assertThat(fromFile.ackLog()).isEqualTo(Path.of("a.log"));
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--server", "http://127.0.0.1:1,ftp://x", "--spool", "d",
+                "--token", "t"}, Map.of())).hasMessageContaining("http(s) URL, got ftp://x");
     }
 
     @Test
