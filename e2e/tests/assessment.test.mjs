@@ -97,6 +97,8 @@ describe('运维考核 end to end (zh-CN, admin, demo data)', { skip: process.en
     await byTestId(page, 'assessment-ranking').scrollIntoViewIfNeeded();
     await waitUntil(async () => (await byTestId(page, 'assessment-ranking').locator('tbody tr').count()) === sheet.groups.township.groups.length,
       { message: 'one row per township' });
+    // the trend computes the months without a sheet on the fly, next to the 分组指标 request: slow on a busy machine
+    await byTestId(page, 'assessment-trend').waitFor({ state: 'visible', timeout: 120_000 });
     await byTestId(page, 'assessment-trend').scrollIntoViewIfNeeded();
     await screenshot(page, 'assessment-e-rankings-trend');
   });
