@@ -97,8 +97,38 @@ describe('运维考核 end to end (zh-CN, admin, demo data)', { skip: process.en
     await byTestId(page, 'assessment-ranking').scrollIntoViewIfNeeded();
     await waitUntil(async () => (await byTestId(page, 'assessment-ranking').locator('tbody tr').count()) === sheet.groups.township.groups.length,
       { message: 'one row per township' });
+    // the trend computes the months without a sheet on the fly, next to the 分组指标 request: slow on a busy machine
+    await byTestId(page, 'assessment-trend').waitFor({ state: 'visible', timeout: 120_000 });
     await byTestId(page, 'assessment-trend').scrollIntoViewIfNeeded();
     await screenshot(page, 'assessment-e-rankings-trend');
+  });
+
+  ctx.step('grouped', '(d2) 分组指标: the month by vendor and by device; the groups add up to the project total', async () => {
+    const { page, server } = ctx;
+    const section = byTestId(page, 'assessment-grouped');
+    await section.scrollIntoViewIfNeeded();
+    const month = sheet.assessment.month;
+    const byVendor = await apiJson(server, `/api/v1/metrics/indicators?projectId=1&month=${month}&groupBy=vendor`);
+    assert.equal(byVendor.indicators.length, 5, 'all five indicators');
+    for (const ind of byVendor.indicators) {
+      assert.equal(ind.groups.reduce((n, g) => n + g.cameras, 0), ind.total.cameras, `${ind.indicator}: the vendors' cameras add up`);
+      const expected = ind.groups.reduce((n, g) => n + g.expected, 0);
+      assert.ok(Math.abs(expected - ind.total.expected) < 1e-6 * Math.max(1, expected), `${ind.indicator}: expected adds up`);
+    }
+    assert.ok(byVendor.synthetic, 'demo figures are synthetic');
+    await section.locator('[data-testid="grouped-groupby"] label').filter({ hasText: '厂商' }).click();
+    const table = byTestId(page, 'grouped-table');
+    await waitUntil(async () => (await table.locator('.el-table__body tbody tr').count()) === byVendor.indicators[0].groups.length,
+      { message: 'one row per vendor' });
+    await waitForText(table.locator('.el-table__footer'), has('项目合计'));
+    await byTestId(page, 'grouped-synthetic').waitFor({ state: 'visible' });
+    await screenshot(page, 'assessment-d2-grouped-vendor');
+    await section.locator('[data-testid="grouped-indicator"] label').filter({ hasText: '图像完好率' }).click();
+    await section.locator('[data-testid="grouped-groupby"] label').filter({ hasText: /^设备$/ }).click();
+    await waitUntil(async () => (await table.locator('.el-table__body tbody tr').count()) === sheet.cameras,
+      { message: 'one row per camera' });
+    await waitForText(table, has('已测得'));
+    await screenshot(page, 'assessment-d3-grouped-device');
   });
 
   ctx.step('sign', '(e) signing needs the synthetic-data acknowledgement; the sheet is then frozen', async () => {

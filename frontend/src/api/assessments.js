@@ -16,3 +16,9 @@ export const assessmentExportUrl = (id, format, lang) => `${BASE}/${id}/export${
 export const getAssessmentTrend = (projectId, months = 12) => http.get(`${API}/projects/${projectId}/assessment-trend`, { query: { months } })
 export const getAssessmentRules = (projectId) => http.get(`${API}/projects/${projectId}/assessment-rules`)
 export const putAssessmentRules = (projectId, rules) => http.put(`${API}/projects/${projectId}/assessment-rules`, { json: { rules } })
+/**
+ * The indicators of a month grouped (`GET /api/v1/metrics/indicators`): `{indicator?, groupBy, month}` →
+ * `{from, to, groupBy, synthetic, indicators:[{indicator, label, total:{…}, groups:[{key, label, achieved, expected, ratio, cameras, measuredCameras}]}]}`.
+ */
+export const getGroupedIndicators = (projectId, { indicator, groupBy, month } = {}) =>
+  http.get(`${API}/metrics/indicators`, { query: { projectId, indicator, groupBy, month } })

@@ -49,4 +49,13 @@ class ArchiveIndicator implements IndicatorSource {
         }
         return out;
     }
+
+    /**
+     * Never: an archive is what people entered or imported (the reference dataset's archives are reference data,
+     * not demo data, docs/DEMO.md §4), not a measurement that demo mode invents, so it has no synthetic rows.
+     */
+    @Override
+    public boolean touchesSynthetic(long projectId, List<Camera> cameras, Instant from, Instant to) {
+        return false;
+    }
 }

@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.assessment.AssessmentStore.Header;
 import org.xueliang.tracker.assessment.IndicatorSource.CameraFigure;
 import org.xueliang.tracker.audit.AuditTrail;
-import org.xueliang.tracker.availability.AvailabilityService;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.ledger.CameraDirectory;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
@@ -56,9 +55,8 @@ public class AssessmentService {
     private final CameraDirectory cameras;
     private final ProjectRepository projects;
     private final OnlineRateSource onlineRate;
-    private final Map<Indicator, IndicatorSource> sources = new EnumMap<>(Indicator.class);
+    private final IndicatorSources sources;
     private final Optional<ContractorGroups> contractors;
-    private final AvailabilityService availability;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final JsonMapper json;
@@ -66,22 +64,16 @@ public class AssessmentService {
     private final Texts texts;
 
     AssessmentService(AssessmentStore store, AssessmentRules rules, CameraDirectory cameras, ProjectRepository projects,
-                      OnlineRateSource onlineRate, List<IndicatorSource> sources, Optional<ContractorGroups> contractors,
-                      AvailabilityService availability, CurrentUser currentUser, AuditTrail audit, JsonMapper json, Clock clock,
+                      OnlineRateSource onlineRate, IndicatorSources sources, Optional<ContractorGroups> contractors,
+                      CurrentUser currentUser, AuditTrail audit, JsonMapper json, Clock clock,
                       Texts texts) {
         this.store = store;
         this.rules = rules;
         this.cameras = cameras;
         this.projects = projects;
         this.onlineRate = onlineRate;
-        for (IndicatorSource s : sources) {
-            IndicatorSource earlier = this.sources.putIfAbsent(s.indicator(), s);
-            if (earlier != null) {
-                log.warn("Two sources of {}: {} is used, {} ignored", s.indicator(), earlier.getClass().getName(), s.getClass().getName());
-            }
-        }
+        this.sources = sources;
         this.contractors = contractors;
-        this.availability = availability;
         this.currentUser = currentUser;
         this.audit = audit;
         this.json = json;
@@ -100,7 +92,7 @@ public class AssessmentService {
 
     /** The indicators that have a source bean in this application. */
     public java.util.Set<Indicator> measuredIndicators() {
-        return java.util.Collections.unmodifiableSet(sources.keySet());
+        return sources.indicators();
     }
 
     /**
@@ -243,13 +235,14 @@ public class AssessmentService {
         Map<Indicator, List<CameraFigure>> figures = new EnumMap<>(Indicator.class);
         OnlineRateSource.Measured online = onlineRate.measure(projectId, judged, from, to);
         figures.put(Indicator.ONLINE_RATE, online.figures());
-        sources.forEach((indicator, source) -> {
+        for (Indicator indicator : sources.indicators()) {
             if (indicator != Indicator.ONLINE_RATE) {
-                figures.put(indicator, source.figures(projectId, judged, from, to));
+                figures.put(indicator, sources.figures(indicator, projectId, judged, from, to));
             }
-        });
+        }
         Map<Long, String> contractorOf = contractors.map(c -> c.contractors(projectId, judged)).orElse(null);
-        boolean synthetic = availability.touchesSynthetic(projectId, first, next.minusDays(1));
+        // any source's demo rows make the month synthetic: it is then signed only with the notice accepted
+        boolean synthetic = sources.touchSynthetic(projectId, judged, from, to);
         return SheetCalculator.compute(new SheetCalculator.Input(projectId, project.getName(), ym.toString(), from, to, judged,
                 figures, online.faultSeconds(), contractorOf, rules.of(projectId), synthetic));
     }

@@ -22,6 +22,13 @@ public interface IndicatorSource {
     List<CameraFigure> figures(long projectId, List<Camera> cameras, Instant from, Instant to);
 
     /**
+     * Whether the figures of {@code cameras} over [{@code from}, {@code to}) rest on synthetic (demo) data: some
+     * measurement behind them is marked synthetic. The sheet's {@code synthetic} flag is the OR over every source,
+     * so a sheet that any demo row reaches is never signed as measured. Must not write anything.
+     */
+    boolean touchesSynthetic(long projectId, List<Camera> cameras, Instant from, Instant to);
+
+    /**
      * A camera's part of the indicator: {@code achieved} of {@code expected} (seconds recorded of seconds expected,
      * samples within the threshold of samples, valid fields of required fields, checks without a fault of checks),
      * with the findings that explain the shortfall.

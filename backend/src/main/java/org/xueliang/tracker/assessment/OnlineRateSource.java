@@ -47,6 +47,15 @@ class OnlineRateSource implements IndicatorSource {
         return measure(projectId, cameras, from, to).figures();
     }
 
+    /** Whether a daily rollup of the project's devices on a county day of the period is synthetic (availability engine). */
+    @Override
+    public boolean touchesSynthetic(long projectId, List<Camera> cameras, Instant from, Instant to) {
+        ZoneId zone = clock.getZone();
+        LocalDate first = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate().minusDays(1);
+        return !last.isBefore(first) && availability.touchesSynthetic(projectId, first, last);
+    }
+
     /** The figures and each camera's DOWN seconds (D of the availability engine) in the period. */
     record Measured(List<CameraFigure> figures, Map<Long, Long> faultSeconds) {
     }

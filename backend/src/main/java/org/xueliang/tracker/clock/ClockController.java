@@ -3,14 +3,13 @@ package org.xueliang.tracker.clock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xueliang.tracker.assessment.CameraGrouping;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.ledger.CameraDirectory;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
@@ -88,12 +87,12 @@ class ClockController {
                               @RequestParam(required = false) String to,
                               @RequestParam(defaultValue = "project") String groupBy) {
         Period p = period(from, to, 30, MAX_DAYS);
-        ClockFigures.GroupBy by = groupBy(groupBy);
+        CameraGrouping by = CameraGrouping.parse("groupBy", groupBy);
         List<ClockFigures.Tally> tallies = figures.tallies(camerasOf(id, p), p.start(), p.end());
         List<GroupView> groups = ClockFigures.group(tallies, by).stream().map(g -> new GroupView(g.key(), g.label(),
                 g.cameras(), g.measuredCameras(), g.samples(), g.within(), g.accuracy(), g.camerasOverThreshold(),
                 g.synthetic())).toList();
-        return new AccuracyResponse(id, p.from(), p.to(), by.name().toLowerCase(Locale.ROOT),
+        return new AccuracyResponse(id, p.from(), p.to(), by.apiName(),
                 settings.defaultThresholdMs() / 1000.0, groups);
     }
 
@@ -133,15 +132,6 @@ class ClockController {
     private Period period(String from, String to, int defaultDays, int maxDays) {
         CountyPeriod p = CountyPeriod.of(from, to, defaultDays, maxDays, clock);
         return new Period(p.from(), p.to(), p.start(), p.end());
-    }
-
-    private static ClockFigures.GroupBy groupBy(String value) {
-        try {
-            return ClockFigures.GroupBy.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("groupBy", "groupBy must be one of "
-                    + Arrays.toString(ClockFigures.GroupBy.values()).toLowerCase(Locale.ROOT) + ", not '" + value + "'");
-        }
     }
 
     private static int limit(String value) {

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xueliang.tracker.assessment.CameraGrouping;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 
 /**
@@ -45,10 +45,6 @@ class ClockFigures {
         boolean offending() {
             return worst != null && !worst.within(thresholdMs);
         }
-    }
-
-    enum GroupBy {
-        PROJECT, SITE, TOWNSHIP, CATEGORY, DEVICE
     }
 
     /** A group's sums: cameras, those with samples, samples, samples within, cameras with a sample beyond. */
@@ -90,28 +86,13 @@ class ClockFigures {
     }
 
     /** Sums the tallies by {@code by}, groups in order of first appearance (the cameras' asset-tag order). */
-    static List<Group> group(List<Tally> tallies, GroupBy by) {
-        Function<Camera, String[]> keyAndLabel = switch (by) {
-            case PROJECT -> c -> new String[] {Long.toString(c.projectId()), Long.toString(c.projectId())};
-            case SITE -> c -> c.siteId() == null ? new String[] {"-", "-"}
-                    : new String[] {c.siteId().toString(), c.siteName()};
-            case TOWNSHIP -> c -> c.township() == null ? new String[] {"-", "-"} : new String[] {c.township(), c.township()};
-            case CATEGORY -> c -> new String[] {c.categoryCode(), c.categoryCode()};
-            case DEVICE -> c -> new String[] {Long.toString(c.id()), c.name()};
-        };
-        Map<String, List<Tally>> groups = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (Tally t : tallies) {
-            String[] kl = keyAndLabel.apply(t.camera());
-            groups.computeIfAbsent(kl[0], k -> new ArrayList<>()).add(t);
-            labels.putIfAbsent(kl[0], kl[1]);
-        }
-        List<Group> out = new ArrayList<>();
-        groups.forEach((key, members) -> out.add(new Group(key, labels.get(key), members.size(),
-                (int) members.stream().filter(Tally::measured).count(), members.stream().mapToLong(Tally::samples).sum(),
-                members.stream().mapToLong(Tally::within).sum(), (int) members.stream().filter(Tally::offending).count(),
-                members.stream().anyMatch(Tally::synthetic))));
-        return out;
+    static List<Group> group(List<Tally> tallies, CameraGrouping by) {
+        return by.group(tallies, Tally::camera).stream().map(g -> {
+            List<Tally> members = g.members();
+            return new Group(g.key(), g.label(), members.size(), (int) members.stream().filter(Tally::measured).count(),
+                    members.stream().mapToLong(Tally::samples).sum(), members.stream().mapToLong(Tally::within).sum(),
+                    (int) members.stream().filter(Tally::offending).count(), members.stream().anyMatch(Tally::synthetic));
+        }).toList();
     }
 
     /** An offset for people: signed seconds with one decimal ("+12.4 s", "−0.5 s" written with '-'). */

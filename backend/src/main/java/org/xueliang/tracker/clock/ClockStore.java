@@ -110,6 +110,20 @@ class ClockStore implements PrunableHistory {
                 ClockStore::sample, deviceId, deviceId);
     }
 
+    /** Whether a sample of {@code deviceIds} in [from, to) is synthetic. */
+    boolean anySynthetic(Collection<Long> deviceIds, Instant from, Instant to) {
+        for (List<Long> ids : chunks(deviceIds)) {
+            List<Object> args = new ArrayList<>(ids);
+            args.add(ts(from));
+            args.add(ts(to));
+            if (Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM clock_sample WHERE device_id IN (" + marks(ids)
+                    + ") AND sampled_at >= ? AND sampled_at < ? AND synthetic = TRUE LIMIT 1", ResultSet::next, args.toArray()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean anySynthetic() {
         return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM clock_sample WHERE synthetic = TRUE LIMIT 1", ResultSet::next));
     }

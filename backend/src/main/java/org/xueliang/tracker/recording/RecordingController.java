@@ -5,15 +5,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.xueliang.tracker.assessment.CameraGrouping;
 import org.xueliang.tracker.assessment.IndicatorSource.Finding;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.ledger.CameraDirectory;
@@ -94,24 +91,18 @@ class RecordingController {
         if (!currentUser.scope().allows(id) || !projects.existsById(id)) {
             throw ApiException.notFound("Project", id);
         }
-        Function<Camera, String[]> key = switch (groupBy.trim().toLowerCase(Locale.ROOT)) {
-            case "site" -> c -> new String[] {c.siteId() == null ? "" : c.siteId().toString(), c.siteName()};
-            case "township" -> c -> new String[] {Objects.toString(c.township(), ""), c.township()};
-            case "category" -> c -> new String[] {c.categoryCode(), c.categoryCode()};
-            default -> throw ApiException.badRequest("groupBy", "groupBy must be site, township or category, not '" + groupBy + "'");
-        };
+        CameraGrouping by = CameraGrouping.parse("groupBy", groupBy);
         LocalDate today = service.today();
         LocalDate[] period = period(from, to, today.withDayOfMonth(1), today, MAX_PROJECT_DAYS);
         List<CameraRecording> all = service.of(cameras.judgedDuring(id, period[0], period[1].plusDays(1)), period[0], period[1]);
         List<GroupView> groups = new ArrayList<>();
-        for (Map.Entry<List<String>, List<CameraRecording>> g
-                : RecordingService.group(all, c -> List.of(key.apply(c)[0], Objects.toString(key.apply(c)[1], ""))).entrySet()) {
-            Totals t = Totals.of(g.getValue());
-            groups.add(new GroupView(g.getKey().get(0), g.getKey().get(1), t.cameras(), t.measuredCameras(),
+        for (CameraGrouping.Group<CameraRecording> g : by.group(all, CameraRecording::camera)) {
+            Totals t = Totals.of(g.members());
+            groups.add(new GroupView(g.key(), g.label(), t.cameras(), t.measuredCameras(),
                     t.expectedSeconds(), t.recordedSeconds(), t.completeness(), t.retentionShort()));
         }
         Totals t = Totals.of(all);
-        return new ProjectView(id, period[0], period[1], groupBy.trim().toLowerCase(Locale.ROOT), t.cameras(),
+        return new ProjectView(id, period[0], period[1], by.apiName(), t.cameras(),
                 t.measuredCameras(), t.expectedSeconds(), t.recordedSeconds(), t.completeness(), t.retentionShort(), t.synthetic(),
                 groups);
     }

@@ -20,9 +20,11 @@ import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 class RecordingIndicator implements IndicatorSource {
 
     private final RecordingService service;
+    private final SyntheticRecordings synthetic;
 
-    RecordingIndicator(RecordingService service) {
+    RecordingIndicator(RecordingService service, SyntheticRecordings synthetic) {
         this.service = service;
+        this.synthetic = synthetic;
     }
 
     @Override
@@ -42,5 +44,10 @@ class RecordingIndicator implements IndicatorSource {
                 .map(c -> new CameraFigure(c.camera().id(), c.result().recordedSeconds(), c.result().expectedSeconds(),
                         c.findings()))
                 .toList();
+    }
+
+    @Override
+    public boolean touchesSynthetic(long projectId, List<Camera> cameras, Instant from, Instant to) {
+        return !cameras.isEmpty() && synthetic.touches(cameras.stream().map(Camera::id).toList(), from, to);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -192,12 +191,5 @@ class RecordingService {
             }
             return new Totals(list.size(), measured, e, r, shortRetention, synthetic);
         }
-    }
-
-    /** Cameras grouped by a key, in first-seen order. */
-    static <K> Map<K, List<CameraRecording>> group(List<CameraRecording> list, java.util.function.Function<Camera, K> key) {
-        Map<K, List<CameraRecording>> out = new LinkedHashMap<>();
-        list.forEach(c -> out.computeIfAbsent(key.apply(c.camera()), k -> new ArrayList<>()).add(c));
-        return out;
     }
 }

@@ -3,13 +3,10 @@ package org.xueliang.tracker.vqd;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.xueliang.tracker.agent.vqd.VqdClass;
 import org.xueliang.tracker.agent.vqd.VqdThresholds;
+import org.xueliang.tracker.assessment.CameraGrouping;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.ledger.CameraDirectory;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
@@ -60,10 +58,6 @@ class VqdHistoryController {
         this.currentUser = currentUser;
         this.texts = texts;
         this.clock = clock;
-    }
-
-    enum GroupBy {
-        PROJECT, SITE, TOWNSHIP, CATEGORY, DEVICE
     }
 
     record ClassView(String type, String label, Double score, double threshold, boolean fault) {
@@ -115,43 +109,25 @@ class VqdHistoryController {
                                   @RequestParam(required = false) String to,
                                   @RequestParam(defaultValue = "project") String groupBy) {
         CountyPeriod p = CountyPeriod.of(from, to, 30, MAX_DAYS, clock);
-        GroupBy by = groupBy(groupBy);
+        CameraGrouping by = CameraGrouping.parse("groupBy", groupBy);
         if (!projects.existsById(id) || !currentUser.scope().allows(id)) {
             throw ApiException.notFound("Project", id);
         }
         List<Camera> judged = cameras.judgedDuring(id, p.from(), p.to().plusDays(1));
         Map<Long, VqdStore.Count> counts = store.counts(judged.stream().map(Camera::id).toList(), p.start(), p.end());
-        Function<Camera, String[]> keyAndLabel = switch (by) {
-            case PROJECT -> c -> new String[] {Long.toString(c.projectId()), Long.toString(c.projectId())};
-            case SITE -> c -> c.siteId() == null ? new String[] {"-", "-"} : new String[] {c.siteId().toString(), c.siteName()};
-            case TOWNSHIP -> c -> c.township() == null ? new String[] {"-", "-"} : new String[] {c.township(), c.township()};
-            case CATEGORY -> c -> new String[] {c.categoryCode(), c.categoryCode()};
-            case DEVICE -> c -> new String[] {Long.toString(c.id()), c.name()};
-        };
-        Map<String, GroupView> groups = new LinkedHashMap<>();
-        for (Camera c : judged) {
-            String[] kl = keyAndLabel.apply(c);
-            VqdStore.Count n = counts.getOrDefault(c.id(), new VqdStore.Count(0, 0, false));
-            GroupView g = groups.getOrDefault(kl[0], new GroupView(kl[0], kl[1], 0, 0, 0, 0, null, 0, false));
-            long checks = g.checks() + n.checks();
-            long clean = g.cleanChecks() + n.clean();
-            groups.put(kl[0], new GroupView(g.key(), g.label(), g.cameras() + 1, g.measuredCameras() + (n.checks() > 0 ? 1 : 0),
-                    checks, clean, ratio(clean, checks), g.camerasWithFaults() + (n.clean() < n.checks() ? 1 : 0),
-                    g.synthetic() || n.synthetic()));
-        }
-        return new IntactnessResponse(id, p.from(), p.to(), by.name().toLowerCase(Locale.ROOT), new ArrayList<>(groups.values()));
+        VqdStore.Count none = new VqdStore.Count(0, 0, false);
+        List<GroupView> groups = by.group(judged, c -> c).stream().map(g -> {
+            List<VqdStore.Count> n = g.members().stream().map(c -> counts.getOrDefault(c.id(), none)).toList();
+            long checks = n.stream().mapToLong(VqdStore.Count::checks).sum();
+            long clean = n.stream().mapToLong(VqdStore.Count::clean).sum();
+            return new GroupView(g.key(), g.label(), n.size(), (int) n.stream().filter(x -> x.checks() > 0).count(), checks,
+                    clean, ratio(clean, checks), (int) n.stream().filter(x -> x.clean() < x.checks()).count(),
+                    n.stream().anyMatch(VqdStore.Count::synthetic));
+        }).toList();
+        return new IntactnessResponse(id, p.from(), p.to(), by.apiName(), groups);
     }
 
     private static Double ratio(long clean, long checks) {
         return checks == 0 ? null : (double) clean / checks;
-    }
-
-    private static GroupBy groupBy(String value) {
-        try {
-            return GroupBy.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("groupBy", "groupBy must be one of "
-                    + Arrays.toString(GroupBy.values()).toLowerCase(Locale.ROOT) + ", not '" + value + "'");
-        }
     }
 }

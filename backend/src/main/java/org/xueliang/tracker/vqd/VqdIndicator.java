@@ -2,16 +2,16 @@ package org.xueliang.tracker.vqd;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.agent.vqd.VqdClass;
+import org.xueliang.tracker.assessment.CountingIndicator;
 import org.xueliang.tracker.assessment.Indicator;
-import org.xueliang.tracker.assessment.IndicatorSource;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 
 /**
@@ -20,32 +20,30 @@ import org.xueliang.tracker.ledger.CameraDirectory.Camera;
  * {@link Finding#MAX_PER_CAMERA} per camera, oldest first). No checks: not measured.
  */
 @Component
-class VqdIndicator implements IndicatorSource {
+class VqdIndicator extends CountingIndicator {
 
     static final String FINDING_PREFIX = "VQD_";
 
     private final VqdStore store;
 
     VqdIndicator(VqdStore store) {
+        super(Indicator.IMAGE_INTACTNESS);
         this.store = store;
     }
 
     @Override
-    public Indicator indicator() {
-        return Indicator.IMAGE_INTACTNESS;
+    protected Map<Long, Count> counts(List<Camera> cameras, Instant from, Instant to) {
+        Map<Long, VqdStore.Count> counts = store.counts(cameras.stream().map(Camera::id).toList(), from, to);
+        Map<Long, List<VqdCheck>> faulty = store.faulty(counts.keySet(), from, to).stream()
+                .collect(Collectors.groupingBy(VqdCheck::deviceId));
+        Map<Long, Count> out = new HashMap<>();
+        counts.forEach((id, n) -> out.put(id, new Count(n.clean(), n.checks(), findings(faulty.getOrDefault(id, List.of())))));
+        return out;
     }
 
     @Override
-    @Transactional(readOnly = true)
-    public List<CameraFigure> figures(long projectId, List<Camera> cameras, Instant from, Instant to) {
-        List<Long> ids = cameras.stream().map(Camera::id).toList();
-        Map<Long, VqdStore.Count> counts = store.counts(ids, from, to);
-        Map<Long, List<VqdCheck>> faulty = store.faulty(counts.keySet(), from, to).stream()
-                .collect(Collectors.groupingBy(VqdCheck::deviceId));
-        return cameras.stream().map(c -> {
-            VqdStore.Count n = counts.getOrDefault(c.id(), new VqdStore.Count(0, 0, false));
-            return new CameraFigure(c.id(), n.clean(), n.checks(), findings(faulty.getOrDefault(c.id(), List.of())));
-        }).toList();
+    protected boolean anySynthetic(List<Long> deviceIds, Instant from, Instant to) {
+        return store.anySynthetic(deviceIds, from, to);
     }
 
     static List<Finding> findings(List<VqdCheck> faulty) {

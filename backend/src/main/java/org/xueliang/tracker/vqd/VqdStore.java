@@ -80,6 +80,13 @@ class VqdStore implements PrunableHistory {
                 new MapSqlParameterSource("d", deviceId), VqdStore::check).stream().findFirst().orElse(null);
     }
 
+    /** Whether a check of {@code deviceIds} in [from, to) is synthetic. */
+    boolean anySynthetic(Collection<Long> deviceIds, Instant from, Instant to) {
+        return !deviceIds.isEmpty() && Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM vqd_check WHERE device_id IN (:ids)"
+                + " AND checked_at >= :from AND checked_at < :to AND synthetic = TRUE LIMIT 1", period(deviceIds, from, to),
+                ResultSet::next));
+    }
+
     boolean anySynthetic() {
         return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM vqd_check WHERE synthetic = TRUE LIMIT 1",
                 new MapSqlParameterSource(), ResultSet::next));

@@ -60,6 +60,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/projects/{id}/progress` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/metrics/availability` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/metrics/devices/{id}/timeline` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/metrics/indicators` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/sites` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/sites/boundary` | ✔ | ✔ | ✔ | ✔ |
             | `PUT /api/v1/sites/boundary` | ✔ | — | — | — |
@@ -299,7 +300,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(113);
+        assertThat(rows).hasSize(114);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -341,6 +342,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/projects/{id}/progress" -> get("/api/v1/projects/{id}/progress", PROJECT);
             case "GET /api/v1/metrics/availability" ->
                     get("/api/v1/metrics/availability?projectId={p}&from=2024-01-01&to=2024-01-31&groupBy=tier", PROJECT);
+            case "GET /api/v1/metrics/indicators" ->
+                    get("/api/v1/metrics/indicators?projectId={p}&indicator=archiveCompleteness&groupBy=vendor", PROJECT);
             case "GET /api/v1/metrics/devices/{id}/timeline" ->
                     get("/api/v1/metrics/devices/{id}/timeline?from=2024-01-01&to=2024-01-31", seeded);
             case "GET /api/v1/sites" -> get("/api/v1/sites");

@@ -53,6 +53,11 @@ class AssessmentApiOnMariaDbTest extends ApiTestSupport {
         }
 
         @Override
+        public boolean touchesSynthetic(long projectId, List<Camera> cameras, Instant from, Instant to) {
+            return false;
+        }
+
+        @Override
         public int getOrder() {
             return Ordered.HIGHEST_PRECEDENCE;
         }

@@ -46,6 +46,11 @@ class EvaluationQualityFormulaOnMariaDbTest extends ApiTestSupport {
         }
 
         @Override
+        public boolean touchesSynthetic(long projectId, List<Camera> cameras, Instant from, Instant to) {
+            return false;
+        }
+
+        @Override
         public int getOrder() {
             return Ordered.HIGHEST_PRECEDENCE;
         }

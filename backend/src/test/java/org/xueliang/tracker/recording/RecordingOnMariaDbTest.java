@@ -166,7 +166,7 @@ class RecordingOnMariaDbTest extends ApiTestSupport {
         long server = createDevice().get("id").asLong();
         perform(get("/api/v1/devices/{id}/recordings", server), ADMIN).andExpectAll(problem(404));
         perform(get("/api/v1/devices/{id}/recordings", 987_654_321L), ADMIN).andExpectAll(problem(404));
-        perform(get("/api/v1/projects/{id}/recording-completeness?groupBy=vendor", PROJECT), ADMIN).andExpectAll(problem(400));
+        perform(get("/api/v1/projects/{id}/recording-completeness?groupBy=colour", PROJECT), ADMIN).andExpectAll(problem(400));
         perform(get("/api/v1/projects/{id}/recording-completeness?from=2024-03-05&to=2024-03-01", PROJECT), ADMIN)
                 .andExpectAll(problem(400));
         perform(get("/api/v1/projects/{id}/recording-completeness?from=2020-01-01&to=2024-03-01", PROJECT), ADMIN)
