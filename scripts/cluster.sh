@@ -340,6 +340,7 @@ ensure_prerequisites() {
 up() {
   ensure_prerequisites
   mkdir -p "$RUN/shared"
+  [ "$(id -u)" -eq 0 ] && chmod o+x "$RUN"   # the database nodes run as 'mysql' and must reach their dirs
   choose_ports
   [ -s "$RUN/db-password" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$RUN/db-password")
   [ -s "$RUN/secret-key" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$RUN/secret-key")
