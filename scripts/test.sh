@@ -7,6 +7,7 @@
 #   ./scripts/test.sh --skip-e2e      prerequisites + Maven verify only
 #   ./scripts/test.sh --only-e2e      prerequisites + e2e only (builds the jar with -DskipTests if stale)
 #   ./scripts/test.sh --prereqs-only  only check/install the prerequisites
+#   ./scripts/test.sh --skip-cluster  everything but the cluster test (scripts/lib/cluster-test.sh, docs/CLUSTER.md)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,11 +19,13 @@ ROOT=$(pwd)
 
 run_maven=1
 run_e2e=1
+run_cluster=1
 for arg in "$@"; do
   case "$arg" in
     --skip-e2e) run_e2e=0 ;;
     --only-e2e) run_maven=0 ;;
     --prereqs-only) run_maven=0; run_e2e=0 ;;
+    --skip-cluster) run_cluster=0 ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$ROOT/scripts/test.sh"; exit 0 ;;
     *) xl_die "unknown option: $arg (see --help)" ;;
   esac
@@ -47,6 +50,7 @@ prereqs_only=0
 echo "== prerequisites"
 xl_ensure_build_tools
 xl_ensure_test_packages
+xl_ensure_cluster_packages
 case "$XL_TEST_DB_URL" in
   jdbc:mariadb://127.0.0.1:3306/*|jdbc:mariadb://localhost:3306/*|jdbc:mysql://127.0.0.1:3306/*|jdbc:mysql://localhost:3306/*)
     xl_ensure_mariadb ;;
@@ -58,6 +62,8 @@ mvn_status="skipped"; mvn_rc=0
 e2e_status="skipped"; e2e_rc=0
 mvn_pass=0; mvn_fail=0; mvn_skip=0
 e2e_pass=0; e2e_fail=0; e2e_skip=0
+cluster_status="skipped"; cluster_rc=0
+cluster_pass=0; cluster_fail=0
 
 # ---- 2. Maven verify ----------------------------------------------------------------------
 if [ "$run_maven" -eq 1 ]; then
@@ -98,6 +104,25 @@ if [ "$run_e2e" -eq 1 ]; then
   fi
 fi
 
+# ---- 3b. cluster: 3 Galera nodes, nginx, 2 replicas, agent and simulator on loopback (scripts/cluster.sh) ------
+if [ "$run_e2e" -eq 1 ] && [ "$run_cluster" -eq 1 ]; then
+  if [ "$mvn_rc" -ne 0 ]; then
+    cluster_status="not run (Maven failed)"
+  else
+    echo "== cluster (scripts/lib/cluster-test.sh)"
+    mkdir -p "$LOG_DIR"
+    set +e
+    XL_JAR="$JAR" XL_AGENT_JAR="$AGENT_JAR" "$ROOT/scripts/lib/cluster-test.sh" 2>&1 | tee "$LOG_DIR/cluster-output.log"
+    cluster_rc=${PIPESTATUS[0]}
+    set -e
+    cluster_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$LOG_DIR/cluster-output.log" | tail -n1)
+    cluster_fail=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$LOG_DIR/cluster-output.log" | tail -n1)
+    cluster_pass=${cluster_pass:-0}; cluster_fail=${cluster_fail:-0}
+    if [ "$cluster_rc" -eq 0 ]; then cluster_status="passed"; else cluster_status="FAILED (exit $cluster_rc)"; fi
+    [ "$cluster_rc" -ne 0 ] && [ "$cluster_fail" -eq 0 ] && cluster_fail=1
+  fi
+fi
+
 # ---- 4. summary ---------------------------------------------------------------------------
 [ "$prereqs_only" -eq 1 ] && { echo "prerequisites OK"; exit 0; }
 elapsed=$(( $(date +%s) - start ))
@@ -105,15 +130,16 @@ echo
 echo "== summary ($((elapsed / 60)) min $((elapsed % 60)) s)"
 echo "   maven verify: $mvn_status ($mvn_pass passed, $mvn_fail failed, $mvn_skip skipped)"
 echo "   e2e:          $e2e_status ($e2e_pass passed, $e2e_fail failed, $e2e_skip skipped)"
+echo "   cluster:      $cluster_status ($cluster_pass passed, $cluster_fail failed)"
 tally="$ROOT/backend/target/security-tally.txt"   # written by the backend's security suite (docs/SECURITY.md)
 if [ "$run_maven" -eq 1 ] && [ -f "$tally" ] && [ "$tally" -nt "$stamp" ]; then
   sed 's/^security suite/   security suite/' "$tally"
 fi
 [ "$run_e2e" -eq 1 ] && echo "   screenshots:  e2e/screenshots/   server logs: e2e/test-results/"
 if [ "$run_maven" -eq 1 ] || [ "$run_e2e" -eq 1 ]; then
-  echo "total: $((mvn_pass + e2e_pass)) passed, $((mvn_fail + e2e_fail)) failed, $((mvn_skip + e2e_skip)) skipped"
+  echo "total: $((mvn_pass + e2e_pass + cluster_pass)) passed, $((mvn_fail + e2e_fail + cluster_fail)) failed, $((mvn_skip + e2e_skip)) skipped"
 fi
 
-if [ "$mvn_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || { [ "$run_e2e" -eq 1 ] && [ "$e2e_status" != "passed" ]; }; then
+if [ "$mvn_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$cluster_rc" -ne 0 ] || { [ "$run_e2e" -eq 1 ] && [ "$e2e_status" != "passed" ]; }; then
   exit 1
 fi

@@ -131,3 +131,12 @@ xl_pick_port() {
   done
   xl_die "ports $1 to $(($1 + 99)) are all in use: set XL_PORT to a free port"
 }
+
+# What scripts/cluster.sh runs (docs/CLUSTER.md): the Galera provider for MariaDB, rsync for a joining node's state
+# transfer, nginx as the load balancer, curl for health checks.
+xl_ensure_cluster_packages() {
+  xl_apt_install mariadb-server galera-4 rsync curl
+  xl_pkg_installed nginx || xl_pkg_installed nginx-light || xl_pkg_installed nginx-full || xl_apt_install nginx-light
+  [ -f /usr/lib/galera/libgalera_smm.so ] || xl_die "/usr/lib/galera/libgalera_smm.so is missing after installing galera-4"
+  command -v nginx >/dev/null 2>&1 || xl_die "no nginx after installing nginx-light"
+}

@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
+import org.xueliang.tracker.shared.RetryingTransactionTemplate;
+import org.xueliang.tracker.shared.TransactionRetries;
 
 /**
  * A project's scoring rules (table {@code assessment_rule}): the defaults are written the first time a project's
@@ -45,10 +47,10 @@ public class AssessmentRules {
     private final AuditTrail audit;
     private final TransactionTemplate seeding;
 
-    AssessmentRules(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
+    AssessmentRules(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions, TransactionRetries retries) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.seeding = new TransactionTemplate(transactions);
+        this.seeding = new RetryingTransactionTemplate(transactions, retries);
         this.seeding.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 

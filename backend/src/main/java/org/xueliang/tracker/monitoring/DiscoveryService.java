@@ -29,6 +29,8 @@ import org.xueliang.tracker.agent.onvif.WsDiscovery;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
+import org.xueliang.tracker.shared.RetryingTransactionTemplate;
+import org.xueliang.tracker.shared.TransactionRetries;
 
 /**
  * WS-Discovery from the backend (zone {@code local}): probes a unicast target, or the multicast group on a named
@@ -48,10 +50,10 @@ class DiscoveryService {
     /** Scans are cheap but block a request thread for their timeout: a few at a time. */
     private final Semaphore running = new Semaphore(2);
 
-    DiscoveryService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
+    DiscoveryService(JdbcTemplate jdbc, AuditTrail audit, PlatformTransactionManager transactions, TransactionRetries retries) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = new RetryingTransactionTemplate(transactions, retries);
     }
 
     /** {@code target} null = multicast 239.255.255.250:3702 out of {@code networkInterface}. */

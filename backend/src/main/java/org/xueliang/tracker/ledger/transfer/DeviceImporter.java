@@ -18,6 +18,8 @@ import org.xueliang.tracker.ledger.DeviceRepository;
 import org.xueliang.tracker.ledger.DeviceService;
 import org.xueliang.tracker.ledger.DeviceWriteContext;
 import org.xueliang.tracker.shared.FieldProblem;
+import org.xueliang.tracker.shared.RetryingTransactionTemplate;
+import org.xueliang.tracker.shared.TransactionRetries;
 
 /**
  * Bulk import of devices (SPEC §4): all or nothing. The file is read and every row checked first —
@@ -43,11 +45,11 @@ class DeviceImporter {
     private final TransactionTemplate transaction;
 
     DeviceImporter(DeviceService service, DeviceRepository devices, AuditTrail audit,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, TransactionRetries retries) {
         this.service = service;
         this.devices = devices;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = new RetryingTransactionTemplate(transactions, retries);
     }
 
     ImportResult importFile(ImportUpload upload, boolean dryRun) {
