@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.xueliang.tracker.agent.onvif.OnvifProber;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.ledger.DeviceRepository;
@@ -50,14 +50,16 @@ class DemoProbeSettings {
     private final DeviceRepository devices;
     private final DeviceService deviceService;
     private final AuditTrail audit;
+    private final TransactionTemplate transactions;
     private final int intervalSeconds;
 
     DemoProbeSettings(JdbcTemplate jdbc, DeviceRepository devices, DeviceService deviceService, AuditTrail audit,
-                      @Value("${xl.demo.interval-seconds:30}") int intervalSeconds) {
+                      TransactionTemplate transactions, @Value("${xl.demo.interval-seconds:30}") int intervalSeconds) {
         this.jdbc = jdbc;
         this.devices = devices;
         this.deviceService = deviceService;
         this.audit = audit;
+        this.transactions = transactions;
         this.intervalSeconds = intervalSeconds;
     }
 
@@ -69,7 +71,12 @@ class DemoProbeSettings {
      * Points the devices at the simulators' ports of this start (device id → port), with the one-time
      * demo settings when not done before; returns the number of devices changed.
      */
-    @Transactional
+    /**
+     * Not one transaction: each device's change is its own ({@link DeviceService} is transactional), and so is the
+     * final marker. Every audited write locks the audit chain's head until it commits, so one transaction over every
+     * device would make each request that audits (a login) wait for the whole loop on the first start. A start that
+     * stops half-way has no marker yet and simply applies the first-time settings again; they are the same values.
+     */
     public int apply(Map<Long, Integer> servedOn) {
         boolean first = !done();
         List<Long> ids = first
@@ -98,9 +105,10 @@ class DemoProbeSettings {
             changed++;
         }
         if (first) {
-            audit.recordAs(AuditTrail.SYSTEM_ACTOR, MARKER_ACTION, "Demo", "probe-settings", "Demo mode: " + changed
-                    + " devices on loopback addresses pointed at the simulators (demo credentials, interval "
-                    + intervalSeconds + " s, ports of the simulators)", null, null);
+            int count = changed;
+            transactions.executeWithoutResult(t -> audit.recordAs(AuditTrail.SYSTEM_ACTOR, MARKER_ACTION, "Demo",
+                    "probe-settings", "Demo mode: " + count + " devices on loopback addresses pointed at the simulators"
+                    + " (demo credentials, interval " + intervalSeconds + " s, ports of the simulators)", null, null));
         }
         if (changed > 0) {
             log.info("Demo mode: probe settings of {} devices pointed at the simulators{}", changed, first ? " (first demo start)" : "");
