@@ -12,6 +12,7 @@ import org.xueliang.tracker.agent.runtime.AgentSettings;
 import org.xueliang.tracker.agent.runtime.StandardProbers;
 import org.xueliang.tracker.agent.spool.Spool;
 import org.xueliang.tracker.agent.transport.BackendClient;
+import org.xueliang.tracker.agent.transport.VqdSnapshotUpload;
 
 /** The standalone agent: {@code java -jar xueliang-agent.jar --server URL --spool DIR} (see {@link AgentConfig}). */
 public final class AgentMain {
@@ -36,7 +37,9 @@ public final class AgentMain {
         log.info("Starting agent: {}", config);
         AgentMetrics metrics = new AgentMetrics();
         // The previous scheduled snapshots (VQD FREEZE) live beside the spool: the agent's one directory of its own.
-        StandardProbers probers = StandardProbers.open(config.spool().resolve("vqd-previous"));
+        // Each check's picture is uploaded for the device page (best effort, see VqdSnapshotUpload).
+        StandardProbers probers = StandardProbers.open(config.spool().resolve("vqd-previous"),
+                new VqdSnapshotUpload(config.server(), config.token()));
         Spool spool = Spool.open(config.spool(), config.spoolMaxBytes(), metrics);
         BackendClient backend = new BackendClient(config.server(), config.token());
         AgentRuntime runtime = new AgentRuntime(probers.registry(), backend, backend, backend, spool, Clock.systemUTC(),
