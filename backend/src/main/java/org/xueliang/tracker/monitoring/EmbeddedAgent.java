@@ -2,6 +2,7 @@ package org.xueliang.tracker.monitoring;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.agent.metrics.AgentMetrics;
+import org.xueliang.tracker.agent.onvif.VqdSnapshotSink;
 import org.xueliang.tracker.agent.runtime.AgentRuntime;
 import org.xueliang.tracker.agent.runtime.AgentSettings;
 import org.xueliang.tracker.agent.runtime.StandardProbers;
@@ -36,7 +38,7 @@ import org.xueliang.tracker.shared.Hashes;
  * probed by standalone agents.
  */
 @Component
-class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, HeartbeatSink {
+class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, HeartbeatSink, VqdSnapshotSink {
 
     static final String NAME = "embedded-local";
     static final String ZONE = "local";
@@ -45,6 +47,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
     private final AgentService agents;
     private final AssignmentService assignments;
     private final IngestService ingest;
+    private final AgentVqdSnapshots vqdSnapshots;
     private final boolean enabled;
     private final Path spoolDir;
     /** Each camera's last checked snapshot, for the scheduled picture check's FREEZE (docs/VQD.md). */
@@ -55,8 +58,9 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
     private AgentRuntime runtime;
     private volatile boolean running;
 
-    EmbeddedAgent(AgentService agents, AssignmentService assignments, IngestService ingest,
+    EmbeddedAgent(AgentService agents, AssignmentService assignments, IngestService ingest, AgentVqdSnapshots vqdSnapshots,
                   @Value("${xl.agent.embedded.enabled:true}") boolean enabled, @Value("${xl.data-dir:./data}") String dataDir) {
+        this.vqdSnapshots = vqdSnapshots;
         this.agents = agents;
         this.assignments = assignments;
         this.ingest = ingest;
@@ -72,7 +76,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         }
         agentId = agents.ensureEmbedded(NAME, ZONE);
         AgentMetrics metrics = new AgentMetrics();
-        probers = StandardProbers.open(vqdDir);
+        probers = StandardProbers.open(vqdDir, this);
         spool = Spool.open(spoolDir, Spool.DEFAULT_MAX_BYTES, metrics);
         runtime = new AgentRuntime(probers.registry(), this, this, this, spool, Clock.systemUTC(), AgentSettings.defaults(), metrics);
         runtime.start();
@@ -121,6 +125,19 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
             throw new TransportException(TransportException.Kind.REJECTED, e.status().value(), e.getMessage(), e);
         } catch (DataAccessException e) {
             throw new TransportException(TransportException.Kind.RETRYABLE, 503, "database unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The picture of a scheduled check, handed over in-process through the same checks a standalone agent's upload
+     * passes. As there, a picture that cannot be kept is logged and dropped: the check's facts are in the batch.
+     */
+    @Override
+    public void checked(long deviceId, Instant checkedAt, byte[] jpeg) {
+        try {
+            vqdSnapshots.accept(ZONE, deviceId, checkedAt.toString(), jpeg);
+        } catch (ApiException | DataAccessException e) {
+            log.warn("VQD snapshot of device {} not kept (dropped): {}", deviceId, e.getMessage());
         }
     }
 
