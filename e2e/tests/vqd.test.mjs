@@ -1,5 +1,6 @@
 // 图像完好率 end to end (docs/VQD.md): picture checks an agent reports in its probe facts become the device's VQD
-// history, its status is DEGRADED VQD_FAULT, the device page's 画质诊断 tab shows the verdicts, an uploaded
+// history, its status is DEGRADED VQD_FAULT, the device page's 画质诊断 tab shows the verdicts beside the picture the
+// agent uploaded for that check, an uploaded
 // picture is checked on the spot and approved as the camera's reference picture.
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -56,7 +57,8 @@ describe('picture quality (VQD)', () => {
     const camera = itemsOf(await apiJson(server, '/api/v1/devices?projectId=1&q=JS-XL1-FC-003')).find((d) => d.assetTag === 'JS-XL1-FC-003');
     assert.ok(camera);
     await send([checked(camera.id, 30, '', 0.1, 0.2)]);
-    await send([checked(camera.id, 5, 'COLOR_CAST', 0.15, 0.82)]);
+    const faulty = checked(camera.id, 5, 'COLOR_CAST', 0.15, 0.82);
+    await send([faulty]);
 
     const vqd = await apiJson(server, `/api/v1/devices/${camera.id}/vqd`);
     assert.equal(vqd.checks, 2);
@@ -74,8 +76,34 @@ describe('picture quality (VQD)', () => {
     await byTestId(page, 'login-submit').click();
     await byTestId(page, 'nav-status').waitFor({ state: 'visible' });
 
+    // the agent uploads the picture the faulty check judged (a 480×270 JPEG, as the agent's reduction is)
+    const jpeg = Buffer.from(await page.evaluate(() => {
+      const c = document.createElement('canvas');
+      c.width = 480;
+      c.height = 270;
+      const g = c.getContext('2d');
+      g.fillStyle = '#a0783c';
+      g.fillRect(0, 0, 480, 270);
+      g.fillStyle = '#fff';
+      g.font = '20px sans-serif';
+      g.fillText('2026-12-06 20:00:00 FC-003', 12, 30);
+      return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+    }), 'base64');
+    const upload = await fetch(`${server.baseUrl}/api/v1/agent/devices/${camera.id}/vqd-snapshot?checkedAt=${faulty.facts['vqd.checkedAt']}`, {
+      method: 'PUT', headers: { Authorization: 'Bearer ' + token, 'Content-Type': 'image/jpeg' }, body: jpeg,
+    });
+    assert.equal(upload.status, 204, 'snapshot accepted');
+    const taken = (await apiJson(server, `/api/v1/devices/${camera.id}/vqd`)).snapshot;
+    assert.equal(Date.parse(taken.checkedAt), Date.parse(faulty.facts['vqd.checkedAt']));
+
     await page.goto(`${server.baseUrl}/ledger/${camera.id}?tab=vqd`);
     await waitForText(byTestId(page, 'vqd-latest'), /偏色/);
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid=vqd-snapshot-img] img');
+      return img && img.complete && img.naturalWidth === 480;
+    });
+    await waitForText(byTestId(page, 'vqd-snapshot-at'), /检测的画面/);
+    await screenshot(page, 'vqd-snapshot');
     assert.match(await byTestId(page, 'vqd-latest').innerText(), /0\.82[\s\S]*故障/);
     assert.match(await byTestId(page, 'vqd-intactness').innerText(), /50\.0%/);
     assert.match(await byTestId(page, 'vqd-recent').innerText(), /偏色[\s\S]*无故障/);

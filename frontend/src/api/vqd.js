@@ -17,6 +17,10 @@ export const analyzePicture = (file, { category } = {}) => {
 export const referencePictureUrl = (id, version) =>
   `${API}/devices/${id}/vqd-reference${version ? `?v=${encodeURIComponent(version)}` : ''}`
 
+/** The picture the camera's latest scheduled check judged (JPEG); `version` (its check time) defeats the cache. */
+export const snapshotPictureUrl = (id, version) =>
+  `${API}/devices/${id}/vqd-snapshot${version ? `?v=${encodeURIComponent(version)}` : ''}`
+
 /** Approves the picture as the camera's reference (replacing the previous one): who and when come back. */
 export const approveReference = (id, file) => {
   const fd = new FormData()

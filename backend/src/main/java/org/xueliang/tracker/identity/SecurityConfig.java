@@ -126,6 +126,7 @@ class SecurityConfig {
          // 图像完好率 over a period is evaluation material (as 时钟准确率); a device's checks are live status.
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/image-intactness").hasAuthority(PROGRESS_READ.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/devices/*/vqd").hasAuthority(STATUS_READ.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/devices/*/vqd-snapshot").hasAuthority(STATUS_READ.name())
          // What the checks judge by: anyone following live status reads it; the thresholds per category are the
          // installation's probing configuration (the administrator's, like agents); a camera's reference picture
          // is kept by whoever keeps the device (technicians, managers).

@@ -7,17 +7,20 @@ import org.xueliang.tracker.agent.transport.Heartbeat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.xueliang.tracker.shared.Hashes;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The agent protocol (docs/AGENT-PROTOCOL.md): assignment with ETag, result batches, heartbeats. */
+/** The agent protocol (docs/AGENT-PROTOCOL.md): assignment with ETag, result batches, heartbeats, VQD snapshots. */
 @RestController
 @RequestMapping("/api/v1/agent")
 class AgentProtocolController {
@@ -26,8 +29,11 @@ class AgentProtocolController {
     private final IngestService ingest;
     private final AgentService agents;
     private final JsonMapper json;
+    private final AgentVqdSnapshots vqdSnapshots;
 
-    AgentProtocolController(AssignmentService assignments, IngestService ingest, AgentService agents, JsonMapper json) {
+    AgentProtocolController(AssignmentService assignments, IngestService ingest, AgentService agents, JsonMapper json,
+                            AgentVqdSnapshots vqdSnapshots) {
+        this.vqdSnapshots = vqdSnapshots;
         this.assignments = assignments;
         this.ingest = ingest;
         this.agents = agents;
@@ -57,4 +63,11 @@ class AgentProtocolController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The picture a scheduled VQD check judged (JPEG at analysis size), for a device of the agent's zone. */
+    @PutMapping("/devices/{id}/vqd-snapshot")
+    ResponseEntity<Void> vqdSnapshot(@AuthenticationPrincipal AgentSecurityConfig.AgentPrincipal agent, @PathVariable long id,
+                                     @RequestParam(required = false) String checkedAt, @RequestBody(required = false) byte[] image) {
+        vqdSnapshots.accept(agent.zone(), id, checkedAt, image);
+        return ResponseEntity.noContent().build();
+    }
 }

@@ -3,6 +3,7 @@ package org.xueliang.tracker.monitoring;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.agent.metrics.AgentMetrics;
+import org.xueliang.tracker.agent.onvif.VqdSnapshotSink;
 import org.xueliang.tracker.agent.runtime.AgentRuntime;
 import org.xueliang.tracker.agent.runtime.AgentSettings;
 import org.xueliang.tracker.agent.runtime.StandardProbers;
@@ -41,7 +43,7 @@ import org.xueliang.tracker.shared.Hashes;
  * Zone {@code local} is shared out among the live ones ({@link EmbeddedShare}): each device is probed by one replica.
  */
 @Component
-class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, HeartbeatSink {
+class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, HeartbeatSink, VqdSnapshotSink {
 
     static final String NAME_PREFIX = "embedded-";
     static final String ZONE = "local";
@@ -50,6 +52,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
     private final AgentService agents;
     private final EmbeddedShare share;
     private final IngestService ingest;
+    private final AgentVqdSnapshots vqdSnapshots;
     private final boolean enabled;
     private final Path dataDir;
     private final Path spoolDir;
@@ -65,11 +68,12 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
     private AgentRuntime runtime;
     private volatile boolean running;
 
-    EmbeddedAgent(AgentService agents, EmbeddedShare share, IngestService ingest,
+    EmbeddedAgent(AgentService agents, EmbeddedShare share, IngestService ingest, AgentVqdSnapshots vqdSnapshots,
                   @Value("${xl.agent.embedded.enabled:true}") boolean enabled, @Value("${xl.data-dir:./data}") String dataDir,
                   @Value("${xl.agent.embedded.replica-id:}") String replicaId,
                   @Value("${xl.agent.embedded.assignment-refresh-seconds:15}") int assignmentRefreshSeconds,
                   @Value("${xl.agent.embedded.live-seconds:45}") int liveSeconds) {
+        this.vqdSnapshots = vqdSnapshots;
         this.agents = agents;
         this.share = share;
         this.ingest = ingest;
@@ -93,7 +97,7 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
         name = NAME_PREFIX + ReplicaId.resolve(configuredReplicaId, dataDir, spoolDir);
         agentId = agents.ensureEmbedded(name, ZONE);
         AgentMetrics metrics = new AgentMetrics();
-        probers = StandardProbers.open(vqdDir);
+        probers = StandardProbers.open(vqdDir, this);
         spool = Spool.open(spoolDir, Spool.DEFAULT_MAX_BYTES, metrics);
         AgentSettings settings = AgentSettings.defaults();
         settings = settings.withPacing(assignmentRefresh, settings.flushInterval(), heartbeatInterval);
@@ -144,6 +148,19 @@ class EmbeddedAgent implements SmartLifecycle, AssignmentSource, BatchSink, Hear
             throw new TransportException(TransportException.Kind.REJECTED, e.status().value(), e.getMessage(), e);
         } catch (DataAccessException e) {
             throw new TransportException(TransportException.Kind.RETRYABLE, 503, "database unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The picture of a scheduled check, handed over in-process through the same checks a standalone agent's upload
+     * passes. As there, a picture that cannot be kept is logged and dropped: the check's facts are in the batch.
+     */
+    @Override
+    public void checked(long deviceId, Instant checkedAt, byte[] jpeg) {
+        try {
+            vqdSnapshots.accept(ZONE, deviceId, checkedAt.toString(), jpeg);
+        } catch (ApiException | DataAccessException e) {
+            log.warn("VQD snapshot of device {} not kept (dropped): {}", deviceId, e.getMessage());
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,10 +48,12 @@ class VqdHistoryController {
     private final Clock clock;
     private final CategoryThresholds categoryThresholds;
     private final VqdReferences references;
+    private final VqdSnapshots snapshots;
 
     VqdHistoryController(VqdStore store, CameraDirectory cameras, ProjectRepository projects, DeviceService devices,
                          CurrentUser currentUser, Texts texts, Clock clock, CategoryThresholds categoryThresholds,
-                         VqdReferences references) {
+                         VqdReferences references, VqdSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.categoryThresholds = categoryThresholds;
         this.references = references;
         this.store = store;
@@ -69,10 +74,13 @@ class VqdHistoryController {
     record LatestView(Instant checkedAt, boolean synthetic, List<ClassView> classes) {
     }
 
-    /** {@code reference}: who approved the camera's reference picture and when (null: none approved). */
+    /**
+     * {@code reference}: who approved the camera's reference picture and when (null: none approved);
+     * {@code snapshot}: the time and size of the latest checked picture ({@code GET …/vqd-snapshot}; null: none).
+     */
     record DeviceVqdResponse(long deviceId, LocalDate from, LocalDate to, LatestView latest, long checks,
                              long cleanChecks, Double intactness, List<CheckView> recent, String category,
-                             VqdReferences.Approval reference) {
+                             VqdReferences.Approval reference, VqdSnapshots.Taken snapshot) {
     }
 
     record GroupView(String key, String label, int cameras, int measuredCameras, long checks, long cleanChecks,
@@ -100,7 +108,14 @@ class VqdHistoryController {
                 .map(c -> new CheckView(c.at(), c.faults().stream().map(Enum::name).toList(),
                         c.faults().stream().map(f -> texts.label(locale, "vqd.class", f)).toList(), c.synthetic())).toList();
         return new DeviceVqdResponse(id, p.from(), p.to(), latestView, n.checks(), n.clean(), ratio(n.clean(), n.checks()),
-                recent, category, references.approval(id).orElse(null));
+                recent, category, references.approval(id).orElse(null), snapshots.taken(id).orElse(null));
+    }
+
+    /** The picture the camera's latest scheduled check judged (JPEG at analysis size); 404 when none arrived. */
+    @GetMapping("/api/v1/devices/{id}/vqd-snapshot")
+    ResponseEntity<byte[]> snapshot(@PathVariable long id) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.IMAGE_JPEG)
+                .body(snapshots.picture(id));
     }
 
     @GetMapping("/api/v1/projects/{id}/image-intactness")

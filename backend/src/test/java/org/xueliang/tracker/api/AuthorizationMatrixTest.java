@@ -99,6 +99,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/projects/{id}/clock-offenders` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices/{id}/clock` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/devices/{id}/vqd` | ✔ | ✔ | ✔ | ✔ |
+            | `GET /api/v1/devices/{id}/vqd-snapshot` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/vqd/thresholds` | ✔ | ✔ | ✔ | ✔ |
             | `PUT /api/v1/vqd/thresholds/{category}` | ✔ | — | — | — |
             | `GET /api/v1/devices/{id}/vqd-reference` | ✔ | ✔ | ✔ | ✔ |
@@ -164,6 +165,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/agent/assignment` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
+            | `PUT /api/v1/agent/devices/{id}/vqd-snapshot` | 401 | 401 | 401 | 401 |
             | `GET /actuator/prometheus` | ✔ | ✔ | ✔ | ✔ |
             | `POST /api/v1/vqd/analyze` | ✔ | ✔ | ✔ | ✔ |
             """;
@@ -300,7 +302,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(114);
+        assertThat(rows).hasSize(116);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -403,6 +405,14 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/projects/{id}/clock-offenders" -> get("/api/v1/projects/{id}/clock-offenders", PROJECT);
             case "GET /api/v1/devices/{id}/clock" -> get("/api/v1/devices/{id}/clock", seeded);
             case "GET /api/v1/devices/{id}/vqd" -> get("/api/v1/devices/{id}/vqd", seeded);
+            case "GET /api/v1/devices/{id}/vqd-snapshot" -> {
+                cached("vqd-snapshot", () -> { // 200 with a kept picture (404 without one); agents upload it
+                    jdbc.update("INSERT INTO vqd_snapshot (device_id, checked_at, received_at, picture, width, height)"
+                            + " VALUES (?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?, 1, 1)", seeded, new byte[] {(byte) 0xFF, (byte) 0xD8});
+                    return seeded;
+                });
+                yield get("/api/v1/devices/{id}/vqd-snapshot", seeded);
+            }
             case "GET /api/v1/vqd/thresholds" -> get("/api/v1/vqd/thresholds");
             case "PUT /api/v1/vqd/thresholds/{category}" -> withJson(put("/api/v1/vqd/thresholds/{c}", "DOME_CAMERA"),
                     Map.of("thresholds", Map.of("BLUR", 0.6)));
@@ -494,6 +504,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/agent/assignment" -> get("/api/v1/agent/assignment");
             case "POST /api/v1/agent/batches" -> withJson(post("/api/v1/agent/batches"), Map.of());
             case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());
+            case "PUT /api/v1/agent/devices/{id}/vqd-snapshot" -> put("/api/v1/agent/devices/{id}/vqd-snapshot?checkedAt=2026-12-06T20:00:00Z", seeded)
+                    .contentType("image/jpeg").content(new byte[] {(byte) 0xFF, (byte) 0xD8});
             default -> throw new IllegalArgumentException("no request for " + endpoint + ": add one");
         };
     }

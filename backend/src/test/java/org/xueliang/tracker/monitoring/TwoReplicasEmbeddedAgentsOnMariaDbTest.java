@@ -58,9 +58,10 @@ class TwoReplicasEmbeddedAgentsOnMariaDbTest {
     @Autowired AgentService agents;
     @Autowired EmbeddedShare share;
     @Autowired IngestService ingest;
+    @Autowired AgentVqdSnapshots vqdSnapshots;
 
     private EmbeddedAgent replica(Path dataDir, String id) {
-        return new EmbeddedAgent(agents, share, ingest, true, dataDir.toString(), id, 1, 3);
+        return new EmbeddedAgent(agents, share, ingest, vqdSnapshots, true, dataDir.toString(), id, 1, 3);
     }
 
     private long register(long project, int port, int n) throws Exception {

@@ -14,6 +14,7 @@ import org.xueliang.tracker.agent.spool.Spool;
 import org.xueliang.tracker.agent.transport.AckLog;
 import org.xueliang.tracker.agent.transport.BatchSink;
 import org.xueliang.tracker.agent.transport.FailoverClient;
+import org.xueliang.tracker.agent.transport.VqdSnapshotUpload;
 
 /** The standalone agent: {@code java -jar xueliang-agent.jar --server URL --spool DIR} (see {@link AgentConfig}). */
 public final class AgentMain {
@@ -42,10 +43,12 @@ public final class AgentMain {
         log.info("Starting agent: {}", config);
         AgentMetrics metrics = new AgentMetrics();
         // The previous scheduled snapshots (VQD FREEZE) live beside the spool: the agent's one directory of its own.
-        StandardProbers probers = StandardProbers.open(config.spool().resolve("vqd-previous"));
+        FailoverClient backend = FailoverClient.of(config.servers(), config.token());
+        // Each check's picture is uploaded for the device page (best effort, see VqdSnapshotUpload).
+        StandardProbers probers = StandardProbers.open(config.spool().resolve("vqd-previous"),
+                new VqdSnapshotUpload(backend::current, config.token()));
         Spool spool = Spool.open(config.spool(), config.spoolMaxBytes(), metrics);
         log.info("Spool epoch {}", spool.epoch());
-        FailoverClient backend = FailoverClient.of(config.servers(), config.token());
         AckLog ackLog = config.ackLog() == null ? null : new AckLog(config.ackLog(), backend);
         BatchSink batches = ackLog == null ? backend : ackLog;
         AgentRuntime runtime = new AgentRuntime(probers.registry(), backend, batches, backend, spool, Clock.systemUTC(),

@@ -77,9 +77,15 @@ public final class OnvifProber implements Prober {
 
     /** {@code previous}: where the scheduled picture check keeps each camera's last checked snapshot (FREEZE). */
     public OnvifProber(Predicate<URI> destinations, SnapshotCheck snapshots, PreviousSnapshots previous) {
+        this(destinations, snapshots, previous, VqdSnapshotSink.NONE);
+    }
+
+    /** {@code checkedPictures}: receives the picture of each scheduled check (shown on the device page). */
+    public OnvifProber(Predicate<URI> destinations, SnapshotCheck snapshots, PreviousSnapshots previous,
+                       VqdSnapshotSink checkedPictures) {
         this.client = new OnvifClient(destinations);
         this.snapshots = snapshots;
-        this.vqd = new ScheduledVqd(previous);
+        this.vqd = new ScheduledVqd(previous, checkedPictures);
         this.recordings = new RecordingSearch(client);
     }
 

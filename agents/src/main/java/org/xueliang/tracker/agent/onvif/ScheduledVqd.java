@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xueliang.tracker.agent.vqd.Frame;
 import org.xueliang.tracker.agent.vqd.ReducedPicture;
 import org.xueliang.tracker.agent.vqd.VqdAnalyzer;
@@ -28,9 +31,12 @@ import org.xueliang.tracker.agent.vqd.VqdThresholds;
  * disk, so a restart keeps it; none there = FREEZE not judged) and SCENE_CHANGE against the reference the technician
  * approved, which the assignment carries with the category's thresholds (settings {@value #THRESHOLDS},
  * {@value #REFERENCE}). The last check's faults are remembered per camera (bounded) so every probe until the next
- * check stays DEGRADED {@code VQD_FAULT}.
+ * check stays DEGRADED {@code VQD_FAULT}. The checked picture, reduced, goes to a {@link VqdSnapshotSink} so the
+ * device page can show what was judged.
  */
 public final class ScheduledVqd {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledVqd.class);
 
     public static final String INTERVAL = "onvif.vqdInterval";
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(4);
@@ -77,13 +83,20 @@ public final class ScheduledVqd {
 
     private final VqdAnalyzer analyzer = new VqdAnalyzer();
     private final PreviousSnapshots previous;
+    private final VqdSnapshotSink snapshots;
     private final Map<Long, Long> lastSlot;
     private final Map<Long, String> lastFaults;
 
-    public ScheduledVqd(int maxDevices, PreviousSnapshots previous) {
+    /** {@code snapshots}: receives the picture of every check that ran (the device page shows it). */
+    public ScheduledVqd(int maxDevices, PreviousSnapshots previous, VqdSnapshotSink snapshots) {
         this.previous = previous;
+        this.snapshots = snapshots;
         this.lastSlot = bounded(maxDevices);
         this.lastFaults = bounded(maxDevices);
+    }
+
+    public ScheduledVqd(int maxDevices, PreviousSnapshots previous) {
+        this(maxDevices, previous, VqdSnapshotSink.NONE);
     }
 
     public ScheduledVqd(int maxDevices) {
@@ -92,6 +105,10 @@ public final class ScheduledVqd {
 
     public ScheduledVqd(PreviousSnapshots previous) {
         this(100_000, previous);
+    }
+
+    public ScheduledVqd(PreviousSnapshots previous, VqdSnapshotSink snapshots) {
+        this(100_000, previous, snapshots);
     }
 
     private static <V> Map<Long, V> bounded(int max) {
@@ -147,14 +164,17 @@ public final class ScheduledVqd {
             return Optional.empty();
         }
         VqdReport report;
+        byte[] reduced;
         try {
             BufferedImage current = VqdImages.decode(image, SnapshotCheck.MAX_PIXELS);
             Frame before = previous.load(deviceId).map(ScheduledVqd::frameOrNull).orElse(null);
             report = analyzer.analyze(Frame.of(current), before, judging.reference(), judging.thresholds());
-            previous.save(deviceId, ReducedPicture.of(current));
+            reduced = ReducedPicture.of(current);
+            previous.save(deviceId, reduced);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+        handOver(deviceId, now, reduced);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put(CHECKED_AT, now.toString());
         for (VqdFinding f : report.findings()) {
@@ -172,6 +192,15 @@ public final class ScheduledVqd {
             }
         }
         return Optional.of(new Outcome(facts, detail));
+    }
+
+    /** The picture is evidence beside the facts: a sink that fails must not cost the check its facts. */
+    private void handOver(long deviceId, Instant checkedAt, byte[] reduced) {
+        try {
+            snapshots.checked(deviceId, checkedAt, reduced);
+        } catch (RuntimeException e) {
+            log.warn("VQD snapshot of device {} not handed over: {}", deviceId, e.toString());
+        }
     }
 
     private static Frame frameOrNull(byte[] reduced) {

@@ -13,6 +13,7 @@ import org.xueliang.tracker.agent.onvif.OnvifClient;
 import org.xueliang.tracker.agent.onvif.OnvifProber;
 import org.xueliang.tracker.agent.onvif.PreviousSnapshots;
 import org.xueliang.tracker.agent.onvif.SnapshotCheck;
+import org.xueliang.tracker.agent.onvif.VqdSnapshotSink;
 import org.xueliang.tracker.agent.probe.ProberRegistry;
 import org.xueliang.tracker.agent.snmp.SnmpProber;
 import org.xueliang.tracker.agent.snmp.SnmpTransport;
@@ -28,10 +29,11 @@ public final class StandardProbers implements AutoCloseable {
     private final SnmpTransport snmp;
     private final ProberRegistry registry;
 
-    private StandardProbers(NioClient nio, SnmpTransport snmp, Predicate<URI> onvifDestinations, PreviousSnapshots previous) {
+    private StandardProbers(NioClient nio, SnmpTransport snmp, Predicate<URI> onvifDestinations, PreviousSnapshots previous,
+                            VqdSnapshotSink checkedPictures) {
         this.nio = nio;
         this.snmp = snmp;
-        this.registry = new ProberRegistry(List.of(new OnvifProber(onvifDestinations, new SnapshotCheck(), previous),
+        this.registry = new ProberRegistry(List.of(new OnvifProber(onvifDestinations, new SnapshotCheck(), previous, checkedPictures),
                 new SnmpProber(snmp), new TcpProber(nio),
                 new RtspProber(nio), new IcmpProber()));
     }
@@ -45,7 +47,8 @@ public final class StandardProbers implements AutoCloseable {
      * demos, so that a camera's answer can never lead a probe off loopback).
      */
     public static StandardProbers open(Predicate<URI> onvifDestinations) {
-        return new StandardProbers(new NioClient(), new SnmpTransport(), onvifDestinations, PreviousSnapshots.none());
+        return new StandardProbers(new NioClient(), new SnmpTransport(), onvifDestinations, PreviousSnapshots.none(),
+                VqdSnapshotSink.NONE);
     }
 
     /**
@@ -53,7 +56,13 @@ public final class StandardProbers implements AutoCloseable {
      * judges FREEZE across restarts (docs/VQD.md). The agents give a directory next to their spool.
      */
     public static StandardProbers open(Path vqdDir) {
-        return new StandardProbers(new NioClient(), new SnmpTransport(), OnvifClient.ANY_DESTINATION, PreviousSnapshots.in(vqdDir));
+        return open(vqdDir, VqdSnapshotSink.NONE);
+    }
+
+    /** As {@link #open(Path)}, handing each scheduled check's picture to {@code checkedPictures} (docs/VQD.md). */
+    public static StandardProbers open(Path vqdDir, VqdSnapshotSink checkedPictures) {
+        return new StandardProbers(new NioClient(), new SnmpTransport(), OnvifClient.ANY_DESTINATION, PreviousSnapshots.in(vqdDir),
+                checkedPictures);
     }
 
     public ProberRegistry registry() {

@@ -142,6 +142,44 @@ class ScheduledVqdTest {
     }
 
     /** A scene with edges; dark = the same at a fifth of the light. */
+    @Test
+    void the_picture_of_each_check_that_ran_is_handed_over_with_its_check_time() throws IOException {
+        java.util.List<Object[]> handed = new java.util.ArrayList<>();
+        ScheduledVqd vqd = new ScheduledVqd(10, PreviousSnapshots.none(),
+                (deviceId, checkedAt, picture) -> handed.add(new Object[] {deviceId, checkedAt, picture}));
+        Duration every = Duration.ofMinutes(10);
+        assertThat(vqd.check(7, jpeg(false), T0, every)).isEmpty();
+        assertThat(handed).as("no check on first sight, so no picture").isEmpty();
+
+        Instant checkedAt = T0.plus(every);
+        Optional<ScheduledVqd.Outcome> dark = vqd.check(7, jpeg(true), checkedAt, every);
+        assertThat(dark).isPresent();
+        assertThat(handed).hasSize(1);
+        assertThat(handed.get(0)[0]).isEqualTo(7L);
+        assertThat(handed.get(0)[1]).isEqualTo(checkedAt).hasToString(dark.get().facts().get("vqd.checkedAt"));
+        // the analyzer's reduction as JPEG: a 640×360 snapshot is reduced by 1 (nearest whole factor to 480×270)
+        BufferedImage picture = VqdImages.decode((byte[]) handed.get(0)[2], 1_000_000);
+        assertThat(picture.getWidth()).isEqualTo(640);
+        assertThat(picture.getHeight()).isEqualTo(360);
+        assertThat(new Color(picture.getRGB(5, 5)).getRed()).as("the dark picture that was judged").isLessThan(60);
+
+        assertThat(vqd.check(7, jpeg(false), checkedAt.plusSeconds(1), every)).as("not due again").isEmpty();
+        assertThat(handed).hasSize(1);
+    }
+
+    @Test
+    void a_sink_that_fails_does_not_cost_the_check_its_facts() throws IOException {
+        ScheduledVqd vqd = new ScheduledVqd(10, PreviousSnapshots.none(), (deviceId, checkedAt, picture) -> {
+            throw new IllegalStateException("backend away");
+        });
+        Duration every = Duration.ofMinutes(10);
+        vqd.check(8, jpeg(false), T0, every);
+        Optional<ScheduledVqd.Outcome> dark = vqd.check(8, jpeg(true), T0.plus(every), every);
+        assertThat(dark).isPresent();
+        assertThat(dark.get().facts().get("vqd.faults")).contains("TOO_DARK");
+        assertThat(vqd.lastFaults(8)).contains("TOO_DARK");
+    }
+
     private static byte[] jpeg(boolean dark) throws IOException {
         return jpeg(0, dark ? 5 : 1);
     }
