@@ -116,13 +116,7 @@ class GbQuerySchedule {
     int queryRecords(Instant now) {
         records.timeOut(now.minus(GbQuerySettings.ANSWER_TIMEOUT));
         Set<String> busy = busyDevices(now);
-        List<String[]> due = jdbc.query("SELECT c.device_code, c.channel_code FROM gb_channel c"
-                        + " JOIN gb_registration r ON r.device_code = c.device_code"
-                        + " LEFT JOIN gb_record_query q ON q.channel_code = c.channel_code"
-                        + " WHERE " + GbDb.REGISTERED + " AND c.removed_at IS NULL AND (q.queried_at IS NULL OR q.queried_at < ?)"
-                        + " ORDER BY q.queried_at, c.device_code, c.channel_code",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
-                GbDb.ts(now), GbDb.ts(now.minus(settings.recordInterval())));
+        List<String[]> due = channelsDue("gb_record_query", now, now.minus(settings.recordInterval()));
         int sent = 0;
         for (String[] channel : due) {
             if (sent >= settings.recordBatch()) {
@@ -136,6 +130,20 @@ class GbQuerySchedule {
             }
         }
         return sent;
+    }
+
+    /**
+     * The live channels of registered devices whose last RecordInfo of one kind ({@code queryTable}: the daily
+     * {@code gb_record_query} or the {@code gb_retention_probe}) is older than {@code askedBefore}, never-asked first:
+     * {device code, channel code}.
+     */
+    private List<String[]> channelsDue(String queryTable, Instant now, Instant askedBefore) {
+        return jdbc.query("SELECT c.device_code, c.channel_code FROM gb_channel c"
+                        + " JOIN gb_registration r ON r.device_code = c.device_code"
+                        + " LEFT JOIN " + queryTable + " q ON q.channel_code = c.channel_code"
+                        + " WHERE " + GbDb.REGISTERED + " AND c.removed_at IS NULL AND (q.queried_at IS NULL OR q.queried_at < ?)"
+                        + " ORDER BY q.queried_at, c.device_code, c.channel_code",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, GbDb.ts(now), GbDb.ts(askedBefore));
     }
 
     static final int PROBE_EVERY_HOURS = 24;
@@ -157,13 +165,7 @@ class GbQuerySchedule {
         }
         probes.timeOut(now.minus(GbQuerySettings.ANSWER_TIMEOUT));
         Set<String> busy = busyDevices(now);
-        List<String[]> due = jdbc.query("SELECT c.device_code, c.channel_code FROM gb_channel c"
-                        + " JOIN gb_registration r ON r.device_code = c.device_code"
-                        + " LEFT JOIN gb_retention_probe p ON p.channel_code = c.channel_code"
-                        + " WHERE " + GbDb.REGISTERED + " AND c.removed_at IS NULL AND (p.queried_at IS NULL OR p.queried_at < ?)"
-                        + " ORDER BY p.queried_at, c.device_code, c.channel_code",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)},
-                GbDb.ts(now), GbDb.ts(now.minus(Duration.ofHours(PROBE_EVERY_HOURS))));
+        List<String[]> due = channelsDue("gb_retention_probe", now, now.minus(Duration.ofHours(PROBE_EVERY_HOURS)));
         java.util.Map<String, Integer> days = target.retentionDays(due.stream().map(c -> c[1]).toList());
         int sent = 0;
         for (String[] channel : due) {
