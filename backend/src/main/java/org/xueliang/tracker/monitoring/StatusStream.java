@@ -42,8 +42,11 @@ class StatusStream {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final JdbcTemplate jdbc;
     private final StatusChangeFeed feed;
-    /** Null until the first poll, which starts at the feed's end: a replica that starts shows what happens from now. */
-    private FeedCursor cursor;
+    /**
+     * Null until the first poll or the first subscriber, whichever comes first; it starts at the feed's end: a replica
+     * that starts shows what happens from now. Written by a subscribing request thread too, hence volatile.
+     */
+    private volatile FeedCursor cursor;
 
     StatusStream(JdbcTemplate jdbc, StatusChangeFeed feed) {
         this.jdbc = jdbc;
@@ -53,6 +56,9 @@ class StatusStream {
     SseEmitter subscribe(AccessScope scope) {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
         Subscriber s = new Subscriber(emitter, scope);
+        // Before the subscriber is visible: were the first poll to start the cursor after this browser subscribed, a
+        // change committed in between would lie behind the cursor and never reach it.
+        startCursor();
         subscribers.add(s);
         emitter.onCompletion(() -> subscribers.remove(s));
         emitter.onTimeout(() -> subscribers.remove(s));
@@ -63,6 +69,12 @@ class StatusStream {
             subscribers.remove(s);
         }
         return emitter;
+    }
+
+    private synchronized void startCursor() {
+        if (cursor == null) {
+            cursor = new FeedCursor(feed.lastId(), GRACE, MAX_PENDING);
+        }
     }
 
     /**
