@@ -137,11 +137,15 @@ describe('GB/T 28181 live: the 国标 tab of a registered NVR and one-click adop
       { timeout: 60_000, interval: 1000, message: 'the clock offset from DeviceStatus' });
     const offset = Number((await apiJson(server, `/api/v1/devices/${id}/status`)).facts['gb.clockOffsetMs']);
     assert.ok(Math.abs(offset) < 60_000, `clock offset ${offset} ms`);
+    // the first observation comes with the REGISTER, before any keepalive: wait for one that carries it
+    await waitUntil(async () => (await apiJson(server, `/api/v1/devices/${id}/status`)).facts['gb.lastKeepaliveAt'] !== undefined,
+      { timeout: 120_000, interval: 1000, message: 'the last keepalive among the facts' });
     const discovered = await apiJson(server, '/api/v1/gb28181/discovered');
     assert.ok(!itemsOf(discovered).some((r) => r.code === STRANGER), 'no longer discovered');
     await page.reload();
     await page.getByText('正常', { exact: true }).first().waitFor({ state: 'visible' });
     await page.getByText('国标最近心跳', { exact: true }).waitFor({ state: 'visible' });
+    assert.equal(await page.getByText('gb.statusAt', { exact: true }).count(), 0, 'no fact shown by its code');
     await screenshot(page, 'gb-live-adopted-status');
   });
 });
