@@ -16,7 +16,7 @@ import org.xueliang.tracker.availability.Figures;
 import org.xueliang.tracker.availability.GroupBy;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 import org.xueliang.tracker.monitoring.DeviceState;
-import org.xueliang.tracker.monitoring.StatusQueries;
+import org.xueliang.tracker.monitoring.status.StatusQueries;
 
 /**
  * 在线率 per camera from the availability engine, under the default policy (maintenance and unmeasured time left

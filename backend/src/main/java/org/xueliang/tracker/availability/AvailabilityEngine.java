@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.xueliang.tracker.availability.AvailabilityPolicy.MaintenancePolicy;
 import org.xueliang.tracker.availability.AvailabilityPolicy.UnknownPolicy;
-import org.xueliang.tracker.monitoring.DailyRollup;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup;
 import org.xueliang.tracker.monitoring.DeviceState;
 
 /**

@@ -22,7 +22,7 @@ import org.xueliang.tracker.availability.AvailabilityRepository.GroupDevices;
 import org.xueliang.tracker.availability.AvailabilityRepository.Member;
 import org.xueliang.tracker.availability.AvailabilityService.DeviceTimeline;
 import org.xueliang.tracker.availability.AvailabilityService.Group;
-import org.xueliang.tracker.monitoring.DailyRollup;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup;
 
 /**
  * What {@link AvailabilityService} does after its access checks, without Spring: reads through the

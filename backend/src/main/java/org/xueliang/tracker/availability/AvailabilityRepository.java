@@ -234,20 +234,20 @@ public class AvailabilityRepository {
     }
 
     /** One device's own rollup rows in [from, to], in day order (evidence). */
-    public List<org.xueliang.tracker.monitoring.DailyRollup> deviceRollups(long deviceId, LocalDate from, LocalDate to) {
+    public List<org.xueliang.tracker.monitoring.rollup.DailyRollup> deviceRollups(long deviceId, LocalDate from, LocalDate to) {
         return jdbc.query("SELECT * FROM device_daily_rollup WHERE device_id = ? AND rollup_day >= ? AND rollup_day <= ?"
                         + " ORDER BY rollup_day",
-                (rs, n) -> new org.xueliang.tracker.monitoring.DailyRollup(deviceId, rs.getObject("rollup_day", LocalDate.class),
+                (rs, n) -> new org.xueliang.tracker.monitoring.rollup.DailyRollup(deviceId, rs.getObject("rollup_day", LocalDate.class),
                         rs.getLong("up_s"), rs.getLong("degraded_s"), rs.getLong("down_s"), rs.getLong("unknown_s"),
                         rs.getLong("maintenance_s"), rs.getInt("outages"), rs.getInt("reboots")),
                 deviceId, Date.valueOf(from), Date.valueOf(to));
     }
 
     /** One device's DOWN intervals that ended in [start, end) (evidence for MTTR). */
-    public List<org.xueliang.tracker.monitoring.DailyRollup.Span> deviceRepairs(long deviceId, Instant start, Instant end) {
+    public List<org.xueliang.tracker.monitoring.rollup.DailyRollup.Span> deviceRepairs(long deviceId, Instant start, Instant end) {
         return jdbc.query("SELECT started_at, ended_at FROM device_state_interval WHERE device_id = ? AND state = 'DOWN'"
                         + " AND ended_at >= ? AND ended_at < ? ORDER BY started_at",
-                (rs, n) -> new org.xueliang.tracker.monitoring.DailyRollup.Span(
+                (rs, n) -> new org.xueliang.tracker.monitoring.rollup.DailyRollup.Span(
                         org.xueliang.tracker.monitoring.DeviceState.DOWN, instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))),
                 deviceId, ts(start), ts(end));
     }

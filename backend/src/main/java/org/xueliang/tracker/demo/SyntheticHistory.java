@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.xueliang.tracker.monitoring.DailyRollup;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup;
 import org.xueliang.tracker.monitoring.DeviceState;
 
 /**

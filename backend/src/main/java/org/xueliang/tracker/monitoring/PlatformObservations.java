@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.xueliang.tracker.agent.transport.Batch;
 import org.xueliang.tracker.shared.TransientRetry;
+import org.xueliang.tracker.monitoring.ingest.IngestService;
+import org.xueliang.tracker.monitoring.ingest.StatusStore;
 
 /**
  * The way in for sources the backend observes itself (GB/T 28181: a device registers and keeps alive to us, nobody

@@ -1,5 +1,7 @@
 package org.xueliang.tracker.monitoring;
 
+import org.xueliang.tracker.monitoring.agent.AgentVqdSnapshots;
+
 import java.time.Instant;
 
 /**

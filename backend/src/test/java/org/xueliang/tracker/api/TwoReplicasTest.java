@@ -24,7 +24,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.xueliang.tracker.XueliangTrackerApplication;
-import org.xueliang.tracker.monitoring.AgentService;
+import org.xueliang.tracker.monitoring.agent.AgentService;
 import org.xueliang.tracker.testing.TestDatabase;
 
 /**

@@ -18,8 +18,8 @@ import org.xueliang.tracker.availability.AvailabilityEngine.Timeline;
 import org.xueliang.tracker.availability.AvailabilityPolicy.MaintenancePolicy;
 import org.xueliang.tracker.availability.AvailabilityPolicy.QualityMetric;
 import org.xueliang.tracker.availability.AvailabilityPolicy.UnknownPolicy;
-import org.xueliang.tracker.monitoring.DailyRollup.Span;
-import org.xueliang.tracker.monitoring.DailyRollup.Window;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup.Span;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup.Window;
 import org.xueliang.tracker.monitoring.DeviceState;
 
 /** Properties over random timelines (seeded, so a failure names its seed and replays). */

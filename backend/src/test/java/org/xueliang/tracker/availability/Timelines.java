@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.xueliang.tracker.availability.AvailabilityEngine.Period;
 import org.xueliang.tracker.availability.AvailabilityEngine.Timeline;
-import org.xueliang.tracker.monitoring.DailyRollup;
-import org.xueliang.tracker.monitoring.DailyRollup.Span;
-import org.xueliang.tracker.monitoring.DailyRollup.Window;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup.Span;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup.Window;
 import org.xueliang.tracker.monitoring.DeviceState;
 
 /** Hand-made timelines for engine tests: spans and windows in county time, rolled up day by day as RollupService does. */

@@ -22,9 +22,9 @@ import org.xueliang.tracker.agent.probe.Reason;
 import org.xueliang.tracker.agent.probe.Status;
 import org.xueliang.tracker.agent.transport.Batch;
 import org.xueliang.tracker.audit.AuditTrail;
-import org.xueliang.tracker.monitoring.AgentService;
-import org.xueliang.tracker.monitoring.CategoryRollups;
-import org.xueliang.tracker.monitoring.IngestService;
+import org.xueliang.tracker.monitoring.agent.AgentService;
+import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
+import org.xueliang.tracker.monitoring.ingest.IngestService;
 
 /**
  * Issue 9 defect 13: the synthetic history ends exactly where a device's measured history begins, to the

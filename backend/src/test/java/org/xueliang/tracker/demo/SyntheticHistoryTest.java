@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.xueliang.tracker.monitoring.DailyRollup;
+import org.xueliang.tracker.monitoring.rollup.DailyRollup;
 import org.xueliang.tracker.monitoring.DeviceState;
 
 /** The synthetic history is deterministic, complete and as available as docs/DEMO.md says. */

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.xueliang.tracker.monitoring.AgentService;
+import org.xueliang.tracker.monitoring.agent.AgentService;
 import org.xueliang.tracker.testing.ApiTestSupport;
 import org.xueliang.tracker.testing.OnMariaDb;
 

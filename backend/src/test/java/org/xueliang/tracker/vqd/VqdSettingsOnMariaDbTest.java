@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.xueliang.tracker.agent.onvif.ScheduledVqd;
 import org.xueliang.tracker.agent.transport.AgentAssignment;
 import org.xueliang.tracker.agent.vqd.VqdImages;
-import org.xueliang.tracker.monitoring.AssignmentService;
+import org.xueliang.tracker.monitoring.agent.AssignmentService;
 import org.xueliang.tracker.testing.ApiTestSupport;
 import org.xueliang.tracker.testing.OnMariaDb;
 

@@ -20,8 +20,8 @@ import org.xueliang.tracker.availability.AvailabilityRepository;
 import org.xueliang.tracker.availability.AvailabilityService;
 import org.xueliang.tracker.availability.Figures;
 import org.xueliang.tracker.availability.GroupBy;
-import org.xueliang.tracker.monitoring.CategoryRollups;
-import org.xueliang.tracker.monitoring.RollupService;
+import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
+import org.xueliang.tracker.monitoring.rollup.RollupService;
 
 import com.zaxxer.hikari.HikariDataSource;
 

@@ -1,0 +1,157 @@
+package org.xueliang.tracker.monitoring.ingest;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.xueliang.tracker.agent.probe.Reason;
+import org.xueliang.tracker.monitoring.DeviceState;
+import org.xueliang.tracker.monitoring.SourceStatus;
+
+/**
+ * Persistence of device states and their intervals, in plain JDBC because ingest writes thousands
+ * of rows a second. Instants are stored as UTC DATETIME(3) on every database.
+ */
+@Repository
+public class StatusStore {
+
+    private final JdbcTemplate jdbc;
+
+    StatusStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Current states of these devices, locked for this transaction so concurrent ingests serialise per device. */
+    Map<Long, TrackedState> lockStates(Collection<Long> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Map.of();
+        }
+        String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
+        Map<Long, TrackedState> states = new HashMap<>();
+        jdbc.query("SELECT * FROM device_status WHERE device_id IN (" + in + ") ORDER BY device_id FOR UPDATE", rs -> {
+            states.put(rs.getLong("device_id"), new TrackedState(
+                    DeviceState.valueOf(rs.getString("state")), instant(rs.getTimestamp("since")),
+                    rs.getString("reason") == null ? null : Reason.valueOf(rs.getString("reason")),
+                    rs.getInt("consecutive_failures"), instant(rs.getTimestamp("first_failure_at")),
+                    instant(rs.getTimestamp("last_result_at"))));
+        }, deviceIds.toArray());
+        return states;
+    }
+
+    /** The latest observation of each source of these devices (call after {@link #lockStates}, under its locks). */
+    Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sourceStatuses(Collection<Long> deviceIds) {
+        Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> out = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return out;
+        }
+        String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
+        jdbc.query("SELECT * FROM device_source_status WHERE device_id IN (" + in + ")", rs -> {
+            SourceStatus s = sourceStatus(rs);
+            if (s != null) {
+                out.computeIfAbsent(rs.getLong("device_id"), k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class))
+                        .put(s.source(), s);
+            }
+        }, deviceIds.toArray());
+        return out;
+    }
+
+    /** A row of {@code device_source_status}; null for a source or code this version does not know. */
+    public static SourceStatus sourceStatus(java.sql.ResultSet rs) throws java.sql.SQLException {
+        try {
+            return new SourceStatus(org.xueliang.tracker.agent.probe.Method.valueOf(rs.getString("source")),
+                    org.xueliang.tracker.agent.probe.Status.valueOf(rs.getString("status")),
+                    Reason.valueOf(rs.getString("reason")), instant(rs.getTimestamp("observed_at")), rs.getString("detail"));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** Writes the latest observation per source: {@code existing} rows are updated, the others inserted. */
+    void saveSourceStatuses(Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> latest,
+                            Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> existing) {
+        List<Object[]> updates = new java.util.ArrayList<>();
+        List<Object[]> inserts = new java.util.ArrayList<>();
+        latest.forEach((deviceId, bySource) -> bySource.forEach((source, s) -> {
+            Map<org.xueliang.tracker.agent.probe.Method, SourceStatus> before = existing.getOrDefault(deviceId, Map.of());
+            if (s.equals(before.get(source))) {
+                return;
+            }
+            Object[] row = {s.status().name(), s.reason().name(), ts(s.observedAt()), s.detail(), deviceId, source.name()};
+            (before.containsKey(source) ? updates : inserts).add(row);
+        }));
+        jdbc.batchUpdate("UPDATE device_source_status SET status = ?, reason = ?, observed_at = ?, detail = ?"
+                + " WHERE device_id = ? AND source = ?", updates);
+        jdbc.batchUpdate("INSERT INTO device_source_status (status, reason, observed_at, detail, device_id, source)"
+                + " VALUES (?,?,?,?,?,?)", inserts);
+    }
+
+    void insertStates(List<Object[]> rows) {
+        jdbc.batchUpdate("INSERT INTO device_status (state, since, reason, consecutive_failures, first_failure_at,"
+                + " last_result_at, last_latency_ms, interval_seconds, updated_at, device_id) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    void updateStates(List<Object[]> rows) {
+        jdbc.batchUpdate("UPDATE device_status SET state = ?, since = ?, reason = ?, consecutive_failures = ?,"
+                + " first_failure_at = ?, last_result_at = ?, last_latency_ms = ?, interval_seconds = ?, updated_at = ?"
+                + " WHERE device_id = ?", rows);
+    }
+
+    static Object[] stateRow(long deviceId, TrackedState s, Long latencyMs, int intervalSeconds, Instant now) {
+        return new Object[] {s.state().name(), ts(s.since()), s.reason() == null ? null : s.reason().name(),
+                s.consecutiveFailures(), ts(s.firstFailureAt()), ts(s.lastResultAt()),
+                latencyMs == null ? null : (int) Math.min(Integer.MAX_VALUE, latencyMs), intervalSeconds, ts(now), deviceId};
+    }
+
+    /**
+     * Records state changes as intervals. Per device, the first change closes the interval open in
+     * the database; each change opens an interval that the device's next change (in this batch)
+     * closes, so a device may change several times in one batch.
+     */
+    void applyChanges(Map<Long, List<StateChange>> changesByDevice) {
+        if (changesByDevice.isEmpty()) {
+            return;
+        }
+        List<Object[]> closes = new java.util.ArrayList<>();
+        List<Object[]> opens = new java.util.ArrayList<>();
+        changesByDevice.forEach((deviceId, changes) -> {
+            closes.add(new Object[] {ts(changes.get(0).at()), deviceId});
+            for (int i = 0; i < changes.size(); i++) {
+                StateChange c = changes.get(i);
+                Instant end = i + 1 < changes.size() ? changes.get(i + 1).at() : null;
+                opens.add(new Object[] {deviceId, c.to().name(), c.reason() == null ? null : c.reason().name(), ts(c.at()), ts(end)});
+            }
+        });
+        jdbc.batchUpdate("UPDATE device_state_interval SET ended_at = ? WHERE device_id = ? AND ended_at IS NULL", closes);
+        jdbc.batchUpdate("INSERT INTO device_state_interval (device_id, state, reason, started_at, ended_at) VALUES (?,?,?,?,?)", opens);
+    }
+
+    /**
+     * Ends the synthetic history (demo mode) of devices at the instant their measurement begins: synthetic
+     * intervals from then on are dropped, the one running then is cut. Measured history wins; nothing overlaps.
+     */
+    void endSyntheticHistory(Map<Long, Instant> measuredFrom) {
+        if (measuredFrom.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = measuredFrom.entrySet().stream()
+                .map(e -> new Object[] {e.getKey(), ts(e.getValue())}).toList();
+        jdbc.batchUpdate("DELETE FROM device_state_interval WHERE device_id = ? AND synthetic = TRUE AND started_at >= ?", rows);
+        jdbc.batchUpdate("UPDATE device_state_interval SET ended_at = ? WHERE device_id = ? AND synthetic = TRUE AND ended_at > ?",
+                rows.stream().map(r -> new Object[] {r[1], r[0], r[1]}).toList());
+    }
+
+    public static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.valueOf(instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+    }
+
+    public static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+}
