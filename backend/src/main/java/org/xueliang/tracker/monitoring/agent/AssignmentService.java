@@ -56,7 +56,7 @@ public class AssignmentService {
         List<AgentAssignment.Target> targets = new ArrayList<>();
         Map<Long, String> categories = new LinkedHashMap<>();
         jdbc.query("SELECT id, probe_method, COALESCE(probe_host, ip_address) AS host, probe_port, probe_interval_seconds,"
-                + " probe_timeout_ms, probe_settings, credential_id, category_code FROM device WHERE " + ASSIGNED
+                + " probe_timeout_ms, probe_settings, credential_id, category_code FROM ledger_device_probe WHERE " + ASSIGNED
                 + " ORDER BY id", rs -> {
             String host = rs.getString("host");
             Method method = Method.valueOf(rs.getString("probe_method"));
@@ -108,7 +108,7 @@ public class AssignmentService {
         args.add(zone);
         args.addAll(deviceIds);
         String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
-        jdbc.query("SELECT id, probe_interval_seconds FROM device WHERE " + ASSIGNED + " AND id IN (" + in + ")", rs -> {
+        jdbc.query("SELECT id, probe_interval_seconds FROM ledger_device_probe WHERE " + ASSIGNED + " AND id IN (" + in + ")", rs -> {
             int interval = rs.getInt("probe_interval_seconds");
             assigned.put(rs.getLong("id"), interval > 0 ? interval : DEFAULT_INTERVAL_SECONDS);
         }, args.toArray());

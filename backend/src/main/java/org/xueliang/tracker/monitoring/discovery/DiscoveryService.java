@@ -130,7 +130,7 @@ class DiscoveryService {
         }
         Map<String, Device> byHost = new HashMap<>();
         if (!matches.isEmpty()) {
-            jdbc.query("SELECT id, asset_tag, ip_address, probe_host FROM device"
+            jdbc.query("SELECT id, asset_tag, ip_address, probe_host FROM ledger_device_probe"
                     + " WHERE ip_address IS NOT NULL OR probe_host IS NOT NULL ORDER BY id", rs -> {
                 Device d = new Device(rs.getLong("id"), rs.getString("asset_tag"));
                 for (String h : new String[]{rs.getString("probe_host"), rs.getString("ip_address")}) {

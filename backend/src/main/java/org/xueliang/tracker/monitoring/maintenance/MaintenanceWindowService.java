@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.identity.AccessScope;
 import org.xueliang.tracker.identity.CurrentUser;
+import org.xueliang.tracker.ledger.DeviceCategoryRepository;
+import org.xueliang.tracker.ledger.SiteRepository;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.shared.FieldProblem;
 import org.xueliang.tracker.monitoring.ingest.StatusStore;
@@ -41,11 +43,16 @@ public class MaintenanceWindowService {
     private final JdbcTemplate jdbc;
     private final AuditTrail audit;
     private final CurrentUser currentUser;
+    private final SiteRepository sites;
+    private final DeviceCategoryRepository categories;
 
-    MaintenanceWindowService(JdbcTemplate jdbc, AuditTrail audit, CurrentUser currentUser) {
+    MaintenanceWindowService(JdbcTemplate jdbc, AuditTrail audit, CurrentUser currentUser, SiteRepository sites,
+                             DeviceCategoryRepository categories) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.currentUser = currentUser;
+        this.sites = sites;
+        this.categories = categories;
     }
 
     /*
@@ -79,7 +86,7 @@ public class MaintenanceWindowService {
     /** The project of the device a DEVICE window names, null for other windows or a device that does not exist. */
     private Long projectOfDevice(String ref) {
         try {
-            return jdbc.queryForList("SELECT project_id FROM device WHERE id = ?", Long.class, Long.parseLong(ref.trim()))
+            return jdbc.queryForList("SELECT project_id FROM ledger_device_dimension WHERE id = ?", Long.class, Long.parseLong(ref.trim()))
                     .stream().findFirst().orElse(null);
         } catch (NumberFormatException e) {
             return null;
@@ -190,16 +197,11 @@ public class MaintenanceWindowService {
                     Long project = projectOfDevice(ref);
                     yield project != null && currentUser.scope().allows(project);
                 }
-                case SITE -> count("SELECT COUNT(*) FROM site WHERE id = ?", Long.parseLong(ref));
-                case CATEGORY -> count("SELECT COUNT(*) FROM device_category WHERE code = ?", ref);
+                case SITE -> sites.existsById(Long.parseLong(ref));
+                case CATEGORY -> categories.existsById(ref);
             };
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    private boolean count(String sql, Object arg) {
-        Integer n = jdbc.queryForObject(sql, Integer.class, arg);
-        return n != null && n > 0;
     }
 }

@@ -100,7 +100,7 @@ public class CategoryRollups {
         Date t = Date.valueOf(to);
         List<Object[]> rows = jdbc.query("SELECT d.project_id, d.category_code, r.rollup_day, SUM(r.up_s), SUM(r.degraded_s),"
                 + " SUM(r.down_s), SUM(r.unknown_s), SUM(r.maintenance_s), SUM(r.outages), SUM(r.reboots)"
-                + " FROM device_daily_rollup r JOIN device d ON d.id = r.device_id"
+                + " FROM device_daily_rollup r JOIN ledger_device_dimension d ON d.id = r.device_id"
                 + " WHERE r.rollup_day >= ? AND r.rollup_day <= ? AND d.in_service_on IS NOT NULL"
                 + " AND r.rollup_day >= d.in_service_on AND (d.retired_on IS NULL OR r.rollup_day < d.retired_on)"
                 + " GROUP BY d.project_id, d.category_code, r.rollup_day", (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2),

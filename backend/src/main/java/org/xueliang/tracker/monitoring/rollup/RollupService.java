@@ -134,7 +134,7 @@ public class RollupService {
         Set<Long> devices = new HashSet<>(spans.keySet());
         Map<Long, Long> siteOf = new HashMap<>();
         Map<Long, String> categoryOf = new HashMap<>();
-        jdbc.query("SELECT id, site_id, category_code, in_service_on, retired_on FROM device", rs -> {
+        jdbc.query("SELECT id, site_id, category_code, in_service_on, retired_on FROM ledger_device_dimension", rs -> {
             long id = rs.getLong("id");
             siteOf.put(id, rs.getObject("site_id", Long.class));
             categoryOf.put(id, rs.getString("category_code"));

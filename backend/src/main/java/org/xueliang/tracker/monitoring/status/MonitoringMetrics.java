@@ -55,10 +55,10 @@ public class MonitoringMetrics {
     @Scheduled(fixedDelay = 30_000, initialDelay = 5_000)
     public void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        jdbc.query("SELECT COALESCE(st.state, 'UNKNOWN') AS state, d.category_code, COALESCE(s.name, '-') AS site, COUNT(*) AS n"
-                + " FROM device d LEFT JOIN device_status st ON st.device_id = d.id LEFT JOIN site s ON s.id = d.site_id"
+        jdbc.query("SELECT COALESCE(st.state, 'UNKNOWN') AS state, d.category_code, COALESCE(d.site_name, '-') AS site, COUNT(*) AS n"
+                + " FROM ledger_device_dimension d LEFT JOIN device_status st ON st.device_id = d.id"
                 + " WHERE d.lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY')"
-                + " GROUP BY COALESCE(st.state, 'UNKNOWN'), d.category_code, COALESCE(s.name, '-')", rs -> {
+                + " GROUP BY COALESCE(st.state, 'UNKNOWN'), d.category_code, COALESCE(d.site_name, '-')", rs -> {
             rows.add(MultiGauge.Row.of(Tags.of("state", rs.getString("state"), "category", rs.getString("category_code"),
                     "site", rs.getString("site")), rs.getLong("n")));
         });

@@ -76,9 +76,9 @@ public class StatusQueries {
                 args.add(method.name());
             }
         }
-        List<DeviceRow> rows = jdbc.query("SELECT d.id, d.asset_tag, d.name, d.category_code, d.site_id, s.name AS site_name,"
-                + " d.ip_address, st.state, st.since, st.reason, st.last_result_at, st.last_latency_ms FROM device d"
-                + " LEFT JOIN site s ON s.id = d.site_id LEFT JOIN device_status st ON st.device_id = d.id"
+        List<DeviceRow> rows = jdbc.query("SELECT d.id, d.asset_tag, d.name, d.category_code, d.site_id, d.site_name,"
+                + " d.ip_address, st.state, st.since, st.reason, st.last_result_at, st.last_latency_ms FROM ledger_device_dimension d"
+                + " LEFT JOIN device_status st ON st.device_id = d.id"
                 + " WHERE d.lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY')" + where + " ORDER BY d.asset_tag",
                 (rs, n) -> new DeviceRow(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("name"),
                         rs.getString("category_code"), rs.getObject("site_id", Long.class), rs.getString("site_name"),
@@ -110,7 +110,7 @@ public class StatusQueries {
     /** The latest observation per source of the devices the clause selects, in source order. */
     private Map<Long, List<SourceStatus>> sources(String where, List<Object> args) {
         Map<Long, List<SourceStatus>> out = new java.util.HashMap<>();
-        jdbc.query("SELECT ss.* FROM device_source_status ss JOIN device d ON d.id = ss.device_id WHERE 1 = 1" + where
+        jdbc.query("SELECT ss.* FROM device_source_status ss JOIN ledger_device_dimension d ON d.id = ss.device_id WHERE 1 = 1" + where
                 + " ORDER BY ss.device_id, ss.source", rs -> {
             SourceStatus s = StatusStore.sourceStatus(rs);
             if (s != null) {
@@ -142,7 +142,7 @@ public class StatusQueries {
     }
 
     private List<Discrepancy> discrepancies(long deviceId, Map<String, String> facts) {
-        Map<String, Object> ledger = jdbc.queryForMap("SELECT serial_number, model, firmware FROM device WHERE id = ?", deviceId);
+        Map<String, Object> ledger = jdbc.queryForMap("SELECT serial_number, model, firmware FROM ledger_device_dimension WHERE id = ?", deviceId);
         List<Discrepancy> out = new ArrayList<>();
         compare(out, "serialNumber", (String) ledger.get("serial_number"), facts.get("serial"));
         compare(out, "model", (String) ledger.get("model"), facts.get("model"));
@@ -187,7 +187,7 @@ public class StatusQueries {
     }
 
     private void requireVisible(long deviceId) {
-        List<Long> project = jdbc.queryForList("SELECT project_id FROM device WHERE id = ?", Long.class, deviceId);
+        List<Long> project = jdbc.queryForList("SELECT project_id FROM ledger_device_dimension WHERE id = ?", Long.class, deviceId);
         if (project.isEmpty() || !currentUser.scope().allows(project.get(0))) {
             throw ApiException.notFound("Device", deviceId);
         }

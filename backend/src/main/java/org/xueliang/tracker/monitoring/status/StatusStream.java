@@ -127,7 +127,7 @@ class StatusStream {
 
     private Map<Long, Long> projectsOf(Set<Long> deviceIds) {
         Map<Long, Long> projects = new HashMap<>();
-        jdbc.query("SELECT id, project_id FROM device WHERE id IN (" + String.join(",", deviceIds.stream().map(i -> "?").toList()) + ")",
+        jdbc.query("SELECT id, project_id FROM ledger_device_dimension WHERE id IN (" + String.join(",", deviceIds.stream().map(i -> "?").toList()) + ")",
                 rs -> { projects.put(rs.getLong(1), rs.getObject(2, Long.class)); }, deviceIds.toArray());
         return projects;
     }
