@@ -19,6 +19,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xueliang.tracker.shared.RetryingTransactionTemplate;
+import org.xueliang.tracker.shared.TransactionRetries;
 import org.xueliang.tracker.ledger.DeviceFactsChanged;
 import org.xueliang.tracker.monitoring.ingest.StatusStore;
 
@@ -47,10 +49,11 @@ public class CategoryRollups {
     private final Clock clock;
     private final TransactionTemplate readCommitted;
 
-    public CategoryRollups(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    public CategoryRollups(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions, TransactionRetries retries) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.readCommitted = new TransactionTemplate(transactions);
+        // built by hand for its isolation level (bench/ builds this class too), retried like every transaction
+        this.readCommitted = new RetryingTransactionTemplate(transactions, retries);
         this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 

@@ -26,6 +26,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.xueliang.tracker.shared.RetryingTransactionTemplate;
+import org.xueliang.tracker.shared.TransactionRetries;
 
 /**
  * Turns state intervals into daily rollups (county days, {@link DailyRollup}) for every device in
@@ -45,11 +47,12 @@ public class RollupService {
     private final TransactionTemplate dayTransaction;
 
     public RollupService(JdbcTemplate jdbc, Clock clock, @Value("${xl.monitoring.raw-retention-days:90}") int rawRetentionDays,
-                         CategoryRollups categoryRollups, PlatformTransactionManager transactions) {
+                         CategoryRollups categoryRollups, PlatformTransactionManager transactions, TransactionRetries retries) {
         this.jdbc = jdbc;
         this.categoryRollups = categoryRollups;
-        // catchUp calls rollUp on this object, past the @Transactional proxy: each day gets its transaction here
-        this.dayTransaction = new TransactionTemplate(transactions);
+        // catchUp calls rollUp on this object, past the @Transactional proxy: each day gets its transaction here,
+        // run again on a deadlock or certification failure like every @Transactional method
+        this.dayTransaction = new RetryingTransactionTemplate(transactions, retries);
         this.dayTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
         this.rawRetentionDays = rawRetentionDays;

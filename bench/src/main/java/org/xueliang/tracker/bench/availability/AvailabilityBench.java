@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -22,6 +23,7 @@ import org.xueliang.tracker.availability.Figures;
 import org.xueliang.tracker.availability.GroupBy;
 import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
 import org.xueliang.tracker.monitoring.rollup.RollupService;
+import org.xueliang.tracker.shared.TransactionRetries;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -82,7 +84,8 @@ public final class AvailabilityBench {
                     load(jdbc, devices, days);
                 }
                 Clock clock = clock(days);
-                CategoryRollups categoryRollups = new CategoryRollups(jdbc, clock, new DataSourceTransactionManager(ds));
+                CategoryRollups categoryRollups = new CategoryRollups(jdbc, clock, new DataSourceTransactionManager(ds),
+                        new TransactionRetries(new SimpleMeterRegistry()));
                 long t = System.nanoTime();
                 int built = categoryRollups.buildMissing(); // what RollupService.catchUp does after an upgrade
                 if (built > 0) {
@@ -189,7 +192,7 @@ public final class AvailabilityBench {
     static AvailabilityQuery query(JdbcTemplate jdbc, Clock clock, boolean categoryRollups) {
         // compute() only reads: the RollupService here never writes, so it needs no CategoryRollups
         return new AvailabilityQuery(new AvailabilityRepository(jdbc, categoryRollups),
-                new RollupService(jdbc, clock, 90, null, null)::compute, clock, Duration.ofHours(1), 2, READS);
+                new RollupService(jdbc, clock, 90, null, null, null)::compute, clock, Duration.ofHours(1), 2, READS);
     }
 
     static void measure(JdbcTemplate jdbc, Clock clock, int days, int runs, boolean compare, boolean perDevice) {
