@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,11 +54,22 @@ public class AssignmentService {
     }
 
     public AgentAssignment forAgent(long agentId, String zone) {
+        return forAgent(agentId, zone, deviceId -> true);
+    }
+
+    /**
+     * The assignment narrowed to the devices {@code probes} accepts, decided before their credentials are read and
+     * decrypted: an embedded agent's share of its zone decrypts only its own devices' secrets, not the whole zone's.
+     */
+    AgentAssignment forAgent(long agentId, String zone, LongPredicate probes) {
         List<AgentAssignment.Target> targets = new ArrayList<>();
         Map<Long, String> categories = new LinkedHashMap<>();
         jdbc.query("SELECT id, probe_method, COALESCE(probe_host, ip_address) AS host, probe_port, probe_interval_seconds,"
                 + " probe_timeout_ms, probe_settings, credential_id, category_code FROM ledger_device_probe WHERE " + ASSIGNED
                 + " ORDER BY id", rs -> {
+            if (!probes.test(rs.getLong("id"))) {
+                return;
+            }
             String host = rs.getString("host");
             Method method = Method.valueOf(rs.getString("probe_method"));
             int port = rs.getObject("probe_port") == null ? defaultPort(method) : rs.getInt("probe_port");

@@ -40,14 +40,13 @@ class EmbeddedShare {
 
     /** The devices of {@code zone} the embedded agent {@code name} (row {@code agentId}) probes now. */
     AgentAssignment assignment(long agentId, String name, String zone) {
-        AgentAssignment all = assignments.forAgent(agentId, zone);
         TreeSet<String> alive = new TreeSet<>(agents.liveEmbedded(zone, clock.instant().minus(live)));
         alive.add(name); // the caller is alive, whatever its last heartbeat says
         if (alive.size() == 1) {
-            return all;
+            return assignments.forAgent(agentId, zone);
         }
-        return new AgentAssignment(all.agentId(), all.zone(),
-                all.devices().stream().filter(t -> owner(t.deviceId(), alive).equals(name)).toList());
+        // the share is chosen before credentials are read: this replica decrypts only the secrets of its own devices
+        return assignments.forAgent(agentId, zone, deviceId -> owner(deviceId, alive).equals(name));
     }
 
     /** The agent among {@code names} that owns {@code deviceId}: the highest score, ties to the first name. */

@@ -1,9 +1,11 @@
 package org.xueliang.tracker.monitoring.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -213,6 +215,44 @@ class ReplicaSafeIngestOnMariaDbTest extends ApiTestSupport {
             assertThat(ids(share.assignment(a, nameA, "local"))).as("B died: A takes its share").isEqualTo(zone);
         } finally {
             // leave no live embedded agent behind for other tests sharing this database
+            jdbc.update("UPDATE probe_agent SET last_heartbeat_at = NULL WHERE id IN (?, ?)", a, b);
+        }
+    }
+
+    @Test
+    void aReplicaDecryptsOnlyTheSecretsOfItsOwnShare() {
+        String nameA = unique("embedded-a");
+        String nameB = unique("embedded-b");
+        long a = agents.ensureEmbedded(nameA, "local");
+        long b = agents.ensureEmbedded(nameB, "local");
+        long device = 0;
+        Long credentialBefore = null;
+        Long broken = null;
+        try {
+            beat(a);
+            beat(b);
+            device = ids(share.assignment(b, nameB, "local")).iterator().next();
+            credentialBefore = jdbc.queryForObject("SELECT credential_id FROM device WHERE id = ?", Long.class, device);
+            // one of B's devices gets a credential whose stored secret cannot be decrypted: only B may try to read it
+            Timestamp now = StatusStore.ts(Instant.now());
+            jdbc.update("INSERT INTO credential (kind, username, secret_cipher, created_at, updated_at)"
+                    + " VALUES ('ONVIF', 'admin', 'not-a-secret-of-this-system', ?, ?)", now, now);
+            broken = jdbc.queryForObject("SELECT MAX(id) FROM credential", Long.class);
+            jdbc.update("UPDATE device SET credential_id = ? WHERE id = ?", broken, device);
+
+            assertThat(ids(share.assignment(a, nameA, "local"))).as("A's poll reads no secret of B's devices")
+                    .isNotEmpty().doesNotContain(device);
+            assertThatThrownBy(() -> share.assignment(b, nameB, "local")).as("B does decrypt its own device's secret")
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> assignments.forAgent(a, "local")).as("the whole zone would have decrypted it")
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            if (device > 0) {
+                jdbc.update("UPDATE device SET credential_id = ? WHERE id = ?", credentialBefore, device);
+            }
+            if (broken != null) {
+                jdbc.update("DELETE FROM credential WHERE id = ?", broken);
+            }
             jdbc.update("UPDATE probe_agent SET last_heartbeat_at = NULL WHERE id IN (?, ?)", a, b);
         }
     }
