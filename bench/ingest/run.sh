@@ -13,7 +13,8 @@
 #                   import of 20,000 devices, audited one by one, takes minutes on a busy machine). New agents each run.
 # The backend is XL_JAR or backend/target/xueliang-tracker.jar as already built (this script never builds or
 # overwrites it; build it with `mvn -B -o -q -ntp -DskipTests package`). It builds only the bench module.
-# XL_BENCH_BACKEND_OPTS: extra JVM options of the backend (e.g. a JFR recording); XL_BENCH_KEEP=1 keeps the logs.
+# XL_BENCH_BACKEND_OPTS: extra JVM options of the backend (e.g. a JFR recording); XL_BENCH_KEEP=1 keeps the logs;
+# XL_BENCH_DB: another database name than xl_bench_ingest; XL_BENCH_START_SECONDS: how long the backend may take to start.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -38,7 +39,7 @@ work=$(mktemp -d /tmp/xl-bench-ingest.XXXXXX)
 cluster_dir=''
 backend_pid=''
 admin_password='Bench-Chief-Passw0rd'
-db_name=xl_bench_ingest
+db_name=${XL_BENCH_DB:-xl_bench_ingest}
 cleanup() {
     if [ -n "$backend_pid" ]; then kill "$backend_pid" 2>/dev/null && wait "$backend_pid" 2>/dev/null || true; fi
     if [ -n "$cluster_dir" ]; then
@@ -64,8 +65,8 @@ start_backend() {
     XL_EMBEDDED_AGENT=false XL_DB_URL="$url" XL_DB_USER=root XL_DB_PASSWORD='' \
         java -Xmx1g ${XL_BENCH_BACKEND_OPTS:-} -jar "$jar" >"$work/$name-backend.log" 2>&1 &
     backend_pid=$!
-    for _ in $(seq 1 300); do
-        if curl -fsS "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; then return 0; fi
+    for _ in $(seq 1 "${XL_BENCH_START_SECONDS:-1200}"); do # a loaded machine starts slowly
+        if curl -fsS -m 10 "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; then return 0; fi
         kill -0 "$backend_pid" 2>/dev/null || { echo "the backend exited; its log:" >&2; tail -40 "$work/$name-backend.log" >&2; exit 1; }
         sleep 1
     done
