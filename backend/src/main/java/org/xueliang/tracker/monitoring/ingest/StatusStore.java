@@ -22,6 +22,20 @@ import org.xueliang.tracker.monitoring.SourceStatus;
 @Repository
 public class StatusStore {
 
+    /*
+     * Rows known to exist (every result updates its device's state and source rows) are written as INSERT … ON DUPLICATE
+     * KEY UPDATE, which then always takes the update branch, rather than as UPDATE: MariaDB Connector/J sends a batch
+     * of INSERTs as one bulk command (useBulkStmtsForInserts, on by default) but a batch of UPDATEs statement by
+     * statement (useBulkStmts is off by default, and on for the whole pool it would hide optimistic-locking conflicts
+     * from JPA). A batch of 500 results was 1,000 UPDATE statements for the server to parse and run.
+     * bench/ingest measures it (docs/BENCHMARKS.md "Ingest").
+     */
+    private static final String INSERT_STATE = "INSERT INTO device_status (state, since, reason, consecutive_failures,"
+            + " first_failure_at, last_result_at, last_latency_ms, interval_seconds, updated_at, device_id)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_SOURCE_STATUS = "INSERT INTO device_source_status"
+            + " (status, reason, observed_at, detail, device_id, source) VALUES (?,?,?,?,?,?)";
+
     private final JdbcTemplate jdbc;
 
     StatusStore(JdbcTemplate jdbc) {
@@ -86,21 +100,22 @@ public class StatusStore {
             Object[] row = {s.status().name(), s.reason().name(), ts(s.observedAt()), s.detail(), deviceId, source.name()};
             (before.containsKey(source) ? updates : inserts).add(row);
         }));
-        jdbc.batchUpdate("UPDATE device_source_status SET status = ?, reason = ?, observed_at = ?, detail = ?"
-                + " WHERE device_id = ? AND source = ?", updates);
-        jdbc.batchUpdate("INSERT INTO device_source_status (status, reason, observed_at, detail, device_id, source)"
-                + " VALUES (?,?,?,?,?,?)", inserts);
+        jdbc.batchUpdate(INSERT_SOURCE_STATUS + " ON DUPLICATE KEY UPDATE status = VALUES(status), reason = VALUES(reason),"
+                + " observed_at = VALUES(observed_at), detail = VALUES(detail)", updates);
+        jdbc.batchUpdate(INSERT_SOURCE_STATUS, inserts);
     }
 
     void insertStates(List<Object[]> rows) {
-        jdbc.batchUpdate("INSERT INTO device_status (state, since, reason, consecutive_failures, first_failure_at,"
-                + " last_result_at, last_latency_ms, interval_seconds, updated_at, device_id) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.batchUpdate(INSERT_STATE, rows);
     }
 
+    /** Rows of devices that have one, locked by {@link #lockStates}: see {@link #INSERT_STATE} for why an upsert. */
     void updateStates(List<Object[]> rows) {
-        jdbc.batchUpdate("UPDATE device_status SET state = ?, since = ?, reason = ?, consecutive_failures = ?,"
-                + " first_failure_at = ?, last_result_at = ?, last_latency_ms = ?, interval_seconds = ?, updated_at = ?"
-                + " WHERE device_id = ?", rows);
+        jdbc.batchUpdate(INSERT_STATE + " ON DUPLICATE KEY UPDATE state = VALUES(state), since = VALUES(since),"
+                + " reason = VALUES(reason), consecutive_failures = VALUES(consecutive_failures),"
+                + " first_failure_at = VALUES(first_failure_at), last_result_at = VALUES(last_result_at),"
+                + " last_latency_ms = VALUES(last_latency_ms), interval_seconds = VALUES(interval_seconds),"
+                + " updated_at = VALUES(updated_at)", rows);
     }
 
     static Object[] stateRow(long deviceId, TrackedState s, Long latencyMs, int intervalSeconds, Instant now) {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** CPU time and memory of a process, from /proc (Linux) and the JVM's own beans. */
-final class ProcStats {
+public final class ProcStats {
 
     /** USER_HZ: the unit of /proc/PID/stat times, 100 on every Linux ABI Java runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -18,7 +18,7 @@ final class ProcStats {
     }
 
     /** User + system CPU seconds of {@code pid} (all its threads) so far. */
-    static double cpuSeconds(long pid) {
+    public static double cpuSeconds(long pid) {
         String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
         // after "pid (comm) ": state is field 3, utime 14, stime 15; comm may hold spaces, so split after ')'
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -26,13 +26,13 @@ final class ProcStats {
     }
 
     /** This JVM's CPU seconds, in nanosecond resolution. */
-    static double ownCpuSeconds() {
+    public static double ownCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
     }
 
     /** A size line of /proc/PID/status in MiB, e.g. VmHWM (peak resident set) or VmRSS. */
-    static double statusMiB(long pid, String field) {
+    public static double statusMiB(long pid, String field) {
         for (String line : read(Path.of("/proc", Long.toString(pid), "status")).split("\n")) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim()) / 1024.0;
