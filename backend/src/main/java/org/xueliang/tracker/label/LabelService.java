@@ -26,7 +26,7 @@ import org.xueliang.tracker.shared.PdfCells;
 @Service
 class LabelService {
 
-    /** 5,000 labels: 209 A4 sheets of 24, a ~10 MB PDF; more is a filter to narrow or several prints. */
+    /** 5,000 labels: 209 A4 sheets of 24; more is a filter to narrow or several prints. */
     static final int MAX_LABELS = 5000;
 
     private final DeviceService devices;
