@@ -3,7 +3,11 @@ package org.xueliang.tracker.ledger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +83,31 @@ public class DeviceService {
     public List<Device> all(DeviceFilter filter) {
         return devices.findAll(filter.toSpecification(currentUser.scope()),
                 org.springframework.data.domain.Sort.by("assetTag"));
+    }
+
+    /** How many devices match the filter within the current user's projects (a bound checked before loading them). */
+    @Transactional(readOnly = true)
+    public long count(DeviceFilter filter) {
+        return devices.count(filter.toSpecification(currentUser.scope()));
+    }
+
+    /**
+     * The devices of {@code ids} in asset-tag order, each once. An id that does not exist or lies outside the current
+     * user's projects is a 404, as for {@code GET /devices/{id}}: a selection is taken whole or not at all, and the
+     * answer does not tell another project's ids from missing ones.
+     */
+    @Transactional(readOnly = true)
+    public List<Device> selected(Collection<Long> ids) {
+        var wanted = new LinkedHashSet<>(ids);
+        var found = new HashMap<Long, Device>();
+        devices.findAllById(wanted).forEach(d -> found.put(d.getId(), d));
+        for (Long id : wanted) {
+            Device d = found.get(id);
+            if (d == null || !currentUser.scope().allows(d.getProjectId())) {
+                throw ApiException.notFound("Device", id);
+            }
+        }
+        return found.values().stream().sorted(Comparator.comparing(Device::getAssetTag)).toList();
     }
 
     @Transactional(readOnly = true)

@@ -76,6 +76,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `DELETE /api/v1/devices/{id}` | ✔ | ✔ | — | — |
             | `POST /api/v1/devices/{id}/lifecycle` | ✔ | ✔ | — | ✔ |
             | `POST /api/v1/devices/import` | ✔ | ✔ | — | — |
+            | `GET /api/v1/labels.pdf` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/audit` | ✔ | ✔ | — | — |
             | `GET /api/v1/audit/verify` | ✔ | ✔ | — | — |
             | `GET /api/v1/audit/checkpoints` | ✔ | ✔ | — | — |
@@ -302,7 +303,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(116);
+        assertThat(rows).hasSize(117);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -377,6 +378,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     .file(new MockMultipartFile("file", "devices.csv", "text/csv",
                             "assetTag,projectId,category\n".getBytes(StandardCharsets.UTF_8)))
                     .param("dryRun", "true");
+            case "GET /api/v1/labels.pdf" -> get("/api/v1/labels.pdf?deviceIds={id}&layout=50x30", seeded);
             case "POST /api/v1/vqd/analyze" -> multipart("/api/v1/vqd/analyze")
                     .file(new MockMultipartFile("image", "snapshot.png", "image/png", TINY_PNG));
             case "GET /api/v1/audit" -> get("/api/v1/audit?size=5");
