@@ -3,7 +3,6 @@ package org.xueliang.tracker.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,7 +17,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -117,22 +115,12 @@ class CheckpointKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every Java 15+ runtime", e);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".audit-signing", ".tmp");
-        try {
-            OwnerOnlyFiles.restrict(tmp);
-            Files.write(tmp, List.of(
-                    "# Xueliang Tracker audit checkpoint signing key (Ed25519). Secret: every backend replica needs this same file.",
-                    PRIVATE + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
-                    PUBLIC + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())), StandardCharsets.US_ASCII);
-            // No REPLACE_EXISTING: when two replicas start at once on shared storage, the first key stays.
-            Files.move(tmp, file);
-        } catch (FileAlreadyExistsException other) {
-            // another process created it meanwhile; read theirs
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        String content = String.join("\n",
+                "# Xueliang Tracker audit checkpoint signing key (Ed25519). Secret: every backend replica needs this same file.",
+                PRIVATE + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+                PUBLIC + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())) + "\n";
+        // When two replicas start at once on a fresh shared data dir, one creates the file and both read that one.
+        OwnerOnlyFiles.createOnce(file, content.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static KeyPair read(Path file) throws IOException {

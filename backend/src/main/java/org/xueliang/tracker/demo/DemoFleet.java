@@ -20,7 +20,6 @@ import org.snmp4j.smi.OctetString;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.agent.sim.CameraFaults;
 import org.xueliang.tracker.agent.sim.OnvifSimulator;
@@ -29,6 +28,8 @@ import org.xueliang.tracker.agent.sim.net.TcpDeviceSimulator;
 import org.xueliang.tracker.agent.sim.snmp.SimulatedSnmpAgent;
 import org.xueliang.tracker.agent.sim.snmp.SnmpAgentSimulator;
 import org.xueliang.tracker.agent.sim.snmp.SnmpFault;
+import org.xueliang.tracker.ledger.DeviceRoster;
+import org.xueliang.tracker.ledger.ProbeMethod;
 import org.xueliang.tracker.shared.PortCheck;
 
 /**
@@ -68,6 +69,8 @@ class DemoFleet implements SmartLifecycle {
      * ({@code DEFAULT_PHASE - 1}): the devices must be there before the agent probes them.
      */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    /** The probe methods the fleet has simulators for (ICMP needs none: loopback always answers). */
+    private static final List<ProbeMethod> SIMULATED = List.of(ProbeMethod.ONVIF, ProbeMethod.SNMP, ProbeMethod.TCP, ProbeMethod.RTSP);
     /** A port of an earlier start is reused only above the privileged range (a reference port such as 80 is not). */
     static final int FIRST_UNPRIVILEGED_PORT = 1024;
     static final Duration FLAP_PERIOD = Duration.ofMinutes(4);
@@ -85,7 +88,7 @@ class DemoFleet implements SmartLifecycle {
 
     /** The scripted faults, for the log, the docs and the tests: asset tag → what it does. */
     private final Map<String, String> scripted = new LinkedHashMap<>();
-    private final JdbcTemplate jdbc;
+    private final DeviceRoster roster;
     private final DemoProbeSettings settings;
     private final int onvifPort;
     private final int snmpPort;
@@ -97,10 +100,10 @@ class DemoFleet implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    DemoFleet(JdbcTemplate jdbc, DemoProbeSettings settings, @Value("${xl.demo.flap-period:PT4M}") Duration flapPeriod,
+    DemoFleet(DeviceRoster roster, DemoProbeSettings settings, @Value("${xl.demo.flap-period:PT4M}") Duration flapPeriod,
               @Value("${xl.demo.onvif-port:0}") int onvifPort, @Value("${xl.demo.snmp-port:0}") int snmpPort,
               @Value("${xl.demo.tcp-port-offset:0}") int tcpPortOffset) {
-        this.jdbc = jdbc;
+        this.roster = roster;
         this.settings = settings;
         this.flapMillis = flapPeriod.toMillis();
         this.onvifPort = onvifPort;
@@ -145,13 +148,10 @@ class DemoFleet implements SmartLifecycle {
     }
 
     List<SimDevice> devices() {
-        return jdbc.query("SELECT id, asset_tag, category_code, vendor, model, firmware, serial_number, probe_method,"
-                        + " COALESCE(probe_host, ip_address) AS host, probe_port FROM device WHERE probe_method IN ('ONVIF','SNMP','TCP','RTSP')"
-                        + " AND lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY') ORDER BY asset_tag",
-                (rs, n) -> new SimDevice(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("category_code"),
-                        rs.getString("vendor"), rs.getString("model"), rs.getString("firmware"), rs.getString("serial_number"),
-                        rs.getString("probe_method"), rs.getString("host"), rs.getObject("probe_port") == null ? 0 : rs.getInt("probe_port")))
-                .stream().filter(d -> DemoProbeSettings.isLoopback(d.host()) && d.port() > 0).toList();
+        return roster.probedInOperation(SIMULATED).stream().map(d -> new SimDevice(d.id(), d.assetTag(), d.category(),
+                        d.vendor(), d.model(), d.firmware(), d.serialNumber(), d.method().name(), d.host(),
+                        d.port() == null ? 0 : d.port()))
+                .filter(d -> DemoProbeSettings.isLoopback(d.host()) && d.port() > 0).toList();
     }
 
     /** Starts the simulators; returns the port each device is served on (device id → port). */

@@ -17,12 +17,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.agent.sim.gb.GbFaults;
 import org.xueliang.tracker.agent.sim.gb.GbSimDevice;
 import org.xueliang.tracker.agent.sim.gb.GbSimulator;
 import org.xueliang.tracker.gb28181.GbSettings;
+import org.xueliang.tracker.ledger.DeviceRoster;
 import org.xueliang.tracker.ledger.GbDirectory;
 
 /**
@@ -43,7 +43,7 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoGbFleet.class);
 
-    private final JdbcTemplate jdbc;
+    private final DeviceRoster roster;
     private final GbSettings settings;
     private final GbDirectory directory;
     private final Environment env;
@@ -53,9 +53,9 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
     /** The county's clock: devices write MANSCDP times in its zone, as the server reads them (else a −8 h offset). */
     private final java.time.Clock clock;
 
-    DemoGbFleet(JdbcTemplate jdbc, GbSettings settings, GbDirectory directory, Environment env, java.time.Clock clock) {
+    DemoGbFleet(DeviceRoster roster, GbSettings settings, GbDirectory directory, Environment env, java.time.Clock clock) {
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.roster = roster;
         this.settings = settings;
         this.directory = directory;
         this.env = env;
@@ -75,14 +75,14 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
                     settings.enabled() ? "on a port chosen at start; set XL_GB_SIP_PORT to a number" : "off: XL_GB_ENABLED=false");
             return;
         }
-        List<DemoGbPlan.Device> planned = DemoGbPlan.plan(jdbc.query("SELECT asset_tag, gb_code, site_id FROM device"
-                        + " WHERE gb_code IS NOT NULL AND lifecycle IN ('INSTALLED','ACCEPTED','IN_SERVICE','FAULTY') ORDER BY asset_tag",
-                (rs, n) -> new DemoGbPlan.Row(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class))));
+        List<DeviceRoster.Coded> coded = roster.coded();
+        List<DemoGbPlan.Device> planned = DemoGbPlan.plan(coded.stream().filter(DeviceRoster.Coded::inOperation)
+                .map(d -> new DemoGbPlan.Row(d.assetTag(), d.gbCode(), d.siteId())).toList());
         if (planned.isEmpty()) {
             log.info("Demo fleet: no device carries a GB/T 28181 code (gbCode), so none registers over GB/T 28181");
             return;
         }
-        Map<String, GbSimDevice.Described> described = DemoGbPlan.described(planned, ledgerOfCodedCameras());
+        Map<String, GbSimDevice.Described> described = DemoGbPlan.described(planned, ledgerOf(coded));
         String fallback = env.getProperty("xl.gb.password", "");
         List<GbSimDevice> devices = new ArrayList<>();
         for (DemoGbPlan.Device d : planned) {
@@ -105,14 +105,10 @@ class DemoGbFleet implements ApplicationRunner, SmartLifecycle {
         }
     }
 
-    /** Name, model and site position of every coded camera, by national code. */
-    private Map<String, DemoGbPlan.Ledger> ledgerOfCodedCameras() {
+    /** Name, model and site position of every coded device, by national code. */
+    private static Map<String, DemoGbPlan.Ledger> ledgerOf(List<DeviceRoster.Coded> coded) {
         Map<String, DemoGbPlan.Ledger> out = new java.util.HashMap<>();
-        jdbc.query("SELECT d.gb_code, d.name, d.model, s.longitude, s.latitude FROM device d LEFT JOIN site s ON s.id = d.site_id"
-                + " WHERE d.gb_code IS NOT NULL", rs -> {
-                    out.put(rs.getString(1), new DemoGbPlan.Ledger(rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5)));
-                });
+        coded.forEach(d -> out.put(d.gbCode(), new DemoGbPlan.Ledger(d.name(), d.model(), d.longitude(), d.latitude())));
         return out;
     }
 

@@ -9,12 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xueliang.tracker.agent.onvif.OnvifProber;
+import org.xueliang.tracker.audit.AuditMarkers;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.ledger.DeviceRepository;
+import org.xueliang.tracker.ledger.DeviceRoster;
 import org.xueliang.tracker.ledger.DeviceService;
 import org.xueliang.tracker.ledger.ProbeInput;
 import org.xueliang.tracker.ledger.ProbeMethod;
@@ -46,16 +47,18 @@ class DemoProbeSettings {
 
     private static final Logger log = LoggerFactory.getLogger(DemoProbeSettings.class);
 
-    private final JdbcTemplate jdbc;
+    private final AuditMarkers markers;
+    private final DeviceRoster roster;
     private final DeviceRepository devices;
     private final DeviceService deviceService;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final int intervalSeconds;
 
-    DemoProbeSettings(JdbcTemplate jdbc, DeviceRepository devices, DeviceService deviceService, AuditTrail audit,
-                      TransactionTemplate transactions, @Value("${xl.demo.interval-seconds:30}") int intervalSeconds) {
-        this.jdbc = jdbc;
+    DemoProbeSettings(AuditMarkers markers, DeviceRoster roster, DeviceRepository devices, DeviceService deviceService,
+                      AuditTrail audit, TransactionTemplate transactions, @Value("${xl.demo.interval-seconds:30}") int intervalSeconds) {
+        this.markers = markers;
+        this.roster = roster;
         this.devices = devices;
         this.deviceService = deviceService;
         this.audit = audit;
@@ -64,7 +67,7 @@ class DemoProbeSettings {
     }
 
     boolean done() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = ?", Integer.class, MARKER_ACTION) > 0;
+        return markers.recorded(MARKER_ACTION);
     }
 
     /**
@@ -80,7 +83,7 @@ class DemoProbeSettings {
     public int apply(Map<Long, Integer> servedOn) {
         boolean first = !done();
         List<Long> ids = first
-                ? jdbc.queryForList("SELECT id FROM device WHERE probe_method IS NOT NULL ORDER BY id", Long.class)
+                ? roster.probedIds()
                 : List.copyOf(servedOn.keySet());
         if (ids.isEmpty()) {
             return 0; // nothing seeded or imported yet: the first-time settings wait for the next start

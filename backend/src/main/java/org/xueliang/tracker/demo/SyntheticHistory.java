@@ -14,6 +14,10 @@ import java.util.Random;
 
 import org.xueliang.tracker.monitoring.rollup.DailyRollup;
 import org.xueliang.tracker.monitoring.DeviceState;
+import org.xueliang.tracker.monitoring.SyntheticHistoryImport.CategoryWindow;
+import org.xueliang.tracker.monitoring.SyntheticHistoryImport.Interval;
+import org.xueliang.tracker.monitoring.SyntheticHistoryImport.Past;
+import org.xueliang.tracker.monitoring.SyntheticHistoryImport.Reboot;
 
 /**
  * The demo's synthetic past, as a pure function (no clock, no database): for every device, UP /
@@ -38,19 +42,6 @@ final class SyntheticHistory {
     record DeviceInfo(long id, String category, String tier, String method, LocalDate inServiceOn, LocalDate retiredOn) {
     }
 
-    record Interval(long deviceId, DeviceState state, String reason, Instant start, Instant end) {
-    }
-
-    /** A maintenance window of scope CATEGORY. */
-    record Maintenance(String category, Instant start, Instant end) {
-    }
-
-    record Reboot(long deviceId, Instant rebootedAt, Instant detectedAt, long uptimeBefore, long uptimeAfter) {
-    }
-
-    record History(List<Interval> intervals, List<Maintenance> windows, List<Reboot> reboots, List<DailyRollup> rollups) {
-    }
-
     private SyntheticHistory() {
     }
 
@@ -58,8 +49,8 @@ final class SyntheticHistory {
      * Generates the history. {@code endOf} gives each device's end instant (the backfill's "now", or
      * earlier when live probing already began); rollups cover the whole days before {@code endOf}'s day.
      */
-    static History generate(List<DeviceInfo> devices, Map<Long, Instant> endOf, ZoneId zone, long seed) {
-        List<Maintenance> windows = maintenanceWindows(devices, endOf, zone, seed);
+    static Past generate(List<DeviceInfo> devices, Map<Long, Instant> endOf, ZoneId zone, long seed) {
+        List<CategoryWindow> windows = maintenanceWindows(devices, endOf, zone, seed);
         List<Interval> intervals = new ArrayList<>();
         List<Reboot> reboots = new ArrayList<>();
         List<DailyRollup> rollups = new ArrayList<>();
@@ -85,11 +76,11 @@ final class SyntheticHistory {
             reboots.addAll(ownReboots);
             rollups.addAll(rollups(d.id(), d.inServiceOn(), end.atZone(zone).toLocalDate(), zone, own, mine, ownReboots));
         }
-        return new History(intervals, windows, reboots, rollups);
+        return new Past(intervals, windows, reboots, rollups);
     }
 
     /** Quarterly 02:00–04:00 firmware upgrades (15 Feb, May, Aug, Nov) of the largest front-end category. */
-    static List<Maintenance> maintenanceWindows(List<DeviceInfo> devices, Map<Long, Instant> endOf, ZoneId zone, long seed) {
+    static List<CategoryWindow> maintenanceWindows(List<DeviceInfo> devices, Map<Long, Instant> endOf, ZoneId zone, long seed) {
         Map<String, Integer> frontEndCounts = new HashMap<>();
         devices.stream().filter(d -> "FRONT_END".equals(d.tier()) && d.inServiceOn() != null)
                 .forEach(d -> frontEndCounts.merge(d.category(), 1, Integer::sum));
@@ -103,7 +94,7 @@ final class SyntheticHistory {
                 .map(DeviceInfo::inServiceOn).min(LocalDate::compareTo).orElseThrow();
         Instant last = devices.stream().filter(d -> category.equals(d.category())).map(d -> endOf.get(d.id()))
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(Instant.MIN);
-        List<Maintenance> out = new ArrayList<>();
+        List<CategoryWindow> out = new ArrayList<>();
         for (LocalDate day = LocalDate.of(first.getYear(), 2, 15); ; day = day.plusMonths(3)) {
             Instant start = day.atTime(LocalTime.of(2, 0)).atZone(zone).toInstant();
             Instant end = start.plus(Duration.ofHours(2));
@@ -111,7 +102,7 @@ final class SyntheticHistory {
                 break;
             }
             if (day.isAfter(first)) {
-                out.add(new Maintenance(category, start, end));
+                out.add(new CategoryWindow(category, start, end, MAINTENANCE_REASON));
             }
         }
         return out;

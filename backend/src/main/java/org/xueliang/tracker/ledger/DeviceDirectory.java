@@ -1,6 +1,8 @@
 package org.xueliang.tracker.ledger;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeviceDirectory {
 
+    /** Ids per IN list: well under every driver's and database's limit on parameters. */
+    private static final int IN_LIST = 500;
+
     private final JdbcTemplate jdbc;
 
     DeviceDirectory(JdbcTemplate jdbc) {
@@ -29,10 +34,27 @@ public class DeviceDirectory {
     /** The label of device {@code deviceId}; empty when there is no such device. */
     @Transactional(readOnly = true)
     public Optional<DeviceLabel> label(long deviceId) {
-        return jdbc.query("SELECT d.id, d.asset_tag, d.name, s.name AS site_name FROM device d"
-                        + " LEFT JOIN site s ON s.id = d.site_id WHERE d.id = ?",
-                (rs, n) -> new DeviceLabel(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("name"),
-                        rs.getString("site_name")), deviceId).stream().findFirst();
+        return Optional.ofNullable(labels(List.of(deviceId)).get(deviceId));
+    }
+
+    /**
+     * The labels of the devices {@code deviceIds} that exist, by id: one statement per 500 ids, so that a caller with
+     * many devices at hand (the notices of one ingest batch's state changes) reads them all at once.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, DeviceLabel> labels(Collection<Long> deviceIds) {
+        Map<Long, DeviceLabel> labels = new HashMap<>();
+        List<Long> distinct = deviceIds.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST));
+            jdbc.query("SELECT d.id, d.asset_tag, d.name, s.name AS site_name FROM device d LEFT JOIN site s ON s.id = d.site_id"
+                            + " WHERE d.id IN (" + String.join(",", chunk.stream().map(id -> "?").toList()) + ")",
+                    rs -> {
+                        labels.put(rs.getLong("id"), new DeviceLabel(rs.getLong("id"), rs.getString("asset_tag"),
+                                rs.getString("name"), rs.getString("site_name")));
+                    }, chunk.toArray());
+        }
+        return labels;
     }
 
     /** The tier (through its category) of every device of project {@code projectId}, by device id. */

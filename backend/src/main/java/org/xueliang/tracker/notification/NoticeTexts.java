@@ -3,7 +3,10 @@ package org.xueliang.tracker.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -47,9 +50,17 @@ class NoticeTexts {
         }
     }
 
-    /** A failure (DOWN, DEGRADED) or a recovery (back to UP); its event key makes it one notice per change. */
-    Notice stateChange(DeviceStateChanged change) {
-        var label = devices.label(change.deviceId());
+    /**
+     * The notices of failures (DOWN, DEGRADED) and recoveries (back to UP), in the order of {@code changes}; the devices'
+     * labels come with one read for all of them (a batch of results may change hundreds of states at once).
+     */
+    List<Notice> stateChanges(List<DeviceStateChanged> changes) {
+        Map<Long, DeviceDirectory.DeviceLabel> labels = devices.labels(changes.stream().map(DeviceStateChanged::deviceId).toList());
+        return changes.stream().map(c -> stateChange(c, Optional.ofNullable(labels.get(c.deviceId())))).toList();
+    }
+
+    /** A failure or a recovery of a device labelled {@code label}; its event key makes it one notice per change. */
+    private Notice stateChange(DeviceStateChanged change, Optional<DeviceDirectory.DeviceLabel> label) {
         String assetTag = label.map(DeviceDirectory.DeviceLabel::assetTag).orElse("#" + change.deviceId());
         String name = label.map(DeviceDirectory.DeviceLabel::name).orElse(null);
         String site = label.map(DeviceDirectory.DeviceLabel::siteName).orElse(null);

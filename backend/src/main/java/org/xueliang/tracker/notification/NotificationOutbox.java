@@ -3,6 +3,7 @@ package org.xueliang.tracker.notification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,9 @@ class NotificationOutbox {
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
 
+    private static final String INSERT = "INSERT IGNORE INTO notification_outbox (channel_id, event_key, device_id, status,"
+            + " title, body, event_json, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,0,?,?)";
+
     /** A claimed row: what to send, on which channel, and how many sends (this one included) it has had. */
     record Claimed(long id, long channelId, int attempts, Notice notice) {
     }
@@ -45,10 +49,21 @@ class NotificationOutbox {
      * which H2 in MySQL mode and MariaDB both understand).
      */
     boolean enqueue(long channelId, Notice notice, Instant now) {
-        return jdbc.update("INSERT IGNORE INTO notification_outbox (channel_id, event_key, device_id, status, title, body,"
-                        + " event_json, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,0,?,?)",
-                channelId, notice.eventKey(), notice.deviceId() == 0 ? null : notice.deviceId(), PENDING,
-                cut(notice.title()), notice.text(), json.writeValueAsString(notice.event()), ts(now), ts(now)) == 1;
+        return jdbc.update(INSERT, row(channelId, notice, now)) == 1;
+    }
+
+    /** Adds every notice for every channel, due now, in the caller's transaction, in one batch (duplicates ignored). */
+    void enqueueAll(List<Long> channelIds, List<Notice> notices, Instant now) {
+        List<Object[]> rows = new ArrayList<>(channelIds.size() * notices.size());
+        notices.forEach(notice -> channelIds.forEach(channelId -> rows.add(row(channelId, notice, now))));
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT, rows);
+        }
+    }
+
+    private Object[] row(long channelId, Notice notice, Instant now) {
+        return new Object[] {channelId, notice.eventKey(), notice.deviceId() == 0 ? null : notice.deviceId(), PENDING,
+                cut(notice.title()), notice.text(), json.writeValueAsString(notice.event()), ts(now), ts(now)};
     }
 
     /** Ids of rows due at {@code now} and not claimed by a live worker, oldest first. */

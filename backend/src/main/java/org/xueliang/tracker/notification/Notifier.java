@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.monitoring.DeviceState;
 import org.xueliang.tracker.monitoring.DeviceStateChanged;
+import org.xueliang.tracker.shared.BeforeCommitBatch;
 
 /**
  * Announces device failures (DOWN, DEGRADED) and recoveries (back to UP from DOWN or DEGRADED) on
@@ -14,8 +15,10 @@ import org.xueliang.tracker.monitoring.DeviceStateChanged;
  * with one message per camera; the agents page shows the stale heartbeat instead.
  *
  * <p>It listens inside the transaction that changed the state and writes one outbox row per enabled
- * channel there: the notice is stored if and only if the change is. {@link OutboxDelivery} sends it
- * later, off the ingest thread, from whichever replica claims it.
+ * channel there, just before it commits: the notice is stored if and only if the change is. The changes
+ * of one transaction (an ingest batch may change hundreds of states) are announced together: one read
+ * of the channels, one of the devices' labels, one batch of outbox rows. {@link OutboxDelivery} sends
+ * them later, off the ingest thread, from whichever replica claims them.
  */
 @Component
 class Notifier {
@@ -39,21 +42,21 @@ class Notifier {
                 || (change.to() == DeviceState.UP && (change.from() == DeviceState.DOWN || change.from() == DeviceState.DEGRADED));
     }
 
-    /** In the publisher's transaction (ingest, silence sweeper): rolled back with the state change. */
+    /** In the publisher's transaction (ingest, silence sweeper), before it commits: rolled back with the state change. */
     @EventListener
     void onStateChanged(DeviceStateChanged change) {
         if (worthAnnouncing(change)) {
-            announce(change);
+            BeforeCommitBatch.add(this, change, this::announce);
         }
     }
 
-    void announce(DeviceStateChanged change) {
-        List<Channel> enabled = channels.enabled();
+    /** Stores the notices of {@code changes} for every enabled channel, once per channel and event. */
+    void announce(List<DeviceStateChanged> changes) {
+        List<Long> enabled = channels.enabled().stream().map(Channel::id).toList();
         if (enabled.isEmpty()) {
             return; // no words to look up, nothing to store
         }
-        Notice notice = words.stateChange(change);
-        enabled.forEach(channel -> enqueue(channel, notice));
+        outbox.enqueueAll(enabled, words.stateChanges(changes), clock.instant());
     }
 
     /** Stores {@code notice} for {@code channel}, once per event key (a second call is a no-op). */

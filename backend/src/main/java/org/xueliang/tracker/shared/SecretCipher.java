@@ -96,15 +96,13 @@ public class SecretCipher {
 
     static byte[] loadOrCreateKeyFile(Path file) {
         try {
-            if (Files.exists(file)) {
-                return decodeKey(Files.readString(file, StandardCharsets.US_ASCII));
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                // Replicas starting at once on a fresh shared data dir: one creates the file, all read that one's key.
+                OwnerOnlyFiles.createOnce(file, Base64.getEncoder().encode(key));
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
-            OwnerOnlyFiles.restrict(file);
-            return key;
+            return decodeKey(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret key file " + file, e);
         }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import org.xueliang.tracker.agent.probe.Status;
 import org.xueliang.tracker.agent.transport.Batch;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.monitoring.agent.AgentService;
-import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
 import org.xueliang.tracker.monitoring.ingest.IngestService;
+import org.xueliang.tracker.ledger.DeviceRoster;
+import org.xueliang.tracker.monitoring.SyntheticHistoryImport;
 
 /**
  * Issue 9 defect 13: the synthetic history ends exactly where a device's measured history begins, to the
@@ -42,7 +44,8 @@ class HistoryBackfillTest {
 
     @Autowired JdbcTemplate jdbc;
     @Autowired AuditTrail audit;
-    @Autowired CategoryRollups categoryRollups;
+    @Autowired DeviceRoster roster;
+    @Autowired SyntheticHistoryImport history;
     @Autowired IngestService ingest;
     @Autowired AgentService agents;
     @Autowired PlatformTransactionManager transactions;
@@ -64,8 +67,8 @@ class HistoryBackfillTest {
         send(agent, result(failingBefore, backfillAt.minusMillis(1_500), Status.DOWN),
                 result(failingBefore, backfillAt.minusMillis(1_000), Status.DOWN));
 
-        HistoryBackfill backfill = new HistoryBackfill(jdbc, Clock.fixed(backfillAt, ZoneId.of("Asia/Shanghai")), audit,
-                categoryRollups, SyntheticHistory.DEFAULT_SEED);
+        HistoryBackfill backfill = new HistoryBackfill(roster, history, Clock.fixed(backfillAt, ZoneId.of("Asia/Shanghai")), audit,
+                SyntheticHistory.DEFAULT_SEED);
         // as the @Transactional proxy of the bean would run it
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -106,6 +109,6 @@ class HistoryBackfillTest {
     }
 
     private static Instant instant(Timestamp ts) {
-        return HistoryBackfill.instant(ts);
+        return ts == null ? null : ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xueliang.tracker.monitoring.rollup.DailyRollup;
 import org.xueliang.tracker.monitoring.DeviceState;
+import org.xueliang.tracker.monitoring.SyntheticHistoryImport;
 
 /** The synthetic history is deterministic, complete and as available as docs/DEMO.md says. */
 class SyntheticHistoryTest {
@@ -41,7 +42,7 @@ class SyntheticHistoryTest {
         }
     }
 
-    static SyntheticHistory.History generate(long seed) {
+    static SyntheticHistoryImport.Past generate(long seed) {
         Map<Long, Instant> endOf = new HashMap<>();
         fleet().forEach(d -> endOf.put(d.id(), NOW));
         return SyntheticHistory.generate(fleet(), endOf, ZONE, seed);
@@ -61,7 +62,7 @@ class SyntheticHistoryTest {
     @Test
     void intervalsTileEachDeviceFromInServiceToNow() {
         var h = generate(SyntheticHistory.DEFAULT_SEED);
-        Map<Long, List<SyntheticHistory.Interval>> byDevice = new HashMap<>();
+        Map<Long, List<SyntheticHistoryImport.Interval>> byDevice = new HashMap<>();
         h.intervals().forEach(i -> byDevice.computeIfAbsent(i.deviceId(), k -> new ArrayList<>()).add(i));
         assertThat(byDevice).hasSize(94);
         byDevice.forEach((id, list) -> {

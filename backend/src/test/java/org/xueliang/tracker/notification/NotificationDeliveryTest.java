@@ -146,9 +146,9 @@ class NotificationDeliveryTest {
 
         Instant at = Instant.parse("2026-03-01T02:00:00Z");
         DeviceStateChanged down = new DeviceStateChanged(1, DeviceState.UP, DeviceState.DOWN, at, Reason.TIMEOUT);
-        notifier.announce(down);
-        notifier.announce(down);
-        notifier.announce(new DeviceStateChanged(1, DeviceState.DOWN, DeviceState.UP, at.plusSeconds(300), null));
+        notifier.announce(List.of(down));
+        notifier.announce(List.of(down));
+        notifier.announce(List.of(new DeviceStateChanged(1, DeviceState.DOWN, DeviceState.UP, at.plusSeconds(300), null)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 6 && mails.size() >= 2);
         assertThat(received).filteredOn(r -> r.path().equals("/hook")).hasSize(2);

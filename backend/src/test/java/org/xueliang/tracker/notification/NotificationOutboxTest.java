@@ -1,6 +1,7 @@
 package org.xueliang.tracker.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xueliang.tracker.agent.probe.Reason;
 import org.xueliang.tracker.ledger.DeviceDirectory;
@@ -163,12 +166,20 @@ class NotificationOutboxTest extends ApiTestSupport {
         long device = seededDevice();
         DeviceStateChanged down = new DeviceStateChanged(device, DeviceState.UP, DeviceState.DOWN, LATER, Reason.TIMEOUT);
         TransactionTemplate tx = new TransactionTemplate(transactions);
-        tx.executeWithoutResult(status -> {
+        AtomicReference<Integer> seenBeforeCommit = new AtomicReference<>();
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
             events.publishEvent(down);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE channel_id = ?", Integer.class,
-                    channel.id())).as("written inside the transaction").isEqualTo(1);
-            status.setRollbackOnly();
-        });
+            // registered after the notifier's: runs after it, still inside the transaction, then fails the commit
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    seenBeforeCommit.set(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE channel_id = ?",
+                            Integer.class, channel.id()));
+                    throw new IllegalStateException("the state change fails to commit");
+                }
+            });
+        })).hasMessageContaining("fails to commit");
+        assertThat(seenBeforeCommit.get()).as("written inside the transaction").isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE channel_id = ?", Integer.class, channel.id()))
                 .as("rolled back with the state change").isZero();
 
@@ -183,9 +194,30 @@ class NotificationOutboxTest extends ApiTestSupport {
     }
 
     @Test
+    void theChangesOfOneTransactionAreAnnouncedTogetherEachWithItsOwnDevice() {
+        Channel channel = webhook("/together");
+        List<Long> three = jdbc.queryForList("SELECT id FROM device WHERE project_id = ? ORDER BY id LIMIT 3", Long.class, PROJECT);
+        Instant at = LATER.plusSeconds(3600);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            three.forEach(id -> events.publishEvent(new DeviceStateChanged(id, DeviceState.UP, DeviceState.DOWN, at, Reason.TIMEOUT)));
+            events.publishEvent(new DeviceStateChanged(three.get(0), DeviceState.UP, DeviceState.UNKNOWN, at.plusSeconds(1), null));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE channel_id = ?", Integer.class,
+                    channel.id())).as("nothing before the commit").isZero();
+        });
+        Map<Long, String> titles = new java.util.HashMap<>();
+        jdbc.query("SELECT device_id, title FROM notification_outbox WHERE channel_id = ?", rs -> {
+            titles.put(rs.getLong(1), rs.getString(2));
+        }, channel.id());
+        Map<Long, DeviceDirectory.DeviceLabel> labels = devices.labels(three);
+        assertThat(labels).hasSize(3);
+        assertThat(titles).as("one notice per failure, none for UNKNOWN").hasSize(3);
+        three.forEach(id -> assertThat(titles.get(id)).isEqualTo("【雪亮工程告警】" + labels.get(id).assetTag() + " 离线"));
+    }
+
+    @Test
     void noticesAreWrittenInTheConfiguredLanguage() {
         Notice english = new NoticeTexts(texts, devices, Clock.systemUTC(), "en")
-                .stateChange(new DeviceStateChanged(seededDevice(), DeviceState.DOWN, DeviceState.UP, LATER, null));
+                .stateChanges(List.of(new DeviceStateChanged(seededDevice(), DeviceState.DOWN, DeviceState.UP, LATER, null))).get(0);
         assertThat(english.title()).startsWith("[Xueliang recovery] ").endsWith(" is up again");
         assertThat(english.text()).contains("State: offline → up").contains("Time: 2100-01-04 08:00:00 (Z)");
     }

@@ -5,19 +5,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.xueliang.tracker.agent.probe.Reason;
 import org.xueliang.tracker.monitoring.DeviceState;
 import org.xueliang.tracker.monitoring.DeviceStateChanged;
 import org.xueliang.tracker.monitoring.ingest.StatusStore;
+import org.xueliang.tracker.shared.BeforeCommitBatch;
 
 /**
  * The table {@code status_change_feed} (V31): every device state change, written by the transaction that makes it,
@@ -47,29 +45,7 @@ class StatusChangeFeed {
      */
     @EventListener
     void record(DeviceStateChanged c) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            insert(List.of(c));
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        List<DeviceStateChanged> pending = (List<DeviceStateChanged>) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            List<DeviceStateChanged> collected = new ArrayList<>();
-            TransactionSynchronizationManager.bindResource(this, collected);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    insert(collected);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(StatusChangeFeed.this);
-                }
-            });
-            pending = collected;
-        }
-        pending.add(c);
+        BeforeCommitBatch.add(this, c, this::insert);
     }
 
     private void insert(List<DeviceStateChanged> changes) {
