@@ -246,7 +246,7 @@ cf_check_state_machine() {
 
 # cf_day_bounds DAY: the county day's start and end as UTC DATETIMEs, as the database stores times.
 cf_day_bounds() {
-  echo "$(TZ=UTC date -d "TZ=\"$CF_ZONE\" $1 00:00" '+%F %T') $(TZ=UTC date -d "TZ=\"$CF_ZONE\" $1 00:00 + 1 day" '+%F %T')"
+  echo "$(TZ=UTC date -d "TZ=\"$CF_ZONE\" $1 00:00" '+%F %T') $(TZ=UTC date -d "TZ=\"$CF_ZONE\" $(date -d "$1 + 1 day" +%F) 00:00" '+%F %T')"
 }
 
 # cf_check_rollups: daily rollups equal a recomputation from the state intervals. For every county day the run
