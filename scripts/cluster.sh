@@ -7,10 +7,17 @@
 #   ./scripts/cluster.sh status   one line per process: NAME PID ADDRESS (db1 db2 db3 lb app1 app2 agent sim);
 #                                 PID is '-' for a process that is not running (then the exit code is 3)
 #   ./scripts/cluster.sh down     stops every process and checks that none is left; the data stays for the next 'up'
+#   ./scripts/cluster.sh start NAME    starts one process of a cluster that is up (after a kill: a Galera node rejoins)
+#   ./scripts/cluster.sh stop NAME     stops one process cleanly (SIGTERM, as 'down' does)
+#   ./scripts/cluster.sh restart NAME  stop, then start; NAME is one of db1 db2 db3 lb app1 app2 agent sim
 #
 # Environment (defaults): XL_CLUSTER_DIR=/tmp/xl-cluster (all state: data, logs, configs, pid files; delete it
 # after 'down' for a fresh cluster), XL_ADMIN_PASSWORD=Cluster-Chief-Passw0rd (the first admin's password),
-# XL_CLUSTER_DEVICES=20 (simulated devices), XL_JAR, XL_AGENT_JAR, XL_SIMULATOR_JAR (built when missing).
+# XL_CLUSTER_DEVICES=20 (simulated devices), XL_CLUSTER_PROBE_INTERVAL=30 (their probe interval in seconds, at
+# least 10), XL_CLUSTER_SIM_FAULTS (the simulator's faults when it starts, e.g. "0=down 1=down", device indexes from
+# 0), XL_CLUSTER_APP_START_SECONDS=240 (how long a replica may take to become healthy), XL_JAR, XL_AGENT_JAR,
+# XL_SIMULATOR_JAR (built when missing). The agent logs every result the backend acknowledged to agent/acks.log
+# (--ack-log), which the fault test compares with the stored rows.
 # Ports: the first free one from 3316 (db1..3), 14567 (Galera replication, IST and SST), 18090 (balancer),
 # 18091 (replicas), 18190 (agent metrics), 19400 (simulated devices); chosen once and kept in ports.env.
 set -euo pipefail
@@ -28,6 +35,7 @@ AGENT_JAR="${XL_AGENT_JAR:-$ROOT/agents/target/xueliang-agent.jar}"
 SIM_JAR="${XL_SIMULATOR_JAR:-$ROOT/agents/target/xueliang-simulator.jar}"
 ADMIN_PASSWORD="${XL_ADMIN_PASSWORD:-Cluster-Chief-Passw0rd}"
 DEVICES="${XL_CLUSTER_DEVICES:-20}"
+PROBE_INTERVAL="${XL_CLUSTER_PROBE_INTERVAL:-30}"
 NAMES=(db1 db2 db3 lb app1 app2 agent sim)
 DB_NAME=xueliang
 DB_USER=xueliang
@@ -279,7 +287,7 @@ start_app() {
     XL_AUDIT_CHECKPOINT_LOG="$RUN/shared/audit-checkpoints.log" \
     XL_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     java -Xmx512m -jar "$JAR"
-  wait_for "healthy /actuator/health" 240 "app$n" healthy "http://127.0.0.1:$port"
+  wait_for "healthy /actuator/health" "${XL_CLUSTER_APP_START_SECONDS:-240}" "app$n" healthy "http://127.0.0.1:$port"
 }
 
 # ---- agent, devices and simulator -----------------------------------------------------------------------------
@@ -297,7 +305,7 @@ register_fleet() {
       -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$LB_PORT/api/v1/devices" --data \
       "{\"projectId\":1,\"assetTag\":\"XL-CLUSTER-$(printf %04d "$i")\",\"name\":\"集群演示设备 $i\",\"category\":\"SERVER\",\
 \"ipAddress\":\"$SIM_BASE.$i\",\"lifecycle\":\"IN_SERVICE\",\"inServiceOn\":\"$today\",\"probeMethod\":\"TCP\",\
-\"probePort\":$SIM_PORT,\"probeZone\":\"$ZONE\",\"probeIntervalSeconds\":30}") || code=000
+\"probePort\":$SIM_PORT,\"probeZone\":\"$ZONE\",\"probeIntervalSeconds\":$PROBE_INTERVAL}") || code=000
     case "$code" in
       201|409) ;;
       *) cat "$RUN/agent/last-answer.json" >&2 2>/dev/null; xl_die "could not create simulated device $i through the balancer (HTTP $code)" ;;
@@ -312,9 +320,11 @@ register_fleet() {
 
 start_sim() {
   running sim && return 0
-  xl_log "starting sim: $DEVICES TCP devices on $SIM_BASE.1..$DEVICES port $SIM_PORT"
+  local faults=() f
+  for f in ${XL_CLUSTER_SIM_FAULTS:-}; do faults+=(--fault "$f"); done
+  xl_log "starting sim: $DEVICES TCP devices on $SIM_BASE.1..$DEVICES port $SIM_PORT${XL_CLUSTER_SIM_FAULTS:+, faults $XL_CLUSTER_SIM_FAULTS}"
   launch sim "$SIM_BASE.1:$SIM_PORT" "$RUN/sim.log" \
-    java -Xmx128m -jar "$SIM_JAR" tcp --devices "$DEVICES" --base "$SIM_BASE.1" --port "$SIM_PORT"
+    java -Xmx128m -jar "$SIM_JAR" tcp --devices "$DEVICES" --base "$SIM_BASE.1" --port "$SIM_PORT" "${faults[@]}"
 }
 
 start_agent() {
@@ -322,7 +332,7 @@ start_agent() {
   xl_log "starting agent (zone $ZONE) against the balancer"
   launch agent "127.0.0.1:$AGENT_METRICS_PORT" "$RUN/agent.log" env XL_AGENT_TOKEN="$(cat "$RUN/agent/token")" \
     java -Xmx256m -jar "$AGENT_JAR" --server "http://127.0.0.1:$LB_PORT" --spool "$RUN/agent/spool" \
-    --metrics "127.0.0.1:$AGENT_METRICS_PORT"
+    --metrics "127.0.0.1:$AGENT_METRICS_PORT" --ack-log "$RUN/agent/acks.log"
 }
 
 # ---- commands -------------------------------------------------------------------------------------------------
@@ -399,9 +409,32 @@ down() {
   echo "stopped (data kept in $RUN)"
 }
 
+# start_one NAME: starts one process of a cluster that was brought up (ports, keys and token already chosen); the
+# same launch lines as 'up', so a restarted process is the one 'up' would have started.
+start_one() {
+  [ -f "$RUN/ports.env" ] || xl_die "no cluster in $RUN: run 'up' first"
+  choose_ports
+  case "$1" in
+    db1|db2|db3)
+      # A node that was killed rejoins the cluster of the others (IST from their gcache, or SST); bootstrap only
+      # when no other node is running.
+      local n=${1#db} others=0 m
+      for m in 1 2 3; do [ "$m" != "$n" ] && running "db$m" && others=$((others + 1)); done
+      if [ "$others" -eq 0 ]; then start_db "$n" bootstrap; else start_db "$n"; fi ;;
+    lb) start_lb ;;
+    app1|app2) start_app "${1#app}" ;;
+    agent) start_agent ;;
+    sim) start_sim ;;
+    *) xl_die "unknown process '$1' (one of ${NAMES[*]})" ;;
+  esac
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
+  start) [ -n "${2:-}" ] || xl_die "start NAME"; start_one "$2" ;;
+  stop) [ -n "${2:-}" ] || xl_die "stop NAME"; case " ${NAMES[*]} " in *" $2 "*) stop "$2" ;; *) xl_die "unknown process '$2'" ;; esac ;;
+  restart) [ -n "${2:-}" ] || xl_die "restart NAME"; stop "$2"; start_one "$2" ;;
   *) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 2 ;;
 esac

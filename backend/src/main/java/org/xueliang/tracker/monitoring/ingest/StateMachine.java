@@ -55,8 +55,12 @@ public final class StateMachine {
         if (current.state() == to) {
             return new Step(new TrackedState(to, current.since(), reason, 0, null, result.at()), Optional.empty());
         }
-        return new Step(new TrackedState(to, result.at(), reason, 0, null, result.at()),
-                Optional.of(new StateChange(current.state(), to, result.at(), reason)));
+        // A result replayed late (an agent's spool after a crash) may be older than the silence that made the device
+        // UNKNOWN, which starts one interval after the last result the backend had: the new state then starts where
+        // the current one did, never before it, or the two state intervals would overlap (found by the fault test).
+        Instant since = result.at().isBefore(current.since()) ? current.since() : result.at();
+        return new Step(new TrackedState(to, since, reason, 0, null, result.at()),
+                Optional.of(new StateChange(current.state(), to, since, reason)));
     }
 
     private Step onFailure(TrackedState current, Observation result) {

@@ -56,6 +56,21 @@ class StateMachineTest {
     }
 
     @Test
+    void aLateResultOlderThanTheSilenceStartsItsStateWhenTheSilenceStarted() {
+        // UP at 0; the result of minute 1 is still in a crashed agent's spool when the sweeper finds the device silent
+        // (UNKNOWN from 1 min + 1 ms, one interval after the last result it had), then it arrives, dated 1 min.
+        StateMachine machine = new StateMachine(3);
+        Instant upAt = at(0).plusMillis(1);
+        TrackedState up = machine.onResult(TrackedState.unmeasured(T0), new Observation(upAt, Status.UP, Reason.OK)).next();
+        StateMachine.Step silent = machine.onSilence(up, at(4), INTERVAL);
+        assertThat(silent.change().orElseThrow().at()).isEqualTo(upAt.plus(INTERVAL));
+        StateMachine.Step late = machine.onResult(silent.next(), obs(1, Status.UP));
+        assertThat(late.change().orElseThrow().at()).as("no earlier than the UNKNOWN interval's start").isEqualTo(upAt.plus(INTERVAL));
+        assertThat(late.next().since()).isEqualTo(upAt.plus(INTERVAL));
+        assertThat(late.next().lastResultAt()).isEqualTo(at(1));
+    }
+
+    @Test
     void ignoresResultsOlderThanTheNewestApplied() {
         StateMachine machine = new StateMachine(3);
         TrackedState s = machine.onResult(TrackedState.unmeasured(T0), obs(5, Status.UP)).next();
