@@ -83,6 +83,11 @@ public class WorkOrderFigures {
                 labels.putIfAbsent(key[0], key[1]);
             }
             byKey.forEach((key, list) -> groups.add(figures(key, labels.get(key), list, now)));
+            if (groupBy != GroupBy.MONTH) {
+                // by name, the orders of nobody (no technician, contractor or site: "-") last
+                groups.sort(java.util.Comparator.comparing((Figures f) -> "-".equals(f.key())).thenComparing(Figures::label,
+                        java.util.Comparator.nullsLast(String::compareTo)));
+            }
         }
         return new Report(projectId, groupBy == GroupBy.MONTH ? first + ".." + last : last.toString(),
                 groupBy == null ? null : groupBy.name().toLowerCase(Locale.ROOT), figures("total", null, orders, now), groups);
