@@ -31,7 +31,8 @@ import org.xueliang.tracker.workorder.OrderOpening.Failing;
  * of its site whose first failure lies within the cluster window of its own; else, when at least
  * {@code cluster-size} failing devices of its site (past the grace or not) failed within that window of it, the ones
  * past the grace open one CLUSTER order together; else it opens an AUTO order of its own;</li>
- * <li>a held device back UP is marked recovered; an order whose devices are all back goes to PENDING_CONFIRMATION,
+ * <li>a held device back UP (since after its incident started) is marked recovered; an order whose devices are all
+ * back goes to PENDING_CONFIRMATION,
  * and back to where it was when one of them fails again (a flapping device stays on its order).</li>
  * </ol>
  * The unique key of {@code work_order_device.open_device_id} makes a second opening for a held device fail, so two
@@ -159,7 +160,9 @@ class FaultSweep {
             boolean changed = false;
             for (WorkOrderStore.Held h : devices) {
                 Current c = current.get(h.deviceId());
-                if (c != null && c.state() == DeviceState.UP) {
+                // back UP since after the incident began: a hand-opened order for a device that never went down
+                // (a tilted pole, a dirty lens) is not "recovered" by the device being UP all along
+                if (c != null && c.state() == DeviceState.UP && c.since().isAfter(h.incidentStartedAt())) {
                     Instant back = h.recoveredAt() != null ? h.recoveredAt() : c.since();
                     if (h.recoveredAt() == null) {
                         store.deviceRecovered(orderId, h.deviceId(), back);

@@ -94,13 +94,14 @@ class WorkOrderStore {
     }
 
     /** Every held device with its order, recovered time and the order's state: what the recovery check looks at. */
-    record Held(long orderId, long deviceId, Instant recoveredAt, WorkOrderState state) {
+    record Held(long orderId, long deviceId, Instant incidentStartedAt, Instant recoveredAt, WorkOrderState state) {
     }
 
     List<Held> held() {
-        return jdbc.query("SELECT d.work_order_id, d.device_id, d.recovered_at, o.state FROM work_order_device d"
+        return jdbc.query("SELECT d.work_order_id, d.device_id, d.incident_started_at, d.recovered_at, o.state FROM work_order_device d"
                         + " JOIN work_order o ON o.id = d.work_order_id WHERE d.open_device_id IS NOT NULL ORDER BY d.work_order_id",
-                (rs, n) -> new Held(rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)), WorkOrderState.valueOf(rs.getString(4))));
+                (rs, n) -> new Held(rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)),
+                        WorkOrderState.valueOf(rs.getString(5))));
     }
 
     void deviceRecovered(long orderId, long deviceId, Instant at) {

@@ -393,6 +393,23 @@ class WorkOrdersOnMariaDbTest extends ApiTestSupport {
         perform(get("/api/v1/work-orders/{id}", auto), "wo-tech-a").andExpectAll(problem(404));
     }
 
+    @Test
+    void aHandOpenedOrderForADeviceThatStayedUpIsNotARecovery() throws Exception {
+        long project = project();
+        long d = device(project, site());
+        state(d, "UP", Duration.ofHours(1));
+        long id = read(perform(withJson(post("/api/v1/work-orders"), Map.of("deviceIds", List.of(d), "reason", "立杆倾斜")),
+                ADMIN).andExpect(status().isCreated())).get("id").asLong();
+        faults.sweep();
+        assertThat(stateOf(id)).isEqualTo("OPEN");
+        state(d, "DOWN", Duration.ofMinutes(1));
+        faults.sweep();
+        assertThat(ordersOf(d)).as("the failing device stays on its order").containsExactly(id);
+        state(d, "UP", Duration.ZERO);
+        faults.sweep();
+        assertThat(stateOf(id)).as("down and back during the order: recovered").isEqualTo("PENDING_CONFIRMATION");
+    }
+
     /** A 1×1 PNG. */
     private static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
