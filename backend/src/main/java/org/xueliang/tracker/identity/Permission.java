@@ -16,5 +16,9 @@ public enum Permission {
     SITE_ADMIN,
     EVALUATION_READ,
     EVALUATION_WRITE,
-    EVALUATION_SIGN
+    EVALUATION_SIGN,
+    /** Work orders (工单): see the orders assigned to oneself and the unassigned ones in scope, take and work them. */
+    WORK_ORDER_WORK,
+    /** Work orders of everyone in scope: assign, close, cancel, set the SLA rules, read the figures. */
+    WORK_ORDER_MANAGE
 }

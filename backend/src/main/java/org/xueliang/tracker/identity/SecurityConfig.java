@@ -14,6 +14,8 @@ import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
 import static org.xueliang.tracker.identity.Permission.SITE_ADMIN;
 import static org.xueliang.tracker.identity.Permission.STATUS_READ;
 import static org.xueliang.tracker.identity.Permission.USER_ADMIN;
+import static org.xueliang.tracker.identity.Permission.WORK_ORDER_MANAGE;
+import static org.xueliang.tracker.identity.Permission.WORK_ORDER_WORK;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -135,6 +137,10 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.PUT, "/api/v1/devices/*/vqd-reference").hasAuthority(DEVICE_UPDATE.name())
          .requestMatchers(HttpMethod.DELETE, "/api/v1/devices/*/vqd-reference").hasAuthority(DEVICE_UPDATE.name())
          .requestMatchers("/api/v1/maintenance-windows/**").hasAuthority(MAINTENANCE_WRITE.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/work-orders/figures").hasAnyAuthority(WORK_ORDER_MANAGE.name(), EVALUATION_READ.name())
+         .requestMatchers(HttpMethod.PUT, "/api/v1/projects/*/work-order-sla-rules").hasAuthority(WORK_ORDER_MANAGE.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/work-order-sla-rules").hasAuthority(WORK_ORDER_WORK.name())
+         .requestMatchers("/api/v1/work-orders", "/api/v1/work-orders/**").hasAuthority(WORK_ORDER_WORK.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())
          .requestMatchers("/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_WRITE.name())

@@ -67,4 +67,23 @@ public class DeviceDirectory {
                 }, projectId);
         return tiers;
     }
+
+    /** Where a device belongs: its project, site (may be null), category and lifecycle stage. */
+    public record DevicePlace(long id, long projectId, Long siteId, String categoryCode, Lifecycle lifecycle) {
+    }
+
+    /** The places of these devices, by id; ids of no device are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, DevicePlace> places(java.util.Collection<Long> deviceIds) {
+        Map<Long, DevicePlace> out = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return out;
+        }
+        String in = String.join(",", deviceIds.stream().map(id -> "?").toList());
+        jdbc.query("SELECT id, project_id, site_id, category_code, lifecycle FROM device WHERE id IN (" + in + ")", rs -> {
+            out.put(rs.getLong("id"), new DevicePlace(rs.getLong("id"), rs.getLong("project_id"),
+                    rs.getObject("site_id", Long.class), rs.getString("category_code"), Lifecycle.valueOf(rs.getString("lifecycle"))));
+        }, deviceIds.toArray());
+        return out;
+    }
 }

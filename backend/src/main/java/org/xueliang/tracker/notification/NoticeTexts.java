@@ -94,6 +94,35 @@ class NoticeTexts {
         return new Notice("audit-checkpoint:" + id, 0, text("notice.checkpoint.title", id), body, event);
     }
 
+    /**
+     * A work order's reminder (half the deadline gone, the deadline reached) or escalation to the manager (the deadline
+     * missed); its event key makes it one notice per order and kind.
+     */
+    Notice workOrder(org.xueliang.tracker.workorder.WorkOrderReminder r) {
+        String id = Long.toString(r.workOrderId());
+        long firstDevice = r.deviceIds().isEmpty() ? 0 : r.deviceIds().get(0);
+        var label = firstDevice == 0 ? java.util.Optional.<DeviceDirectory.DeviceLabel>empty() : devices.label(firstDevice);
+        String assetTag = label.map(DeviceDirectory.DeviceLabel::assetTag).orElse(null);
+        String site = label.map(DeviceDirectory.DeviceLabel::siteName).orElse(null);
+        String title = text("notice.workorder.title." + r.kind().name(), id);
+        StringBuilder body = new StringBuilder(text("notice.workorder.line.deadline." + (r.kind().aboutRepair() ? "repair" : "respond"),
+                TIME.withZone(clock.getZone()).format(r.deadline()), clock.getZone().toString()));
+        if (assetTag != null) {
+            body.append('\n').append(text("notice.workorder.line.devices", assetTag, Integer.toString(r.deviceIds().size())));
+        }
+        if (site != null) {
+            body.append('\n').append(text("notice.line.site", site));
+        }
+        body.append('\n').append(r.assignee() == null ? text("notice.workorder.line.unassigned")
+                : text("notice.workorder.line.assignee", r.assignee()));
+        if (r.kind().escalation()) {
+            body.append('\n').append(text("notice.workorder.line.escalation"));
+        }
+        Notice.Event event = new Notice.Event("WORK_ORDER_" + r.kind().name(), firstDevice, assetTag, null, site, null, null,
+                r.at(), id);
+        return new Notice("work-order:" + id + ":" + r.kind().name(), firstDevice, title, body.toString(), event);
+    }
+
     /** The channel page's "send a test message". */
     Notice test(Channel channel) {
         Notice.Event event = new Notice.Event("TEST", 0, "TEST", text("notice.test.event"), null, null, null, clock.instant(), null);

@@ -163,6 +163,15 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/projects/{id}/archive-mismatches` | ✔ | ✔ | ✔ | ✔ |
             | `GET /api/v1/projects/{id}/archives/export` | ✔ | ✔ | ✔ | ✔ |
             | `POST /api/v1/projects/{id}/archives/import` | ✔ | ✔ | — | — |
+            | `GET /api/v1/work-orders` | ✔ | ✔ | — | ✔ |
+            | `POST /api/v1/work-orders` | ✔ | ✔ | — | ✔ |
+            | `GET /api/v1/work-orders/{id}` | ✔ | ✔ | — | ✔ |
+            | `POST /api/v1/work-orders/{id}/transitions` | ✔ | ✔ | — | ✔ |
+            | `POST /api/v1/work-orders/{id}/photos` | ✔ | ✔ | — | ✔ |
+            | `GET /api/v1/work-orders/{id}/photos/{photoId}` | ✔ | ✔ | — | ✔ |
+            | `GET /api/v1/work-orders/figures` | ✔ | ✔ | ✔ | — |
+            | `GET /api/v1/projects/{id}/work-order-sla-rules` | ✔ | ✔ | — | ✔ |
+            | `PUT /api/v1/projects/{id}/work-order-sla-rules` | ✔ | ✔ | — | — |
             | `GET /api/v1/agent/assignment` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
@@ -219,6 +228,9 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         }
         if (endpoint.equals("POST /api/v1/vqd/analyze")) {
             return 200; // a check of a picture creates nothing
+        }
+        if (endpoint.equals("POST /api/v1/work-orders/{id}/photos")) {
+            return 201; // a photo is a new resource of the order
         }
         if (endpoint.equals("POST /api/v1/evaluations/{id}/versions")) {
             return 201; // a new draft version of a signed evaluation
@@ -303,7 +315,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(117);
+        assertThat(rows).hasSize(126);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -503,6 +515,23 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "POST /api/v1/projects/{id}/archives/import" -> multipart("/api/v1/projects/{id}/archives/import", PROJECT)
                     .file(new MockMultipartFile("file", "archives.csv", "text/csv", "资产编号\n".getBytes(StandardCharsets.UTF_8)))
                     .param("dryRun", "true");
+            case "GET /api/v1/work-orders" -> get("/api/v1/work-orders?size=5");
+            case "POST /api/v1/work-orders" -> withJson(post("/api/v1/work-orders"),
+                    Map.of("deviceIds", List.of(createDevice().get("id").asLong()), "reason", "矩阵测试"));
+            case "GET /api/v1/work-orders/{id}" -> get("/api/v1/work-orders/{id}", cached("work-order", () -> workOrder(null)));
+            // a fresh unassigned order: any permitted role may take it
+            case "POST /api/v1/work-orders/{id}/transitions" -> withJson(post("/api/v1/work-orders/{id}/transitions",
+                    permitted ? workOrder(null) : cached("work-order", () -> workOrder(null))), Map.of("to", "ACCEPTED"));
+            // assigned to the matrix technician, so that every permitted role may add photos to it
+            case "POST /api/v1/work-orders/{id}/photos" -> multipart("/api/v1/work-orders/{id}/photos",
+                    cached("technician-work-order", () -> workOrder(userOf("TECHNICIAN"))))
+                    .file(new MockMultipartFile("file", "photo.png", "image/png", TINY_PNG));
+            case "GET /api/v1/work-orders/{id}/photos/{photoId}" -> get("/api/v1/work-orders/{id}/photos/{p}",
+                    cached("work-order", () -> workOrder(null)), cached("work-order-photo", this::workOrderPhoto));
+            case "GET /api/v1/work-orders/figures" -> get("/api/v1/work-orders/figures?projectId={p}", PROJECT);
+            case "GET /api/v1/projects/{id}/work-order-sla-rules" -> get("/api/v1/projects/{p}/work-order-sla-rules", scratchProject());
+            case "PUT /api/v1/projects/{id}/work-order-sla-rules" -> withJson(put("/api/v1/projects/{p}/work-order-sla-rules",
+                    scratchProject()), Map.of("rules", List.of()));
             case "GET /api/v1/agent/assignment" -> get("/api/v1/agent/assignment");
             case "POST /api/v1/agent/batches" -> withJson(post("/api/v1/agent/batches"), Map.of());
             case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());
@@ -510,6 +539,23 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     .contentType("image/jpeg").content(new byte[] {(byte) 0xFF, (byte) 0xD8});
             default -> throw new IllegalArgumentException("no request for " + endpoint + ": add one");
         };
+    }
+
+    /** A work order opened by admin for a fresh scratch device, assigned to {@code assignee} (null: nobody). */
+    private long workOrder(String assignee) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("deviceIds", List.of(createDevice().get("id").asLong()),
+                "reason", "矩阵测试"));
+        if (assignee != null) {
+            body.put("assignee", assignee);
+        }
+        return read(perform(withJson(post("/api/v1/work-orders"), body), ADMIN).andExpect(status().isCreated())).get("id").asLong();
+    }
+
+    /** A photo of the shared unassigned order, added by admin. */
+    private long workOrderPhoto() throws Exception {
+        return read(perform(multipart("/api/v1/work-orders/{id}/photos", cached("work-order", () -> workOrder(null)))
+                .file(new MockMultipartFile("file", "photo.png", "image/png", TINY_PNG)), ADMIN)
+                .andExpect(status().isCreated())).get("id").asLong();
     }
 
     /** A registered GB/T 28181 device the matrix reads (industry code 99: no seeded device carries it). */
