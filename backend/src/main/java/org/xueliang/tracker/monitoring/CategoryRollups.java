@@ -66,16 +66,24 @@ public class CategoryRollups {
      */
     public int buildMissing() {
         int days = buildMissingDays();
-        for (YearMonth month : deviceMonths.missing()) {
+        buildMissingDeviceMonths();
+        return days;
+    }
+
+    /** The device-month rollups of every closed month that lacks them, a month per transaction; returns how many. */
+    public int buildMissingDeviceMonths() {
+        List<YearMonth> missing = deviceMonths.missing();
+        for (YearMonth month : missing) {
             readCommitted.executeWithoutResult(status -> {
                 lock();
                 deviceMonths.build(month);
             });
         }
-        return days;
+        return missing.size();
     }
 
-    private int buildMissingDays() {
+    /** The category rollups of every day that lacks them, a run of up to a month per transaction; returns how many. */
+    public int buildMissingDays() {
         LocalDate first = jdbc.queryForObject("SELECT MIN(rollup_day) FROM device_daily_rollup", LocalDate.class);
         LocalDate last = jdbc.queryForObject("SELECT MAX(rollup_day) FROM device_daily_rollup", LocalDate.class);
         if (first == null) {
