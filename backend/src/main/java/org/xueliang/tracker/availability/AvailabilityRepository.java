@@ -22,25 +22,37 @@ import org.xueliang.tracker.availability.AvailabilityEngine.Sums;
 
 /**
  * What the engine reads, aggregated in SQL: one query for the devices (grouped by their ledger facts),
- * ONE aggregate query over {@code device_daily_rollup} for all whole days of the period (GROUP BY
- * group key and day; by device for {@link GroupBy#DEVICE}), one for repairs. Rows outside a device's
- * service are left out in SQL. Runs unchanged on MySQL 8, MariaDB and H2 (MySQL mode).
+ * ONE aggregate query over the daily rollups for all whole days of the period (GROUP BY group key and
+ * day), or the pre-aggregates where they exist (category rollups for tiers and categories, device-month
+ * rollups for {@link GroupBy#DEVICE}), one for repairs. Rows outside a device's service are left out in
+ * SQL. Runs unchanged on MySQL 8, MariaDB and H2 (MySQL mode).
+ *
+ * <p>Availability owns no table: it reads the ledger's and monitoring's read models (views named after their
+ * owner, docs/ARCHITECTURE.md "Read models"): {@code ledger_device_dimension}, {@code ledger_category_dimension},
+ * {@code ledger_site_dimension}, {@code ledger_project_dimension}, {@code monitoring_device_day},
+ * {@code monitoring_device_month(_built)}, {@code monitoring_category_day(_built)}, {@code monitoring_state_interval},
+ * {@code monitoring_maintenance_window}. MariaDB merges them into each statement, so they cost nothing.
  */
 @Repository
 public class AvailabilityRepository {
 
     private final JdbcTemplate jdbc;
-    private final boolean readCategoryRollups;
+    private final boolean readPreAggregates;
+    private final DeviceRollupSums deviceSums;
 
     @Autowired
     public AvailabilityRepository(JdbcTemplate jdbc) {
         this(jdbc, true);
     }
 
-    /** @param readCategoryRollups false reads daily rows only (tests and the benchmark compare the two paths) */
-    public AvailabilityRepository(JdbcTemplate jdbc, boolean readCategoryRollups) {
+    /**
+     * @param readPreAggregates false reads daily rows only, never the category or device-month rollups (tests and the
+     *                          benchmark compare the two paths)
+     */
+    public AvailabilityRepository(JdbcTemplate jdbc, boolean readPreAggregates) {
         this.jdbc = jdbc;
-        this.readCategoryRollups = readCategoryRollups;
+        this.readPreAggregates = readPreAggregates;
+        this.deviceSums = new DeviceRollupSums(jdbc);
     }
 
     /** A group's key (tier, category code, site id or "-", device id) and label, with its devices. */
@@ -66,6 +78,11 @@ public class AvailabilityRepository {
         };
     }
 
+    /** The ledger's read models, with the aliases the expressions here use. */
+    private static final String DEVICE = "ledger_device_dimension d";
+    private static final String CATEGORY = "ledger_category_dimension c ON c.code = d.category_code";
+    private static final String SITE = "ledger_site_dimension s ON s.id = d.site_id";
+
     private static final String IN_PROJECT_AND_PERIOD = " WHERE d.project_id = ? AND d.in_service_on IS NOT NULL"
             + " AND d.in_service_on <= ? AND (d.retired_on IS NULL OR d.retired_on > ?)";
 
@@ -82,7 +99,7 @@ public class AvailabilityRepository {
         Map<String, GroupDevices> groups = new LinkedHashMap<>();
         jdbc.query("SELECT " + keyExpr(by) + " AS k, " + labelExpr(by) + " AS label, d.in_service_on, d.retired_on,"
                 + " " + RECORD_COMPLETE + " AS complete, COUNT(*) AS n"
-                + " FROM device d JOIN device_category c ON c.code = d.category_code LEFT JOIN site s ON s.id = d.site_id"
+                + " FROM " + DEVICE + " JOIN " + CATEGORY + " LEFT JOIN " + SITE
                 + IN_PROJECT_AND_PERIOD
                 + " GROUP BY " + keyExpr(by) + ", " + labelExpr(by) + ", d.in_service_on, d.retired_on, " + RECORD_COMPLETE
                 + " ORDER BY 1", rs -> {
@@ -108,15 +125,23 @@ public class AvailabilityRepository {
      * Rollup sums of the whole days [from, to] inside each device's service: one bucket per group and
      * day, or one per device for the whole range with {@link GroupBy#DEVICE}. Tier and category groups
      * read the pre-aggregated category rollups for the days they are built for (V6; a few thousand rows
-     * a year instead of one per device and day) and daily rows for the others.
+     * a year instead of one per device and day) and daily rows for the others; devices read the
+     * device-month rollups for whole months ({@link DeviceRollupSums}, V38).
      */
     public Map<String, List<Bucket>> rollups(long projectId, LocalDate from, LocalDate to, GroupBy by) {
         Map<String, List<Bucket>> out = new HashMap<>();
         if (to.isBefore(from)) {
             return out;
         }
-        if (readCategoryRollups && (by == GroupBy.TIER || by == GroupBy.CATEGORY)) {
-            List<LocalDate> built = jdbc.queryForList("SELECT rollup_day FROM category_rollup_day WHERE rollup_day >= ?"
+        if (by == GroupBy.DEVICE) {
+            Map<Long, AvailabilityEngine.Device> bounds = new HashMap<>();
+            members(projectId, from, to, by).forEach((id, m) -> bounds.put(id, m.bounds()));
+            deviceSums.read(from, to, bounds, readPreAggregates ? deviceSums.builtMonths(from, to) : List.of())
+                    .forEach((id, sums) -> out.put(id.toString(), new ArrayList<>(List.of(new Bucket(from, to, sums)))));
+            return out;
+        }
+        if (readPreAggregates && (by == GroupBy.TIER || by == GroupBy.CATEGORY)) {
+            List<LocalDate> built = jdbc.queryForList("SELECT rollup_day FROM monitoring_category_day_built WHERE rollup_day >= ?"
                     + " AND rollup_day <= ? ORDER BY rollup_day", LocalDate.class, Date.valueOf(from), Date.valueOf(to));
             if (!built.isEmpty()) {
                 categoryRollups(projectId, from, to, by, out);
@@ -140,38 +165,32 @@ public class AvailabilityRepository {
     private static final String SUMS = "SUM(r.up_s), SUM(r.degraded_s), SUM(r.down_s), SUM(r.unknown_s), SUM(r.maintenance_s),"
             + " SUM(r.outages), SUM(r.reboots)";
 
-    /** Buckets by group and day from {@code category_daily_rollup} (alias r), on built days only. */
+    /** Buckets by group and day from the category rollups (alias r; the read model holds built days only). */
     private void categoryRollups(long projectId, LocalDate from, LocalDate to, GroupBy by, Map<String, List<Bucket>> out) {
         String key = by == GroupBy.TIER ? "c.tier" : "r.category_code";
-        jdbc.query("SELECT " + key + ", r.rollup_day, " + SUMS + " FROM category_daily_rollup r"
-                + " JOIN category_rollup_day b ON b.rollup_day = r.rollup_day"
-                + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = r.category_code" : "")
+        jdbc.query("SELECT " + key + ", r.rollup_day, " + SUMS + " FROM monitoring_category_day r"
+                + (by == GroupBy.TIER ? " JOIN ledger_category_dimension c ON c.code = r.category_code" : "")
                 + " WHERE r.project_id = ? AND r.rollup_day >= ? AND r.rollup_day <= ? GROUP BY " + key + ", r.rollup_day",
-                rs -> { addBucket(out, rs, true, from, to); }, projectId, Date.valueOf(from), Date.valueOf(to));
+                rs -> { addBucket(out, rs); }, projectId, Date.valueOf(from), Date.valueOf(to));
     }
 
-    /** Buckets from {@code device_daily_rollup}: by group and day, or by device for the whole range. */
+    /** Buckets by group and day from daily rows (tiers, categories, sites; devices read {@link DeviceRollupSums}). */
     private void dailyRollups(long projectId, LocalDate from, LocalDate to, GroupBy by, Map<String, List<Bucket>> out) {
-        boolean daily = by != GroupBy.DEVICE;
-        String groupBy = keyExpr(by) + (daily ? ", r.rollup_day" : "");
-        jdbc.query("SELECT " + keyExpr(by) + " AS k" + (daily ? ", r.rollup_day" : "") + ", " + SUMS
-                + " FROM device d" + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "")
-                + " JOIN device_daily_rollup r ON r.device_id = d.id AND r.rollup_day >= ? AND r.rollup_day <= ?"
+        jdbc.query("SELECT " + keyExpr(by) + " AS k, r.rollup_day, " + SUMS
+                + " FROM " + DEVICE + (by == GroupBy.TIER ? " JOIN " + CATEGORY : "")
+                + " JOIN monitoring_device_day r ON r.device_id = d.id AND r.rollup_day >= ? AND r.rollup_day <= ?"
                 + IN_PROJECT_AND_PERIOD
                 + " AND r.rollup_day >= d.in_service_on AND (d.retired_on IS NULL OR r.rollup_day < d.retired_on)"
-                + " GROUP BY " + groupBy, rs -> { addBucket(out, rs, daily, from, to); },
+                + " GROUP BY " + keyExpr(by) + ", r.rollup_day", rs -> { addBucket(out, rs); },
                 Date.valueOf(from), Date.valueOf(to), projectId, Date.valueOf(to), Date.valueOf(from));
     }
 
-    /** One result row (key, [day,] the seven sums) as a bucket of its day, or of [from, to]. */
-    private static void addBucket(Map<String, List<Bucket>> out, java.sql.ResultSet rs, boolean daily, LocalDate from,
-                                  LocalDate to) throws java.sql.SQLException {
-        int c = daily ? 3 : 2;
-        LocalDate day = daily ? rs.getObject(2, LocalDate.class) : null;
-        Sums sums = new Sums(rs.getLong(c), rs.getLong(c + 1), rs.getLong(c + 2), rs.getLong(c + 3), rs.getLong(c + 4),
-                rs.getLong(c + 5), rs.getLong(c + 6));
-        out.computeIfAbsent(key(rs.getObject(1)), k -> new ArrayList<>())
-                .add(daily ? new Bucket(day, day, sums) : new Bucket(from, to, sums));
+    /** One result row (key, day, the seven sums) as a bucket of its day. */
+    private static void addBucket(Map<String, List<Bucket>> out, java.sql.ResultSet rs) throws java.sql.SQLException {
+        LocalDate day = rs.getObject(2, LocalDate.class);
+        Sums sums = new Sums(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                rs.getLong(9));
+        out.computeIfAbsent(key(rs.getObject(1)), k -> new ArrayList<>()).add(new Bucket(day, day, sums));
     }
 
     /**
@@ -186,8 +205,8 @@ public class AvailabilityRepository {
         int offset = p.zone().getRules().getOffset(p.start()).getTotalSeconds();
         jdbc.query("SELECT " + keyExpr(by) + " AS k, COUNT(*), SUM(TIMESTAMPDIFF(SECOND, i.started_at, i.ended_at)),"
                 + " SUM(CASE WHEN TIMESTAMPDIFF(SECOND, i.started_at, i.ended_at) <= 86400 THEN 1 ELSE 0 END)"
-                + " FROM device_state_interval i JOIN device d ON d.id = i.device_id"
-                + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "")
+                + " FROM monitoring_state_interval i JOIN " + DEVICE + " ON d.id = i.device_id"
+                + (by == GroupBy.TIER ? " JOIN " + CATEGORY : "")
                 + IN_PROJECT_AND_PERIOD + " AND i.state = 'DOWN' AND i.ended_at >= ? AND i.ended_at < ?"
                 + " AND " + END_DAY + " >= d.in_service_on AND (d.retired_on IS NULL OR " + END_DAY + " < d.retired_on)"
                 + " GROUP BY " + keyExpr(by), rs -> {
@@ -202,8 +221,8 @@ public class AvailabilityRepository {
 
     public Map<Long, Member> members(long projectId, LocalDate from, LocalDate to, GroupBy by) {
         Map<Long, Member> out = new HashMap<>();
-        jdbc.query("SELECT d.id, " + keyExpr(by) + " AS k, d.in_service_on, d.retired_on FROM device d"
-                + (by == GroupBy.TIER ? " JOIN device_category c ON c.code = d.category_code" : "") + IN_PROJECT_AND_PERIOD,
+        jdbc.query("SELECT d.id, " + keyExpr(by) + " AS k, d.in_service_on, d.retired_on FROM " + DEVICE
+                + (by == GroupBy.TIER ? " JOIN " + CATEGORY : "") + IN_PROJECT_AND_PERIOD,
                 rs -> { out.put(rs.getLong(1), new Member(key(rs.getObject(2)), new Device(rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class), false, 1))); },
                 projectId, Date.valueOf(to), Date.valueOf(from));
@@ -212,30 +231,30 @@ public class AvailabilityRepository {
 
     /** The last county day with any rollup row on or before {@code day}, or null when there is none. */
     public LocalDate lastRolledUp(LocalDate day) {
-        return jdbc.queryForObject("SELECT MAX(rollup_day) FROM device_daily_rollup WHERE rollup_day <= ?", LocalDate.class,
+        return jdbc.queryForObject("SELECT MAX(rollup_day) FROM monitoring_device_day WHERE rollup_day <= ?", LocalDate.class,
                 Date.valueOf(day));
     }
 
     /** Whether any of the project's devices has a synthetic (demo) rollup day in [from, to]. */
     public boolean anySyntheticRollup(long projectId, LocalDate from, LocalDate to) {
-        return !jdbc.queryForList("SELECT 1 FROM device_daily_rollup r JOIN device d ON d.id = r.device_id WHERE d.project_id = ?"
+        return !jdbc.queryForList("SELECT 1 FROM monitoring_device_day r JOIN " + DEVICE + " ON d.id = r.device_id WHERE d.project_id = ?"
                 + " AND r.rollup_day >= ? AND r.rollup_day <= ? AND r.synthetic = TRUE LIMIT 1", Integer.class, projectId,
                 Date.valueOf(from), Date.valueOf(to)).isEmpty();
     }
 
     /** The project a device belongs to, or null when there is no such device. */
     public Long projectOfDevice(long deviceId) {
-        List<Long> p = jdbc.queryForList("SELECT project_id FROM device WHERE id = ?", Long.class, deviceId);
+        List<Long> p = jdbc.queryForList("SELECT project_id FROM ledger_device_dimension WHERE id = ?", Long.class, deviceId);
         return p.isEmpty() ? null : p.get(0);
     }
 
     public boolean projectExists(long projectId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM project WHERE id = ?", Integer.class, projectId) > 0;
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ledger_project_dimension WHERE id = ?", Integer.class, projectId) > 0;
     }
 
     /** One device's own rollup rows in [from, to], in day order (evidence). */
     public List<org.xueliang.tracker.monitoring.rollup.DailyRollup> deviceRollups(long deviceId, LocalDate from, LocalDate to) {
-        return jdbc.query("SELECT * FROM device_daily_rollup WHERE device_id = ? AND rollup_day >= ? AND rollup_day <= ?"
+        return jdbc.query("SELECT * FROM monitoring_device_day WHERE device_id = ? AND rollup_day >= ? AND rollup_day <= ?"
                         + " ORDER BY rollup_day",
                 (rs, n) -> new org.xueliang.tracker.monitoring.rollup.DailyRollup(deviceId, rs.getObject("rollup_day", LocalDate.class),
                         rs.getLong("up_s"), rs.getLong("degraded_s"), rs.getLong("down_s"), rs.getLong("unknown_s"),
@@ -245,7 +264,7 @@ public class AvailabilityRepository {
 
     /** One device's DOWN intervals that ended in [start, end) (evidence for MTTR). */
     public List<org.xueliang.tracker.monitoring.rollup.DailyRollup.Span> deviceRepairs(long deviceId, Instant start, Instant end) {
-        return jdbc.query("SELECT started_at, ended_at FROM device_state_interval WHERE device_id = ? AND state = 'DOWN'"
+        return jdbc.query("SELECT started_at, ended_at FROM monitoring_state_interval WHERE device_id = ? AND state = 'DOWN'"
                         + " AND ended_at >= ? AND ended_at < ? ORDER BY started_at",
                 (rs, n) -> new org.xueliang.tracker.monitoring.rollup.DailyRollup.Span(
                         org.xueliang.tracker.monitoring.DeviceState.DOWN, instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2))),
@@ -258,8 +277,8 @@ public class AvailabilityRepository {
 
     /** The maintenance windows overlapping [start, end) that apply to this device (evidence for W). */
     public List<AppliedWindow> deviceWindows(long deviceId, Instant start, Instant end) {
-        return jdbc.query("SELECT w.id, w.scope_type, w.scope_ref, w.starts_at, w.ends_at, w.reason FROM maintenance_window w,"
-                        + " device d WHERE d.id = ? AND w.starts_at < ? AND w.ends_at > ? AND ((w.scope_type = 'DEVICE'"
+        return jdbc.query("SELECT w.id, w.scope_type, w.scope_ref, w.starts_at, w.ends_at, w.reason FROM monitoring_maintenance_window w,"
+                        + " " + DEVICE + " WHERE d.id = ? AND w.starts_at < ? AND w.ends_at > ? AND ((w.scope_type = 'DEVICE'"
                         + " AND w.scope_ref = CONCAT(d.id, '')) OR (w.scope_type = 'SITE' AND w.scope_ref = CONCAT(d.site_id, ''))"
                         + " OR (w.scope_type = 'CATEGORY' AND w.scope_ref = d.category_code)) ORDER BY w.starts_at",
                 (rs, n) -> new AppliedWindow(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
@@ -274,7 +293,7 @@ public class AvailabilityRepository {
 
     public DeviceFacts deviceFacts(long deviceId) {
         return jdbc.queryForObject("SELECT d.id, d.project_id, " + labelExpr(GroupBy.DEVICE) + " AS label, d.in_service_on,"
-                        + " d.retired_on, " + RECORD_COMPLETE + " AS complete FROM device d LEFT JOIN site s ON s.id = d.site_id WHERE d.id = ?",
+                        + " d.retired_on, " + RECORD_COMPLETE + " AS complete FROM " + DEVICE + " LEFT JOIN " + SITE + " WHERE d.id = ?",
                 (rs, n) -> new DeviceFacts(rs.getLong(1), rs.getLong(2), rs.getString("label").trim(),
                         rs.getObject("in_service_on", LocalDate.class), rs.getObject("retired_on", LocalDate.class),
                         rs.getInt("complete") == 1),

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,6 +35,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xueliang.tracker.availability.AvailabilityPolicy.MaintenancePolicy;
 import org.xueliang.tracker.availability.AvailabilityPolicy.QualityMetric;
 import org.xueliang.tracker.availability.AvailabilityPolicy.UnknownPolicy;
+import org.xueliang.tracker.monitoring.CategoryRollups;
+import org.xueliang.tracker.monitoring.RollupService;
 import org.xueliang.tracker.shared.ApiException;
 
 import com.jayway.jsonpath.JsonPath;
@@ -66,6 +69,9 @@ class AvailabilityApiTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
     @Autowired AvailabilityService service;
+    @Autowired CategoryRollups categoryRollups;
+    @Autowired RollupService rollups;
+    @Autowired Clock clock;
 
     long camera;
     long project;
@@ -131,6 +137,55 @@ class AvailabilityApiTest {
 
         Figures up = cameraFigures(new AvailabilityPolicy(MaintenancePolicy.COUNT_AS_UP, UnknownPolicy.EXCLUDE, QualityMetric.AVAILABILITY));
         assertThat(up.availability()).isCloseTo((measured + 3600 - 21_600) / (measured + 3600), within(1e-12));
+    }
+
+    /**
+     * February 2024 rolled up for the camera (two hours of maintenance on the 7th, an hour down on the 12th, no row on
+     * the 20th), with its category rollups and device-month rollups built as the rollup job builds them.
+     */
+    void february() {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM device_rollup_month WHERE month_first = '2024-02-01'", Long.class) > 0) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (LocalDate day = LocalDate.parse("2024-02-01"); day.getMonthValue() == 2; day = day.plusDays(1)) {
+            int maintenance = day.getDayOfMonth() == 7 ? 7200 : 0;
+            int down = day.getDayOfMonth() == 12 ? 3600 : 0;
+            if (day.getDayOfMonth() != 20) {
+                rows.add(new Object[] {camera, Date.valueOf(day), 86_400 - maintenance - down, 0, down, 0, maintenance,
+                        down > 0 ? 1 : 0, 0});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s, maintenance_s,"
+                + " outages, reboots, synthetic) VALUES (?,?,?,?,?,?,?,?,?,FALSE)", rows);
+        categoryRollups.build(LocalDate.parse("2024-02-01"), LocalDate.parse("2024-02-29"));
+    }
+
+    @Test
+    void perDeviceFiguresReadABuiltMonthFromItsMonthRowsTheOtherDaysFromDailyRowsAndTodayFromIntervals() {
+        february();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM device_rollup_month", Long.class)).isEqualTo(1);
+        AvailabilityQuery dailyOnly = new AvailabilityQuery(new AvailabilityRepository(jdbc, false), rollups::compute, clock,
+                Duration.ofHours(1), 2, java.util.concurrent.ForkJoinPool.commonPool());
+        for (String from : List.of("2024-02-01", "2024-02-05")) {
+            for (AvailabilityPolicy policy : List.of(AvailabilityPolicy.DEFAULT,
+                    new AvailabilityPolicy(MaintenancePolicy.COUNT_AS_UP, UnknownPolicy.COUNT_AS_DOWN, QualityMetric.AVAILABILITY))) {
+                LocalDate f = LocalDate.parse(from);
+                LocalDate to = LocalDate.parse("2024-03-10");
+                List<AvailabilityService.Group> groups = service.figures(project, f, to, GroupBy.DEVICE, policy);
+                assertThat(AvailabilityService.fingerprint(groups, 12)).as("%s %s", from, policy)
+                        .isEqualTo(AvailabilityService.fingerprint(dailyOnly.figures(project, f, to, GroupBy.DEVICE, policy), 12));
+                Figures cam = groups.stream().filter(g -> g.key().equals(Long.toString(camera))).findFirst().orElseThrow().figures();
+                assertThat(cam).isEqualTo(service.deviceTimeline(camera, f, to, policy).figures());
+                if (from.equals("2024-02-01")) {
+                    assertThat(cam.inServiceSeconds()).isEqualTo((29 + 9) * DAY + 12 * 3600);
+                    assertThat(cam.maintenanceSeconds()).isEqualTo(7200 + 3600);
+                    assertThat(cam.downSeconds()).isEqualTo(3600 + 21_600);
+                    assertThat(cam.unknownSeconds()).isEqualTo(DAY);
+                    assertThat(cam.outages()).isEqualTo(2);
+                }
+            }
+        }
     }
 
     @Test

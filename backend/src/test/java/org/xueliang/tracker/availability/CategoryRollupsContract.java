@@ -3,7 +3,6 @@ package org.xueliang.tracker.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Date;
@@ -12,8 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +25,7 @@ import org.xueliang.tracker.testing.ApiTestSupport;
  * or are deleted through the ledger. Scratch devices with random daily rollups in 2019 (a year no
  * other test writes); the same tests on H2 and on MariaDB.
  */
-abstract class CategoryRollupsContract extends ApiTestSupport {
+abstract class CategoryRollupsContract extends ScratchRollups {
 
     static final LocalDate FIRST = LocalDate.parse("2019-01-01");
     static final LocalDate LAST = LocalDate.parse("2019-03-31");
@@ -43,6 +40,11 @@ abstract class CategoryRollupsContract extends ApiTestSupport {
     }
 
     /** The two read paths agree for tiers and categories over periods inside, across and outside the built days. */
+    /** A device planned in October 2018, in service from {@code inServiceOn}. */
+    long device(String category, String inServiceOn) throws Exception {
+        return device(category, "2018-10-01", inServiceOn);
+    }
+
     void assertBothPathsAgree(long project) {
         String[][] periods = {{"2019-01-01", "2019-03-31"}, {"2019-01-15", "2019-02-10"}, {"2019-02-20", "2019-03-10"},
                 {"2019-03-05", "2019-03-31"}, {"2018-12-20", "2019-01-03"}};
@@ -59,46 +61,6 @@ abstract class CategoryRollupsContract extends ApiTestSupport {
                 }
             }
         }
-    }
-
-    long device(String category, String inServiceOn) throws Exception {
-        Map<String, Object> fields = newDevice(unique("CR"));
-        fields.put("category", category);
-        fields.put("plannedOn", "2018-10-01");
-        long id = createDevice(fields).get("id").asLong();
-        LocalDate day = LocalDate.parse("2018-11-01");
-        for (String step : List.of("DELIVERED", "INSTALLED", "ACCEPTED")) {
-            lifecycle(id, step, day.toString());
-            day = day.plusDays(5);
-        }
-        lifecycle(id, "IN_SERVICE", inServiceOn);
-        return id;
-    }
-
-    void lifecycle(long id, String to, String date) throws Exception {
-        perform(withJson(post("/api/v1/devices/{id}/lifecycle", id), Map.of("to", to, "date", date)), ADMIN)
-                .andExpect(status().isOk());
-    }
-
-    /** Random daily rollups for the whole range, from before a device entered service (those must never count). */
-    void randomRollups(List<Long> devices, long seed) {
-        Random random = new Random(seed);
-        List<Object[]> rows = new ArrayList<>();
-        for (long id : devices) {
-            for (LocalDate day = FIRST.minusDays(10); !day.isAfter(LAST); day = day.plusDays(1)) {
-                if (random.nextInt(20) == 0) {
-                    continue; // no row: uncovered, counts as unknown
-                }
-                int down = random.nextInt(4) == 0 ? random.nextInt(20_000) : 0;
-                int degraded = random.nextInt(5) == 0 ? random.nextInt(10_000) : 0;
-                int unknown = random.nextInt(10) == 0 ? random.nextInt(30_000) : 0;
-                int maintenance = random.nextInt(10) == 0 ? random.nextInt(10_000) : 0;
-                rows.add(new Object[] {id, Date.valueOf(day), 86_400 - down - degraded - unknown - maintenance, degraded, down,
-                        unknown, maintenance, down > 0 ? 1 : 0, random.nextInt(30) == 0 ? 1 : 0});
-            }
-        }
-        jdbc.batchUpdate("INSERT INTO device_daily_rollup (device_id, rollup_day, up_s, degraded_s, down_s, unknown_s,"
-                + " maintenance_s, outages, reboots, synthetic) VALUES (?,?,?,?,?,?,?,?,?,TRUE)", rows);
     }
 
     long sum(long project, String category, String column) {
@@ -118,7 +80,7 @@ abstract class CategoryRollupsContract extends ApiTestSupport {
         ids.add(device("FACE_CAMERA", "2018-12-15"));
         ids.add(device("FACE_CAMERA", "2019-02-14"));
         ids.add(device("CHECKPOINT_CAMERA", "2018-12-15"));
-        randomRollups(ids, 20190101);
+        randomRollups(ids, FIRST.minusDays(10), LAST, 20190101);
         // January and February built (with the rest of the database's devices); March stays on daily rows
         categoryRollups.build(FIRST.minusDays(10), LocalDate.parse("2019-02-28"));
         assertBothPathsAgree(project);

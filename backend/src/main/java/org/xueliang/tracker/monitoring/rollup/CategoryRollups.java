@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ import org.xueliang.tracker.monitoring.ingest.StatusStore;
  * rows) when its project, category or service dates change. Both hold the one row of
  * {@code category_rollup_lock} until they commit, so they never interleave. Readers use only the days
  * listed in {@code category_rollup_day}.
+ *
+ * <p>{@link #build} and {@link #buildMissing} also keep the device-month rollups ({@link DeviceMonthRollups}, V38)
+ * exact: every writer of daily rollups already calls {@link #build} in its transaction, under the same lock.
  */
 @Component
 @org.springframework.modulith.NamedInterface("rollup")
@@ -48,10 +52,12 @@ public class CategoryRollups {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate readCommitted;
+    private final DeviceMonthRollups deviceMonths;
 
     public CategoryRollups(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions, TransactionRetries retries) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.deviceMonths = new DeviceMonthRollups(jdbc, clock);
         // built by hand for its isolation level (bench/ builds this class too), retried like every transaction
         this.readCommitted = new RetryingTransactionTemplate(transactions, retries);
         this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -60,9 +66,29 @@ public class CategoryRollups {
     /**
      * Builds every day that has daily rollups but no category rollups yet: days written before V6
      * (an upgrade) or by a writer that does not build them. Each run of up to a month in its own
-     * transaction. Returns the number of days built.
+     * transaction. Then builds the device-month rollups of every closed month that lacks them (before V38), a month
+     * per transaction. Returns the number of days built (category rollups).
      */
     public int buildMissing() {
+        int days = buildMissingDays();
+        buildMissingDeviceMonths();
+        return days;
+    }
+
+    /** The device-month rollups of every closed month that lacks them, a month per transaction; returns how many. */
+    public int buildMissingDeviceMonths() {
+        List<YearMonth> missing = deviceMonths.missing();
+        for (YearMonth month : missing) {
+            readCommitted.executeWithoutResult(status -> {
+                lock();
+                deviceMonths.build(month);
+            });
+        }
+        return missing.size();
+    }
+
+    /** The category rollups of every day that lacks them, a run of up to a month per transaction; returns how many. */
+    public int buildMissingDays() {
         LocalDate first = jdbc.queryForObject("SELECT MIN(rollup_day) FROM device_daily_rollup", LocalDate.class);
         LocalDate last = jdbc.queryForObject("SELECT MAX(rollup_day) FROM device_daily_rollup", LocalDate.class);
         if (first == null) {
@@ -94,7 +120,8 @@ public class CategoryRollups {
      * be READ COMMITTED and hold {@link #lock()} from its start: then the aggregate reads the device
      * facts as last committed, and a device edit still in flight moves its rows afterwards. The
      * aggregate is read without locks and written from Java, so it never waits on a device row that such
-     * an edit holds while it waits for the lock.
+     * an edit holds while it waits for the lock. Also re-builds the device-month rollups of the months these days
+     * close or change ({@link DeviceMonthRollups#afterDaysWritten}).
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void build(LocalDate from, LocalDate to) {
@@ -116,6 +143,7 @@ public class CategoryRollups {
         Timestamp now = StatusStore.ts(clock.instant());
         List<Object[]> days = from.datesUntil(to.plusDays(1)).map(d -> new Object[] {Date.valueOf(d), now}).toList();
         jdbc.batchUpdate("INSERT INTO category_rollup_day (rollup_day, built_at) VALUES (?, ?)", days);
+        deviceMonths.afterDaysWritten(from, to);
     }
 
     /**

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
@@ -35,9 +37,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * then times what {@link AvailabilityService#figures} runs after its access check
  * ({@link AvailabilityQuery#figures}): wall time and peak heap per run.
  *
- * Tier figures read the category rollups (V6), built here as {@code RollupService.catchUp} builds them
- * after an upgrade; the same figures are then computed once from daily rows only and compared (skip
- * with {@code --no-compare}), and the per-device figures of the 质量 rows' evidence are timed once.
+ * Tier figures read the category rollups (V6) and per-device figures the device-month rollups (V38), both built
+ * here as {@code RollupService.catchUp} builds them after an upgrade; the per-device figures of the 质量 rows'
+ * evidence are timed once; then the tier and the per-device figures are computed once more from daily rows only
+ * and compared (skip with {@code --no-compare}).
  *
  * <pre>bench/availability/run.sh [--devices N] [--days D] [--runs R] [--reuse] [--no-compare] [--no-per-device]</pre>
  */
@@ -56,6 +59,7 @@ public final class AvailabilityBench {
         boolean reuse = false;
         boolean compare = true;
         boolean perDevice = true;
+        boolean tier = true;
         String url = System.getProperty("bench.db", "jdbc:mariadb://127.0.0.1:3306/");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -65,8 +69,9 @@ public final class AvailabilityBench {
                 case "--reuse" -> reuse = true;
                 case "--no-compare" -> compare = false;
                 case "--no-per-device" -> perDevice = false;
+                case "--no-tier" -> tier = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --devices N --days D --runs R --reuse --no-compare --no-per-device)");
+                        + " (use --devices N --days D --runs R --reuse --no-compare --no-per-device --no-tier)");
             }
         }
         String db = "xl_bench_availability";
@@ -87,14 +92,24 @@ public final class AvailabilityBench {
                 CategoryRollups categoryRollups = new CategoryRollups(jdbc, clock, new DataSourceTransactionManager(ds),
                         new TransactionRetries(new SimpleMeterRegistry()));
                 long t = System.nanoTime();
-                int built = categoryRollups.buildMissing(); // what RollupService.catchUp does after an upgrade
-                if (built > 0) {
-                    System.out.printf(Locale.ROOT, "category rollups: %d days built in %.0f s, %,d rows%n", built,
-                            (System.nanoTime() - t) / 1e9, jdbc.queryForObject("SELECT COUNT(*) FROM category_daily_rollup", Long.class));
+                int months = jdbc.queryForObject("SELECT COUNT(*) FROM device_rollup_month", Integer.class);
+                // what RollupService.catchUp does after an upgrade (the category rollups only where tier figures are timed)
+                int built = tier ? categoryRollups.buildMissingDays() : 0;
+                categoryRollups.buildMissingDeviceMonths();
+                int monthsBuilt = jdbc.queryForObject("SELECT COUNT(*) FROM device_rollup_month", Integer.class) - months;
+                if (built > 0 || monthsBuilt > 0) {
+                    System.out.printf(Locale.ROOT, "category rollups: %d days built, %,d rows; device-month rollups: %d months"
+                            + " built, %,d rows; in %.0f s%n", built,
+                            jdbc.queryForObject("SELECT COUNT(*) FROM category_daily_rollup", Long.class), monthsBuilt,
+                            jdbc.queryForObject("SELECT COUNT(*) FROM device_monthly_rollup", Long.class), (System.nanoTime() - t) / 1e9);
                 }
-                measure(jdbc, clock, days, runs, compare, perDevice);
+                measure(jdbc, clock, days, runs, compare, perDevice, tier);
             }
         }
+        // the summary alone on the last line (bench/README.md)
+        System.out.println("{\"bench\":\"availability\",\"devices\":" + devices + ",\"days\":" + days + ",\"runs\":" + runs + ","
+                + SUMMARY.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(",")) + "}");
     }
 
     static HikariDataSource dataSource(String url) {
@@ -189,13 +204,14 @@ public final class AvailabilityBench {
         return Clock.fixed(LocalDateTime.of(FIRST_DAY.plusDays(days), java.time.LocalTime.NOON).atZone(ZONE).toInstant(), ZONE);
     }
 
-    static AvailabilityQuery query(JdbcTemplate jdbc, Clock clock, boolean categoryRollups) {
+    /** @param preAggregates false: daily rows only, as before V6 (tiers) and V38 (devices) */
+    static AvailabilityQuery query(JdbcTemplate jdbc, Clock clock, boolean preAggregates) {
         // compute() only reads: the RollupService here never writes, so it needs no CategoryRollups
-        return new AvailabilityQuery(new AvailabilityRepository(jdbc, categoryRollups),
+        return new AvailabilityQuery(new AvailabilityRepository(jdbc, preAggregates),
                 new RollupService(jdbc, clock, 90, null, null, null)::compute, clock, Duration.ofHours(1), 2, READS);
     }
 
-    static void measure(JdbcTemplate jdbc, Clock clock, int days, int runs, boolean compare, boolean perDevice) {
+    static void measure(JdbcTemplate jdbc, Clock clock, int days, int runs, boolean compare, boolean perDevice, boolean tier) {
         LocalDate today = LocalDate.now(clock);
         AvailabilityQuery query = query(jdbc, clock, true);
         long rows = jdbc.queryForObject("SELECT COUNT(*) FROM device_daily_rollup", Long.class);
@@ -209,50 +225,126 @@ public final class AvailabilityBench {
                 new Case("rolling year ending now (" + (days - 1) + " rollup days + today from intervals)", FIRST_DAY.plusDays(1),
                         today));
         List<AvailabilityService.Group> wholeDays = null;
-        for (Case c : cases) {
+        for (Case c : tier ? cases : List.<Case>of()) {
             System.out.printf(Locale.ROOT, "%n== %s: %s … %s, GroupBy.TIER, default policy (category rollups)%n", c.name(),
                     c.from(), c.to());
-            List<AvailabilityService.Group> groups = timed(runs,
+            List<AvailabilityService.Group> groups = timed("tier" + (wholeDays == null ? "CalendarYearS" : "RollingYearS"), runs,
                     () -> query.figures(1, c.from(), c.to(), GroupBy.TIER, AvailabilityPolicy.DEFAULT));
             groups.forEach(AvailabilityBench::print);
             wholeDays = wholeDays == null ? groups : wholeDays;
         }
         Case first = cases.get(0);
+        List<List<AvailabilityService.Group>> perDeviceFigures = new java.util.ArrayList<>();
         if (perDevice) {
-            System.out.printf(Locale.ROOT, "%n== per-device figures (the 质量 rows' evidence): %s … %s, GroupBy.DEVICE%n",
-                    first.from(), first.to());
-            List<AvailabilityService.Group> figures = timed(1,
-                    () -> query.figures(1, first.from(), first.to(), GroupBy.DEVICE, AvailabilityPolicy.DEFAULT));
-            System.out.printf(Locale.ROOT, "%,d devices with figures%n", figures.size());
+            for (Case c : cases) {
+                System.out.printf(Locale.ROOT, "%n== per-device figures (the 质量 rows' evidence), %s: %s … %s, GroupBy.DEVICE%n",
+                        c.name(), c.from(), c.to());
+                List<AvailabilityService.Group> figures = timed("perDevice" + (perDeviceFigures.isEmpty() ? "CalendarYearS"
+                        : "RollingYearS"), runs,
+                        () -> query.figures(1, c.from(), c.to(), GroupBy.DEVICE, AvailabilityPolicy.DEFAULT));
+                System.out.printf(Locale.ROOT, "%,d devices with figures; the first: %n", figures.size());
+                print(figures.get(0));
+                perDeviceFigures.add(figures);
+            }
         }
         if (compare) {
-            System.out.printf(Locale.ROOT, "%n== the same tier figures from daily rows only (before V6): %s … %s%n", first.from(),
-                    first.to());
-            List<AvailabilityService.Group> daily = timed(1,
-                    () -> query(jdbc, clock, false).figures(1, first.from(), first.to(), GroupBy.TIER, AvailabilityPolicy.DEFAULT));
-            boolean same = AvailabilityService.fingerprint(daily, 10).equals(AvailabilityService.fingerprint(wholeDays, 10));
-            System.out.println(same ? "identical figures from both paths" : "FIGURES DIFFER between the two paths:");
-            if (!same) {
-                daily.forEach(AvailabilityBench::print);
-                throw new IllegalStateException("category rollups and daily rows disagree");
+            if (tier) {
+                System.out.printf(Locale.ROOT, "%n== the same tier figures from daily rows only (before V6): %s … %s%n",
+                        first.from(), first.to());
+                List<AvailabilityService.Group> daily = timed("tierFromDailyRowsS", 1, () -> query(jdbc, clock, false)
+                        .figures(1, first.from(), first.to(), GroupBy.TIER, AvailabilityPolicy.DEFAULT));
+                same("tier", daily, wholeDays);
+            }
+            for (int i = 0; i < perDeviceFigures.size(); i++) {
+                Case c = cases.get(i);
+                System.out.printf(Locale.ROOT, "%n== the same per-device figures from daily rows only (before V38), %s: %s … %s%n",
+                        c.name(), c.from(), c.to());
+                same("per-device", timed("perDeviceFromDailyRows" + (i == 0 ? "CalendarYearS" : "RollingYearS"), 1, () -> query(jdbc, clock, false).figures(1, c.from(), c.to(), GroupBy.DEVICE,
+                        AvailabilityPolicy.DEFAULT)), perDeviceFigures.get(i));
             }
         }
     }
 
-    /** Runs {@code work} {@code runs} times, printing wall time and peak heap of each run; returns the last result. */
-    static <T> T timed(int runs, java.util.function.Supplier<T> work) {
+    /** Fails unless every figure of every group is the same on both paths (shares to 10 places; all else exact). */
+    static void same(String what, List<AvailabilityService.Group> daily, List<AvailabilityService.Group> preAggregated) {
+        boolean same = AvailabilityService.fingerprint(daily, 10).equals(AvailabilityService.fingerprint(preAggregated, 10));
+        SUMMARY.put(what.replace("-d", "D") + "Identical", same);
+        System.out.println(same ? "identical " + what + " figures from both paths (" + daily.size() + " groups)"
+                : "FIGURES DIFFER between the two paths:");
+        if (!same) {
+            daily.forEach(AvailabilityBench::print);
+            throw new IllegalStateException(what + " figures: pre-aggregates and daily rows disagree");
+        }
+    }
+
+    /** The figures of the JSON summary line, by name (medians of the timed runs, in seconds). */
+    static final Map<String, Object> SUMMARY = new LinkedHashMap<>();
+
+    /**
+     * Runs {@code work} {@code runs} times, printing wall time, CPU time (this JVM's, and the MariaDB server's: the
+     * server may be serving others too) and peak heap of each run; records the median wall time under {@code name}
+     * in the summary; returns the last result.
+     */
+    static <T> T timed(String name, int runs, java.util.function.Supplier<T> work) {
         T result = null;
+        List<Double> walls = new java.util.ArrayList<>();
         for (int r = 1; r <= runs; r++) {
             System.gc();
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long before = heapPeak();
+            long cpu = jvmCpuNanos();
+            long server = ServerCpu.ticks();
             long t = System.nanoTime();
             result = work.get();
             double seconds = (System.nanoTime() - t) / 1e9;
-            System.out.printf(Locale.ROOT, "run %d: %.3f s wall, peak heap %d MB (%d MB before)%n", r, seconds,
-                    heapPeak() >> 20, before >> 20);
+            walls.add(seconds);
+            long serverTicks = ServerCpu.ticks() - server;
+            System.out.printf(Locale.ROOT, "run %d: %.3f s wall, CPU %.2f s (JVM) + %s (MariaDB server), peak heap %d MB (%d MB"
+                    + " before)%n", r, seconds, (jvmCpuNanos() - cpu) / 1e9, server < 0 ? "?" : String.format(Locale.ROOT, "%.2f s",
+                    serverTicks / (double) ServerCpu.TICKS_PER_SECOND), heapPeak() >> 20, before >> 20);
         }
+        walls.sort(null);
+        SUMMARY.put(name, Math.round(walls.get(walls.size() / 2) * 1000) / 1000.0);
         return result;
+    }
+
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the local MariaDB server process (Linux /proc; -1 when not found, e.g. a remote server). */
+    static final class ServerCpu {
+        static final int TICKS_PER_SECOND = 100;
+        private static final java.nio.file.Path STAT = find();
+
+        private static java.nio.file.Path find() {
+            try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).filter(p -> {
+                    try {
+                        String comm = java.nio.file.Files.readString(p.resolve("comm")).trim();
+                        return comm.equals("mariadbd") || comm.equals("mysqld");
+                    } catch (java.io.IOException | RuntimeException e) {
+                        return false;
+                    }
+                }).map(p -> p.resolve("stat")).findFirst().orElse(null);
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** utime + stime in clock ticks, or -1. */
+        static long ticks() {
+            if (STAT == null) {
+                return -1;
+            }
+            try {
+                String stat = java.nio.file.Files.readString(STAT);
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
+        }
     }
 
     static long heapPeak() {

@@ -8,10 +8,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.xueliang.tracker.monitoring.CategoryRollups;
-import org.xueliang.tracker.monitoring.RollupService;
+import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
+import org.xueliang.tracker.monitoring.rollup.RollupService;
+import org.xueliang.tracker.shared.TransactionRetries;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The fault test's rollup step (scripts/lib/cluster-faults.sh, docs/CLUSTER.md "Fault test"): runs the backend's own
@@ -41,7 +44,8 @@ public final class RollUpDays {
             ds.setMaximumPoolSize(2);
             JdbcTemplate jdbc = new JdbcTemplate(ds);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(ds);
-            RollupService rollups = new RollupService(jdbc, clock, 90, new CategoryRollups(jdbc, clock, transactions), transactions);
+            TransactionRetries retries = new TransactionRetries(new SimpleMeterRegistry());
+            RollupService rollups = new RollupService(jdbc, clock, 90, new CategoryRollups(jdbc, clock, transactions, retries), transactions, retries);
             // As RollupService.catchUp runs each day: its own READ COMMITTED transaction (rollUp's annotation needs a proxy).
             TransactionTemplate dayTransaction = new TransactionTemplate(transactions);
             dayTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
