@@ -30,7 +30,7 @@ class AssessmentStore {
 
     private static final String HEADER = "SELECT a.id, a.project_id, p.name AS project_name, a.period_month, a.status, a.score,"
             + " a.synthetic, a.computed_by, a.computed_at, a.signed_by, a.signed_at, a.snapshot_sha256"
-            + " FROM assessment a JOIN project p ON p.id = a.project_id";
+            + " FROM assessment a JOIN ledger_project_dimension p ON p.id = a.project_id";
 
     private final JdbcTemplate jdbc;
 

@@ -8,23 +8,33 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.xueliang.tracker.availability.AvailabilityPolicy;
 import org.xueliang.tracker.evaluation.EvaluationHeader.Status;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Tables evaluation, evaluation_row, evaluation_report_section (V4) and evaluation_report_header (V8), through plain JDBC. */
+/**
+ * Tables evaluation, evaluation_row, evaluation_report_section (V4), evaluation_report_header (V8) and
+ * evaluation_evidence_part (V39), through plain JDBC.
+ */
 @Repository
 class EvaluationStore {
 
-    private static final String HEADER = "SELECT e.*, p.name AS project_name FROM evaluation e JOIN project p ON p.id = e.project_id";
+    private static final TypeReference<List<Map<String, Object>>> ITEMS = new TypeReference<>() {
+    };
+
+    private static final String HEADER = "SELECT e.*, p.name AS project_name FROM evaluation e JOIN ledger_project_dimension p ON p.id = e.project_id";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -110,16 +120,39 @@ class EvaluationStore {
     }
 
     /**
+     * Evidence items per stored part: a 100,000-device row is 50 parts of a few hundred kilobytes each, written in one
+     * batch, where one text would be tens of megabytes (beyond MEDIUMTEXT and MariaDB's default max_allowed_packet)
+     * and one row per item 100,000 rows.
+     */
+    static final int ITEMS_PER_PART = 2000;
+
+    /**
      * The row's formula is kept with its evidence (a phrase, evidence_json); the formula column holds the
-     * Chinese text of rows stored before phrases existed and stays empty for new ones.
+     * Chinese text of rows stored before phrases existed and stays empty for new ones. The evidence's items go to
+     * evaluation_evidence_part (V39) as JSON arrays of {@link #ITEMS_PER_PART} items.
      */
     void insertRow(long evaluationId, TableRow r, Evidence evidence) {
-        Evidence withFormula = new Evidence(evidence.kind(), evidence.summary(), evidence.items(), r.formula());
-        jdbc.update("INSERT INTO evaluation_row (evaluation_id, seq, level2, name, metric, scoring, unit, target, actual, weight,"
-                        + " override_score, override_reason, formula, note, coverage, evidence_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                evaluationId, r.seq(), r.level2().name(), r.name(), r.metric().name(), r.metric().scoring().name(), r.unit(),
-                r.target(), r.actual(), r.weight(), r.overrideScore(), r.overrideReason(), null, r.note(), r.coverage(),
-                json.writeValueAsString(withFormula));
+        Evidence head = new Evidence(evidence.kind(), evidence.summary(), List.of(), r.formula());
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            PreparedStatement ps = c.prepareStatement("INSERT INTO evaluation_row (evaluation_id, seq, level2, name, metric, scoring,"
+                    + " unit, target, actual, weight, override_score, override_reason, formula, note, coverage, evidence_json)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(new Object[] {evaluationId, r.seq(), r.level2().name(), r.name(), r.metric().name(),
+                    r.metric().scoring().name(), r.unit(), r.target(), r.actual(), r.weight(), r.overrideScore(), r.overrideReason(),
+                    null, r.note(), r.coverage(), json.writeValueAsString(head)}).setValues(ps);
+            return ps;
+        }, keys);
+        long rowId = keys.getKeyAs(Number.class).longValue();
+        List<Map<String, Object>> items = evidence.items();
+        List<Object[]> parts = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += ITEMS_PER_PART) {
+            parts.add(new Object[] {rowId, parts.size(),
+                    json.writeValueAsString(items.subList(from, Math.min(items.size(), from + ITEMS_PER_PART)))});
+        }
+        if (!parts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO evaluation_evidence_part (row_id, seq, items_json) VALUES (?,?,?)", parts);
+        }
     }
 
     /** The rows as stored, not scored yet. */
@@ -127,9 +160,20 @@ class EvaluationStore {
         return jdbc.query("SELECT * FROM evaluation_row WHERE evaluation_id = ? ORDER BY seq", (rs, i) -> row(rs, json), evaluationId);
     }
 
+    /** The row's evidence with its items: from evaluation_evidence_part, or inside evidence_json for rows stored before V39. */
     Optional<Evidence> evidence(long evaluationId, long rowId) {
         return jdbc.query("SELECT evidence_json FROM evaluation_row WHERE evaluation_id = ? AND id = ?",
-                (rs, i) -> json.readValue(rs.getString(1), Evidence.class), evaluationId, rowId).stream().findFirst();
+                (rs, i) -> json.readValue(rs.getString(1), Evidence.class), evaluationId, rowId).stream().findFirst()
+                .map(e -> e.items() != null && !e.items().isEmpty() ? e : new Evidence(e.kind(), e.summary(), items(rowId), e.formula()));
+    }
+
+    private List<Map<String, Object>> items(long rowId) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        jdbc.query("SELECT items_json FROM evaluation_evidence_part WHERE row_id = ? ORDER BY seq",
+                rs -> {
+                    items.addAll(json.readValue(rs.getString(1), ITEMS));
+                }, rowId);
+        return items;
     }
 
     void updateRow(long rowId, BigDecimal actual, String note, BigDecimal overrideScore, String overrideReason) {

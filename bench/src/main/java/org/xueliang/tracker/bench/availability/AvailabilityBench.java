@@ -46,8 +46,8 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class AvailabilityBench {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final LocalDate FIRST_DAY = LocalDate.parse("2023-01-01");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final LocalDate FIRST_DAY = LocalDate.parse("2023-01-01");
     /** As AvailabilityService's pool (xl.availability.read-threads). */
     static final java.util.concurrent.ExecutorService READS = java.util.concurrent.Executors.newFixedThreadPool(4,
             AvailabilityService.readThreadFactory());
@@ -112,7 +112,7 @@ public final class AvailabilityBench {
                 .collect(java.util.stream.Collectors.joining(",")) + "}");
     }
 
-    static HikariDataSource dataSource(String url) {
+    public static HikariDataSource dataSource(String url) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(url);
         ds.setUsername(System.getProperty("bench.user", "root"));
@@ -121,7 +121,7 @@ public final class AvailabilityBench {
         return ds;
     }
 
-    static void load(JdbcTemplate jdbc, int devices, int days) {
+    public static void load(JdbcTemplate jdbc, int devices, int days) {
         long t0 = System.nanoTime();
         jdbc.update("INSERT INTO project (id, code, county, name, phase, contract_amount, created_at, updated_at)"
                 + " VALUES (1, 'BENCH', '基准县', '基准县雪亮工程', 'PHASE_1', 1000000, NOW(3), NOW(3))");
@@ -200,7 +200,7 @@ public final class AvailabilityBench {
     }
 
     /** Noon of the day after the last rollup day. */
-    static Clock clock(int days) {
+    public static Clock clock(int days) {
         return Clock.fixed(LocalDateTime.of(FIRST_DAY.plusDays(days), java.time.LocalTime.NOON).atZone(ZONE).toInstant(), ZONE);
     }
 
@@ -347,7 +347,7 @@ public final class AvailabilityBench {
         }
     }
 
-    static long heapPeak() {
+    public static long heapPeak() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
