@@ -28,9 +28,12 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.config.TaskManagementConfigUtils;
 import org.xueliang.tracker.XueliangTrackerApplication;
 import org.xueliang.tracker.bench.availability.AvailabilityBench;
-import org.xueliang.tracker.monitoring.CategoryRollups;
+import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
+import org.xueliang.tracker.shared.TransactionRetries;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Issue 12 §6: create an evaluation (项目支出绩效自评) of a 100,000-device project over one year, end to end.
@@ -88,7 +91,8 @@ public final class EvaluationBench {
                 if (catchUp) {
                     Clock clock = AvailabilityBench.clock(days);
                     long t = System.nanoTime();
-                    int built = new CategoryRollups(jdbc, clock, new DataSourceTransactionManager(ds)).buildMissing();
+                    int built = new CategoryRollups(jdbc, clock, new DataSourceTransactionManager(ds),
+                            new TransactionRetries(new SimpleMeterRegistry())).buildMissing();
                     if (built > 0) {
                         System.out.printf(Locale.ROOT, "category rollups: %d days built in %.0f s%n", built, (System.nanoTime() - t) / 1e9);
                     }
