@@ -35,8 +35,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.xueliang.tracker.availability.AvailabilityPolicy.MaintenancePolicy;
 import org.xueliang.tracker.availability.AvailabilityPolicy.QualityMetric;
 import org.xueliang.tracker.availability.AvailabilityPolicy.UnknownPolicy;
-import org.xueliang.tracker.monitoring.CategoryRollups;
-import org.xueliang.tracker.monitoring.RollupService;
+import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
+import org.xueliang.tracker.monitoring.rollup.RollupService;
 import org.xueliang.tracker.shared.ApiException;
 
 import com.jayway.jsonpath.JsonPath;

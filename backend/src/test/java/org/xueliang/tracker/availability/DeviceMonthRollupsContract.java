@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.xueliang.tracker.monitoring.CategoryRollups;
-import org.xueliang.tracker.monitoring.RollupService;
+import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
+import org.xueliang.tracker.monitoring.rollup.RollupService;
 
 /**
  * The device-month rollups (V38) give exactly the per-device figures that daily rows give, and that each device's own
