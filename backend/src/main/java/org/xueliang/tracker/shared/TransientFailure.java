@@ -17,7 +17,9 @@ public enum TransientFailure {
     LOCK_WAIT_TIMEOUT("lock_wait_timeout", 1205),
     /** 1047 (WSREP has not yet prepared node for application use): the node left the primary component before the
      *  transaction wrote anything lasting; the next attempt gets a connection the driver has failed over. */
-    NODE_NOT_READY("wsrep_not_ready", 1047);
+    NODE_NOT_READY("wsrep_not_ready", 1047),
+    /** A first insert that lost to a concurrent one ({@link RaceLost}, a duplicate key where the code expects that race). */
+    RACE_LOST("race_lost", 0);
 
     private final String reason;
     private final int errorCode;
@@ -34,7 +36,10 @@ public enum TransientFailure {
 
     public static Optional<TransientFailure> of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
+            if (t instanceof RaceLost) {
+                return Optional.of(RACE_LOST);
+            }
+            if (t instanceof SQLException sql && sql.getErrorCode() != 0) {
                 for (TransientFailure kind : values()) {
                     if (sql.getErrorCode() == kind.errorCode) {
                         return Optional.of(kind);

@@ -29,6 +29,15 @@ class TransientFailureTest {
     }
 
     @Test
+    void aFirstInsertThatLostItsRaceIsRetriedButAPlainDuplicateIsNot() {
+        SQLException duplicate = new SQLException("Duplicate entry '77-TCP' for key 'PRIMARY'", "23000", 1062);
+        assertThat(TransientFailure.of(new RaceLost("first status row", new RuntimeException(duplicate))))
+                .contains(TransientFailure.RACE_LOST);
+        assertThat(TransientFailure.RACE_LOST.reason()).isEqualTo("race_lost");
+        assertThat(TransientFailure.of(new SQLException("no code", "HY000", 0))).isEmpty();
+    }
+
+    @Test
     void otherErrorsAreNotRetried() {
         assertThat(TransientFailure.of(new SQLException("Duplicate entry", "23000", 1062))).isEmpty();
         assertThat(TransientFailure.of(new SQLException("Table doesn't exist", "42S02", 1146))).isEmpty();

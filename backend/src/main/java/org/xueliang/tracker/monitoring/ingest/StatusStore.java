@@ -102,11 +102,24 @@ public class StatusStore {
         }));
         jdbc.batchUpdate(INSERT_SOURCE_STATUS + " ON DUPLICATE KEY UPDATE status = VALUES(status), reason = VALUES(reason),"
                 + " observed_at = VALUES(observed_at), detail = VALUES(detail)", updates);
-        jdbc.batchUpdate(INSERT_SOURCE_STATUS, inserts);
+        firstInserts(INSERT_SOURCE_STATUS, inserts);
     }
 
     void insertStates(List<Object[]> rows) {
-        jdbc.batchUpdate(INSERT_STATE, rows);
+        firstInserts(INSERT_STATE, rows);
+    }
+
+    /**
+     * Rows of devices seen for the first time. Two agents (two replicas' embedded agents while the zone's share moves,
+     * or two zones) may report a new device in the same instant: both transactions find no row to lock and insert, the
+     * second gets a duplicate key. It is rerun ({@link org.xueliang.tracker.shared.RaceLost}) and then finds, locks and updates the winner's row.
+     */
+    private void firstInserts(String sql, List<Object[]> rows) {
+        try {
+            jdbc.batchUpdate(sql, rows);
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw new org.xueliang.tracker.shared.RaceLost("a device's first status row was written by a concurrent ingest", raced);
+        }
     }
 
     /** Rows of devices that have one, locked by {@link #lockStates}: see {@link #INSERT_STATE} for why an upsert. */
