@@ -6,17 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Date;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
-import org.xueliang.tracker.monitoring.rollup.RollupService;
 import org.xueliang.tracker.testing.ApiTestSupport;
 
 /**
@@ -29,15 +24,6 @@ abstract class CategoryRollupsContract extends ScratchRollups {
 
     static final LocalDate FIRST = LocalDate.parse("2019-01-01");
     static final LocalDate LAST = LocalDate.parse("2019-03-31");
-
-    @Autowired CategoryRollups categoryRollups;
-    @Autowired RollupService rollups;
-    @Autowired Clock clock;
-
-    AvailabilityQuery query(boolean categoryRollups) {
-        return new AvailabilityQuery(new AvailabilityRepository(jdbc, categoryRollups), rollups::compute, clock,
-                Duration.ofHours(1), 2, java.util.concurrent.ForkJoinPool.commonPool());
-    }
 
     /** The two read paths agree for tiers and categories over periods inside, across and outside the built days. */
     /** A device planned in October 2018, in service from {@code inServiceOn}. */

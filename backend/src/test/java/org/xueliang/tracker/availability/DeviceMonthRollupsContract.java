@@ -3,8 +3,6 @@ package org.xueliang.tracker.availability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
-import org.xueliang.tracker.monitoring.rollup.RollupService;
 
 /**
  * The device-month rollups (V38) give exactly the per-device figures that daily rows give, and that each device's own
@@ -29,15 +24,6 @@ abstract class DeviceMonthRollupsContract extends ScratchRollups {
 
     static final LocalDate FIRST = LocalDate.parse("2016-12-01");
     static final LocalDate LAST = LocalDate.parse("2017-06-30");
-
-    @Autowired CategoryRollups categoryRollups;
-    @Autowired RollupService rollups;
-    @Autowired Clock clock;
-
-    AvailabilityQuery query(boolean preAggregates) {
-        return new AvailabilityQuery(new AvailabilityRepository(jdbc, preAggregates), rollups::compute, clock,
-                Duration.ofHours(1), 2, java.util.concurrent.ForkJoinPool.commonPool());
-    }
 
     /** Month rows and daily rows give the same per-device figures, and each of {@code devices} its timeline's. */
     void assertPathsAgree(long project, List<Long> devices) {

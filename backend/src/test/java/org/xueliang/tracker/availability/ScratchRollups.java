@@ -4,12 +4,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
+import org.xueliang.tracker.monitoring.rollup.RollupService;
 import org.xueliang.tracker.testing.ApiTestSupport;
 
 /**
@@ -18,6 +23,16 @@ import org.xueliang.tracker.testing.ApiTestSupport;
  * without a row).
  */
 abstract class ScratchRollups extends ApiTestSupport {
+
+    @Autowired CategoryRollups categoryRollups;
+    @Autowired RollupService rollups;
+    @Autowired Clock clock;
+
+    /** The availability figures' read path, with ({@code preAggregates}) or without the category and month rollups. */
+    AvailabilityQuery query(boolean preAggregates) {
+        return new AvailabilityQuery(new AvailabilityRepository(jdbc, preAggregates), rollups::compute, clock,
+                Duration.ofHours(1), 2, java.util.concurrent.ForkJoinPool.commonPool());
+    }
 
     /** A device planned on {@code plannedOn}, delivered, installed and accepted in the month after, in service from {@code inServiceOn}. */
     long device(String category, String plannedOn, String inServiceOn) throws Exception {
