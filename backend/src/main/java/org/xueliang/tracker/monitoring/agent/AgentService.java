@@ -113,8 +113,32 @@ public class AgentService {
         }
         if (inserted == 1) {
             audit.record("CREATE", "Agent", view.id(), "Created agent " + name + " for zone " + zone, null, view);
+        } else if (view.revokedAt() != null
+                && jdbc.update("UPDATE probe_agent SET revoked_at = NULL WHERE id = ? AND revoked_at IS NOT NULL", view.id()) == 1) {
+            // A replica back after its row was retired (same replica id, kept in its data dir) takes its row up again.
+            audit.record("REINSTATE", "Agent", view.id(), "Reinstated the retired embedded agent " + name, view, get(view.id()));
         }
         return view.id();
+    }
+
+    /**
+     * Retires the embedded agents of replicas silent since before {@code silentSince} (removed for good, or a data dir
+     * wiped so the replica came back under a new id): their rows stay, because their batches and results refer to
+     * them, but marked revoked, so the agents page shows them as retired rather than as an agent in trouble. A replica
+     * that comes back reinstates its row in {@link #ensureEmbedded}. Returns the names retired.
+     */
+    @Transactional
+    public List<String> retireSilentEmbedded(Instant silentSince) {
+        List<AgentView> silent = jdbc.query("SELECT * FROM probe_agent WHERE embedded = TRUE AND revoked_at IS NULL"
+                + " AND COALESCE(last_heartbeat_at, created_at) < ? ORDER BY id FOR UPDATE", rows, StatusStore.ts(silentSince));
+        List<String> retired = new java.util.ArrayList<>();
+        for (AgentView before : silent) {
+            jdbc.update("UPDATE probe_agent SET revoked_at = ? WHERE id = ?", StatusStore.ts(clock.instant()), before.id());
+            audit.record("RETIRE", "Agent", before.id(), "Retired the embedded agent " + before.name()
+                    + ", silent since " + (before.lastHeartbeatAt() == null ? before.createdAt() : before.lastHeartbeatAt()), before, get(before.id()));
+            retired.add(before.name());
+        }
+        return retired;
     }
 
     /**
