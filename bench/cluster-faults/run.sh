@@ -40,7 +40,6 @@ step() {   # step DESCRIPTION CMD...: runs one fault or assertion, prints its ou
     failed+=("$what")
   fi
 }
-pause() { cf_log "results flow for $1 s"; sleep "$1"; }
 
 mkdir -p "$XL_CLUSTER_DIR"
 echo "# cluster fault test in $XL_CLUSTER_DIR (devices: $XL_CLUSTER_DEVICES, probe interval ${XL_CLUSTER_PROBE_INTERVAL} s)"
@@ -56,20 +55,22 @@ cpu_before=$(awk '{ print $14 + $15 + $16 + $17 }' /proc/$$/stat)
 
 step "results flow" cf_results_flow 120
 step "devices 1 and 2 fail" cf_sim_faults "0=down 1=down"
-pause 20
+step "devices 1 and 2 are DOWN" cf_await DOWN 1 2
 step "agent kill 1" cf_kill_agent
 step "replica kill 1 (app1)" cf_kill_replica 1
 step "agent kill 2" cf_kill_agent
 step "Galera node kill (db1, the node the replicas write through) and rejoin" cf_kill_db 1
 step "agent kill 3" cf_kill_agent
 step "devices 1 and 2 recover, devices 3 and 4 fail" cf_sim_faults "2=down 3=down"
+step "devices 3 and 4 are DOWN" cf_await DOWN 3 4
+step "devices 1 and 2 are UP" cf_await UP 1 2
 step "replica kill 2 (app2)" cf_kill_replica 2
 step "spool reset (a new epoch)" cf_reset_spool
 step "agent kill 4" cf_kill_agent
 step "replica kill 3 (app1)" cf_kill_replica 1
 step "every device answers again" cf_sim_faults ""
+step "devices 3 and 4 are UP" cf_await UP 3 4
 step "agent kill 5" cf_kill_agent
-pause 40
 step "results flow after the faults" cf_results_flow 60
 step "agent drained and stopped cleanly" cf_settle
 

@@ -131,6 +131,23 @@ cf_sim_faults() {
   cf_log "simulator restarted with faults '${1:-none}'"
 }
 
+# cf_devices_in STATE N…: every one of the simulated devices N (1-based: 127.20.200.N) is in STATE now.
+cf_devices_in() {
+  local state=$1 ips
+  shift
+  ips=$(printf "'127.20.200.%s'," "$@")
+  [ "$(cf_read "SELECT COUNT(*) FROM device_status s JOIN device d ON d.id = s.device_id
+      WHERE d.ip_address IN (${ips%,}) AND s.state = '$state'")" = "$#" ]
+}
+
+# cf_await STATE N…: waits (at most 120 s) until those devices are in STATE. The steps after a simulator restart wait
+# for the state machine to follow it (3 failed probes make DOWN, one success UP), so on a fast machine the next fault
+# cannot come before the devices have failed or recovered, and the outages are really exercised.
+cf_await() {
+  cf_wait 120 cf_devices_in "$@" || { echo "# devices $* of 127.20.200.x did not reach $1"; return 1; }
+  cf_log "devices ${*:2} are $1"
+}
+
 # cf_settle: lets the agent send its backlog, stops it cleanly (its acknowledgements are then final), and waits
 # until the replicas have nothing of it in flight.
 cf_settle() {

@@ -128,10 +128,12 @@ check "the standalone agent's results reach the replicas (a simulated device is 
 # shellcheck source=scripts/lib/cluster-faults.sh
 . "$ROOT/scripts/lib/cluster-faults.sh"
 check "simulator restarted with devices 1 and 2 down" cf_sim_faults "0=down 1=down"
+check "devices 1 and 2 are DOWN" cf_await DOWN 1 2
 check "the agent SIGKILLed while it sends and restarted on the same spool" cf_kill_agent
 check "Galera node db1 SIGKILLed: results still stored through db2; db1 rejoins and is Synced" cf_kill_db 1
 check "with app1 killed (SIGKILL) the balancer answers every request from app2; app1 restarted" cf_kill_replica 1
 check "simulator restarted with every device answering" cf_sim_faults ""
+check "devices 1 and 2 are UP again" cf_await UP 1 2
 check "the agent stopped, its spool deleted and started again (a new epoch)" cf_reset_spool
 check "the agent SIGKILLed again and restarted" cf_kill_agent
 check "results flow after the faults" cf_results_flow 60
