@@ -53,35 +53,17 @@ public final class AvailabilityBench {
             AvailabilityService.readThreadFactory());
 
     public static void main(String[] args) throws Exception {
-        int devices = 100_000;
-        int days = 365;
-        int runs = 5;
-        boolean reuse = false;
-        boolean compare = true;
-        boolean perDevice = true;
-        boolean tier = true;
+        FleetYearOptions o = FleetYearOptions.parse(args, 5, "--no-compare", "--no-per-device", "--no-tier");
+        int devices = o.devices;
+        int days = o.days;
+        int runs = o.runs;
+        boolean compare = !o.has("--no-compare");
+        boolean perDevice = !o.has("--no-per-device");
+        boolean tier = !o.has("--no-tier");
         String url = System.getProperty("bench.db", "jdbc:mariadb://127.0.0.1:3306/");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--devices" -> devices = Integer.parseInt(args[++i]);
-                case "--days" -> days = Integer.parseInt(args[++i]);
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--reuse" -> reuse = true;
-                case "--no-compare" -> compare = false;
-                case "--no-per-device" -> perDevice = false;
-                case "--no-tier" -> tier = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --devices N --days D --runs R --reuse --no-compare --no-per-device --no-tier)");
-            }
-        }
         String db = "xl_bench_availability";
         try (HikariDataSource admin = dataSource(url)) {
-            JdbcTemplate a = new JdbcTemplate(admin);
-            boolean fresh = !reuse || a.queryForList("SHOW DATABASES LIKE '" + db + "'").isEmpty();
-            if (fresh) {
-                a.execute("DROP DATABASE IF EXISTS " + db);
-                a.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4");
-            }
+            boolean fresh = o.prepareDatabase(admin, db);
             try (HikariDataSource ds = dataSource(url + db + "?rewriteBatchedStatements=true")) {
                 JdbcTemplate jdbc = new JdbcTemplate(ds);
                 Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();

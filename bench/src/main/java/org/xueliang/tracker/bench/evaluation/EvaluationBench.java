@@ -28,6 +28,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.config.TaskManagementConfigUtils;
 import org.xueliang.tracker.XueliangTrackerApplication;
 import org.xueliang.tracker.bench.availability.AvailabilityBench;
+import org.xueliang.tracker.bench.availability.FleetYearOptions;
 import org.xueliang.tracker.monitoring.rollup.CategoryRollups;
 import org.xueliang.tracker.shared.TransactionRetries;
 
@@ -55,30 +56,14 @@ public final class EvaluationBench {
     static final double TARGET_SECONDS = 10;
 
     public static void main(String[] args) throws Exception {
-        int devices = 100_000;
-        int days = 365;
-        int runs = 3;
-        boolean reuse = false;
-        boolean catchUp = true;
+        FleetYearOptions o = FleetYearOptions.parse(args, 3, "--no-catch-up");
+        int devices = o.devices;
+        int days = o.days;
+        int runs = o.runs;
+        boolean catchUp = !o.has("--no-catch-up");
         String url = System.getProperty("bench.db", "jdbc:mariadb://127.0.0.1:3306/");
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--devices" -> devices = Integer.parseInt(args[++i]);
-                case "--days" -> days = Integer.parseInt(args[++i]);
-                case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--reuse" -> reuse = true;
-                case "--no-catch-up" -> catchUp = false;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (use --devices N --days D --runs R --reuse --no-catch-up)");
-            }
-        }
         try (HikariDataSource admin = AvailabilityBench.dataSource(url)) {
-            JdbcTemplate a = new JdbcTemplate(admin);
-            boolean fresh = !reuse || a.queryForList("SHOW DATABASES LIKE '" + DB + "'").isEmpty();
-            if (fresh) {
-                a.execute("DROP DATABASE IF EXISTS " + DB);
-                a.execute("CREATE DATABASE " + DB + " CHARACTER SET utf8mb4");
-            }
+            boolean fresh = o.prepareDatabase(admin, DB);
             try (HikariDataSource ds = AvailabilityBench.dataSource(url + DB + "?rewriteBatchedStatements=true")) {
                 JdbcTemplate jdbc = new JdbcTemplate(ds);
                 Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
