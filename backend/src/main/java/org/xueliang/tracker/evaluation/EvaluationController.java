@@ -193,7 +193,7 @@ class EvaluationController {
     }
 
     private Summary summary(long id, Locale locale) {
-        EvaluationDocument d = service.document(id);
+        EvaluationService.Overview d = service.overview(id);
         long pending = d.rows().stream().filter(r -> r.actual() == null && r.overrideScore() == null).count();
         return new Summary(d.header(), texts.label(locale, "evaluation.status", d.header().status()), d.totalWeight(), d.totalScore(),
                 d.grade(), texts.label(locale, "grade", d.grade()), d.checks().stream().filter(c -> !c.passed()).count(), pending > 0,

@@ -25,10 +25,9 @@ import org.xueliang.tracker.availability.AvailabilityService;
 import org.xueliang.tracker.evaluation.EvaluationHeader.Status;
 import org.xueliang.tracker.identity.AccessScope;
 import org.xueliang.tracker.identity.CurrentUser;
-import org.xueliang.tracker.ledger.Device;
 import org.xueliang.tracker.ledger.DeviceCategory;
 import org.xueliang.tracker.ledger.DeviceCategoryRepository;
-import org.xueliang.tracker.ledger.DeviceRepository;
+import org.xueliang.tracker.ledger.DeviceRoster;
 import org.xueliang.tracker.ledger.Project;
 import org.xueliang.tracker.ledger.ProjectRepository;
 import org.xueliang.tracker.ledger.QuantityTarget;
@@ -66,7 +65,7 @@ public class EvaluationService {
     private final EvaluationStore store;
     private final ProjectRepository projects;
     private final QuantityTargetRepository targets;
-    private final DeviceRepository devices;
+    private final DeviceRoster roster;
     private final SiteRepository sites;
     private final ProjectProgress progress;
     private final QualityFigures quality;
@@ -80,14 +79,14 @@ public class EvaluationService {
     private final AvailabilityService availability;
     private final DeviceCategoryRepository categories;
 
-    EvaluationService(EvaluationStore store, ProjectRepository projects, QuantityTargetRepository targets, DeviceRepository devices,
+    EvaluationService(EvaluationStore store, ProjectRepository projects, QuantityTargetRepository targets, DeviceRoster roster,
                       SiteRepository sites, ProjectProgress progress, QualityFigures quality, IndicatorQualityFigures cameraQuality, ScoringRules rules, AuditTrail audit,
                       CurrentUser currentUser, JsonMapper json, Clock clock, Texts texts, AvailabilityService availability,
                       DeviceCategoryRepository categories) {
         this.store = store;
         this.projects = projects;
         this.targets = targets;
-        this.devices = devices;
+        this.roster = roster;
         this.sites = sites;
         this.progress = progress;
         this.quality = quality;
@@ -445,6 +444,29 @@ public class EvaluationService {
         return live(h, List.of(), locale);
     }
 
+    /**
+     * What an evaluation's summary shows (header, totals, grade, checks, acknowledgements), without what only the
+     * exports need: a draft's evidence and report facts are not built (at prefecture scale they are hundreds of
+     * thousands of device items, read back and parsed on every summary); a signed one reads its frozen snapshot.
+     */
+    @Transactional(readOnly = true)
+    public Overview overview(long id) {
+        EvaluationHeader h = header(id);
+        if (h.snapshotSha256() != null) {
+            EvaluationDocument d = document(id);
+            return new Overview(d.header(), d.rows(), d.checks(), d.totalWeight(), d.totalScore(), d.grade(), d.acknowledgements(),
+                    d.synthetic());
+        }
+        List<TableRow> rows = scored(h.id());
+        return new Overview(h, rows, EvaluationChecks.run(rows, null, rules), Scorer.totalWeight(rows), Scorer.total(rows, rules),
+                Grade.of(Scorer.total(rows, rules), rules), List.of(), synthetic(h));
+    }
+
+    /** The part of an {@link EvaluationDocument} a summary needs. */
+    public record Overview(EvaluationHeader header, List<TableRow> rows, List<Check> checks, BigDecimal totalWeight,
+                           BigDecimal totalScore, Grade grade, List<Acknowledgement> acknowledgements, boolean synthetic) {
+    }
+
     /** The words of an export in {@code locale}, times in the county's time zone (the clock's, {@code XL_TIMEZONE}). */
     ExportText exportText(Locale locale) {
         return new ExportText(texts, locale, clock.getZone());
@@ -521,7 +543,7 @@ public class EvaluationService {
         Progress pr = progress.of(project, h.to());
         QualityFigures.TierQualities q = withQuality ? quality.tiers(project.getId(), h.from(), h.to(), h.policy()) : null;
         Map<Long, Site> siteById = sites.findAll().stream().collect(Collectors.toMap(Site::getId, Function.identity()));
-        List<Device> all = devices.findByProjectId(project.getId());
+        List<DeviceRoster.Listed> all = roster.ofProject(project.getId());
         Map<String, DeviceCategory> categoryById = categories.findAll().stream()
                 .collect(Collectors.toMap(DeviceCategory::getCode, Function.identity()));
         Map<Long, QuantityTarget> targetById = targets.findByProjectIdOrderBySeq(project.getId()).stream()
@@ -529,11 +551,11 @@ public class EvaluationService {
         List<ProjectFacts.Quantity> quantities = pr.targets().stream().map(t -> {
             QuantityTarget target = targetById.get(t.id());
             List<Map<String, Object>> chosen = all.stream()
-                    .filter(d -> target.selects(d.getCategoryCode(), siteById.containsKey(d.getSiteId()) ? siteById.get(d.getSiteId()).getKind() : null))
-                    .sorted(java.util.Comparator.comparing(Device::getAssetTag))
-                    .map(d -> TemplateBuilder.item("deviceId", d.getId(), "assetTag", d.getAssetTag(), "name", d.getName(),
-                            "category", d.getCategoryCode(), "site", siteById.containsKey(d.getSiteId()) ? siteById.get(d.getSiteId()).getCode() : null,
-                            "lifecycle", d.getLifecycle(), "installedOn", d.getInstalledOn()))
+                    .filter(d -> target.selects(d.category(), siteById.containsKey(d.siteId()) ? siteById.get(d.siteId()).getKind() : null))
+                    .sorted(java.util.Comparator.comparing(DeviceRoster.Listed::assetTag))
+                    .map(d -> TemplateBuilder.item("deviceId", d.id(), "assetTag", d.assetTag(), "name", d.name(),
+                            "category", d.category(), "site", siteById.containsKey(d.siteId()) ? siteById.get(d.siteId()).getCode() : null,
+                            "lifecycle", d.lifecycle(), "installedOn", d.installedOn()))
                     .toList();
             return new ProjectFacts.Quantity(t.seq(), t.label(), t.unit(), t.planned(), t.installed(), t.weight(), selector(t, categoryById), chosen);
         }).toList();
