@@ -177,6 +177,12 @@ public final class AvailabilityEngine {
         DaySeconds days = daySeconds(p);
         long[] daySeconds = days.seconds();
         long[] cumSeconds = days.cumulative();
+        if (g.devices().size() == 1) {
+            Figures one = oneDevice(p, g, policy, cumSeconds);
+            if (one != null) {
+                return one;
+            }
+        }
         // devices in service per day, by a difference array over their bounds clipped to P
         long[] inService = new long[n + 1];
         int devices = 0;
@@ -218,6 +224,47 @@ public final class AvailabilityEngine {
             }
         }
         return t.figures(devices, complete, g.repairs(), policy);
+    }
+
+    /**
+     * {@link #figures(Period, Group, AvailabilityPolicy)} for a group of one device whose buckets cover all its days in
+     * service (per-device figures: one bucket for the whole period), without walking the period day by day: the device
+     * is in service on one run of days, so each bucket's device-seconds are a difference of running day sums. Same adds
+     * in the same order as the day walk, so the same figures to the last bit; null when the shortcut does not apply.
+     */
+    private Figures oneDevice(Period p, Group g, AvailabilityPolicy policy, long[] cumSeconds) {
+        int n = p.days();
+        Device d = g.devices().get(0);
+        if (d.inServiceOn() == null) {
+            return null;
+        }
+        int first = Math.max(0, p.index(d.inServiceOn()));
+        int last = d.retiredOn() == null ? n : Math.min(n, p.index(d.retiredOn()));
+        if (first >= last || cumSeconds[last] - cumSeconds[first] <= 0 || d.count() <= 0) {
+            return null;
+        }
+        int covered = 0;
+        int previousEnd = -1;
+        for (Bucket b : g.buckets()) {
+            int bucketFirst = Math.max(0, p.index(b.from()));
+            int bucketLast = Math.min(n - 1, p.index(b.to()));
+            if (bucketFirst <= previousEnd) {
+                return null; // not in day order (or overlapping): leave it to the day walk
+            }
+            previousEnd = Math.max(previousEnd, bucketLast);
+            covered += Math.max(0, Math.min(bucketLast + 1, last) - Math.max(bucketFirst, first));
+        }
+        if (covered != last - first) {
+            return null; // days in service outside every bucket: the day walk adds them one by one
+        }
+        Totals t = new Totals();
+        for (Bucket b : g.buckets()) {
+            int from = Math.max(Math.max(0, p.index(b.from())), first);
+            int to = Math.min(Math.min(n - 1, p.index(b.to())) + 1, last);
+            long seconds = from < to ? cumSeconds[to] - cumSeconds[from] : 0;
+            t.add(d.count() * seconds, seconds, b.sums(), policy, sampleSeconds);
+        }
+        return t.figures(d.count(), d.recordComplete() ? d.count() : 0, g.repairs(), policy);
     }
 
     /** The figures of single devices' timelines taken together (evidence, tests); days outside service are ignored. */

@@ -138,6 +138,43 @@ class AvailabilityPropertiesTest {
         return n;
     }
 
+    /**
+     * A group of one device takes a shortcut (running day sums instead of the day walk, what per-device figures of
+     * 100,000 devices need); it must give exactly the day walk's figures. A second device never in service leaves the
+     * walk's result alone and makes the engine walk, so the two paths are compared on the same input.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void oneDeviceShortcutEqualsTheDayWalk(long seed) {
+        Random r = new Random(seed);
+        int n = P.days();
+        LocalDate inService = r.nextInt(4) == 0 ? null : FROM.plusDays(r.nextInt(n + 3) - 3);
+        LocalDate retired = r.nextBoolean() ? null : FROM.plusDays(r.nextInt(n + 5));
+        AvailabilityEngine.Device device = new AvailabilityEngine.Device(inService, retired, r.nextBoolean(), 1 + r.nextInt(2));
+        List<AvailabilityEngine.Bucket> buckets = new ArrayList<>();
+        if (r.nextBoolean()) {   // the per-device shape: one bucket over the period, sometimes wider
+            buckets.add(new AvailabilityEngine.Bucket(FROM.minusDays(r.nextInt(2)), TO.plusDays(r.nextInt(2)), sums(r)));
+        } else {                 // by day, with gaps now and then (the shortcut must then step aside)
+            for (int i = 0; i < n; i++) {
+                if (r.nextInt(8) != 0) {
+                    buckets.add(new AvailabilityEngine.Bucket(FROM.plusDays(i), FROM.plusDays(i), sums(r)));
+                }
+            }
+        }
+        AvailabilityEngine.Repairs repairs = new AvailabilityEngine.Repairs(r.nextInt(3), r.nextInt(90_000), r.nextInt(2));
+        AvailabilityEngine.Device never = new AvailabilityEngine.Device(null, null, true, 1);
+        for (AvailabilityPolicy policy : policies()) {
+            Figures shortcut = engine.figures(P, new AvailabilityEngine.Group(List.of(device), buckets, repairs), policy);
+            Figures walked = engine.figures(P, new AvailabilityEngine.Group(List.of(device, never), buckets, repairs), policy);
+            assertThat(shortcut).as("seed %d %s", seed, policy).isEqualTo(walked);
+        }
+    }
+
+    private static AvailabilityEngine.Sums sums(Random r) {
+        return new AvailabilityEngine.Sums(r.nextInt(2_000_000), r.nextInt(50_000), r.nextInt(100_000), r.nextInt(50_000),
+                r.nextInt(20_000), r.nextInt(4), r.nextInt(3));
+    }
+
     static List<AvailabilityPolicy> policies() {
         List<AvailabilityPolicy> out = new ArrayList<>();
         for (MaintenancePolicy m : MaintenancePolicy.values()) {

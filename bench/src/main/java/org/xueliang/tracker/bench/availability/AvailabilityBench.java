@@ -62,7 +62,7 @@ public final class AvailabilityBench {
         boolean tier = !o.has("--no-tier");
         String url = System.getProperty("bench.db", "jdbc:mariadb://127.0.0.1:3306/");
         String db = "xl_bench_availability";
-        try (HikariDataSource admin = dataSource(url)) {
+        try (HikariDataSource admin = dataSource(url); AutoCloseable pool = FleetYearOptions.sizeBufferPool(admin)) {
             boolean fresh = o.prepareDatabase(admin, db);
             try (HikariDataSource ds = dataSource(url + db + "?rewriteBatchedStatements=true")) {
                 JdbcTemplate jdbc = new JdbcTemplate(ds);

@@ -50,6 +50,26 @@ public final class FleetYearOptions {
     }
 
     /**
+     * Gives MariaDB the buffer pool a server for this fleet size has (docs/CLUSTER.md "Sizing": 60–70 % of RAM, at least
+     * the hot rollup tables): a stock install has 128 MB, where a year of 100,000 devices (≈ 3 GB of daily rows) is read
+     * from disk and the benchmark would time the disk. {@code -Dbench.buffer-pool-mb} (default 4096; 0 leaves it alone).
+     * Answers what puts the old size back at the end, since the server is shared with the tests.
+     */
+    public static AutoCloseable sizeBufferPool(HikariDataSource admin) {
+        long wantedMb = Long.getLong("bench.buffer-pool-mb", 4096);
+        JdbcTemplate a = new JdbcTemplate(admin);
+        long before = a.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class);
+        if (wantedMb <= 0 || before >= wantedMb << 20) {
+            System.out.printf("MariaDB buffer pool: %d MB%n", before >> 20);
+            return () -> { };
+        }
+        a.execute("SET GLOBAL innodb_buffer_pool_size = " + (wantedMb << 20));
+        System.out.printf("MariaDB buffer pool: %d MB → %d MB for this run (-Dbench.buffer-pool-mb; put back at the end)%n",
+                before >> 20, a.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class) >> 20);
+        return () -> a.execute("SET GLOBAL innodb_buffer_pool_size = " + before);
+    }
+
+    /**
      * Makes sure database {@code db} exists on the server behind {@code admin}: dropped and created empty unless
      * {@code --reuse} was given and it exists. Answers whether it is fresh, i.e. the fleet-year must be loaded.
      */

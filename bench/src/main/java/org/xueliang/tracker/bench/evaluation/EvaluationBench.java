@@ -62,7 +62,7 @@ public final class EvaluationBench {
         int runs = o.runs;
         boolean catchUp = !o.has("--no-catch-up");
         String url = System.getProperty("bench.db", "jdbc:mariadb://127.0.0.1:3306/");
-        try (HikariDataSource admin = AvailabilityBench.dataSource(url)) {
+        try (HikariDataSource admin = AvailabilityBench.dataSource(url); AutoCloseable pool = FleetYearOptions.sizeBufferPool(admin)) {
             boolean fresh = o.prepareDatabase(admin, DB);
             try (HikariDataSource ds = AvailabilityBench.dataSource(url + DB + "?rewriteBatchedStatements=true")) {
                 JdbcTemplate jdbc = new JdbcTemplate(ds);
