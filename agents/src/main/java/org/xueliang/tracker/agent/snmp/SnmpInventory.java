@@ -49,6 +49,14 @@ public final class SnmpInventory {
 
     static final OID HR_MEMORY_SIZE = new OID("1.3.6.1.2.1.25.2.2.0");
 
+    /**
+     * Every fact an inventory may report. Those a device does not have are reported empty, so that the facts stored
+     * of the box the device's probe pointed at before are not taken for this one's (the reconciliation skips blanks).
+     */
+    public static final List<String> KEYS = List.of(Facts.SERIAL, Facts.MODEL, Facts.FIRMWARE, Facts.HARDWARE_REV,
+            Facts.MANUFACTURER, Facts.VENDOR, Facts.IF_TOTAL, Facts.IF_UP, Facts.IF_DOWN, Facts.IF_ADMIN_DOWN,
+            Facts.IF_UPLINKS, Facts.HR_MEMORY_KB);
+
     /** Values devices put in an ENTITY-MIB column that has nothing to say. */
     private static final Set<String> PLACEHOLDERS = Set.of("", "-", "na", "n/a", "none", "null", "unknown", "not available");
 

@@ -125,11 +125,15 @@ public final class SnmpProber implements Prober {
                                 .thenAccept(storage -> hostResourceFacts(cpu.rows(), storage.rows(), facts)));
             }
             Instant now = Instant.now();
-            if (inventories.due(t.deviceId(), InventorySchedule.interval(t.settings().get(SnmpInventory.INTERVAL)), now)) {
-                more = more.thenCompose(x -> inventory(target, uplinks, hostResources, deadline, facts))
-                        .thenAccept(complete -> {
-                            if (complete) {
-                                inventories.taken(t.deviceId(), now);
+            String address = t.host() + ":" + t.port();
+            if (inventories.due(t.deviceId(), address, InventorySchedule.interval(t.settings().get(SnmpInventory.INTERVAL)), now)) {
+                more = more.thenCompose(x -> takeInventory(t.deviceId(), address, now, target, uplinks, hostResources, deadline))
+                        .thenAccept(inventory -> {
+                            if (!inventory.facts().isEmpty()) {
+                                facts.putAll(SnmpInventory.vendorFacts(facts.get(Facts.SYS_OBJECT_ID)));
+                                facts.putAll(inventory.facts());
+                                // a fact this box does not have is reported empty: the stored one may be another box's
+                                SnmpInventory.KEYS.forEach(k -> facts.putIfAbsent(k, ""));
                             }
                         });
             }
@@ -334,29 +338,55 @@ public final class SnmpProber implements Prober {
         return ProbeResult.of(t, started, latency, status, reason, detail, facts);
     }
 
+    /** An inventory's facts, and whether every part of it completed. */
+    record Inventory(Map<String, String> facts, boolean complete) {
+        static final Inventory NONE = new Inventory(Map.of(), false);
+    }
+
+    /** The inventory when one of the in-flight places is free (else it stays due); it never fails the probe. */
+    private CompletableFuture<Inventory> takeInventory(long deviceId, String address, Instant now, Target<Address> target,
+                                                       List<Integer> uplinks, boolean hostResources, long deadline) {
+        if (!inventories.tryStart()) {
+            return CompletableFuture.completedFuture(Inventory.NONE);
+        }
+        CompletableFuture<Inventory> inventory;
+        try {
+            inventory = inventory(target, uplinks, hostResources, deadline);
+        } catch (RuntimeException e) {
+            inventory = CompletableFuture.completedFuture(Inventory.NONE);
+        }
+        return inventory.handle((result, failure) -> {
+            Inventory taken = failure == null ? result : Inventory.NONE;
+            inventories.finished(deviceId, address, now, taken.complete());
+            return taken;
+        });
+    }
+
     /**
-     * The inventory's walks and GET ({@link SnmpInventory}), side by side within the probe's deadline; their facts go
-     * into {@code facts}. True when every part completed (not cut short by the deadline or an error answer).
+     * The inventory's walks and GET ({@link SnmpInventory}), side by side. The probe's deadline bounds them: at the
+     * deadline the probe ends with its own facts and the inventory counts as not taken (never a DOWN because a walk was
+     * slow); an error answer or a walk cut short also leaves it due for the next probe.
      */
-    private CompletableFuture<Boolean> inventory(Target<Address> target, List<Integer> uplinks, boolean hostResources,
-                                                 long deadline, Map<String, String> facts) {
+    private CompletableFuture<Inventory> inventory(Target<Address> target, List<Integer> uplinks, boolean hostResources,
+                                                   long deadline) {
         CompletableFuture<Walk> entities = walk(target, SnmpInventory.entityColumns(), SnmpInventory.MAX_ROWS, deadline);
         CompletableFuture<Walk> interfaces = walk(target, SnmpInventory.interfaceColumns(), SnmpInventory.MAX_ROWS, deadline);
         List<OID> extra = SnmpInventory.extraGets(uplinks, hostResources);
         CompletableFuture<Map<OID, Variable>> got = extra.isEmpty() ? CompletableFuture.completedFuture(Map.of())
                 : get(target, extra, deadline);
+        long leftMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
         return CompletableFuture.allOf(entities, interfaces, got).thenApply(x -> {
             Walk e = entities.join();
             Walk i = interfaces.join();
             Map<OID, Variable> values = got.join();
-            facts.putAll(SnmpInventory.vendorFacts(facts.get(Facts.SYS_OBJECT_ID)));
+            Map<String, String> facts = new LinkedHashMap<>();
             facts.putAll(SnmpInventory.chassisFacts(SnmpInventory.rows(SnmpInventory.ENT_PHYSICAL_ENTRY, e.rows())));
             facts.putAll(SnmpInventory.interfaceFacts(SnmpInventory.rows(SnmpInventory.IF_ENTRY, i.rows()), uplinks,
                     values == null ? Map.of() : values));
             facts.putAll(SnmpInventory.hostFacts(values == null ? Map.of() : values));
             facts.put(Facts.INVENTORY_AT, Instant.now().toString());
-            return e.complete() && i.complete() && values != null;
-        });
+            return new Inventory(facts, e.complete() && i.complete() && values != null);
+        }).completeOnTimeout(Inventory.NONE, leftMs, TimeUnit.MILLISECONDS);
     }
 
     /** One GET of {@code oids}: their values (noSuchObject included), or null when no usable answer came. */

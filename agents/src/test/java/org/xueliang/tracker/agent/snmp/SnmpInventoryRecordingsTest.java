@@ -11,10 +11,7 @@ import org.xueliang.tracker.agent.probe.Method;
 import org.xueliang.tracker.agent.probe.ProbeResult;
 import org.xueliang.tracker.agent.probe.ProbeTarget;
 import org.xueliang.tracker.agent.probe.Secrets;
-import org.xueliang.tracker.agent.sim.net.LoopbackAddresses;
 import org.xueliang.tracker.agent.sim.snmp.SimulatedSnmpAgent;
-import org.xueliang.tracker.agent.sim.snmp.SnmpAgentSimulator;
-import org.xueliang.tracker.agent.snmp.rec.SnmprecFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,23 +77,18 @@ class SnmpInventoryRecordingsTest {
     private static final List<String> CHASSIS_KEYS = List.of(Facts.SERIAL, Facts.MODEL, Facts.FIRMWARE, Facts.HARDWARE_REV,
             Facts.MANUFACTURER);
     private static final AtomicLong IDS = new AtomicLong(1);
-    private static SnmpAgentSimulator sim;
-    private static SnmpTransport transport;
+    private static SimulatedSnmp snmp;
     private static SnmpProber prober;
-    private static int nextHost;
 
     @BeforeAll
     static void start() {
-        sim = new SnmpAgentSimulator();
-        transport = new SnmpTransport();
-        prober = new SnmpProber(transport);
+        snmp = new SimulatedSnmp("127.25.0.1");
+        prober = snmp.prober;
     }
 
     @AfterAll
     static void stop() {
-        prober.close();
-        transport.close();
-        sim.close();
+        snmp.close();
     }
 
     @TestFactory
@@ -113,17 +105,19 @@ class SnmpInventoryRecordingsTest {
             ProbeResult r = probe(name, server ? Map.of("snmp.hostResources", "true") : Map.of());
             Map<String, String> f = r.facts();
             assertThat(f).as("inventory taken").containsKey(Facts.INVENTORY_AT);
-            assertThat(f.get(Facts.VENDOR)).as("vendor").isEqualTo(VENDORS.get(name));
+            assertThat(f.get(Facts.VENDOR)).as("vendor").isEqualTo(VENDORS.getOrDefault(name, ""));
             Map<String, String> chassis = new HashMap<>();
+            assertThat(f).as("every inventory key, empty when the device has nothing to say").containsKeys(
+                    SnmpInventory.KEYS.toArray(String[]::new));
             CHASSIS_KEYS.forEach(k -> {
-                if (f.containsKey(k)) {
+                if (!f.get(k).isEmpty()) {
                     chassis.put(k, f.get(k));
                 }
             });
             assertThat(chassis).as("chassis facts").isEqualTo(CHASSIS.getOrDefault(name, Map.of()));
             int[] counts = INTERFACES.get(name);
             if (counts == null) {
-                assertThat(f).as("no ifTable in the recording").doesNotContainKey(Facts.IF_TOTAL);
+                assertThat(f.get(Facts.IF_TOTAL)).as("no ifTable in the recording").isEmpty();
             } else {
                 assertThat(List.of(f.get(Facts.IF_TOTAL), f.get(Facts.IF_UP), f.get(Facts.IF_DOWN), f.get(Facts.IF_ADMIN_DOWN)))
                         .as("interfaces total, up, down, admin-down")
@@ -162,13 +156,24 @@ class SnmpInventoryRecordingsTest {
         assertThat(prober.probe(off).join().facts()).as("PT0S: never").doesNotContainKey(Facts.INVENTORY_AT);
     }
 
+    @Test
+    void a_probe_pointed_at_another_box_takes_its_inventory_again_and_empties_what_the_new_one_lacks() throws IOException {
+        SimulatedSnmpAgent fortigate = agent("fortigate_60f");
+        SimulatedSnmpAgent linux = agent("linux_powermon");
+        ProbeTarget before = target(fortigate, Map.of());
+        assertThat(prober.probe(before).join().facts()).containsEntry(Facts.SERIAL, "FGT60FTK00000000");
+        ProbeTarget after = new ProbeTarget(before.deviceId(), Method.SNMP, linux.host(), linux.port(), before.timeout(),
+                Map.of(), Secrets.community("public"));
+        assertThat(prober.probe(after).join().facts()).as("the same device id, now a Linux server without ENTITY-MIB")
+                .containsEntry(Facts.VENDOR, "net-snmp").containsEntry(Facts.SERIAL, "").containsEntry(Facts.MODEL, "");
+    }
+
     private static ProbeResult probe(String recording, Map<String, String> settings) throws IOException {
         return prober.probe(target(agent(recording), settings)).join();
     }
 
     private static SimulatedSnmpAgent agent(String recording) throws IOException {
-        SnmprecFile rec = SnmprecFile.read(TestData.dir("snmp").resolve(recording + ".snmprec"));
-        return sim.add(LoopbackAddresses.nth(LoopbackAddresses.parse("127.24.0.1"), nextHost++), 0, rec);
+        return snmp.agent(recording);
     }
 
     private static ProbeTarget target(SimulatedSnmpAgent a, Map<String, String> settings) {
