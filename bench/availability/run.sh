@@ -5,6 +5,7 @@
 # Never part of `mvn verify`.
 set -eu
 cd "$(dirname "$0")/../.."
-mvn -B -o -q -pl bench -am package -DskipTests -Dskip.npm=true
-exec java -XX:ActiveProcessorCount=2 -Xmx"${BENCH_XMX:-1g}" -cp "bench/target/classes:bench/target/lib/*" \
+. bench/lib/build.sh
+bench_build
+exec java -XX:ActiveProcessorCount=2 -Xmx"${BENCH_XMX:-1g}" -cp "$BENCH_CP" \
     org.xueliang.tracker.bench.availability.AvailabilityBench "$@"

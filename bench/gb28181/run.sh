@@ -7,7 +7,8 @@
 #   --transport udp|tcp (udp)   --keepalive-seconds 60   --steady-seconds 120 (CPU sampled over this long)
 #   --settle-seconds 150        wait after the storm before sampling: the first queries of 10,000 devices take 100 s at
 #                               XL_GB_INTRODUCTIONS_PER_SECOND (100), and steady state starts after them
-#   --no-build                  use the jars already in backend/target and agents/target
+#   --no-build                  use the jars already in backend/target and agents/target (else they are built into
+#                               backend/target/bench-build and agents/target/bench-build; backend/target stays as it is)
 # XL_BENCH_KEEP=1 keeps the data directory and both logs (backend.log, sim.log) for a look afterwards.
 # XL_BENCH_BACKEND_OPTS / XL_BENCH_SIM_OPTS: extra JVM options for the backend / the simulator.
 # XL_BENCH_STORM_JFR=FILE records the backend during the storm only (JFR, settings=profile) into FILE; then e.g.
@@ -34,12 +35,16 @@ while [ $# -gt 0 ]; do
 done
 devices=$((ipcs + nvrs))
 
-jar=${XL_JAR:-$root/backend/target/xueliang-tracker.jar}
-simjar=${XL_SIM_JAR:-$root/agents/target/xueliang-simulator.jar}
+# A build goes to */target/bench-build (bench/lib/build.sh): the packaged app in backend/target keeps its UI.
+out=target
 if [ "$build" = 1 ]; then
-    echo "building the backend and simulator jars (offline, no frontend)" >&2
-    mvn -B -o -q -ntp -DskipTests -Dskip.npm -pl sql,agents,backend package >&2
+    echo "building the backend and simulator jars into */target/bench-build (offline, no frontend)" >&2
+    . bench/lib/build.sh
+    bench_build sql,agents,backend
+    out=$BENCH_OUT
 fi
+jar=${XL_JAR:-$root/backend/$out/xueliang-tracker.jar}
+simjar=${XL_SIM_JAR:-$root/agents/$out/xueliang-simulator.jar}
 [ -f "$jar" ] || { echo "no backend jar at $jar" >&2; exit 2; }
 [ -f "$simjar" ] || { echo "no simulator jar at $simjar" >&2; exit 2; }
 

@@ -12,7 +12,8 @@
 #   --reuse         keep xl_bench_ingest from an earlier run with the same --agents and --devices (its fleet; the
 #                   import of 20,000 devices, audited one by one, takes minutes on a busy machine). New agents each run.
 # The backend is XL_JAR or backend/target/xueliang-tracker.jar as already built (this script never builds or
-# overwrites it; build it with `mvn -B -o -q -ntp -DskipTests package`). It builds only the bench module.
+# overwrites it; build it with `mvn -B -o -q -ntp -DskipTests package`). It builds the bench client into
+# */target/bench-build (bench/lib/build.sh).
 # XL_BENCH_BACKEND_OPTS: extra JVM options of the backend (e.g. a JFR recording); XL_BENCH_KEEP=1 keeps the logs;
 # XL_BENCH_DB: another database name than xl_bench_ingest; XL_BENCH_START_SECONDS: how long the backend may take to start.
 set -euo pipefail
@@ -32,8 +33,9 @@ done
 
 jar=${XL_JAR:-$root/backend/target/xueliang-tracker.jar}
 [ -f "$jar" ] || { echo "no backend jar at $jar: build it first (mvn -B -o -q -ntp -DskipTests package)" >&2; exit 2; }
-echo "building the bench module (offline)" >&2
-mvn -B -o -q -ntp -pl bench -Dskip.npm -DskipTests package >&2
+echo "building the bench client into */target/bench-build (offline)" >&2
+. bench/lib/build.sh
+bench_build
 
 work=$(mktemp -d /tmp/xl-bench-ingest.XXXXXX)
 cluster_dir=''
@@ -81,7 +83,7 @@ stop_backend() {
 
 # run_bench NAME JDBC_URL DB_PIDS: the load against the running backend; the summary goes to $work/NAME.json.
 run_bench() {
-    java -Xmx1g -cp "bench/target/classes:bench/target/lib/*" org.xueliang.tracker.bench.ingest.IngestBench \
+    java -Xmx1g -cp "$BENCH_CP" org.xueliang.tracker.bench.ingest.IngestBench \
         --base "$base" --admin-password "$admin_password" --jdbc "$2" --backend-pids "$backend_pid" --db-pids "$3" \
         --label "$1" --summary "$work/$1.json" "${bench_args[@]}"
 }

@@ -10,6 +10,7 @@ if ! command -v prometheus-snmp-exporter >/dev/null || ! command -v prometheus-b
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
         prometheus-snmp-exporter prometheus-blackbox-exporter >&2
 fi
-mvn -B -o -q -pl bench -am package -DskipTests -Dskip.npm=true
-exec java -Xmx1g -cp "bench/target/classes:bench/target/lib/*" \
+. bench/lib/build.sh
+bench_build
+exec java -Xmx1g -cp "$BENCH_CP" \
     org.xueliang.tracker.bench.probing.ProbingBench --peers "${XL_PEERS:-$root/../shared/peers}" "$@"

@@ -5,8 +5,9 @@
 # Never part of `mvn verify`. Figures: docs/VQD.md "Timing", docs/BENCHMARKS.md.
 set -eu
 cd "$(dirname "$0")/../.."
-mvn -B -o -q -pl bench -am package -DskipTests -Dskip.npm=true
+. bench/lib/build.sh
+bench_build
 PIN=""
 if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"; fi
 exec $PIN java -XX:ActiveProcessorCount=1 -XX:+UseSerialGC -Xmx"${BENCH_XMX:-512m}" -Djava.awt.headless=true \
-    -cp "bench/target/classes:bench/target/lib/*" org.xueliang.tracker.bench.vqd.VqdBench "$@"
+    -cp "$BENCH_CP" org.xueliang.tracker.bench.vqd.VqdBench "$@"

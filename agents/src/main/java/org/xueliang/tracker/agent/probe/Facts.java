@@ -12,6 +12,23 @@ public final class Facts {
     public static final String FIRMWARE = "firmware";
     public static final String SERIAL = "serial";
     public static final String HARDWARE_ID = "hardwareId";
+    /** SNMP inventory (docs/PROBING.md "Inventory"): ENTITY-MIB entPhysicalHardwareRev of the chassis. */
+    public static final String HARDWARE_REV = "hardwareRev";
+    /** SNMP inventory: the vendor of the sysObjectID's enterprise number. */
+    public static final String VENDOR = "vendor";
+    /** SNMP inventory: interfaces in IF-MIB's ifTable, and how many are up, down (admin up) and admin-down. */
+    public static final String IF_TOTAL = "if.total";
+    public static final String IF_UP = "if.up";
+    public static final String IF_DOWN = "if.down";
+    public static final String IF_ADMIN_DOWN = "if.adminDown";
+    /** SNMP inventory: the configured uplinks by name and state, e.g. {@code GigabitEthernet1/0/1 (ifIndex 1) up}. */
+    public static final String IF_UPLINKS = "if.uplinks";
+    /** SNMP inventory, servers: hrMemorySize in KiB. */
+    public static final String HR_MEMORY_KB = "hr.memoryKB";
+    /** SNMP with host resources: the number of processors (rows of hrProcessorLoad). */
+    public static final String HR_PROCESSORS = "hr.processors";
+    /** When the SNMP inventory facts were read (ISO-8601 instant). */
+    public static final String INVENTORY_AT = "inventory.at";
     public static final String CLOCK_OFFSET_MS = "clockOffsetMs";
     public static final String SNAPSHOT_BYTES = "snapshotBytes";
     public static final String CPU_LOAD_PCT = "cpuLoadPct";

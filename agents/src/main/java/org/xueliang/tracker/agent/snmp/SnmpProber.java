@@ -40,7 +40,9 @@ import java.util.concurrent.TimeUnit;
  * SNMP v2c/v3 probe over the shared {@link SnmpTransport}. One GET carries the system group, the
  * ifOperStatus of the configured uplinks ({@code snmp.uplinks=1,2}) and the UPS-MIB battery status and
  * output source (absent on non-UPS devices: noSuchObject costs nothing). With {@code snmp.hostResources=true}
- * GETBULK walks of hrProcessorLoad and hrStorage follow.
+ * GETBULK walks of hrProcessorLoad and hrStorage follow. At a device's first answered probe and then every
+ * {@code snmp.inventoryInterval} (PT6H) the inventory's bounded walks follow too ({@link SnmpInventory}: ENTITY-MIB
+ * chassis, IF-MIB summary, vendor, host memory).
  *
  * <p>Outcomes: no answer → DOWN TIMEOUT (v2c agents silently drop a wrong community, so v2c cannot tell
  * a bad community from a dead device); a v3 USM report (unknown user, wrong digest, decryption error,
@@ -70,6 +72,7 @@ public final class SnmpProber implements Prober {
 
     private final SnmpTransport transport;
     private final RebootDetector reboots;
+    private final InventorySchedule inventories = new InventorySchedule();
 
     public SnmpProber(SnmpTransport transport) {
         this(transport, new RebootDetector());
@@ -114,14 +117,27 @@ public final class SnmpProber implements Prober {
             Map<String, String> facts = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();
             Reason reason = interpret(t, ev.getResponse(), uplinks, facts, problems);
-            if (!hostResources) {
-                return CompletableFuture.completedFuture(finish(t, started, t0, reason, problems, facts));
+            // the walks run one after the other and each adds to facts only when it has completed
+            CompletableFuture<Void> more = CompletableFuture.completedFuture(null);
+            if (hostResources) {
+                more = more.thenCompose(x -> walk(target, List.of(HR_PROCESSOR_LOAD), MAX_WALK_ROWS, deadline))
+                        .thenCompose(cpu -> walk(target, List.of(HR_STORAGE_ENTRY), MAX_WALK_ROWS, deadline)
+                                .thenAccept(storage -> hostResourceFacts(cpu.rows(), storage.rows(), facts)));
             }
-            return walk(target, HR_PROCESSOR_LOAD, deadline)
-                    .thenCompose(cpu -> walk(target, HR_STORAGE_ENTRY, deadline).thenApply(storage -> {
-                        hostResourceFacts(cpu, storage, facts);
-                        return finish(t, started, t0, reason, problems, facts);
-                    }));
+            Instant now = Instant.now();
+            String address = t.host() + ":" + t.port();
+            if (inventories.due(t.deviceId(), address, InventorySchedule.interval(t.settings().get(SnmpInventory.INTERVAL)), now)) {
+                more = more.thenCompose(x -> takeInventory(t.deviceId(), address, now, target, uplinks, hostResources, deadline))
+                        .thenAccept(inventory -> {
+                            if (!inventory.facts().isEmpty()) {
+                                facts.putAll(SnmpInventory.vendorFacts(facts.get(Facts.SYS_OBJECT_ID)));
+                                facts.putAll(inventory.facts());
+                                // a fact this box does not have is reported empty: the stored one may be another box's
+                                SnmpInventory.KEYS.forEach(k -> facts.putIfAbsent(k, ""));
+                            }
+                        });
+            }
+            return more.thenApply(x -> finish(t, started, t0, reason, problems, facts));
         });
         // snmp4j's timer always fires; this guard only keeps the Prober contract if it ever did not.
         return result.completeOnTimeout(ProbeResult.of(t, started, t.timeout(), Status.DOWN, Reason.TIMEOUT,
@@ -322,39 +338,131 @@ public final class SnmpProber implements Prober {
         return ProbeResult.of(t, started, latency, status, reason, detail, facts);
     }
 
-    /** GETBULK walk of one subtree, within the deadline; what arrived so far if the deadline passes. */
-    private CompletableFuture<List<VariableBinding>> walk(Target<Address> target, OID root, long deadline) {
-        List<VariableBinding> rows = new ArrayList<>();
-        CompletableFuture<List<VariableBinding>> done = new CompletableFuture<>();
-        walkFrom(target, root, root, deadline, rows, done);
+    /** An inventory's facts, and whether every part of it completed. */
+    record Inventory(Map<String, String> facts, boolean complete) {
+        static final Inventory NONE = new Inventory(Map.of(), false);
+    }
+
+    /** The inventory when one of the in-flight places is free (else it stays due); it never fails the probe. */
+    private CompletableFuture<Inventory> takeInventory(long deviceId, String address, Instant now, Target<Address> target,
+                                                       List<Integer> uplinks, boolean hostResources, long deadline) {
+        if (!inventories.tryStart()) {
+            return CompletableFuture.completedFuture(Inventory.NONE);
+        }
+        CompletableFuture<Inventory> inventory;
+        try {
+            inventory = inventory(target, uplinks, hostResources, deadline);
+        } catch (RuntimeException e) {
+            inventory = CompletableFuture.completedFuture(Inventory.NONE);
+        }
+        return inventory.handle((result, failure) -> {
+            Inventory taken = failure == null ? result : Inventory.NONE;
+            inventories.finished(deviceId, address, now, taken.complete());
+            return taken;
+        });
+    }
+
+    /**
+     * The inventory's walks and GET ({@link SnmpInventory}), side by side. The probe's deadline bounds them: at the
+     * deadline the probe ends with its own facts and the inventory counts as not taken (never a DOWN because a walk was
+     * slow); an error answer or a walk cut short also leaves it due for the next probe.
+     */
+    private CompletableFuture<Inventory> inventory(Target<Address> target, List<Integer> uplinks, boolean hostResources,
+                                                   long deadline) {
+        CompletableFuture<Walk> entities = walk(target, SnmpInventory.entityColumns(), SnmpInventory.MAX_ROWS, deadline);
+        CompletableFuture<Walk> interfaces = walk(target, SnmpInventory.interfaceColumns(), SnmpInventory.MAX_ROWS, deadline);
+        List<OID> extra = SnmpInventory.extraGets(uplinks, hostResources);
+        CompletableFuture<Map<OID, Variable>> got = extra.isEmpty() ? CompletableFuture.completedFuture(Map.of())
+                : get(target, extra, deadline);
+        long leftMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        return CompletableFuture.allOf(entities, interfaces, got).thenApply(x -> {
+            Walk e = entities.join();
+            Walk i = interfaces.join();
+            Map<OID, Variable> values = got.join();
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.putAll(SnmpInventory.chassisFacts(SnmpInventory.rows(SnmpInventory.ENT_PHYSICAL_ENTRY, e.rows())));
+            facts.putAll(SnmpInventory.interfaceFacts(SnmpInventory.rows(SnmpInventory.IF_ENTRY, i.rows()), uplinks,
+                    values == null ? Map.of() : values));
+            facts.putAll(SnmpInventory.hostFacts(values == null ? Map.of() : values));
+            facts.put(Facts.INVENTORY_AT, Instant.now().toString());
+            return new Inventory(facts, e.complete() && i.complete() && values != null);
+        }).completeOnTimeout(Inventory.NONE, leftMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** One GET of {@code oids}: their values (noSuchObject included), or null when no usable answer came. */
+    private CompletableFuture<Map<OID, Variable>> get(Target<Address> target, List<OID> oids, long deadline) {
+        PDU get = pdu(target, PDU.GET);
+        oids.forEach(oid -> get.add(new VariableBinding(oid)));
+        return request(target, get, deadline).thenApply(ev -> {
+            PDU r = ev.getResponse();
+            if (r == null || r.getType() != PDU.RESPONSE || r.getErrorStatus() != PDU.noError) {
+                return null;
+            }
+            Map<OID, Variable> values = new HashMap<>();
+            r.getVariableBindings().forEach(vb -> values.put(vb.getOid(), vb.getVariable()));
+            return values;
+        });
+    }
+
+    /** A walk's rows, and whether it ended by itself (end of the columns or the row cap) rather than by a failure. */
+    record Walk(List<VariableBinding> rows, boolean complete) {
+    }
+
+    /**
+     * GETBULK walk of table columns side by side (one varbind per column, as snmpbulkwalk of a table does), within
+     * the deadline and at most {@code maxRows} rows per column; what arrived so far if the deadline passes or the
+     * agent answers with an error.
+     */
+    private CompletableFuture<Walk> walk(Target<Address> target, List<OID> columns, int maxRows, long deadline) {
+        CompletableFuture<Walk> done = new CompletableFuture<>();
+        walkFrom(target, columns, columns, maxRows, deadline, new ArrayList<>(), new HashMap<>(), done);
         return done;
     }
 
-    private void walkFrom(Target<Address> target, OID root, OID from, long deadline, List<VariableBinding> rows,
-                          CompletableFuture<List<VariableBinding>> done) {
+    private void walkFrom(Target<Address> target, List<OID> columns, List<OID> from, int maxRows, long deadline,
+                          List<VariableBinding> rows, Map<OID, Integer> perColumn, CompletableFuture<Walk> done) {
         PDU bulk = pdu(target, PDU.GETBULK);
-        bulk.setMaxRepetitions(25);
-        bulk.add(new VariableBinding(from));
+        // at most ~60 values per answer: small enough for agents that cap their datagrams
+        bulk.setMaxRepetitions(Math.max(1, Math.min(25, 60 / columns.size())));
+        from.forEach(oid -> bulk.add(new VariableBinding(oid)));
         request(target, bulk, deadline).whenComplete((ev, ex) -> {
             PDU r = ev == null ? null : ev.getResponse();
             if (r == null || r.getType() != PDU.RESPONSE || r.getErrorStatus() != PDU.noError) {
-                done.complete(rows);
+                done.complete(new Walk(rows, false));
                 return;
             }
-            OID last = null;
-            for (VariableBinding vb : r.getVariableBindings()) {
-                if (vb.getVariable().isException() || !vb.getOid().startsWith(root) || rows.size() >= MAX_WALK_ROWS) {
-                    done.complete(rows);
-                    return;
+            int n = columns.size();
+            OID[] last = new OID[n];
+            boolean[] ended = new boolean[n];
+            List<? extends VariableBinding> answer = r.getVariableBindings();
+            for (int k = 0; k < answer.size(); k++) {
+                int c = k % n;
+                VariableBinding vb = answer.get(k);
+                OID previous = last[c] != null ? last[c] : from.get(c);
+                // out of the column, an exception (endOfMibView) or not increasing (a broken agent): the column ends
+                if (ended[c] || vb.getVariable().isException() || !vb.getOid().startsWith(columns.get(c))
+                        || vb.getOid().compareTo(previous) <= 0) {
+                    ended[c] = true;
+                    continue;
                 }
                 rows.add(vb);
-                last = vb.getOid();
+                last[c] = vb.getOid();
+                ended[c] = perColumn.merge(columns.get(c), 1, Integer::sum) >= maxRows;
             }
-            if (last == null || last.compareTo(from) <= 0) {
-                done.complete(rows); // empty or not increasing: a broken agent, stop
+            List<OID> nextColumns = new ArrayList<>();
+            List<OID> nextFrom = new ArrayList<>();
+            for (int c = 0; c < n; c++) {
+                if (!ended[c]) {
+                    nextColumns.add(columns.get(c));
+                    nextFrom.add(last[c] != null ? last[c] : from.get(c));
+                }
+            }
+            boolean progressed = java.util.Arrays.stream(last).anyMatch(java.util.Objects::nonNull);
+            if (nextColumns.isEmpty() || !progressed) {
+                done.complete(new Walk(rows, true));
                 return;
             }
-            walkFrom(target, root, last, deadline, rows, done);
+            walkFrom(target, nextColumns, nextFrom, maxRows, deadline, rows, perColumn, done);
         });
     }
 
@@ -362,6 +470,7 @@ public final class SnmpProber implements Prober {
         long[] loads = cpu.stream().map(vb -> SnmpValues.number(vb.getVariable()))
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).toArray();
         if (loads.length > 0) {
+            facts.put(Facts.HR_PROCESSORS, Integer.toString(loads.length));
             facts.put(Facts.CPU_LOAD_PCT, Long.toString(Math.round(java.util.Arrays.stream(loads).average().orElseThrow())));
         }
         // hrStorageEntry columns: 3 descr, 4 allocation units, 5 size, 6 used; index = last sub-identifier

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.snmp4j.smi.Integer32;
-import org.xueliang.tracker.agent.TestData;
 import org.xueliang.tracker.agent.probe.Facts;
 import org.xueliang.tracker.agent.probe.Method;
 import org.xueliang.tracker.agent.probe.ProbeResult;
@@ -16,7 +15,6 @@ import org.xueliang.tracker.agent.sim.net.LoopbackAddresses;
 import org.xueliang.tracker.agent.sim.snmp.SimulatedSnmpAgent;
 import org.xueliang.tracker.agent.sim.snmp.SnmpAgentSimulator;
 import org.xueliang.tracker.agent.sim.snmp.SnmpFault;
-import org.xueliang.tracker.agent.snmp.rec.SnmprecFile;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,29 +32,24 @@ import static org.awaitility.Awaitility.await;
 class SnmpProberSimulatorTest {
 
     private static final AtomicLong IDS = new AtomicLong(1);
+    private static SimulatedSnmp snmp;
     private static SnmpAgentSimulator sim;
-    private static SnmpTransport transport;
     private static SnmpProber prober;
-    private static int nextHost;
 
     @BeforeAll
     static void start() {
-        sim = new SnmpAgentSimulator();
-        transport = new SnmpTransport();
-        prober = new SnmpProber(transport);
+        snmp = new SimulatedSnmp("127.23.0.1");
+        sim = snmp.sim;
+        prober = snmp.prober;
     }
 
     @AfterAll
     static void stop() {
-        prober.close();
-        transport.close();
-        sim.close();
+        snmp.close();
     }
 
     private static SimulatedSnmpAgent agent(String recording) throws IOException {
-        SnmprecFile rec = recording == null ? SnmpAgentSimulator.synthetic()
-                : SnmprecFile.read(TestData.dir("snmp").resolve(recording + ".snmprec"));
-        return sim.add(LoopbackAddresses.nth(LoopbackAddresses.parse("127.23.0.1"), nextHost++), 0, rec);
+        return snmp.agent(recording);
     }
 
     private static ProbeTarget v2c(SimulatedSnmpAgent a, Map<String, String> settings) {

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.agent.probe.Facts;
+import org.xueliang.tracker.agent.snmp.SysUpTime;
 import org.xueliang.tracker.agent.probe.Method;
 import org.xueliang.tracker.shared.ApiException;
 import org.xueliang.tracker.monitoring.DeviceStateChanged;
@@ -259,11 +260,17 @@ public class IngestService {
         }
     }
 
+    /**
+     * The latest value of each reported fact, dated by the probe that reported it ({@code updated_at} = the result's
+     * startedAt, so a spool replayed hours later still dates its readings right: the reboot check compares times).
+     */
     private void saveFacts(List<Batch.Result> accepted, Instant now) {
         Map<Long, Map<String, String>> latest = new LinkedHashMap<>();
+        Map<Long, Instant> observedAt = new HashMap<>();
         for (Batch.Result r : accepted) {
             if (r.facts() != null && !r.facts().isEmpty()) {
                 latest.computeIfAbsent(r.deviceId(), k -> new LinkedHashMap<>()).putAll(r.facts());
+                observedAt.put(r.deviceId(), r.startedAt());
             }
         }
         recordReboots(accepted, now);
@@ -271,17 +278,18 @@ public class IngestService {
         latest.forEach((deviceId, facts) -> facts.forEach((k, v) -> rows.add(new Object[] {deviceId, truncate(k, 64)})));
         jdbc.batchUpdate("DELETE FROM device_fact WHERE device_id = ? AND fact_key = ?", rows);
         List<Object[]> inserts = new ArrayList<>();
-        latest.forEach((deviceId, facts) -> facts.forEach((k, v) ->
-                inserts.add(new Object[] {deviceId, truncate(k, 64), truncate(v, 1000), StatusStore.ts(now)})));
+        latest.forEach((deviceId, facts) -> facts.forEach((k, v) -> inserts.add(new Object[] {deviceId, truncate(k, 64),
+                truncate(v, 1000), StatusStore.ts(observedAt.getOrDefault(deviceId, now))})));
         jdbc.batchUpdate("INSERT INTO device_fact (device_id, fact_key, fact_value, updated_at) VALUES (?,?,?,?)", inserts);
     }
 
     /**
-     * Compares each result's sysUpTime with the one before it (the stored fact for the first result
-     * of a device in the batch): a drop is a reboot.
+     * Compares each result's sysUpTime with the reading before it (the stored fact and when it was observed, for the
+     * first result of a device in the batch): a drop is a reboot, unless it is the 2^32 wrap after ~497 days that the
+     * elapsed time predicts ({@link SysUpTime#dropped}). A device's first reading has nothing before it: no reboot.
      */
     private void recordReboots(List<Batch.Result> accepted, Instant now) {
-        Map<Long, Long> previous = new HashMap<>();
+        Map<Long, SysUpTime.Reading> previous = new HashMap<>();
         Set<Long> ids = accepted.stream().filter(r -> r.facts() != null && r.facts().containsKey(Facts.SYS_UPTIME_TICKS))
                 .map(Batch.Result::deviceId).collect(Collectors.toSet());
         if (ids.isEmpty()) {
@@ -290,10 +298,11 @@ public class IngestService {
         String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));
         List<Object> args = new ArrayList<>(ids);
         args.add(Facts.SYS_UPTIME_TICKS);
-        jdbc.query("SELECT device_id, fact_value FROM device_fact WHERE device_id IN (" + in + ") AND fact_key = ?",
+        jdbc.query("SELECT device_id, fact_value, updated_at FROM device_fact WHERE device_id IN (" + in + ") AND fact_key = ?",
                 rs -> {
                     long deviceId = rs.getLong(1);
-                    parseTicks(rs.getString(2)).ifPresent(t -> previous.put(deviceId, t));
+                    Instant at = StatusStore.instant(rs.getTimestamp(3));
+                    parseTicks(rs.getString(2)).ifPresent(t -> previous.put(deviceId, new SysUpTime.Reading(t, at)));
                 }, args.toArray());
         List<Object[]> reboots = new ArrayList<>();
         for (Batch.Result r : accepted) {
@@ -304,10 +313,11 @@ public class IngestService {
             if (ticks.isEmpty()) {
                 continue;
             }
-            Long before = previous.put(r.deviceId(), ticks.get());
-            if (before != null && ticks.get() < before) {
+            SysUpTime.Reading current = new SysUpTime.Reading(ticks.get(), r.startedAt());
+            SysUpTime.Reading before = previous.put(r.deviceId(), current);
+            if (SysUpTime.dropped(before, current)) {
                 Instant rebootedAt = r.startedAt().minusMillis(ticks.get() * 10);
-                reboots.add(new Object[] {r.deviceId(), StatusStore.ts(rebootedAt), StatusStore.ts(now), before, ticks.get()});
+                reboots.add(new Object[] {r.deviceId(), StatusStore.ts(rebootedAt), StatusStore.ts(now), before.ticks(), ticks.get()});
             }
         }
         jdbc.batchUpdate("INSERT INTO device_reboot (device_id, rebooted_at, detected_at, uptime_before, uptime_after)"

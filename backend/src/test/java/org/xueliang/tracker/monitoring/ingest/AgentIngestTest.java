@@ -187,6 +187,29 @@ class AgentIngestTest {
     }
 
     @Test
+    void aDevicesFirstSysUpTimeIsABaselineAndThe32BitWrapIsNoReboot() throws Exception {
+        Instant t0 = Instant.now().minus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        // first observation: uptime 2 s (the device has just started), and nothing before it to compare with
+        send(30, snmpUptime(2, t0, 200));
+        send(31, snmpUptime(2, t0.plusSeconds(60), 6200));
+        // 497 days on: 2^32 - 300 ticks, then 60 s later the counter has wrapped to 5,700 as predicted
+        Instant late = t0.plusSeconds(3600);
+        send(32, snmpUptime(2, late, 4294967296L - 300));
+        send(33, snmpUptime(2, late.plusSeconds(60), 5700));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM device_reboot WHERE device_id = 2", Integer.class))
+                .as("neither the first reading nor the wrap is a reboot").isZero();
+        send(34, snmpUptime(2, late.plusSeconds(120), 300));
+        mvc.perform(get("/api/v1/devices/2/status").with(httpBasic("admin", "Chief-Passw0rd-1")))
+                .andExpect(jsonPath("$.reboots").value(1))
+                .andExpect(jsonPath("$.recentReboots[0]").value(late.plusSeconds(117).toString()));
+    }
+
+    private static String snmpUptime(long deviceId, Instant at, long ticks) {
+        return "{\"deviceId\":" + deviceId + ",\"method\":\"SNMP\",\"startedAt\":\"" + at
+                + "\",\"status\":\"UP\",\"reason\":\"OK\",\"facts\":{\"sysUpTimeTicks\":\"" + ticks + "\"}}";
+    }
+
+    @Test
     void keepsProbeSecretsWriteOnlyAndHandsThemOnlyToTheAgent() throws Exception {
         String body = "{\"projectId\":1,\"assetTag\":\"SNMP-TEST-" + agentCounter + "\",\"category\":\"SWITCH\",\"lifecycle\":\"INSTALLED\","
                 + "\"installedOn\":\"2021-05-01\",\"ipAddress\":\"127.0.0.1\","
