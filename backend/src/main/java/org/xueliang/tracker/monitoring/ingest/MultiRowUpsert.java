@@ -3,6 +3,7 @@ package org.xueliang.tracker.monitoring.ingest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,12 +36,18 @@ final class MultiRowUpsert {
     }
 
     void write(JdbcTemplate jdbc, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        inChunks(rows, chunk -> {
             List<Object> args = new ArrayList<>(chunk.size() * chunk.get(0).length);
             chunk.forEach(row -> Collections.addAll(args, row));
             jdbc.update(head + " " + String.join(",", Collections.nCopies(chunk.size(), placeholders)) + " " + tail,
                     args.toArray());
+        });
+    }
+
+    /** Hands {@code rows} to {@code statement} in consecutive chunks of at most {@link #ROWS_PER_STATEMENT}. */
+    static void inChunks(List<Object[]> rows, Consumer<List<Object[]>> statement) {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            statement.accept(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
         }
     }
 }

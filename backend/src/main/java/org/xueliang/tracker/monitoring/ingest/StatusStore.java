@@ -168,8 +168,7 @@ public class StatusStore {
      * found through the index on (device_id, ended_at) (V47), not by reading all of a device's history.
      */
     private void closeOpenIntervals(List<Object[]> closes) {
-        for (int from = 0; from < closes.size(); from += MultiRowUpsert.ROWS_PER_STATEMENT) {
-            List<Object[]> chunk = closes.subList(from, Math.min(closes.size(), from + MultiRowUpsert.ROWS_PER_STATEMENT));
+        MultiRowUpsert.inChunks(closes, chunk -> {
             List<Object> args = new java.util.ArrayList<>(chunk.size() * 3);
             chunk.forEach(c -> java.util.Collections.addAll(args, c));
             chunk.forEach(c -> args.add(c[0]));
@@ -177,7 +176,7 @@ public class StatusStore {
                     + String.join(" ", java.util.Collections.nCopies(chunk.size(), "WHEN ? THEN CAST(? AS DATETIME(3))"))
                     + " END WHERE ended_at IS NULL AND device_id IN ("
                     + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", args.toArray());
-        }
+        });
     }
 
     /**
