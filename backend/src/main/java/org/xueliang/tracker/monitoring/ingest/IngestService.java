@@ -184,7 +184,7 @@ public class IngestService {
     private void insertRaw(Long agentId, List<Batch.Result> accepted) {
         jdbc.batchUpdate("INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason, latency_ms, detail)"
                         + " VALUES (?,?,?,?,?,?,?,?)",
-                accepted.stream().map(r -> new Object[] {r.deviceId(), agentId, StatusStore.ts(r.startedAt()), r.method().name(),
+                accepted.stream().map(r -> new Object[] {r.deviceId(), agentId, StatusStore.utc(r.startedAt()), r.method().name(),
                         r.status().name(), r.reason().name(), r.latencyMs() == null ? null : (int) Math.min(Integer.MAX_VALUE, r.latencyMs()),
                         r.detail()}).toList());
     }

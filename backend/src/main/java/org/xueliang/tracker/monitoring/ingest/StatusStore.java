@@ -22,19 +22,26 @@ import org.xueliang.tracker.monitoring.SourceStatus;
 @Repository
 public class StatusStore {
 
+    private static final String STATE_COLUMNS = "INSERT INTO device_status (state, since, reason, consecutive_failures,"
+            + " first_failure_at, last_result_at, last_latency_ms, interval_seconds, updated_at, device_id) VALUES";
+    private static final String INSERT_STATE = STATE_COLUMNS + " (?,?,?,?,?,?,?,?,?,?)";
+    private static final String SOURCE_STATUS_COLUMNS = "INSERT INTO device_source_status"
+            + " (status, reason, observed_at, detail, device_id, source) VALUES";
+    private static final String INSERT_SOURCE_STATUS = SOURCE_STATUS_COLUMNS + " (?,?,?,?,?,?)";
     /*
-     * Rows known to exist (every result updates its device's state and source rows) are written as INSERT … ON DUPLICATE
-     * KEY UPDATE, which then always takes the update branch, rather than as UPDATE: MariaDB Connector/J sends a batch
-     * of INSERTs as one bulk command (useBulkStmtsForInserts, on by default) but a batch of UPDATEs statement by
-     * statement (useBulkStmts is off by default, and on for the whole pool it would hide optimistic-locking conflicts
-     * from JPA). A batch of 500 results was 1,000 UPDATE statements for the server to parse and run.
-     * bench/ingest measures it (docs/BENCHMARKS.md "Ingest").
+     * Rows known to exist (every result updates its device's state and source rows) are written as one multi-row
+     * INSERT … ON DUPLICATE KEY UPDATE, which then always takes the update branch: see MultiRowUpsert for why not a
+     * JDBC batch of UPDATEs.
      */
-    private static final String INSERT_STATE = "INSERT INTO device_status (state, since, reason, consecutive_failures,"
-            + " first_failure_at, last_result_at, last_latency_ms, interval_seconds, updated_at, device_id)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?)";
-    private static final String INSERT_SOURCE_STATUS = "INSERT INTO device_source_status"
-            + " (status, reason, observed_at, detail, device_id, source) VALUES (?,?,?,?,?,?)";
+    private static final MultiRowUpsert UPDATE_STATES = new MultiRowUpsert(STATE_COLUMNS, 10,
+            "ON DUPLICATE KEY UPDATE state = VALUES(state), since = VALUES(since),"
+            + " reason = VALUES(reason), consecutive_failures = VALUES(consecutive_failures),"
+            + " first_failure_at = VALUES(first_failure_at), last_result_at = VALUES(last_result_at),"
+            + " last_latency_ms = VALUES(last_latency_ms), interval_seconds = VALUES(interval_seconds),"
+            + " updated_at = VALUES(updated_at)");
+    private static final MultiRowUpsert UPDATE_SOURCE_STATUSES = new MultiRowUpsert(SOURCE_STATUS_COLUMNS, 6,
+            "ON DUPLICATE KEY UPDATE status = VALUES(status), reason = VALUES(reason),"
+            + " observed_at = VALUES(observed_at), detail = VALUES(detail)");
 
     private final JdbcTemplate jdbc;
 
@@ -97,11 +104,10 @@ public class StatusStore {
             if (s.equals(before.get(source))) {
                 return;
             }
-            Object[] row = {s.status().name(), s.reason().name(), ts(s.observedAt()), s.detail(), deviceId, source.name()};
+            Object[] row = {s.status().name(), s.reason().name(), utc(s.observedAt()), s.detail(), deviceId, source.name()};
             (before.containsKey(source) ? updates : inserts).add(row);
         }));
-        jdbc.batchUpdate(INSERT_SOURCE_STATUS + " ON DUPLICATE KEY UPDATE status = VALUES(status), reason = VALUES(reason),"
-                + " observed_at = VALUES(observed_at), detail = VALUES(detail)", updates);
+        UPDATE_SOURCE_STATUSES.write(jdbc, updates);
         firstInserts(INSERT_SOURCE_STATUS, inserts);
     }
 
@@ -122,19 +128,15 @@ public class StatusStore {
         }
     }
 
-    /** Rows of devices that have one, locked by {@link #lockStates}: see {@link #INSERT_STATE} for why an upsert. */
+    /** Rows of devices that have one, locked by {@link #lockStates}: see {@link #UPDATE_STATES} for why an upsert. */
     void updateStates(List<Object[]> rows) {
-        jdbc.batchUpdate(INSERT_STATE + " ON DUPLICATE KEY UPDATE state = VALUES(state), since = VALUES(since),"
-                + " reason = VALUES(reason), consecutive_failures = VALUES(consecutive_failures),"
-                + " first_failure_at = VALUES(first_failure_at), last_result_at = VALUES(last_result_at),"
-                + " last_latency_ms = VALUES(last_latency_ms), interval_seconds = VALUES(interval_seconds),"
-                + " updated_at = VALUES(updated_at)", rows);
+        UPDATE_STATES.write(jdbc, rows);
     }
 
     static Object[] stateRow(long deviceId, TrackedState s, Long latencyMs, int intervalSeconds, Instant now) {
-        return new Object[] {s.state().name(), ts(s.since()), s.reason() == null ? null : s.reason().name(),
-                s.consecutiveFailures(), ts(s.firstFailureAt()), ts(s.lastResultAt()),
-                latencyMs == null ? null : (int) Math.min(Integer.MAX_VALUE, latencyMs), intervalSeconds, ts(now), deviceId};
+        return new Object[] {s.state().name(), utc(s.since()), s.reason() == null ? null : s.reason().name(),
+                s.consecutiveFailures(), utc(s.firstFailureAt()), utc(s.lastResultAt()),
+                latencyMs == null ? null : (int) Math.min(Integer.MAX_VALUE, latencyMs), intervalSeconds, utc(now), deviceId};
     }
 
     /**
@@ -149,15 +151,32 @@ public class StatusStore {
         List<Object[]> closes = new java.util.ArrayList<>();
         List<Object[]> opens = new java.util.ArrayList<>();
         changesByDevice.forEach((deviceId, changes) -> {
-            closes.add(new Object[] {ts(changes.get(0).at()), deviceId});
+            closes.add(new Object[] {deviceId, utc(changes.get(0).at())});
             for (int i = 0; i < changes.size(); i++) {
                 StateChange c = changes.get(i);
                 Instant end = i + 1 < changes.size() ? changes.get(i + 1).at() : null;
-                opens.add(new Object[] {deviceId, c.to().name(), c.reason() == null ? null : c.reason().name(), ts(c.at()), ts(end)});
+                opens.add(new Object[] {deviceId, c.to().name(), c.reason() == null ? null : c.reason().name(), utc(c.at()), utc(end)});
             }
         });
-        jdbc.batchUpdate("UPDATE device_state_interval SET ended_at = ? WHERE device_id = ? AND ended_at IS NULL", closes);
+        closeOpenIntervals(closes);
         jdbc.batchUpdate("INSERT INTO device_state_interval (device_id, state, reason, started_at, ended_at) VALUES (?,?,?,?,?)", opens);
+    }
+
+    /**
+     * Closes each device's open interval at its instant ({@code {deviceId, end}} rows) in one statement per chunk, not
+     * one UPDATE each: a batch in which hundreds of devices change state was as many statements. The open interval is
+     * found through the index on (device_id, ended_at) (V47), not by reading all of a device's history.
+     */
+    private void closeOpenIntervals(List<Object[]> closes) {
+        MultiRowUpsert.inChunks(closes, chunk -> {
+            List<Object> args = new java.util.ArrayList<>(chunk.size() * 3);
+            chunk.forEach(c -> java.util.Collections.addAll(args, c));
+            chunk.forEach(c -> args.add(c[0]));
+            jdbc.update("UPDATE device_state_interval SET ended_at = CASE device_id "
+                    + String.join(" ", java.util.Collections.nCopies(chunk.size(), "WHEN ? THEN CAST(? AS DATETIME(3))"))
+                    + " END WHERE ended_at IS NULL AND device_id IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", args.toArray());
+        });
     }
 
     /**
@@ -173,6 +192,15 @@ public class StatusStore {
         jdbc.batchUpdate("DELETE FROM device_state_interval WHERE device_id = ? AND synthetic = TRUE AND started_at >= ?", rows);
         jdbc.batchUpdate("UPDATE device_state_interval SET ended_at = ? WHERE device_id = ? AND synthetic = TRUE AND ended_at > ?",
                 rows.stream().map(r -> new Object[] {r[1], r[0], r[1]}).toList());
+    }
+
+    /**
+     * The UTC wall time the ingest path binds: Connector/J encodes a {@link java.time.LocalDateTime} with a
+     * DateTimeFormatter, a {@link Timestamp} through a new GregorianCalendar and SimpleDateFormat per value, which the
+     * profile of bench/ingest showed among the top frames (a batch of 500 results binds ~2,500 instants).
+     */
+    static java.time.LocalDateTime utc(Instant instant) {
+        return instant == null ? null : java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     public static Timestamp ts(Instant instant) {

@@ -84,6 +84,58 @@ class IngestOnMariaDbTest extends ApiTestSupport {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM device_reboot WHERE device_id = ?", Long.class, device)).isZero();
     }
 
+    @Test
+    void devicesChangingSeveralTimesInABatchLeaveContiguousIntervalsAndOneOpen() throws Exception {
+        // The batch's interval closes are one statement for all devices (StatusStore.closeOpenIntervals) and its
+        // state rows one multi-row upsert: each device must still get its own close, at its own instant.
+        JsonNode created = read(perform(withJson(post("/api/v1/agents"), Map.of("name", unique("maria-agent"), "zone", "local")),
+                ADMIN).andExpect(status().isCreated()));
+        String token = created.get("token").asString();
+        long[] devices = {seededDeviceId("JS-XL1-SW-001"), seededDeviceId("JS-XL1-SW-002"), seededDeviceId("JS-XL1-SV-001")};
+        // after every other test's results (they date theirs up to now + 1 min), within the allowed clock skew
+        Instant at = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        List<String> first = List.of("UP", "DOWN", "DOWN", "DOWN", "UP", "UP"); // → DOWN from the first failure, then UP
+        List<String> second = List.of("DOWN", "DOWN", "DOWN");                  // → DOWN again
+        assertThat(send(token, flapping(1, devices, at, 0, first))).isEqualTo(200);
+        assertThat(send(token, flapping(2, devices, at, first.size(), second))).isEqualTo(200);
+
+        for (int i = 0; i < devices.length; i++) {
+            long device = devices[i];
+            List<Map<String, Object>> intervals = jdbc.queryForList("SELECT state, started_at, ended_at FROM device_state_interval"
+                    + " WHERE device_id = ? AND synthetic = FALSE ORDER BY started_at, id", device);
+            assertThat(intervals.stream().filter(r -> r.get("ended_at") == null)).as("open intervals of %d", device).hasSize(1);
+            assertThat(intervals.get(intervals.size() - 1).get("ended_at")).as("the open one is the newest").isNull();
+            for (int k = 0; k + 1 < intervals.size(); k++) {
+                assertThat(instant(intervals.get(k).get("ended_at"))).as("interval %d of device %d ends where the next starts", k, device)
+                        .isEqualTo(instant(intervals.get(k + 1).get("started_at")));
+            }
+            List<String> ours = intervals.stream().filter(r -> !instant(r.get("started_at")).isBefore(at))
+                    .map(r -> (String) r.get("state")).toList();
+            assertThat(ours.subList(Math.max(0, ours.size() - 3), ours.size())).containsExactly("DOWN", "UP", "DOWN");
+            assertThat(instant(intervals.get(intervals.size() - 1).get("started_at")))
+                    .as("the last outage starts at its first failure").isEqualTo(at.plusSeconds(10L * first.size() + i));
+        }
+    }
+
+    private static Instant instant(Object databaseTime) {
+        java.time.LocalDateTime utc = databaseTime instanceof java.sql.Timestamp t ? t.toLocalDateTime()
+                : (java.time.LocalDateTime) databaseTime;
+        return utc.toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    /** Results of every device, 10 s apart from {@code at} + 10 s × {@code from} (device i i seconds later). */
+    private String flapping(long seq, long[] devices, Instant at, int from, List<String> statuses) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int k = 0; k < statuses.size(); k++) {
+            for (int i = 0; i < devices.length; i++) {
+                boolean up = statuses.get(k).equals("UP");
+                results.add(Map.of("deviceId", devices[i], "method", "TCP", "startedAt", at.plusSeconds(10L * (from + k) + i).toString(),
+                        "latencyMs", 3, "status", statuses.get(k), "reason", up ? "OK" : "TIMEOUT", "facts", Map.of()));
+            }
+        }
+        return toJson(Map.of("seq", seq, "sentAt", at.toString(), "results", results));
+    }
+
     private String batch(long seq, long[] devices, Instant at) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (long d : devices) {

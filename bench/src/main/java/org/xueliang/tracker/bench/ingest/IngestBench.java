@@ -93,6 +93,9 @@ public final class IngestBench {
         double backendCpu0 = cpu(backendPids);
         double dbCpu0 = cpu(dbPids);
         double ownCpu0 = ProcStats.ownCpuSeconds();
+        SqlCounters counters = o.containsKey("jdbc")
+                ? new SqlCounters(o.get("jdbc"), o.getOrDefault("jdbc-user", "root"), o.getOrDefault("jdbc-password", "")) : null;
+        Map<String, Long> sql0 = counters == null ? Map.of() : counters.read();
         long from = System.nanoTime();
         window.open(from);
         Thread.sleep(seconds * 1000L);
@@ -101,6 +104,7 @@ public final class IngestBench {
         double backendCpu = cpu(backendPids) - backendCpu0;
         double dbCpu = cpu(dbPids) - dbCpu0;
         double ownCpu = ProcStats.ownCpuSeconds() - ownCpu0;
+        Map<String, Long> sql1 = counters == null ? Map.of() : counters.read();
         simulated.forEach(SimulatedAgent::stop);
         for (Thread t : threads) {
             t.join(120_000);
@@ -141,6 +145,10 @@ public final class IngestBench {
                 label, cpuUs, backendCpu / wall, dbCpuUs, dbCpu / wall, clientCpuUs, ownCpu / wall);
         System.out.printf(Locale.ROOT, "[%s] batch latency (request to acknowledgement): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 label, p50, p99, percentileMs(latencies, 1.0));
+        if (counters != null) {
+            System.out.printf(Locale.ROOT, "[%s] database counters per batch acknowledged in the window (server-wide: an upper"
+                    + " bound): %s%n", label, SqlCounters.perBatch(sql0, sql1, batches));
+        }
         boolean honest = true;
         if (stored != null) {
             honest = stored.probeResults == acknowledgedInAll;
@@ -150,8 +158,9 @@ public final class IngestBench {
         }
         String json = String.format(Locale.ROOT, "{\"label\":\"%s\",\"agents\":%d,\"devices\":%d,\"batch\":%d,\"seconds\":%.1f,"
                         + "\"resultsPerS\":%.0f,\"cpuUsPerResult\":%.1f,\"dbCpuUsPerResult\":%.1f,\"clientCpuUsPerResult\":%.1f,"
-                        + "\"p50BatchMs\":%.1f,\"p99BatchMs\":%.1f,\"acknowledged\":%d,\"stored\":%s,\"storedEqualsAcknowledged\":%s}",
-                label, agents, devices, batchSize, wall, perSecond, cpuUs, dbCpuUs, clientCpuUs, p50, p99, acknowledgedInAll,
+                        + "\"p50BatchMs\":%.1f,\"p99BatchMs\":%.1f,\"statementsPerBatch\":%.1f,\"acknowledged\":%d,\"stored\":%s,\"storedEqualsAcknowledged\":%s}",
+                label, agents, devices, batchSize, wall, perSecond, cpuUs, dbCpuUs, clientCpuUs, p50, p99,
+                (sql1.getOrDefault("Questions", 0L) - sql0.getOrDefault("Questions", 0L)) / (double) Math.max(1, batches), acknowledgedInAll,
                 stored == null ? "null" : Long.toString(stored.probeResults), stored == null ? "null" : Boolean.toString(honest));
         if (o.containsKey("summary")) {
             Files.writeString(Path.of(o.get("summary")), json + "\n", StandardCharsets.UTF_8);
