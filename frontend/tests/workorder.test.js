@@ -26,11 +26,12 @@ describe('the running deadline', () => {
 })
 
 test('each move asks for what the server requires', () => {
-  expect(transitionNeeds('RESOLVED')).toEqual({ cause: true, details: true, note: false, location: false })
-  expect(transitionNeeds('CLOSED')).toEqual({ cause: true, details: false, note: false, location: false })
-  expect(transitionNeeds('CANCELLED').note).toBe(true)
-  expect(transitionNeeds('ON_SITE').location).toBe(true)
-  expect(transitionNeeds('ACCEPTED')).toEqual({ cause: false, details: false, note: false, location: false })
+  expect(transitionNeeds('RESOLVED', 'ON_SITE')).toEqual({ cause: true, details: true, photo: true, note: false, location: false })
+  expect(transitionNeeds('CLOSED', 'RESOLVED')).toEqual({ cause: false, details: false, photo: false, note: false, location: false })
+  expect(transitionNeeds('CLOSED', 'PENDING_CONFIRMATION')).toEqual({ cause: true, details: true, photo: false, note: false, location: false })
+  expect(transitionNeeds('CANCELLED', 'OPEN').note).toBe(true)
+  expect(transitionNeeds('ON_SITE', 'ACCEPTED').location).toBe(true)
+  expect(transitionNeeds('ACCEPTED', 'OPEN')).toEqual({ cause: false, details: false, photo: false, note: false, location: false })
 })
 
 describe('server problems in the reader\'s words', () => {

@@ -21,11 +21,16 @@ export function stateTagType(state) {
   return TAG_TYPES[state] || 'info'
 }
 
-/** What the target state asks for on the form of a move (the server checks it again: 422). */
-export function transitionNeeds(to) {
+/**
+ * What a move from `from` to `to` asks for on its form (the server checks it again: 422). The cause, action and parts
+ * belong to resolving — or to a manager's close straight from 待确认, which confirms the cause too — and nowhere else.
+ */
+export function transitionNeeds(to, from = null) {
+  const confirming = to === 'RESOLVED' || (to === 'CLOSED' && from === 'PENDING_CONFIRMATION')
   return {
-    cause: to === 'RESOLVED' || to === 'CLOSED',
-    details: to === 'RESOLVED',
+    cause: confirming,
+    details: confirming,
+    photo: to === 'RESOLVED',
     note: to === 'CANCELLED',
     location: to === 'ON_SITE',
   }
