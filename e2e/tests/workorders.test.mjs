@@ -85,7 +85,7 @@ async function jpegFrom(page) {
 const submitMove = (page) => page.locator('[data-testid="wo-move-submit"]:visible').click();
 
 describe('work orders: a demo fault to a closed order, with the technician on a phone', () => {
-  const ctx = serverAndBrowser({ name: 'workorders', env: { XL_DEMO: 'true' }, healthTimeoutMs: 300_000 }, { prefix: 'wo', timeout: 240_000 });
+  const ctx = serverAndBrowser({ name: 'workorders', env: { XL_DEMO: 'true' }, healthTimeoutMs: 900_000 }, { prefix: 'wo', timeout: 240_000 });
   const state = { device: null, order: null, phone: null };
   const admin = (urlPath, init) => apiJson(ctx.server, urlPath, init);
   const order = () => admin(`/api/v1/work-orders/${state.order.id}`);
@@ -99,12 +99,12 @@ describe('work orders: a demo fault to a closed order, with the technician on a 
     state.order = await waitUntil(async () => {
       const page = await admin(`/api/v1/work-orders?deviceId=${state.device.id}`);
       return page.items.find((o) => o.state === 'OPEN');
-    }, { timeout: 210_000, interval: 2000, message: `an open work order for ${FAULTY_TAG}` });
+    }, { timeout: 300_000, interval: 2000, message: `an open work order for ${FAULTY_TAG}` });
     assert.ok(['AUTO', 'CLUSTER'].includes(state.order.origin), `opened by the sweep, was ${state.order.origin}`);
     assert.equal(state.order.openedBy, 'system');
     assert.match(state.order.reason, /^DOWN/);
     assert.ok(Date.parse(state.order.repairBy) > Date.parse(state.order.openedAt), 'a repair deadline from the SLA defaults');
-  }, 300_000);
+  }, 360_000);
 
   ctx.step('manager-pages', '(b) the manager sees it in 工单 and on the device page (desktop screenshots)', async () => {
     const { page } = ctx;
