@@ -4,16 +4,18 @@ import { allows, defaultWorkspace, visibleNav } from '../src/lib/permissions.js'
 const ALL = [
   'LEDGER_READ', 'DEVICE_CREATE_DELETE_IMPORT', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE', 'PROGRESS_READ', 'AUDIT_READ', 'USER_ADMIN',
   'STATUS_READ', 'MAINTENANCE_WRITE', 'AGENT_ADMIN', 'SITE_ADMIN', 'EVALUATION_READ', 'EVALUATION_WRITE', 'EVALUATION_SIGN',
+  'WORK_ORDER_WORK', 'WORK_ORDER_MANAGE',
 ]
 const EVALUATOR = ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ', 'EVALUATION_READ', 'EVALUATION_WRITE', 'EVALUATION_SIGN']
-const TECHNICIAN = ['LEDGER_READ', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE', 'STATUS_READ', 'MAINTENANCE_WRITE']
+const TECHNICIAN = ['LEDGER_READ', 'DEVICE_UPDATE', 'DEVICE_LIFECYCLE', 'STATUS_READ', 'MAINTENANCE_WRITE', 'WORK_ORDER_WORK']
 
 describe('workspaces by role', () => {
   test.each([
     ['ADMIN', ALL, '/progress'],
     ['MANAGER', ['LEDGER_READ', 'PROGRESS_READ'], '/progress'],
     ['EVALUATOR', EVALUATOR, '/evaluations'],
-    ['TECHNICIAN', TECHNICIAN, '/status'],
+    ['TECHNICIAN', TECHNICIAN, '/my/work-orders'],
+    ['TECHNICIAN', TECHNICIAN.filter((p) => p !== 'WORK_ORDER_WORK'), '/status'],
   ])('%s lands on %s', (role, permissions, expected) => {
     expect(defaultWorkspace({ role, permissions })).toBe(expected)
   })
@@ -35,8 +37,8 @@ describe('workspaces by role', () => {
   })
 
   test('the menu shows only permitted entries', () => {
-    expect(visibleNav({ permissions: ALL }).map((n) => n.key)).toEqual(['progress', 'evaluations', 'assessment', 'status', 'map', 'ledger', 'maintenance', 'users', 'agents', 'audit'])
-    expect(visibleNav({ permissions: TECHNICIAN }).map((n) => n.key)).toEqual(['status', 'map', 'ledger', 'maintenance'])
+    expect(visibleNav({ permissions: ALL }).map((n) => n.key)).toEqual(['progress', 'evaluations', 'assessment', 'status', 'map', 'ledger', 'maintenance', 'work-orders', 'my-work-orders', 'users', 'agents', 'audit'])
+    expect(visibleNav({ permissions: TECHNICIAN }).map((n) => n.key)).toEqual(['status', 'map', 'ledger', 'maintenance', 'my-work-orders'])
     expect(visibleNav({ permissions: ['LEDGER_READ', 'PROGRESS_READ', 'STATUS_READ'] }).map((n) => n.key)).toEqual(['progress', 'status', 'map', 'ledger', 'maintenance'])
     expect(visibleNav({ permissions: ['MAINTENANCE_WRITE'] }).map((n) => n.key)).toEqual(['maintenance'])
     expect(visibleNav({ permissions: ['LEDGER_READ'] }).map((n) => n.key)).toEqual(['ledger'])

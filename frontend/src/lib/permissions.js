@@ -15,6 +15,8 @@ export const P = Object.freeze({
   EVALUATION_READ: 'EVALUATION_READ',
   EVALUATION_WRITE: 'EVALUATION_WRITE',
   EVALUATION_SIGN: 'EVALUATION_SIGN',
+  WORK_ORDER_WORK: 'WORK_ORDER_WORK',
+  WORK_ORDER_MANAGE: 'WORK_ORDER_MANAGE',
 })
 
 /** True when `perms` (a Set) holds `required`: one name, or an array meaning "any of these". */
@@ -32,12 +34,15 @@ export const NAV_ITEMS = [
   { key: 'map', path: '/status/map', permission: P.STATUS_READ, label: 'nav.map' },
   { key: 'ledger', path: '/ledger', permission: P.LEDGER_READ, label: 'nav.ledger' },
   { key: 'maintenance', path: '/maintenance', permission: [P.MAINTENANCE_WRITE, P.STATUS_READ], label: 'nav.maintenance' },
+  // work orders: the list for managers; the phone page for whoever works orders (a technician's home)
+  { key: 'work-orders', path: '/work-orders', permission: P.WORK_ORDER_MANAGE, label: 'workorder.nav.list' },
+  { key: 'my-work-orders', path: '/my/work-orders', permission: P.WORK_ORDER_WORK, label: 'workorder.nav.mine' },
   { key: 'users', path: '/admin/users', permission: P.USER_ADMIN, label: 'nav.users' },
   { key: 'agents', path: '/admin/agents', permission: P.AGENT_ADMIN, label: 'nav.agents' },
   { key: 'audit', path: '/admin/audit', permission: P.AUDIT_READ, label: 'nav.audit' },
 ]
 
-const ROLE_HOME = { ADMIN: '/progress', MANAGER: '/progress', EVALUATOR: '/evaluations', TECHNICIAN: '/status' }
+const ROLE_HOME = { ADMIN: '/progress', MANAGER: '/progress', EVALUATOR: '/evaluations', TECHNICIAN: '/my/work-orders' }
 
 /** Where a user lands after login: by role, or the first page their permissions open. */
 export function defaultWorkspace(user) {

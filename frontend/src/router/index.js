@@ -26,8 +26,15 @@ const routes = [
       { path: 'admin/agents', name: 'agents', component: () => import('../views/admin/AgentsView.vue'), meta: { permission: P.AGENT_ADMIN, nav: 'agents' } },
       { path: 'admin/users', name: 'users', component: () => import('../views/admin/UsersView.vue'), meta: { permission: P.USER_ADMIN, nav: 'users' } },
       { path: 'admin/audit', name: 'audit', component: () => import('../views/admin/AuditView.vue'), meta: { permission: P.AUDIT_READ, nav: 'audit' } },
+      // work orders (工单), issue 13
+      { path: 'work-orders', name: 'work-orders', component: () => import('../views/workorder/WorkOrderListView.vue'), meta: { permission: P.WORK_ORDER_MANAGE, nav: 'work-orders' } },
+      { path: 'work-orders/figures', name: 'work-order-figures', component: () => import('../views/workorder/WorkOrderFiguresView.vue'), meta: { permission: [P.WORK_ORDER_MANAGE, P.EVALUATION_READ], nav: 'work-orders' } },
+      { path: 'work-orders/sla-rules', name: 'work-order-sla', component: () => import('../views/workorder/SlaRulesView.vue'), meta: { permission: P.WORK_ORDER_MANAGE, nav: 'work-orders' } },
+      { path: 'work-orders/:id(\\d+)', name: 'work-order', component: () => import('../views/workorder/WorkOrderDetailView.vue'), props: true, meta: { permission: P.WORK_ORDER_WORK, nav: 'work-orders' } },
     ],
   },
+  // the technician's phone page: no side menu (issue 13 item 2)
+  { path: '/my/work-orders', name: 'my-work-orders', component: () => import('../views/workorder/MyWorkOrdersView.vue'), meta: { permission: P.WORK_ORDER_WORK } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/common/NotFoundView.vue'), meta: { public: true } },
 ]
 
