@@ -15,6 +15,9 @@ export const P = Object.freeze({
   EVALUATION_READ: 'EVALUATION_READ',
   EVALUATION_WRITE: 'EVALUATION_WRITE',
   EVALUATION_SIGN: 'EVALUATION_SIGN',
+  // stocktake (盘点)
+  STOCKTAKE_SCAN: 'STOCKTAKE_SCAN',
+  STOCKTAKE_MANAGE: 'STOCKTAKE_MANAGE',
 })
 
 /** True when `perms` (a Set) holds `required`: one name, or an array meaning "any of these". */
@@ -32,6 +35,8 @@ export const NAV_ITEMS = [
   { key: 'map', path: '/status/map', permission: P.STATUS_READ, label: 'nav.map' },
   { key: 'ledger', path: '/ledger', permission: P.LEDGER_READ, label: 'nav.ledger' },
   { key: 'maintenance', path: '/maintenance', permission: [P.MAINTENANCE_WRITE, P.STATUS_READ], label: 'nav.maintenance' },
+  // stocktake (盘点)
+  { key: 'stocktake', path: '/stocktakes', permission: P.STOCKTAKE_SCAN, label: 'nav.stocktake' },
   { key: 'users', path: '/admin/users', permission: P.USER_ADMIN, label: 'nav.users' },
   { key: 'agents', path: '/admin/agents', permission: P.AGENT_ADMIN, label: 'nav.agents' },
   { key: 'audit', path: '/admin/audit', permission: P.AUDIT_READ, label: 'nav.audit' },
