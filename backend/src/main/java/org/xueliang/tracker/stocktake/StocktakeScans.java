@@ -17,6 +17,7 @@ import org.xueliang.tracker.label.LabelCode;
 import org.xueliang.tracker.ledger.DeviceDirectory;
 import org.xueliang.tracker.ledger.DeviceDirectory.StockItem;
 import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.Coordinates;
 import org.xueliang.tracker.shared.FieldProblem;
 
 /**
@@ -113,15 +114,7 @@ public class StocktakeScans {
         if (in.serial() != null && in.serial().length() > 100) {
             problems.add(new FieldProblem("serial", "at most 100 characters"));
         }
-        if ((in.latitude() == null) != (in.longitude() == null)) {
-            problems.add(new FieldProblem("latitude", "latitude and longitude go together"));
-        }
-        if (in.latitude() != null && (in.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0 || in.latitude().scale() > 6)) {
-            problems.add(new FieldProblem("latitude", "must be between -90 and 90, at most 6 decimals"));
-        }
-        if (in.longitude() != null && (in.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0 || in.longitude().scale() > 6)) {
-            problems.add(new FieldProblem("longitude", "must be between -180 and 180, at most 6 decimals"));
-        }
+        Coordinates.check(in.latitude(), in.longitude(), problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }

@@ -141,15 +141,7 @@ public class StocktakeService {
     @Transactional(readOnly = true)
     public PageResponse<Stocktake> list(StocktakeState state, Long projectId, int page, int size) {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        AccessScope scope = currentUser.scope();
-        if (!scope.all()) {
-            if (scope.projectIds().isEmpty()) {
-                return new PageResponse<>(List.of(), 0, page, size);
-            }
-            where.append(" AND t.project_id IN (").append(StocktakeStore.marks(scope.projectIds().size())).append(")");
-            args.addAll(scope.projectIds());
-        }
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(currentUser.scope().sqlFilter("t.project_id", args));
         if (state != null) {
             where.append(" AND t.state = ?");
             args.add(state.name());
