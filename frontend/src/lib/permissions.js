@@ -17,6 +17,9 @@ export const P = Object.freeze({
   EVALUATION_SIGN: 'EVALUATION_SIGN',
   WORK_ORDER_WORK: 'WORK_ORDER_WORK',
   WORK_ORDER_MANAGE: 'WORK_ORDER_MANAGE',
+  // stocktake (盘点)
+  STOCKTAKE_SCAN: 'STOCKTAKE_SCAN',
+  STOCKTAKE_MANAGE: 'STOCKTAKE_MANAGE',
 })
 
 /** True when `perms` (a Set) holds `required`: one name, or an array meaning "any of these". */
@@ -37,6 +40,8 @@ export const NAV_ITEMS = [
   // work orders: the list for managers; the phone page for whoever works orders (a technician's home)
   { key: 'work-orders', path: '/work-orders', permission: P.WORK_ORDER_MANAGE, label: 'workorder.nav.list' },
   { key: 'my-work-orders', path: '/my/work-orders', permission: P.WORK_ORDER_WORK, label: 'workorder.nav.mine' },
+  // stocktake (盘点)
+  { key: 'stocktake', path: '/stocktakes', permission: P.STOCKTAKE_SCAN, label: 'nav.stocktake' },
   { key: 'users', path: '/admin/users', permission: P.USER_ADMIN, label: 'nav.users' },
   { key: 'agents', path: '/admin/agents', permission: P.AGENT_ADMIN, label: 'nav.agents' },
   { key: 'audit', path: '/admin/audit', permission: P.AUDIT_READ, label: 'nav.audit' },

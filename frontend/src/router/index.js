@@ -25,6 +25,8 @@ const routes = [
       { path: 'maintenance', name: 'maintenance', component: () => import('../views/maintenance/MaintenanceView.vue'), meta: { permission: [P.MAINTENANCE_WRITE, P.STATUS_READ], nav: 'maintenance' } },
       { path: 'admin/agents', name: 'agents', component: () => import('../views/admin/AgentsView.vue'), meta: { permission: P.AGENT_ADMIN, nav: 'agents' } },
       { path: 'admin/users', name: 'users', component: () => import('../views/admin/UsersView.vue'), meta: { permission: P.USER_ADMIN, nav: 'users' } },
+      // stocktake (盘点): the list with the due panel inside the shell
+      { path: 'stocktakes', name: 'stocktakes', component: () => import('../views/stocktake/StocktakeListView.vue'), meta: { permission: P.STOCKTAKE_SCAN, nav: 'stocktake' } },
       { path: 'admin/audit', name: 'audit', component: () => import('../views/admin/AuditView.vue'), meta: { permission: P.AUDIT_READ, nav: 'audit' } },
       // work orders (工单), issue 13
       { path: 'work-orders', name: 'work-orders', component: () => import('../views/workorder/WorkOrderListView.vue'), meta: { permission: P.WORK_ORDER_MANAGE, nav: 'work-orders' } },
@@ -35,6 +37,8 @@ const routes = [
   },
   // the technician's phone page: no side menu (issue 13 item 2)
   { path: '/my/work-orders', name: 'my-work-orders', component: () => import('../views/workorder/MyWorkOrdersView.vue'), meta: { permission: P.WORK_ORDER_WORK } },
+  // stocktake (盘点): a session is a phone page of its own, without the side menu, so it fits 360 px
+  { path: '/stocktakes/:id', name: 'stocktake', component: () => import('../views/stocktake/StocktakeSessionView.vue'), props: true, meta: { permission: P.STOCKTAKE_SCAN } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/common/NotFoundView.vue'), meta: { public: true } },
 ]
 

@@ -20,5 +20,9 @@ public enum Permission {
     /** Work orders (工单): see the orders assigned to oneself and the unassigned ones in scope, take and work them. */
     WORK_ORDER_WORK,
     /** Work orders of everyone in scope: assign, close, cancel, set the SLA rules, read the figures. */
-    WORK_ORDER_MANAGE
+    WORK_ORDER_MANAGE,
+    /** Stocktake (盘点): see the sessions in scope, scan devices into an open one, read reports and due lists. */
+    STOCKTAKE_SCAN,
+    /** Stocktake sessions: open and close them (applying location changes), set the audit intervals. */
+    STOCKTAKE_MANAGE
 }

@@ -14,6 +14,8 @@ import static org.xueliang.tracker.identity.Permission.PROGRESS_READ;
 import static org.xueliang.tracker.identity.Permission.SITE_ADMIN;
 import static org.xueliang.tracker.identity.Permission.STATUS_READ;
 import static org.xueliang.tracker.identity.Permission.USER_ADMIN;
+import static org.xueliang.tracker.identity.Permission.STOCKTAKE_MANAGE;
+import static org.xueliang.tracker.identity.Permission.STOCKTAKE_SCAN;
 import static org.xueliang.tracker.identity.Permission.WORK_ORDER_MANAGE;
 import static org.xueliang.tracker.identity.Permission.WORK_ORDER_WORK;
 
@@ -141,6 +143,12 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.PUT, "/api/v1/projects/*/work-order-sla-rules").hasAuthority(WORK_ORDER_MANAGE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/work-order-sla-rules").hasAuthority(WORK_ORDER_WORK.name())
          .requestMatchers("/api/v1/work-orders", "/api/v1/work-orders/**").hasAuthority(WORK_ORDER_WORK.name())
+         // Stocktake (盘点): managers open and close sessions and set the audit intervals; technicians scan and read.
+         .requestMatchers(HttpMethod.POST, "/api/v1/stocktakes", "/api/v1/stocktakes/*/close").hasAuthority(STOCKTAKE_MANAGE.name())
+         .requestMatchers(HttpMethod.PUT, "/api/v1/projects/*/stocktake-intervals").hasAuthority(STOCKTAKE_MANAGE.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/stocktake-intervals", "/api/v1/projects/*/stocktake-due")
+             .hasAuthority(STOCKTAKE_SCAN.name())
+         .requestMatchers("/api/v1/stocktakes", "/api/v1/stocktakes/**").hasAuthority(STOCKTAKE_SCAN.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_READ.name())
          .requestMatchers(HttpMethod.POST, "/api/v1/evaluations/*/sign").hasAuthority(EVALUATION_SIGN.name())
          .requestMatchers("/api/v1/evaluations", "/api/v1/evaluations/**").hasAuthority(EVALUATION_WRITE.name())

@@ -86,4 +86,69 @@ public class DeviceDirectory {
         }, deviceIds.toArray());
         return out;
     }
+
+    /**
+     * A device as a stocktake compares it with what was found: where the ledger puts it (project, site, the site's
+     * township), its category, asset tag, name and serial number.
+     */
+    public record StockItem(long id, long projectId, Long siteId, String township, String categoryCode, String assetTag,
+                            String name, String siteName, String serialNumber) {
+    }
+
+    private static final String STOCK_ITEM = "SELECT d.id, d.project_id, d.site_id, s.township, d.category_code, d.asset_tag,"
+            + " d.name, s.name AS site_name, d.serial_number FROM device d LEFT JOIN site s ON s.id = d.site_id";
+
+    private static StockItem stockItem(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StockItem(rs.getLong("id"), rs.getLong("project_id"), rs.getObject("site_id", Long.class),
+                rs.getString("township"), rs.getString("category_code"), rs.getString("asset_tag"), rs.getString("name"),
+                rs.getString("site_name"), rs.getString("serial_number"));
+    }
+
+    /**
+     * The devices a stocktake expects: not retired, of the given projects (null: every project), and at the site
+     * {@code siteId} or in the township {@code township} when given; in asset-tag order.
+     */
+    @Transactional(readOnly = true)
+    public List<StockItem> stock(Collection<Long> projectIds, Long siteId, String township) {
+        StringBuilder sql = new StringBuilder(STOCK_ITEM).append(" WHERE d.lifecycle <> 'RETIRED'");
+        List<Object> args = new java.util.ArrayList<>();
+        if (projectIds != null) {
+            if (projectIds.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND d.project_id IN (").append(String.join(",", projectIds.stream().map(id -> "?").toList())).append(")");
+            args.addAll(projectIds);
+        }
+        if (siteId != null) {
+            sql.append(" AND d.site_id = ?");
+            args.add(siteId);
+        }
+        if (township != null) {
+            sql.append(" AND s.township = ?");
+            args.add(township);
+        }
+        return jdbc.query(sql.append(" ORDER BY d.asset_tag").toString(), (rs, n) -> stockItem(rs), args.toArray());
+    }
+
+    /** The stock items of these devices, by id (ids of no device are absent). */
+    @Transactional(readOnly = true)
+    public Map<Long, StockItem> stockItems(Collection<Long> deviceIds) {
+        Map<Long, StockItem> out = new HashMap<>();
+        List<Long> distinct = deviceIds.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += IN_LIST) {
+            List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_LIST));
+            jdbc.query(STOCK_ITEM + " WHERE d.id IN (" + String.join(",", chunk.stream().map(id -> "?").toList()) + ")",
+                    rs -> {
+                        StockItem item = stockItem(rs);
+                        out.put(item.id(), item);
+                    }, chunk.toArray());
+        }
+        return out;
+    }
+
+    /** The id of the device carrying this asset tag; empty when none does. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOfAssetTag(String assetTag) {
+        return jdbc.query("SELECT id FROM device WHERE asset_tag = ?", (rs, n) -> rs.getLong(1), assetTag).stream().findFirst();
+    }
 }

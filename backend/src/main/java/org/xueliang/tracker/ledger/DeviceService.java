@@ -299,6 +299,14 @@ public class DeviceService {
         return replace(id, fields, probe, gbPassword);
     }
 
+    /**
+     * Moves a device to another site, e.g. where a stocktake found it: the PATCH path (validated, audited as an
+     * UPDATE, 404 outside the caller's projects).
+     */
+    public DeviceView relocate(long id, long siteId) {
+        return patch(id, json.createObjectNode().put("siteId", siteId));
+    }
+
     static final String PROBE = "probe";
 
     /** The write-only {@code "gbPassword"} of a request body: null when absent or null (keep), a string otherwise. */

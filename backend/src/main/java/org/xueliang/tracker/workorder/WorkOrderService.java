@@ -23,6 +23,7 @@ import org.xueliang.tracker.ledger.DeviceDirectory;
 import org.xueliang.tracker.ledger.DeviceDirectory.DevicePlace;
 import org.xueliang.tracker.monitoring.CurrentStates;
 import org.xueliang.tracker.shared.ApiException;
+import org.xueliang.tracker.shared.Coordinates;
 import org.xueliang.tracker.shared.FieldProblem;
 import org.xueliang.tracker.shared.PageResponse;
 import org.xueliang.tracker.workorder.WorkOrderTransitions.By;
@@ -309,15 +310,7 @@ public class WorkOrderService {
         text("note", in.note(), 1000, problems);
         text("actionTaken", in.actionTaken(), 2000, problems);
         text("partsReplaced", in.partsReplaced(), 1000, problems);
-        if ((in.latitude() == null) != (in.longitude() == null)) {
-            problems.add(new FieldProblem("latitude", "latitude and longitude go together"));
-        }
-        if (in.latitude() != null && (in.latitude().abs().compareTo(BigDecimal.valueOf(90)) > 0 || in.latitude().scale() > 6)) {
-            problems.add(new FieldProblem("latitude", "must be between -90 and 90, at most 6 decimals"));
-        }
-        if (in.longitude() != null && (in.longitude().abs().compareTo(BigDecimal.valueOf(180)) > 0 || in.longitude().scale() > 6)) {
-            problems.add(new FieldProblem("longitude", "must be between -180 and 180, at most 6 decimals"));
-        }
+        Coordinates.check(in.latitude(), in.longitude(), problems);
         if (in.latitude() != null && in.to() != WorkOrderState.ON_SITE) {
             problems.add(new FieldProblem("latitude", "a location is given on arriving (ON_SITE)"));
         }

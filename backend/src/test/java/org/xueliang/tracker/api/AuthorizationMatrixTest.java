@@ -172,6 +172,15 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/work-orders/figures` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/projects/{id}/work-order-sla-rules` | ✔ | ✔ | — | ✔ |
             | `PUT /api/v1/projects/{id}/work-order-sla-rules` | ✔ | ✔ | — | — |
+            | `GET /api/v1/stocktakes` | ✔ | ✔ | — | ✔ |
+            | `POST /api/v1/stocktakes` | ✔ | ✔ | — | — |
+            | `GET /api/v1/stocktakes/{id}` | ✔ | ✔ | — | ✔ |
+            | `POST /api/v1/stocktakes/{id}/scans` | ✔ | ✔ | — | ✔ |
+            | `POST /api/v1/stocktakes/{id}/close` | ✔ | ✔ | — | — |
+            | `GET /api/v1/stocktakes/{id}/report` | ✔ | ✔ | — | ✔ |
+            | `GET /api/v1/projects/{id}/stocktake-intervals` | ✔ | ✔ | — | ✔ |
+            | `PUT /api/v1/projects/{id}/stocktake-intervals` | ✔ | ✔ | — | — |
+            | `GET /api/v1/projects/{id}/stocktake-due` | ✔ | ✔ | — | ✔ |
             | `GET /api/v1/agent/assignment` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/batches` | 401 | 401 | 401 | 401 |
             | `POST /api/v1/agent/heartbeat` | 401 | 401 | 401 | 401 |
@@ -315,7 +324,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(126);
+        assertThat(rows).hasSize(135);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -532,6 +541,19 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/projects/{id}/work-order-sla-rules" -> get("/api/v1/projects/{p}/work-order-sla-rules", scratchProject());
             case "PUT /api/v1/projects/{id}/work-order-sla-rules" -> withJson(put("/api/v1/projects/{p}/work-order-sla-rules",
                     scratchProject()), Map.of("rules", List.of()));
+            case "GET /api/v1/stocktakes" -> get("/api/v1/stocktakes?size=5");
+            case "POST /api/v1/stocktakes" -> withJson(post("/api/v1/stocktakes"), stocktakeScope());
+            case "GET /api/v1/stocktakes/{id}" -> get("/api/v1/stocktakes/{id}", cached("stocktake", this::stocktake));
+            case "POST /api/v1/stocktakes/{id}/scans" -> withJson(post("/api/v1/stocktakes/{id}/scans",
+                    cached("stocktake", this::stocktake)), Map.of("code", "JS-XL1-FC-001"));
+            // a fresh session when the close will be let through, so the shared one stays open for the scans
+            case "POST /api/v1/stocktakes/{id}/close" -> withJson(post("/api/v1/stocktakes/{id}/close",
+                    permitted ? stocktake() : cached("stocktake", this::stocktake)), Map.of("applyLocationChanges", false));
+            case "GET /api/v1/stocktakes/{id}/report" -> get("/api/v1/stocktakes/{id}/report", cached("stocktake", this::stocktake));
+            case "GET /api/v1/projects/{id}/stocktake-intervals" -> get("/api/v1/projects/{p}/stocktake-intervals", scratchProject());
+            case "PUT /api/v1/projects/{id}/stocktake-intervals" -> withJson(put("/api/v1/projects/{p}/stocktake-intervals",
+                    scratchProject()), Map.of("intervals", List.of(Map.of("categoryCode", "SERVER", "days", 180))));
+            case "GET /api/v1/projects/{id}/stocktake-due" -> get("/api/v1/projects/{p}/stocktake-due", PROJECT);
             case "GET /api/v1/agent/assignment" -> get("/api/v1/agent/assignment");
             case "POST /api/v1/agent/batches" -> withJson(post("/api/v1/agent/batches"), Map.of());
             case "POST /api/v1/agent/heartbeat" -> withJson(post("/api/v1/agent/heartbeat"), Map.of());
@@ -539,6 +561,19 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                     .contentType("image/jpeg").content(new byte[] {(byte) 0xFF, (byte) 0xD8});
             default -> throw new IllegalArgumentException("no request for " + endpoint + ": add one");
         };
+    }
+
+    /** The site of the seeded device JS-XL1-FC-001 in the reference project: what the matrix's stocktakes cover. */
+    private Map<String, Object> stocktakeScope() throws Exception {
+        long site = cached("stocktake-site", () -> getJson("/api/v1/devices/{id}", seededDeviceId("JS-XL1-FC-001"))
+                .get("siteId").asLong());
+        return Map.of("projectId", PROJECT, "siteId", site);
+    }
+
+    /** A stocktake session opened by admin over {@link #stocktakeScope()}. */
+    private long stocktake() throws Exception {
+        return read(perform(withJson(post("/api/v1/stocktakes"), stocktakeScope()), ADMIN).andExpect(status().isCreated()))
+                .get("id").asLong();
     }
 
     /** A work order opened by admin for a fresh scratch device, assigned to {@code assignee} (null: nobody). */
