@@ -488,5 +488,33 @@ class WorkOrdersOnMariaDbTest extends ApiTestSupport {
         assertThat(byMonth.get("groups").get(10).get("orders").asInt()).isEqualTo(3);
         perform(get("/api/v1/work-orders/figures?projectId={p}&groupBy=planet", project), ADMIN).andExpectAll(problem(400));
         perform(get("/api/v1/work-orders/figures?projectId={p}&month=11-2026", project), ADMIN).andExpectAll(problem(400));
+
+        // the 考核 sheet of the month reads the same figures: the two late orders are its LATE_REPAIR evidence
+        JsonNode sheet = read(perform(withJson(post("/api/v1/assessments"), Map.of("projectId", project, "month", "2026-11")), ADMIN)
+                .andExpect(status().isCreated()));
+        assertThat(sheet.get("repairs").get("decided").asInt()).isEqualTo(3);
+        assertThat(sheet.get("repairs").get("repairedInTime").asInt()).isEqualTo(1);
+        assertThat(sheet.get("repairs").get("text").asString()).contains("维护及时性 33.33%", "按时修复 1 张");
+        JsonNode late = null;
+        for (JsonNode d : sheet.get("deductions")) {
+            late = d.get("rule").asString().equals("LATE_REPAIR") ? d : late;
+        }
+        assertThat(late.get("state").asString()).isEqualTo("APPLIED");
+        assertThat(late.get("count").decimalValue()).isEqualByComparingTo("2");
+        assertThat(late.get("points").decimalValue()).isEqualByComparingTo("2");
+        assertThat(late.get("workOrders").asInt()).isEqualTo(2);
+        JsonNode evidence = getJson(late.get("evidence").asString());
+        assertThat(evidence.get("workOrders")).extracting(o -> o.get("id").asLong())
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(evidence.get("workOrders")).filteredOn(o -> o.get("id").asLong() == ids.get(1))
+                .extracting(o -> o.get("lateHours").asDouble()).containsExactly(6.0);
+        assertThat(sheet.get("score").decimalValue()).as("no camera: only the late repairs deduct").isEqualByComparingTo("98");
+        byte[] xlsx = perform(get("/api/v1/assessments/{id}/export?format=xlsx", sheet.get("assessment").get("id").asLong()), ADMIN)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var text = new StringBuilder();
+            wb.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
+            assertThat(text.toString()).contains("维修超时工单", "维护及时性 33.33%", String.valueOf(ids.get(1)), "尚未修复");
+        }
     }
 }
