@@ -27,7 +27,8 @@ import org.xueliang.tracker.workorder.OrderOpening.Failing;
 /**
  * Turns device states into orders (docs/WORKORDERS.md "Opening"), run under the lease {@code work-orders}:
  * <ol>
- * <li>a device DOWN or DEGRADED for longer than its grace, held by no order, gets one: it joins an open cluster order
+ * <li>a device DOWN or DEGRADED for longer than its grace, held by no order, gets one (inside a planned maintenance
+ * window none, and the grace counts from the window's end: {@link MaintenanceHolds}): it joins an open cluster order
  * of its site whose first failure lies within the cluster window of its own; else, when at least
  * {@code cluster-size} failing devices of its site (past the grace or not) failed within that window of it, the ones
  * past the grace open one CLUSTER order together; else it opens an AUTO order of its own;</li>
@@ -49,17 +50,19 @@ class FaultSweep {
     private final WorkOrderStore store;
     private final OrderOpening opening;
     private final SlaRules rules;
+    private final MaintenanceHolds maintenance;
     private final WorkOrderSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
 
     FaultSweep(CurrentStates states, DeviceDirectory directory, WorkOrderStore store, OrderOpening opening, SlaRules rules,
-               WorkOrderSettings settings, AuditTrail audit, Clock clock) {
+               MaintenanceHolds maintenance, WorkOrderSettings settings, AuditTrail audit, Clock clock) {
         this.states = states;
         this.directory = directory;
         this.store = store;
         this.opening = opening;
         this.rules = rules;
+        this.maintenance = maintenance;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -81,14 +84,20 @@ class FaultSweep {
         List<Current> free = failing.stream().filter(c -> !held.containsKey(c.deviceId())).toList();
         Map<Long, DevicePlace> places = directory.places(free.stream().map(Current::deviceId).toList());
         Map<Long, List<SlaRule>> projectRules = new HashMap<>();
+        List<MaintenanceHolds.Window> windows = maintenance.overlapping(
+                free.stream().map(Current::since).min(Instant::compareTo).orElse(now), now);
         List<Candidate> all = new ArrayList<>();
         for (Current c : free) {
             DevicePlace place = places.get(c.deviceId());
             if (place == null || !WATCHED.contains(place.lifecycle())) {
                 continue;
             }
+            Instant countsFrom = MaintenanceHolds.countsFrom(c.since(), place, windows, now);
+            if (countsFrom.isAfter(now)) {
+                continue; // inside planned maintenance: no order, and no cluster member, while the window lasts
+            }
             Duration grace = rules.grace(projectRules.computeIfAbsent(place.projectId(), rules::rules), place.categoryCode());
-            all.add(new Candidate(c, place, !c.since().plus(grace).isAfter(now)));
+            all.add(new Candidate(c, place, !countsFrom.plus(grace).isAfter(now)));
         }
         if (all.stream().noneMatch(Candidate::pastGrace)) {
             return;

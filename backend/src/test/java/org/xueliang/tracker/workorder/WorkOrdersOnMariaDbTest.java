@@ -172,6 +172,40 @@ class WorkOrdersOnMariaDbTest extends ApiTestSupport {
                 Integer.class, Long.toString(id))).as("opened, recovered, failed again, recovered, resolved").isEqualTo(5);
     }
 
+    /** A planned maintenance window of this test's own device or site (from and to relative to now). */
+    private long window(String scope, long ref, Duration from, Duration to) {
+        jdbc.update("INSERT INTO maintenance_window (scope_type, scope_ref, starts_at, ends_at, reason, created_by, created_at)"
+                + " VALUES (?,?,?,?,?,?,?)", scope, Long.toString(ref), utc(Instant.now().plus(from)), utc(Instant.now().plus(to)),
+                "工单测试维护", "admin", utc(Instant.now()));
+        return jdbc.queryForObject("SELECT MAX(id) FROM maintenance_window", Long.class);
+    }
+
+    @Test
+    void aPlannedMaintenanceWindowHoldsBackTheOrderAndTheGraceCountsFromItsEnd() throws Exception {
+        long project = project();
+        long down = device(project, site());
+        state(down, "DOWN", Duration.ofMinutes(30));
+        long w = window("DEVICE", down, Duration.ofMinutes(-40), Duration.ofMinutes(10));
+        faults.sweep();
+        assertThat(ordersOf(down)).as("down inside its maintenance window").isEmpty();
+
+        jdbc.update("UPDATE maintenance_window SET ends_at = ? WHERE id = ?", utc(Instant.now().minus(Duration.ofMinutes(5))), w);
+        faults.sweep();
+        assertThat(ordersOf(down)).as("the 10-minute grace counts from the window's end, 5 minutes ago").isEmpty();
+
+        jdbc.update("UPDATE maintenance_window SET ends_at = ? WHERE id = ?", utc(Instant.now().minus(Duration.ofMinutes(11))), w);
+        faults.sweep();
+        assertThat(ordersOf(down)).as("still down 11 minutes after the window").hasSize(1);
+
+        // a window of the site holds back its devices, also one that began after the device failed (within its grace)
+        long site = site();
+        long other = device(project, site);
+        state(other, "DOWN", Duration.ofMinutes(20));
+        window("SITE", site, Duration.ofMinutes(-15), Duration.ofHours(1));
+        faults.sweep();
+        assertThat(ordersOf(other)).isEmpty();
+    }
+
     @Test
     void twoSweepsRacingOpenOneOrderPerDevice() throws Exception {
         long project = project();
