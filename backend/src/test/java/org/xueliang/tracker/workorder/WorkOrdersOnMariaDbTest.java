@@ -550,5 +550,17 @@ class WorkOrdersOnMariaDbTest extends ApiTestSupport {
             wb.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
             assertThat(text.toString()).contains("维修超时工单", "维护及时性 33.33%", String.valueOf(ids.get(1)), "尚未修复");
         }
+
+        // the 自评表 of the month: 维护及时性 with its counts and the late orders in 质量指标1's evidence
+        long evaluation = read(perform(withJson(post("/api/v1/evaluations"), Map.of("projectId", project, "from", "2026-11-01",
+                "to", "2026-11-30")), ADMIN).andExpect(status().isCreated())).at("/evaluation/id").asLong();
+        JsonNode frontEnd = null;
+        for (JsonNode r : getJson("/api/v1/evaluations/" + evaluation + "/rows")) {
+            frontEnd = "QUALITY_FRONT_END".equals(r.get("metric").asString()) ? r : frontEnd;
+        }
+        String summary = getJson("/api/v1/evaluations/" + evaluation + "/rows/" + frontEnd.get("id").asLong() + "/evidence")
+                .toString();
+        assertThat(summary).contains("维护及时性 33.33%", "期间开单 3 张", "已判定 3 张", "按时修复 1 张", "超时 2 张",
+                "#" + ids.get(1), "#" + ids.get(2)).doesNotContain("#" + ids.get(0) + " ");
     }
 }
