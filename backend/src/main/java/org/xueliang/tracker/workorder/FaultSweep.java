@@ -31,7 +31,8 @@ import org.xueliang.tracker.workorder.OrderOpening.Failing;
  * window none, and the grace counts from the window's end: {@link MaintenanceHolds}): it joins an open cluster order
  * of its site whose first failure lies within the cluster window of its own; else, when at least
  * {@code cluster-size} failing devices of its site (past the grace or not) failed within that window of it, the ones
- * past the grace open one CLUSTER order together; else it opens an AUTO order of its own;</li>
+ * past the grace open one CLUSTER order together; else it opens an AUTO order of its own. Before that, a failing
+ * uplink (ledger {@code uplinkDeviceId}) past its grace and its failing devices are one CLUSTER order;</li>
  * <li>a held device back UP (since after its incident started) is marked recovered; an order whose devices are all
  * back goes to PENDING_CONFIRMATION,
  * and back to where it was when one of them fails again (a flapping device stays on its order).</li>
@@ -106,6 +107,11 @@ class FaultSweep {
                 .collect(Collectors.groupingBy(c -> c.place().siteId(), LinkedHashMap::new, Collectors.toList()));
         List<WorkOrderStore.OpenCluster> clusters = store.openClusters(bySite.keySet());
         for (Candidate c : all) {
+            if (c.pastGrace() && !c.taken) {
+                openUplinkCluster(c, all, now);
+            }
+        }
+        for (Candidate c : all) {
             if (!c.pastGrace() || c.taken) {
                 continue;
             }
@@ -129,6 +135,26 @@ class FaultSweep {
                 c.taken = true;
             }
         }
+    }
+
+    /**
+     * A down uplink (a switch) past its grace and the devices hanging off it that failed within the cluster window of
+     * it, past their own grace or not (the uplink explains them), are one CLUSTER order, the uplink listed first.
+     */
+    private void openUplinkCluster(Candidate uplink, List<Candidate> all, Instant now) {
+        List<Candidate> under = all.stream().filter(o -> !o.taken && o != uplink
+                && Long.valueOf(uplink.current().deviceId()).equals(o.place().uplinkDeviceId())
+                && Duration.between(o.current().since(), uplink.current().since()).abs().compareTo(settings.clusterWindow()) <= 0)
+                .toList();
+        if (under.isEmpty()) {
+            return;
+        }
+        List<Candidate> together = new ArrayList<>();
+        together.add(uplink);
+        together.addAll(under);
+        opening.open(uplink.place().projectId(), uplink.place().siteId(), "CLUSTER", reason(together), failings(together),
+                AuditTrail.SYSTEM_ACTOR, null, now);
+        together.forEach(t -> t.taken = true);
     }
 
     private boolean joinCluster(Candidate c, List<WorkOrderStore.OpenCluster> clusters, Instant now) {

@@ -3,6 +3,7 @@ package org.xueliang.tracker.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -204,6 +205,56 @@ class WorkOrdersOnMariaDbTest extends ApiTestSupport {
         window("SITE", site, Duration.ofMinutes(-15), Duration.ofHours(1));
         faults.sweep();
         assertThat(ordersOf(other)).isEmpty();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions uplink(long deviceId, Object uplink) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("uplinkDeviceId", uplink);
+        return perform(withJson(patch("/api/v1/devices/{id}", deviceId), body), ADMIN);
+    }
+
+    private Long uplinkOf(long deviceId) {
+        return jdbc.queryForObject("SELECT uplink_device_id FROM device WHERE id = ?", Long.class, deviceId);
+    }
+
+    @Test
+    void aDownUplinkAndTheDownDevicesUnderItAreOneOrderAndUplinksAreChecked() throws Exception {
+        long project = project();
+        long uplinkSwitch = device(project, site());
+        long camera1 = device(project, site());
+        long camera2 = device(project, site());
+        long elsewhere = device(project(), site());
+        // the ledger checks a written device whole: an IN_SERVICE device needs its in-service date
+        jdbc.update("UPDATE device SET in_service_on = DATE '2026-01-05' WHERE id IN (?, ?, ?, ?)", uplinkSwitch, camera1,
+                camera2, elsewhere);
+        assertThat(read(uplink(camera1, uplinkSwitch).andExpect(status().isOk())).get("uplinkDeviceId").asLong())
+                .isEqualTo(uplinkSwitch);
+        uplink(camera2, uplinkSwitch).andExpect(status().isOk());
+        assertThat(getJson("/api/v1/devices/{id}", camera2).get("uplinkDeviceId").asLong()).isEqualTo(uplinkSwitch);
+
+        uplink(camera1, camera1).andExpectAll(problem(422));
+        uplink(uplinkSwitch, camera1).andExpectAll(problem(422)); // the switch hangs off its own camera: a loop
+        uplink(camera1, elsewhere).andExpectAll(problem(422)); // another project
+        uplink(camera1, 987654321L).andExpectAll(problem(422));
+        uplink(camera1, "switch").andExpectAll(problem(422));
+        assertThat(uplinkOf(camera1)).as("refused changes change nothing").isEqualTo(uplinkSwitch);
+        assertThat(uplinkOf(uplinkSwitch)).isNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'DEVICE_UPLINK' AND entity_id = ?",
+                Integer.class, String.valueOf(camera1))).isEqualTo(1);
+
+        // the switch and camera 1 are past the grace, camera 2 went down with them but was seen a little later
+        state(uplinkSwitch, "DOWN", Duration.ofMinutes(12));
+        state(camera1, "DOWN", Duration.ofMinutes(11));
+        state(camera2, "DOWN", Duration.ofMinutes(9));
+        faults.sweep();
+        assertThat(ordersOf(uplinkSwitch)).hasSize(1);
+        long order = ordersOf(uplinkSwitch).get(0);
+        assertThat(ordersOf(camera1)).containsExactly(order);
+        assertThat(ordersOf(camera2)).as("each on a site of its own: grouped by the uplink, not the site").containsExactly(order);
+        assertThat(order(order).get("origin")).isEqualTo("CLUSTER");
+
+        uplink(camera1, null).andExpect(status().isOk());
+        assertThat(uplinkOf(camera1)).isNull();
     }
 
     @Test
