@@ -131,10 +131,11 @@ final class TemplateBuilder {
      * 维护及时性 joins the evidence of 质量指标1 (前端设备网络通畅，供电稳定): the template has no 运维 row, and keeping the
      * front end up is what the repairs are for; 完成及时性 is the construction schedule, not repairs. It explains the
      * row and does not change its score: the counts, and the late orders by number (the work-order figures list them all).
+     * A period without orders (before work orders existed, or without faults) keeps the row's summary as it was.
      */
     static Built withRepairs(Built built, RepairTimeliness.Repairs r) {
-        if (r == null) {
-            return built;
+        if (r == null || r.orders() == 0) {
+            return built; // no order in the period (or none kept at all): nothing to show
         }
         List<Long> late = r.late().stream().map(RepairTimeliness.LateOrder::orderId).toList();
         String ids = late.stream().limit(MAX_LATE_LISTED).map(id -> "#" + id).collect(java.util.stream.Collectors.joining(" "))
