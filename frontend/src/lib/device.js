@@ -5,7 +5,7 @@ import { LIFECYCLE_DATE_FIELD } from './lifecycle.js'
 export const EDITABLE_FIELDS = [
   'assetTag', 'name', 'category', 'constructionItemId', 'siteId', 'vendor', 'model', 'serialNumber',
   'macAddress', 'ipAddress', 'firmware', 'warrantyEnd', 'unitPrice', 'notes', 'probeMethod', 'probePort',
-  'gbCode',
+  'gbCode', 'uplinkDeviceId',
 ]
 
 const LIFECYCLE_FIELDS = ['lifecycle', ...Object.values(LIFECYCLE_DATE_FIELD)]

@@ -73,7 +73,16 @@ class AssessmentController {
 
     record DeductionView(String rule, String label, String ruleText, String unit, String unitLabel, BigDecimal threshold,
                          BigDecimal deductionPerUnit, boolean proportional, BigDecimal cap, String state, String stateLabel,
-                         BigDecimal count, BigDecimal points, boolean capped, int devices, String evidence) {
+                         BigDecimal count, BigDecimal points, boolean capped, int devices, int workOrders, String evidence) {
+    }
+
+    /** The month's 维护及时性 with its counts ({@code measured} false in a sheet computed without work orders). */
+    record RepairsView(boolean measured, int orders, int decided, int repairedInTime, Double timeliness, int late, String text) {
+    }
+
+    /** A late order behind LATE_REPAIR; {@code repairedAt} null while still unrepaired. */
+    record LateOrderView(long id, Long siteId, String siteName, List<Long> deviceIds, Instant openedAt, Instant repairBy,
+                         Instant repairedAt, double lateHours, String link) {
     }
 
     record GroupsView(String groupBy, String label, boolean available, String message, List<GroupRow> groups) {
@@ -81,7 +90,8 @@ class AssessmentController {
 
     record SheetView(HeaderView assessment, String month, Instant from, Instant to, int cameras,
                      Map<String, IndicatorView> indicators, List<DeductionView> deductions, BigDecimal deducted,
-                     BigDecimal score, Map<String, GroupsView> groups, boolean synthetic, String syntheticNotice) {
+                     BigDecimal score, Map<String, GroupsView> groups, boolean synthetic, String syntheticNotice,
+                     RepairsView repairs) {
     }
 
     record FindingView(String code, String label, Instant from, Instant to, String value) {
@@ -91,7 +101,9 @@ class AssessmentController {
                           double achieved, double expected, double faultHours, List<FindingView> findings) {
     }
 
-    record EvidenceView(long assessmentId, String subject, String title, String detail, List<CameraEvidence> cameras) {
+    /** The cameras behind an indicator or deduction; {@code workOrders}: the late orders behind LATE_REPAIR (else empty). */
+    record EvidenceView(long assessmentId, String subject, String title, String detail, List<CameraEvidence> cameras,
+                        List<LateOrderView> workOrders) {
     }
 
     record Verify(long id, String signedSha256, boolean intact) {
@@ -140,7 +152,7 @@ class AssessmentController {
                 .sorted(Comparator.comparingDouble(r -> r.figures().get(i.apiName()).ratio())).toList();
         IndicatorValue v = sheet.indicators().stream().filter(x -> x.code().equals(i.name())).findFirst().orElseThrow();
         return new EvidenceView(id, i.apiName(), w.indicator(i.name()), v.sourcePresent() ? w.percentOrNotMeasured(v.value())
-                : w.notMeasured(), evidence(rows, i, w));
+                : w.notMeasured(), evidence(rows, i, w), List.of());
     }
 
     /** The cameras behind a deduction (for FAULT_HOURS their DOWN intervals), in the order the sheet lists them. */
@@ -153,8 +165,22 @@ class AssessmentController {
         Indicator i = AssessmentRule.Code.valueOf(d.rule()).indicator();
         Map<Long, CameraRow> byId = sheet.cameraRows().stream().collect(Collectors.toMap(CameraRow::deviceId, Function.identity()));
         List<CameraRow> rows = d.deviceIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return new EvidenceView(id, d.rule(), w.rule(d.rule()), w.ruleText(d) + " · " + w.state(d.state()),
-                evidence(rows, i == null ? Indicator.ONLINE_RATE : i, w));
+        boolean lateRepairs = AssessmentRule.Code.valueOf(d.rule()) == AssessmentRule.Code.LATE_REPAIR;
+        return new EvidenceView(id, d.rule(), w.rule(d.rule()), w.ruleText(d) + " · " + w.state(d.state())
+                + (lateRepairs ? " · " + w.repairs(sheet.repairs()) : ""),
+                evidence(rows, i == null ? Indicator.ONLINE_RATE : i, w), lateRepairs ? lateOrders(sheet, d) : List.of());
+    }
+
+    /** The orders the LATE_REPAIR deduction counted, as the sheet froze them (most late first). */
+    private static List<LateOrderView> lateOrders(AssessmentSheet sheet, Deduction d) {
+        if (sheet.repairs() == null || d.workOrderIds() == null) {
+            return List.of();
+        }
+        java.util.Set<Long> counted = new java.util.HashSet<>(d.workOrderIds());
+        return sheet.repairs().late().stream().filter(o -> counted.contains(o.orderId()))
+                .map(o -> new LateOrderView(o.orderId(), o.siteId(), o.siteName(), o.deviceIds(), o.openedAt(), o.repairBy(),
+                        o.repairedAt(), Math.round(o.lateSeconds() / 360.0) / 10.0, "/api/v1/work-orders/" + o.orderId()))
+                .toList();
     }
 
     @PostMapping(BASE + "/{id}/sign")
@@ -246,12 +272,19 @@ class AssessmentController {
         List<DeductionView> deductions = sheet.deductions().stream().map(d -> new DeductionView(d.rule(), w.rule(d.rule()),
                 w.ruleText(d), d.unit(), w.unit(d.unit()), d.threshold(), d.deductionPerUnit(), d.proportional(), d.cap(), d.state(),
                 w.state(d.state()), d.count(), d.points(), d.capped(), d.deviceIds().size(),
+                d.workOrderIds() == null ? 0 : d.workOrderIds().size(),
                 BASE + "/" + id + "/deductions/" + d.rule() + "/evidence")).toList();
         BigDecimal deducted = sheet.deductions().stream().map(Deduction::points).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, GroupsView> groups = new LinkedHashMap<>();
         AssessmentSheet.GROUPINGS.forEach(g -> groups.put(g, groups(sheet, g, w)));
         return new SheetView(header(s.header(), w), sheet.month(), sheet.from(), sheet.to(), sheet.cameras(), indicators, deductions,
-                deducted, sheet.score(), groups, sheet.synthetic(), sheet.synthetic() ? w.syntheticNotice() : null);
+                deducted, sheet.score(), groups, sheet.synthetic(), sheet.synthetic() ? w.syntheticNotice() : null,
+                repairs(sheet.repairs(), w));
+    }
+
+    private static RepairsView repairs(RepairTimeliness.Repairs r, AssessmentWords w) {
+        return r == null ? new RepairsView(false, 0, 0, 0, null, 0, w.repairs(null))
+                : new RepairsView(true, r.orders(), r.decided(), r.repairedInTime(), r.timeliness(), r.late().size(), w.repairs(r));
     }
 
     private GroupsView groups(AssessmentSheet sheet, String groupBy, AssessmentWords w) {

@@ -66,7 +66,8 @@ final class AssessmentExport {
         List<String> facts = List.of(
                 w.text("assessment.export.period", sheet.month(), day.format(sheet.from()), day.format(sheet.to().minusSeconds(1)),
                         sheet.cameras()),
-                w.text("assessment.export.status", w.status(h.status()), time.format(h.computedAt()), h.computedBy()));
+                w.text("assessment.export.status", w.status(h.status()), time.format(h.computedAt()), h.computedBy()),
+                w.repairs(sheet.repairs()));
         List<Table> tables = new ArrayList<>();
         List<List<String>> indicators = new ArrayList<>();
         for (IndicatorValue v : sheet.indicators()) {
@@ -85,6 +86,9 @@ final class AssessmentExport {
         }
         tables.add(new Table(w.text("assessment.export.deductions"), w.list("assessment.export.head.deductions"), deductions,
                 new int[] {18, 46, 14, 8, 14}));
+        if (sheet.repairs() != null && !sheet.repairs().late().isEmpty()) {
+            tables.add(lateOrders(sheet.repairs(), w, time));
+        }
         for (Map.Entry<String, List<GroupRow>> g : sheet.groups().entrySet()) {
             List<List<String>> rows = new ArrayList<>();
             for (GroupRow r : g.getValue()) {
@@ -114,6 +118,20 @@ final class AssessmentExport {
                 : List.of(w.text("assessment.export.unsigned"));
         return new Content(w.text("assessment.export.title", sheet.projectName(), sheet.month()),
                 sheet.synthetic() ? w.syntheticNotice() : null, facts, tables, score, signer, w.text("assessment.export.page", "{0}", "{1}"));
+    }
+
+    /** The orders behind 维护及时性 that missed their deadline: the evidence of the LATE_REPAIR deduction. */
+    private static Table lateOrders(RepairTimeliness.Repairs repairs, AssessmentWords w, DateTimeFormatter time) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RepairTimeliness.LateOrder o : repairs.late()) {
+            rows.add(List.of(String.valueOf(o.orderId()), o.siteName() == null ? "—" : o.siteName(),
+                    String.valueOf(o.deviceIds().size()), time.format(o.openedAt()), time.format(o.repairBy()),
+                    o.repairedAt() == null ? w.text("assessment.repairs.unrepaired") : time.format(o.repairedAt()),
+                    plain(java.math.BigDecimal.valueOf(o.lateSeconds()).divide(java.math.BigDecimal.valueOf(3600), 1,
+                            java.math.RoundingMode.HALF_UP))));
+        }
+        return new Table(w.text("assessment.export.lateOrders"), w.list("assessment.export.head.lateOrders"), rows,
+                new int[] {10, 22, 8, 16, 16, 16, 12});
     }
 
     private static String plain(java.math.BigDecimal v) {

@@ -19,7 +19,7 @@ public record AssessmentRule(String code, BigDecimal threshold, BigDecimal deduc
         IMAGE_INTACTNESS(Indicator.IMAGE_INTACTNESS, null),
         CLOCK_ACCURACY(Indicator.CLOCK_ACCURACY, null),
         ARCHIVE_COMPLETENESS(Indicator.ARCHIVE_COMPLETENESS, null),
-        /** −deduction per repair later than threshold hours: needs work orders (issue 13), inactive until then. */
+        /** −deduction per work order repaired more than threshold hours after its repair deadline (SLA). */
         LATE_REPAIR(null, "WORK_ORDER");
 
         private final Indicator indicator;
@@ -38,11 +38,6 @@ public record AssessmentRule(String code, BigDecimal threshold, BigDecimal deduc
         /** CAMERA, WORK_ORDER, or for an indicator rule SHEET (flat) / POINT (proportional). */
         public String unit(boolean proportional) {
             return unit != null ? unit : proportional ? "POINT" : "SHEET";
-        }
-
-        /** Whether a sheet can evaluate the rule yet (false for late repairs until work orders exist). */
-        public boolean available() {
-            return this != LATE_REPAIR;
         }
     }
 

@@ -29,7 +29,10 @@ public class AssessmentRules {
 
     static final String ENTITY = "AssessmentRules";
 
-    /** The default sheet: −1 per camera over 8 h of faults (cap 20), −5 for each indicator under its threshold. */
+    /**
+     * The default sheet: −1 per camera over 8 h of faults (cap 20), −5 for each indicator under its threshold, −1 per
+     * work order repaired after its deadline (cap 10).
+     */
     static final List<AssessmentRule> DEFAULTS = List.of(
             rule("FAULT_HOURS", "8", "1", false, "20", true),
             rule("ONLINE_RATE", "0.95", "5", false, "5", true),
@@ -37,7 +40,7 @@ public class AssessmentRules {
             rule("IMAGE_INTACTNESS", "0.90", "5", false, "5", true),
             rule("CLOCK_ACCURACY", "0.95", "5", false, "5", true),
             rule("ARCHIVE_COMPLETENESS", "0.90", "5", false, "5", false),
-            rule("LATE_REPAIR", "24", "1", false, "10", false));
+            rule("LATE_REPAIR", "0", "1", false, "10", true));
 
     private static final BigDecimal MAX_POINTS = BigDecimal.valueOf(100);
     /** Hours in the longest month: a fault-hours threshold beyond it could never be exceeded. */
@@ -141,9 +144,6 @@ public class AssessmentRules {
         points(at + ".cap", r.cap(), problems);
         if (r.proportional() && kind.indicator() == null) {
             problems.add(new FieldProblem(at + ".proportional", "only an indicator rule can deduct per percentage point"));
-        }
-        if (r.active() && !kind.available()) {
-            problems.add(new FieldProblem(at + ".active", "late repairs can only be counted once work orders exist (issue 13)"));
         }
     }
 

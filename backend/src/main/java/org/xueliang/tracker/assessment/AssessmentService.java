@@ -57,6 +57,7 @@ public class AssessmentService {
     private final OnlineRateSource onlineRate;
     private final IndicatorSources sources;
     private final Optional<ContractorGroups> contractors;
+    private final Optional<RepairTimeliness> repairs;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final JsonMapper json;
@@ -65,7 +66,7 @@ public class AssessmentService {
 
     AssessmentService(AssessmentStore store, AssessmentRules rules, CameraDirectory cameras, ProjectRepository projects,
                       OnlineRateSource onlineRate, IndicatorSources sources, Optional<ContractorGroups> contractors,
-                      CurrentUser currentUser, AuditTrail audit, JsonMapper json, Clock clock,
+                      Optional<RepairTimeliness> repairs, CurrentUser currentUser, AuditTrail audit, JsonMapper json, Clock clock,
                       Texts texts) {
         this.store = store;
         this.rules = rules;
@@ -74,6 +75,7 @@ public class AssessmentService {
         this.onlineRate = onlineRate;
         this.sources = sources;
         this.contractors = contractors;
+        this.repairs = repairs;
         this.currentUser = currentUser;
         this.audit = audit;
         this.json = json;
@@ -244,7 +246,8 @@ public class AssessmentService {
         // any source's demo rows make the month synthetic: it is then signed only with the notice accepted
         boolean synthetic = sources.touchSynthetic(projectId, judged, from, to);
         return SheetCalculator.compute(new SheetCalculator.Input(projectId, project.getName(), ym.toString(), from, to, judged,
-                figures, online.faultSeconds(), contractorOf, rules.of(projectId), synthetic));
+                figures, online.faultSeconds(), contractorOf, rules.of(projectId), synthetic,
+                repairs.map(r -> r.of(projectId, from, to)).orElse(null)));
     }
 
     private YearMonth parseMonth(String month, List<FieldProblem> problems) {

@@ -10,11 +10,14 @@ import org.xueliang.tracker.assessment.IndicatorSource.Finding;
 /**
  * A month's computed sheet, as stored (JSON) and frozen at sign-off: the project's indicators, the deductions of
  * each rule, the score, the groups (township, site, contractor) with their own scores and ranks, and every camera's
- * figures with their findings (the evidence the drill-down reads). Codes only; words are added when read.
+ * figures with their findings (the evidence the drill-down reads), and the month's repairs (维护及时性 and the late
+ * orders; null when no module keeps work orders, or in a sheet stored before they existed). Codes only; words are
+ * added when read.
  */
 public record AssessmentSheet(long projectId, String projectName, String month, Instant from, Instant to, int cameras,
                               List<IndicatorValue> indicators, List<Deduction> deductions, BigDecimal score,
-                              Map<String, List<GroupRow>> groups, List<CameraRow> cameraRows, boolean synthetic) {
+                              Map<String, List<GroupRow>> groups, List<CameraRow> cameraRows, boolean synthetic,
+                              RepairTimeliness.Repairs repairs) {
 
     /** Groupings a sheet ranks. */
     public static final List<String> GROUPINGS = List.of("township", "site", "contractor");
@@ -29,11 +32,12 @@ public record AssessmentSheet(long projectId, String projectName, String month, 
 
     /**
      * One rule's deduction. {@code state}: APPLIED (points &gt; 0), NONE (met), NOT_MEASURED (indicator null),
-     * INACTIVE (switched off, or LATE_REPAIR until work orders exist). {@code deviceIds}: the cameras behind it.
+     * INACTIVE (switched off). {@code deviceIds}: the cameras behind it (for LATE_REPAIR the cameras of its orders);
+     * {@code workOrderIds}: the late orders behind LATE_REPAIR (empty for every other rule; null in older sheets).
      */
     public record Deduction(String rule, String unit, BigDecimal threshold, BigDecimal deductionPerUnit, boolean proportional,
                             BigDecimal cap, String state, BigDecimal count, BigDecimal points, boolean capped,
-                            List<Long> deviceIds) {
+                            List<Long> deviceIds, List<Long> workOrderIds) {
     }
 
     /** A group's figures, its own score under the same rules, and its rank (1 = best; equal scores share a rank). */

@@ -74,6 +74,18 @@ record AssessmentWords(Texts texts, Locale locale) {
                 d.cap().stripTrailingZeros().toPlainString());
     }
 
+    /**
+     * The month's 维护及时性 in one line with the counts behind it ("维护及时性 75.00%：已判定 4 张工单中按时修复 3 张，
+     * 本月开单 5 张"), or that no module keeps work orders (older sheets, or none in the application).
+     */
+    String repairs(RepairTimeliness.Repairs r) {
+        if (r == null) {
+            return text("assessment.repairs.notMeasured");
+        }
+        return text("assessment.repairs.line", r.timeliness() == null ? text("assessment.repairs.noneDecided")
+                : percentOrDash(r.timeliness()), r.decided(), r.repairedInTime(), r.orders());
+    }
+
     /** 0.9512 as "95.12%". */
     static String percent(BigDecimal share) {
         return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";

@@ -18,6 +18,8 @@ import org.xueliang.tracker.assessment.AssessmentSheet.Figure;
 import org.xueliang.tracker.assessment.AssessmentSheet.GroupRow;
 import org.xueliang.tracker.assessment.AssessmentSheet.IndicatorValue;
 import org.xueliang.tracker.assessment.IndicatorSource.CameraFigure;
+import org.xueliang.tracker.assessment.RepairTimeliness.LateOrder;
+import org.xueliang.tracker.assessment.RepairTimeliness.Repairs;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 
 /**
@@ -30,10 +32,13 @@ final class SheetCalculator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal HOUR = BigDecimal.valueOf(3600);
 
-    /** What a sheet is computed from; {@code contractors} null when no module says who maintains a camera; empty (no camera has one) counts as null. */
+    /**
+     * What a sheet is computed from; {@code contractors} null when no module says who maintains a camera; empty (no
+     * camera has one) counts as null; {@code repairs} null when no module keeps work orders (late repairs 未测).
+     */
     record Input(long projectId, String projectName, String month, Instant from, Instant to, List<Camera> cameras,
                  Map<Indicator, List<CameraFigure>> figures, Map<Long, Long> faultSeconds, Map<Long, String> contractors,
-                 List<AssessmentRule> rules, boolean synthetic) {
+                 List<AssessmentRule> rules, boolean synthetic, Repairs repairs) {
     }
 
     /** Indicators and deductions of a set of cameras, and the score they give. */
@@ -67,7 +72,7 @@ final class SheetCalculator {
                     in.contractors() == null ? null : in.contractors().get(c.id()),
                     in.faultSeconds().getOrDefault(c.id(), 0L), figures));
         }
-        Evaluation project = evaluate(rows, in.figures().keySet(), in.rules());
+        Evaluation project = evaluate(rows, in.figures().keySet(), in.rules(), in.repairs());
         Map<String, List<GroupRow>> groups = new LinkedHashMap<>();
         groups.put("township", groups(rows, r -> key(r.township()), r -> r.township(), in));
         groups.put("site", groups(rows, r -> r.siteId() == null ? "-" : r.siteId().toString(), CameraRow::siteName, in));
@@ -75,7 +80,7 @@ final class SheetCalculator {
             groups.put("contractor", groups(rows, r -> key(r.contractor()), CameraRow::contractor, in));
         }
         return new AssessmentSheet(in.projectId(), in.projectName(), in.month(), in.from(), in.to(), rows.size(),
-                project.indicators(), project.deductions(), project.score(), groups, rows, in.synthetic());
+                project.indicators(), project.deductions(), project.score(), groups, rows, in.synthetic(), in.repairs());
     }
 
     private static String key(String label) {
@@ -92,7 +97,7 @@ final class SheetCalculator {
         }
         List<GroupRow> unranked = new ArrayList<>();
         members.forEach((k, list) -> {
-            Evaluation e = evaluate(list, in.figures().keySet(), in.rules());
+            Evaluation e = evaluate(list, in.figures().keySet(), in.rules(), ofGroup(in.repairs(), list));
             Map<String, Double> values = new LinkedHashMap<>();
             e.indicators().forEach(v -> values.put(v.indicator(), v.value()));
             BigDecimal faultThreshold = faultThresholdSeconds(in.rules());
@@ -111,13 +116,25 @@ final class SheetCalculator {
         return ranked;
     }
 
+    /** The repairs that concern a group: its late orders are those with a device among the group's cameras. */
+    private static Repairs ofGroup(Repairs repairs, List<CameraRow> members) {
+        if (repairs == null) {
+            return null;
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        members.forEach(r -> ids.add(r.deviceId()));
+        List<LateOrder> late = repairs.late().stream().filter(o -> o.deviceIds().stream().anyMatch(ids::contains)).toList();
+        return new Repairs(repairs.orders(), repairs.decided(), repairs.repairedInTime(), repairs.timeliness(), late);
+    }
+
     private static BigDecimal faultThresholdSeconds(List<AssessmentRule> rules) {
         return rules.stream().filter(r -> r.kind() == AssessmentRule.Code.FAULT_HOURS && r.active())
                 .map(r -> r.threshold().multiply(HOUR)).findFirst().orElse(null);
     }
 
-    /** The indicators of {@code rows} and the rules applied to them. */
-    static Evaluation evaluate(List<CameraRow> rows, java.util.Set<Indicator> measured, List<AssessmentRule> rules) {
+    /** The indicators of {@code rows} and the rules applied to them ({@code repairs}: the late orders that concern them). */
+    static Evaluation evaluate(List<CameraRow> rows, java.util.Set<Indicator> measured, List<AssessmentRule> rules,
+                               Repairs repairs) {
         Map<Indicator, IndicatorValue> values = new EnumMap<>(Indicator.class);
         for (Indicator i : Indicator.values()) {
             double achieved = 0;
@@ -136,7 +153,8 @@ final class SheetCalculator {
         }
         List<Deduction> deductions = new ArrayList<>();
         for (AssessmentRule rule : rules) {
-            deductions.add(deduct(rule, rows, values));
+            deductions.add(rule.kind() == AssessmentRule.Code.LATE_REPAIR ? lateRepairs(rule, rows, repairs)
+                    : deduct(rule, rows, values));
         }
         BigDecimal deducted = deductions.stream().map(Deduction::points).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal score = FULL_SCORE.subtract(deducted).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
@@ -153,7 +171,7 @@ final class SheetCalculator {
 
     private static Deduction deduct(AssessmentRule rule, List<CameraRow> rows, Map<Indicator, IndicatorValue> values) {
         AssessmentRule.Code kind = rule.kind();
-        if (!rule.active() || !kind.available()) {
+        if (!rule.active()) {
             return deduction(rule, "INACTIVE", BigDecimal.ZERO, List.of());
         }
         if (kind == AssessmentRule.Code.FAULT_HOURS) {
@@ -181,10 +199,37 @@ final class SheetCalculator {
         return deduction(rule, "APPLIED", count, below);
     }
 
+    /**
+     * LATE_REPAIR: one unit per order more than {@code threshold} hours past its repair deadline (0: every late order,
+     * the complement of 维护及时性); its cameras and orders are the evidence.
+     */
+    private static Deduction lateRepairs(AssessmentRule rule, List<CameraRow> rows, Repairs repairs) {
+        if (!rule.active()) {
+            return deduction(rule, "INACTIVE", BigDecimal.ZERO, List.of());
+        }
+        if (repairs == null) {
+            return deduction(rule, "NOT_MEASURED", BigDecimal.ZERO, List.of());
+        }
+        BigDecimal tolerance = rule.threshold().multiply(HOUR);
+        List<LateOrder> counted = repairs.late().stream()
+                .filter(o -> BigDecimal.valueOf(o.lateSeconds()).compareTo(tolerance) > 0).toList();
+        java.util.Set<Long> cameras = new java.util.HashSet<>();
+        rows.forEach(r -> cameras.add(r.deviceId()));
+        List<Long> devices = counted.stream().flatMap(o -> o.deviceIds().stream()).filter(cameras::contains).distinct().toList();
+        BigDecimal count = BigDecimal.valueOf(counted.size());
+        return deduction(rule, counted.isEmpty() ? "NONE" : "APPLIED", count, devices,
+                counted.stream().map(LateOrder::orderId).toList());
+    }
+
     private static Deduction deduction(AssessmentRule rule, String state, BigDecimal count, List<Long> devices) {
+        return deduction(rule, state, count, devices, List.of());
+    }
+
+    private static Deduction deduction(AssessmentRule rule, String state, BigDecimal count, List<Long> devices,
+                                       List<Long> workOrders) {
         BigDecimal raw = count.multiply(rule.deduction());
         BigDecimal points = raw.min(rule.cap()).setScale(2, RoundingMode.HALF_UP);
         return new Deduction(rule.code(), rule.kind().unit(rule.proportional()), rule.threshold(), rule.deduction(),
-                rule.proportional(), rule.cap(), state, count, points, raw.compareTo(rule.cap()) > 0, devices);
+                rule.proportional(), rule.cap(), state, count, points, raw.compareTo(rule.cap()) > 0, devices, workOrders);
     }
 }

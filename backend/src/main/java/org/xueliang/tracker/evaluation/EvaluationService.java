@@ -78,11 +78,13 @@ public class EvaluationService {
     private final Texts texts;
     private final AvailabilityService availability;
     private final DeviceCategoryRepository categories;
+    private final java.util.Optional<org.xueliang.tracker.assessment.RepairTimeliness> repairs;
 
     EvaluationService(EvaluationStore store, ProjectRepository projects, QuantityTargetRepository targets, DeviceRoster roster,
                       SiteRepository sites, ProjectProgress progress, QualityFigures quality, IndicatorQualityFigures cameraQuality, ScoringRules rules, AuditTrail audit,
                       CurrentUser currentUser, JsonMapper json, Clock clock, Texts texts, AvailabilityService availability,
-                      DeviceCategoryRepository categories) {
+                      DeviceCategoryRepository categories,
+                      java.util.Optional<org.xueliang.tracker.assessment.RepairTimeliness> repairs) {
         this.store = store;
         this.projects = projects;
         this.targets = targets;
@@ -99,6 +101,7 @@ public class EvaluationService {
         this.texts = texts;
         this.availability = availability;
         this.categories = categories;
+        this.repairs = repairs;
     }
 
     public record CreateRequest(Long projectId, LocalDate from, LocalDate to, AvailabilityPolicy policy) {
@@ -565,7 +568,9 @@ public class EvaluationService {
                 q == null ? null : q.frontEnd(), q == null ? null : q.backEnd(),
                 withQuality && IndicatorQualityFigures.handles(h.policy().qualityMetric())
                         ? cameraQuality.of(project.getId(), h.from(), h.to(), h.policy()) : null,
-                h.policy(), h.from(), h.to());
+                h.policy(), h.from(), h.to(), withQuality ? repairs.map(r -> r.of(project.getId(),
+                        h.from().atStartOfDay(clock.getZone()).toInstant(),
+                        h.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant())).orElse(null) : null);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.xueliang.tracker.assessment.RepairTimeliness;
 import org.xueliang.tracker.availability.AvailabilityPolicy.QualityMetric;
 import org.xueliang.tracker.ledger.Tier;
 
@@ -25,6 +26,8 @@ final class TemplateBuilder {
 
     private static final String FRONT_END_NAME = "指标1：前端设备网络通畅，供电稳定";
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Late orders named in the 质量 row's summary; the rest are in the work-order figures. */
+    private static final int MAX_LATE_LISTED = 30;
     private static final MathContext MC = MathContext.DECIMAL64;
 
     private TemplateBuilder() {
@@ -40,8 +43,8 @@ final class TemplateBuilder {
                     new Evidence("DEVICES", Phrase.of("evidence.summary.quantity", q.installed(), q.devices().size(), q.planned()),
                             q.devices(), null)));
         }
-        rows.add(f.cameraQuality() != null ? cameraQuality(f, FRONT_END_NAME, rules)
-                : quality(f, f.frontEnd(), FRONT_END_NAME, Tier.FRONT_END, f.policy().qualityMetric(), rules));
+        rows.add(withRepairs(f.cameraQuality() != null ? cameraQuality(f, FRONT_END_NAME, rules)
+                : quality(f, f.frontEnd(), FRONT_END_NAME, Tier.FRONT_END, f.policy().qualityMetric(), rules), f.repairs()));
         rows.add(quality(f, f.backEnd(), "指标2：后端设备运行稳定，安全可靠", Tier.BACK_END, QualityMetric.AVAILABILITY, rules));
         rows.add(timeliness(f));
         rows.add(cost(f));
@@ -122,6 +125,27 @@ final class TemplateBuilder {
                 actual == null ? "所选期间没有摄像机的" + (metric.equals("COMPOSITE") ? "考核指标" : "该项指标") + "数据" : null,
                 q.cameras() == 0 ? null : BigDecimal.valueOf(q.measured()).divide(BigDecimal.valueOf(q.cameras()), 6, RoundingMode.HALF_UP),
                 new Evidence("INDICATORS", summary, q.perCamera(), null));
+    }
+
+    /**
+     * 维护及时性 joins the evidence of 质量指标1 (前端设备网络通畅，供电稳定): the template has no 运维 row, and keeping the
+     * front end up is what the repairs are for; 完成及时性 is the construction schedule, not repairs. It explains the
+     * row and does not change its score: the counts, and the late orders by number (the work-order figures list them all).
+     * A period without orders (before work orders existed, or without faults) keeps the row's summary as it was.
+     */
+    static Built withRepairs(Built built, RepairTimeliness.Repairs r) {
+        if (r == null || r.orders() == 0) {
+            return built; // no order in the period (or none kept at all): nothing to show
+        }
+        List<Long> late = r.late().stream().map(RepairTimeliness.LateOrder::orderId).toList();
+        String ids = late.stream().limit(MAX_LATE_LISTED).map(id -> "#" + id).collect(java.util.stream.Collectors.joining(" "))
+                + (late.size() > MAX_LATE_LISTED ? " …" : "");
+        Phrase repairs = Phrase.of("evidence.repairs", r.timeliness() == null ? Phrase.of("evidence.notMeasured")
+                        : TableRow.plain(BigDecimal.valueOf(r.timeliness()).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP)) + "%",
+                r.decided(), r.repairedInTime(), r.orders(), late.size(), late.isEmpty() ? Phrase.of("evidence.none") : Phrase.literal(ids));
+        Evidence e = built.evidence();
+        Evidence joined = new Evidence(e.kind(), Phrase.of("evidence.summary.withRepairs", e.summary(), repairs), e.items(), e.formula());
+        return new Built(built.row(), joined);
     }
 
     private static Built timeliness(ProjectFacts f) {

@@ -70,6 +70,9 @@ public class Device extends TimestampedEntity {
     @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
     @jakarta.persistence.JoinColumn(name = "gb_credential_id")
     private Credential gbCredential;
+    /** The switch it hangs off (上联设备), written only by {@link DeviceUplinks} after its checks, never by JPA. */
+    @jakarta.persistence.Column(name = "uplink_device_id", insertable = false, updatable = false)
+    private Long uplinkDeviceId;
     @Version
     private long version;
 
@@ -162,6 +165,7 @@ public class Device extends TimestampedEntity {
 
     public Long getId() { return id; }
     public Long getProjectId() { return projectId; }
+    public Long getUplinkDeviceId() { return uplinkDeviceId; }
     public String getAssetTag() { return assetTag; }
     public String getName() { return name; }
     public String getCategoryCode() { return categoryCode; }

@@ -68,8 +68,8 @@ public class DeviceDirectory {
         return tiers;
     }
 
-    /** Where a device belongs: its project, site (may be null), category and lifecycle stage. */
-    public record DevicePlace(long id, long projectId, Long siteId, String categoryCode, Lifecycle lifecycle) {
+    /** Where a device belongs: its project, site (may be null), category, lifecycle stage and uplink (may be null). */
+    public record DevicePlace(long id, long projectId, Long siteId, String categoryCode, Lifecycle lifecycle, Long uplinkDeviceId) {
     }
 
     /** The places of these devices, by id; ids of no device are absent. */
@@ -80,9 +80,10 @@ public class DeviceDirectory {
             return out;
         }
         String in = String.join(",", deviceIds.stream().map(id -> "?").toList());
-        jdbc.query("SELECT id, project_id, site_id, category_code, lifecycle FROM device WHERE id IN (" + in + ")", rs -> {
+        jdbc.query("SELECT id, project_id, site_id, category_code, lifecycle, uplink_device_id FROM device WHERE id IN (" + in + ")", rs -> {
             out.put(rs.getLong("id"), new DevicePlace(rs.getLong("id"), rs.getLong("project_id"),
-                    rs.getObject("site_id", Long.class), rs.getString("category_code"), Lifecycle.valueOf(rs.getString("lifecycle"))));
+                    rs.getObject("site_id", Long.class), rs.getString("category_code"), Lifecycle.valueOf(rs.getString("lifecycle")),
+                    rs.getObject("uplink_device_id", Long.class)));
         }, deviceIds.toArray());
         return out;
     }

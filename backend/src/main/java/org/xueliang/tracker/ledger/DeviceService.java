@@ -282,7 +282,7 @@ public class DeviceService {
         String gbPassword = gbPasswordOf(patch);
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equals(PROBE) || e.getKey().equals(GbPassword.FIELD)) {
+            if (e.getKey().equals(PROBE) || e.getKey().equals(GbPassword.FIELD) || e.getKey().equals(UPLINK)) {
                 continue;
             }
             if (!known.contains(e.getKey())) {
@@ -308,6 +308,8 @@ public class DeviceService {
     }
 
     static final String PROBE = "probe";
+    /** The uplink travels with the body but is written apart, after its own checks ({@link DeviceUplinks}). */
+    static final String UPLINK = "uplinkDeviceId";
 
     /** The write-only {@code "gbPassword"} of a request body: null when absent or null (keep), a string otherwise. */
     public String gbPasswordOf(JsonNode body) {
@@ -338,7 +340,7 @@ public class DeviceService {
         return ApiException.badRequest(problem.field(), problem.message());
     }
 
-    /** The device fields of a request body (everything but {@code "probe"} and {@code "gbPassword"}). */
+    /** The device fields of a request body (everything but {@code "probe"}, {@code "gbPassword"} and {@code "uplinkDeviceId"}). */
     public DeviceFields fieldsOf(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.badRequest("body", "a device must be a JSON object");
@@ -346,6 +348,7 @@ public class DeviceService {
         ObjectNode copy = ((ObjectNode) body).deepCopy();
         copy.remove(PROBE);
         copy.remove(GbPassword.FIELD);
+        copy.remove(UPLINK);
         try {
             return json.treeToValue(copy, DeviceFields.class);
         } catch (JacksonException e) {

@@ -27,10 +27,12 @@ import org.xueliang.tracker.workorder.OrderOpening.Failing;
 /**
  * Turns device states into orders (docs/WORKORDERS.md "Opening"), run under the lease {@code work-orders}:
  * <ol>
- * <li>a device DOWN or DEGRADED for longer than its grace, held by no order, gets one: it joins an open cluster order
+ * <li>a device DOWN or DEGRADED for longer than its grace, held by no order, gets one (inside a planned maintenance
+ * window none, and the grace counts from the window's end: {@link MaintenanceHolds}): it joins an open cluster order
  * of its site whose first failure lies within the cluster window of its own; else, when at least
  * {@code cluster-size} failing devices of its site (past the grace or not) failed within that window of it, the ones
- * past the grace open one CLUSTER order together; else it opens an AUTO order of its own;</li>
+ * past the grace open one CLUSTER order together; else it opens an AUTO order of its own. Before that, a failing
+ * uplink (ledger {@code uplinkDeviceId}) past its grace and its failing devices are one CLUSTER order;</li>
  * <li>a held device back UP (since after its incident started) is marked recovered; an order whose devices are all
  * back goes to PENDING_CONFIRMATION,
  * and back to where it was when one of them fails again (a flapping device stays on its order).</li>
@@ -49,17 +51,19 @@ class FaultSweep {
     private final WorkOrderStore store;
     private final OrderOpening opening;
     private final SlaRules rules;
+    private final MaintenanceHolds maintenance;
     private final WorkOrderSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
 
     FaultSweep(CurrentStates states, DeviceDirectory directory, WorkOrderStore store, OrderOpening opening, SlaRules rules,
-               WorkOrderSettings settings, AuditTrail audit, Clock clock) {
+               MaintenanceHolds maintenance, WorkOrderSettings settings, AuditTrail audit, Clock clock) {
         this.states = states;
         this.directory = directory;
         this.store = store;
         this.opening = opening;
         this.rules = rules;
+        this.maintenance = maintenance;
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -81,14 +85,20 @@ class FaultSweep {
         List<Current> free = failing.stream().filter(c -> !held.containsKey(c.deviceId())).toList();
         Map<Long, DevicePlace> places = directory.places(free.stream().map(Current::deviceId).toList());
         Map<Long, List<SlaRule>> projectRules = new HashMap<>();
+        List<MaintenanceHolds.Window> windows = maintenance.overlapping(
+                free.stream().map(Current::since).min(Instant::compareTo).orElse(now), now);
         List<Candidate> all = new ArrayList<>();
         for (Current c : free) {
             DevicePlace place = places.get(c.deviceId());
             if (place == null || !WATCHED.contains(place.lifecycle())) {
                 continue;
             }
+            Instant countsFrom = MaintenanceHolds.countsFrom(c.since(), place, windows, now);
+            if (countsFrom.isAfter(now)) {
+                continue; // inside planned maintenance: no order, and no cluster member, while the window lasts
+            }
             Duration grace = rules.grace(projectRules.computeIfAbsent(place.projectId(), rules::rules), place.categoryCode());
-            all.add(new Candidate(c, place, !c.since().plus(grace).isAfter(now)));
+            all.add(new Candidate(c, place, !countsFrom.plus(grace).isAfter(now)));
         }
         if (all.stream().noneMatch(Candidate::pastGrace)) {
             return;
@@ -96,6 +106,11 @@ class FaultSweep {
         Map<Long, List<Candidate>> bySite = all.stream().filter(c -> c.place().siteId() != null)
                 .collect(Collectors.groupingBy(c -> c.place().siteId(), LinkedHashMap::new, Collectors.toList()));
         List<WorkOrderStore.OpenCluster> clusters = store.openClusters(bySite.keySet());
+        for (Candidate c : all) {
+            if (c.pastGrace() && !c.taken) {
+                openUplinkCluster(c, all, now);
+            }
+        }
         for (Candidate c : all) {
             if (!c.pastGrace() || c.taken) {
                 continue;
@@ -120,6 +135,26 @@ class FaultSweep {
                 c.taken = true;
             }
         }
+    }
+
+    /**
+     * A down uplink (a switch) past its grace and the devices hanging off it that failed within the cluster window of
+     * it, past their own grace or not (the uplink explains them), are one CLUSTER order, the uplink listed first.
+     */
+    private void openUplinkCluster(Candidate uplink, List<Candidate> all, Instant now) {
+        List<Candidate> under = all.stream().filter(o -> !o.taken && o != uplink
+                && Long.valueOf(uplink.current().deviceId()).equals(o.place().uplinkDeviceId())
+                && Duration.between(o.current().since(), uplink.current().since()).abs().compareTo(settings.clusterWindow()) <= 0)
+                .toList();
+        if (under.isEmpty()) {
+            return;
+        }
+        List<Candidate> together = new ArrayList<>();
+        together.add(uplink);
+        together.addAll(under);
+        opening.open(uplink.place().projectId(), uplink.place().siteId(), "CLUSTER", reason(together), failings(together),
+                AuditTrail.SYSTEM_ACTOR, null, now);
+        together.forEach(t -> t.taken = true);
     }
 
     private boolean joinCluster(Candidate c, List<WorkOrderStore.OpenCluster> clusters, Instant now) {

@@ -9,6 +9,8 @@
  * <p>Owns the tables {@code work_order}, {@code work_order_device}, {@code work_order_event},
  * {@code work_order_sla_rule}, {@code work_order_reminder} and {@code work_order_photo} (V42). Reads device states
  * through {@code monitoring.CurrentStates}, devices through {@code ledger.DeviceDirectory} and
- * {@code ledger.CameraDirectory}, a camera's 维保单位 through {@code assessment.ContractorGroups}.
+ * {@code ledger.CameraDirectory}, a camera's 维保单位 through {@code assessment.ContractorGroups}, planned maintenance
+ * from monitoring's read model {@code monitoring_maintenance_window}; answers {@code assessment.RepairTimeliness}
+ * (维护及时性 and the late orders) for the 考核 sheet and the 自评表.
  */
 package org.xueliang.tracker.workorder;

@@ -189,8 +189,11 @@ class AssessmentApiOnMariaDbTest extends ApiTestSupport {
         assertThat(deduction(sheet, "RECORDING_COMPLETENESS").get("points").decimalValue()).isEqualByComparingTo("5");
         assertThat(deduction(sheet, "IMAGE_INTACTNESS").get("state").asString()).isEqualTo("NOT_MEASURED");
         assertThat(deduction(sheet, "ARCHIVE_COMPLETENESS").get("state").asString()).isEqualTo("INACTIVE");
-        assertThat(deduction(sheet, "LATE_REPAIR").get("state").asString()).isEqualTo("INACTIVE");
-        assertThat(deduction(sheet, "LATE_REPAIR").get("ruleText").asString()).contains("工单");
+        // work orders exist, none was opened in the month: nothing late
+        assertThat(deduction(sheet, "LATE_REPAIR").get("state").asString()).isEqualTo("NONE");
+        assertThat(deduction(sheet, "LATE_REPAIR").get("ruleText").asString()).contains("工单", "SLA");
+        assertThat(sheet.get("repairs").get("measured").asBoolean()).isTrue();
+        assertThat(sheet.get("repairs").get("orders").asInt()).isZero();
         assertThat(sheet.get("score").decimalValue()).isEqualByComparingTo("93");
         assertThat(sheet.get("synthetic").asBoolean()).isFalse();
 
@@ -285,7 +288,7 @@ class AssessmentApiOnMariaDbTest extends ApiTestSupport {
         assertThat(rules.get(0).get("threshold").decimalValue()).isEqualByComparingTo("8");
         perform(withJson(put("/api/v1/projects/{p}/assessment-rules", f.project()), Map.of("rules", List.of(
                 Map.of("code", "FAULT_HOURS", "threshold", 4, "deduction", 2, "proportional", false, "cap", 10, "active", true),
-                Map.of("code", "LATE_REPAIR", "threshold", 24, "deduction", 1, "proportional", false, "cap", 10, "active", true)))), ADMIN)
+                Map.of("code", "LATE_REPAIR", "threshold", 745, "deduction", 1, "proportional", false, "cap", 10, "active", true)))), ADMIN)
                 .andExpectAll(problem(422));
         perform(withJson(put("/api/v1/projects/{p}/assessment-rules", f.project()), Map.of("rules", List.of(
                 Map.of("code", "ONLINE_RATE", "threshold", 95, "deduction", 5, "proportional", false, "cap", 5, "active", true)))), ADMIN)

@@ -13,6 +13,8 @@ import org.xueliang.tracker.assessment.AssessmentSheet.Deduction;
 import org.xueliang.tracker.assessment.AssessmentSheet.GroupRow;
 import org.xueliang.tracker.assessment.IndicatorSource.CameraFigure;
 import org.xueliang.tracker.assessment.IndicatorSource.Finding;
+import org.xueliang.tracker.assessment.RepairTimeliness.LateOrder;
+import org.xueliang.tracker.assessment.RepairTimeliness.Repairs;
 import org.xueliang.tracker.ledger.CameraDirectory.Camera;
 import org.xueliang.tracker.ledger.Lifecycle;
 
@@ -42,8 +44,18 @@ class SheetCalculatorTest {
     }
 
     static AssessmentSheet compute(Map<Indicator, List<CameraFigure>> figures, List<AssessmentRule> rules, Map<Long, String> contractors) {
+        return compute(figures, rules, contractors, null);
+    }
+
+    static AssessmentSheet compute(Map<Indicator, List<CameraFigure>> figures, List<AssessmentRule> rules, Map<Long, String> contractors,
+                                   Repairs repairs) {
         return SheetCalculator.compute(new SheetCalculator.Input(9, "P", "2022-03", FROM, TO, CAMERAS, figures,
-                Map.of(1L, 9 * 3600L, 2L, 8 * 3600L, 3L, 30 * 3600L), contractors, rules, false));
+                Map.of(1L, 9 * 3600L, 2L, 8 * 3600L, 3L, 30 * 3600L), contractors, rules, false, repairs));
+    }
+
+    static LateOrder late(long order, long site, long lateSeconds, Long... devices) {
+        Instant due = FROM.plusSeconds(86_400);
+        return new LateOrder(order, site, "点位" + site, List.of(devices), FROM, due, due.plusSeconds(lateSeconds), lateSeconds);
     }
 
     static Deduction deduction(AssessmentSheet s, String rule) {
@@ -66,7 +78,8 @@ class SheetCalculatorTest {
         assertThat(deduction(s, "IMAGE_INTACTNESS").state()).isEqualTo("NOT_MEASURED");
         assertThat(deduction(s, "CLOCK_ACCURACY").state()).isEqualTo("NOT_MEASURED");
         assertThat(deduction(s, "CLOCK_ACCURACY").points()).isEqualByComparingTo("0");
-        assertThat(deduction(s, "LATE_REPAIR").state()).isEqualTo("INACTIVE");
+        // no module kept work orders: late repairs are 未测, never 0 late orders
+        assertThat(deduction(s, "LATE_REPAIR").state()).isEqualTo("NOT_MEASURED");
         assertThat(s.score()).isEqualByComparingTo("88");
     }
 
@@ -103,5 +116,41 @@ class SheetCalculatorTest {
         assertThat(contractors).extracting(GroupRow::label).containsExactly("乙公司", "甲公司");
         List<GroupRow> sites = compute(figures(1, 1, 1), List.of(), null).groups().get("site");
         assertThat(sites).extracting(GroupRow::rank).containsExactly(1, 1);
+    }
+
+    @Test
+    void lateRepairsDeductPerOrderPastItsDeadlineBeyondTheToleranceWithTheOrdersAsEvidence() {
+        // 4 orders decided, 1 in time; 3 late: 30 h (cameras 3 and a switch 99), 2 h (camera 1), 10 min (camera 3)
+        Repairs repairs = new Repairs(5, 4, 1, 0.25, List.of(late(7, 20, 30 * 3600, 3L, 99L), late(8, 10, 7200, 1L),
+                late(9, 20, 600, 3L)));
+        List<AssessmentRule> rules = List.of(
+                new AssessmentRule("LATE_REPAIR", BigDecimal.ZERO, new BigDecimal("2"), false, new BigDecimal("5"), true));
+        AssessmentSheet s = compute(figures(1, 1, 1), rules, null, repairs);
+        Deduction d = deduction(s, "LATE_REPAIR");
+        assertThat(d.state()).isEqualTo("APPLIED");
+        assertThat(d.unit()).isEqualTo("WORK_ORDER");
+        assertThat(d.workOrderIds()).containsExactly(7L, 8L, 9L);
+        // the cameras of the late orders, the switch (not a camera of the sheet) left out
+        assertThat(d.deviceIds()).containsExactly(3L, 1L);
+        assertThat(d.count()).isEqualByComparingTo("3");
+        assertThat(d.points()).isEqualByComparingTo("5");
+        assertThat(d.capped()).isTrue();
+        assertThat(s.score()).isEqualByComparingTo("95");
+        assertThat(s.repairs().timeliness()).isEqualTo(0.25);
+
+        // a tolerance of 1 h past the deadline leaves the 10-minute one out
+        List<AssessmentRule> tolerant = List.of(
+                new AssessmentRule("LATE_REPAIR", BigDecimal.ONE, new BigDecimal("2"), false, new BigDecimal("10"), true));
+        Deduction t = deduction(compute(figures(1, 1, 1), tolerant, null, repairs), "LATE_REPAIR");
+        assertThat(t.workOrderIds()).containsExactly(7L, 8L);
+        assertThat(t.points()).isEqualByComparingTo("4");
+
+        // a group counts the late orders that touch its cameras: 甲镇 (cameras 1, 2) order 8, 乙镇 (camera 3) orders 7 and 9
+        List<GroupRow> townships = compute(figures(1, 1, 1), rules, null, repairs).groups().get("township");
+        assertThat(townships).extracting(GroupRow::label).containsExactly("甲镇", "乙镇");
+        assertThat(townships).extracting(GroupRow::deductions).extracting(BigDecimal::intValue).containsExactly(2, 4);
+
+        Repairs inTime = new Repairs(2, 2, 2, 1.0, List.of());
+        assertThat(deduction(compute(figures(1, 1, 1), rules, null, inTime), "LATE_REPAIR").state()).isEqualTo("NONE");
     }
 }

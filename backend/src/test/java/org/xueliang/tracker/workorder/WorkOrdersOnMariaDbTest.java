@@ -3,6 +3,7 @@ package org.xueliang.tracker.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -170,6 +171,90 @@ class WorkOrdersOnMariaDbTest extends ApiTestSupport {
         assertThat(ordersOf(down)).hasSize(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'WorkOrder' AND entity_id = ?",
                 Integer.class, Long.toString(id))).as("opened, recovered, failed again, recovered, resolved").isEqualTo(5);
+    }
+
+    /** A planned maintenance window of this test's own device or site (from and to relative to now). */
+    private long window(String scope, long ref, Duration from, Duration to) {
+        jdbc.update("INSERT INTO maintenance_window (scope_type, scope_ref, starts_at, ends_at, reason, created_by, created_at)"
+                + " VALUES (?,?,?,?,?,?,?)", scope, Long.toString(ref), utc(Instant.now().plus(from)), utc(Instant.now().plus(to)),
+                "工单测试维护", "admin", utc(Instant.now()));
+        return jdbc.queryForObject("SELECT MAX(id) FROM maintenance_window", Long.class);
+    }
+
+    @Test
+    void aPlannedMaintenanceWindowHoldsBackTheOrderAndTheGraceCountsFromItsEnd() throws Exception {
+        long project = project();
+        long down = device(project, site());
+        state(down, "DOWN", Duration.ofMinutes(30));
+        long w = window("DEVICE", down, Duration.ofMinutes(-40), Duration.ofMinutes(10));
+        faults.sweep();
+        assertThat(ordersOf(down)).as("down inside its maintenance window").isEmpty();
+
+        jdbc.update("UPDATE maintenance_window SET ends_at = ? WHERE id = ?", utc(Instant.now().minus(Duration.ofMinutes(5))), w);
+        faults.sweep();
+        assertThat(ordersOf(down)).as("the 10-minute grace counts from the window's end, 5 minutes ago").isEmpty();
+
+        jdbc.update("UPDATE maintenance_window SET ends_at = ? WHERE id = ?", utc(Instant.now().minus(Duration.ofMinutes(11))), w);
+        faults.sweep();
+        assertThat(ordersOf(down)).as("still down 11 minutes after the window").hasSize(1);
+
+        // a window of the site holds back its devices, also one that began after the device failed (within its grace)
+        long site = site();
+        long other = device(project, site);
+        state(other, "DOWN", Duration.ofMinutes(20));
+        window("SITE", site, Duration.ofMinutes(-15), Duration.ofHours(1));
+        faults.sweep();
+        assertThat(ordersOf(other)).isEmpty();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions uplink(long deviceId, Object uplink) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("uplinkDeviceId", uplink);
+        return perform(withJson(patch("/api/v1/devices/{id}", deviceId), body), ADMIN);
+    }
+
+    private Long uplinkOf(long deviceId) {
+        return jdbc.queryForObject("SELECT uplink_device_id FROM device WHERE id = ?", Long.class, deviceId);
+    }
+
+    @Test
+    void aDownUplinkAndTheDownDevicesUnderItAreOneOrderAndUplinksAreChecked() throws Exception {
+        long project = project();
+        long uplinkSwitch = device(project, site());
+        long camera1 = device(project, site());
+        long camera2 = device(project, site());
+        long elsewhere = device(project(), site());
+        // the ledger checks a written device whole: an IN_SERVICE device needs its in-service date
+        jdbc.update("UPDATE device SET in_service_on = DATE '2026-01-05' WHERE id IN (?, ?, ?, ?)", uplinkSwitch, camera1,
+                camera2, elsewhere);
+        assertThat(read(uplink(camera1, uplinkSwitch).andExpect(status().isOk())).get("uplinkDeviceId").asLong())
+                .isEqualTo(uplinkSwitch);
+        uplink(camera2, uplinkSwitch).andExpect(status().isOk());
+        assertThat(getJson("/api/v1/devices/{id}", camera2).get("uplinkDeviceId").asLong()).isEqualTo(uplinkSwitch);
+
+        uplink(camera1, camera1).andExpectAll(problem(422));
+        uplink(uplinkSwitch, camera1).andExpectAll(problem(422)); // the switch hangs off its own camera: a loop
+        uplink(camera1, elsewhere).andExpectAll(problem(422)); // another project
+        uplink(camera1, 987654321L).andExpectAll(problem(422));
+        uplink(camera1, "switch").andExpectAll(problem(422));
+        assertThat(uplinkOf(camera1)).as("refused changes change nothing").isEqualTo(uplinkSwitch);
+        assertThat(uplinkOf(uplinkSwitch)).isNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'DEVICE_UPLINK' AND entity_id = ?",
+                Integer.class, String.valueOf(camera1))).isEqualTo(1);
+
+        // the switch and camera 1 are past the grace, camera 2 went down with them but was seen a little later
+        state(uplinkSwitch, "DOWN", Duration.ofMinutes(12));
+        state(camera1, "DOWN", Duration.ofMinutes(11));
+        state(camera2, "DOWN", Duration.ofMinutes(9));
+        faults.sweep();
+        assertThat(ordersOf(uplinkSwitch)).hasSize(1);
+        long order = ordersOf(uplinkSwitch).get(0);
+        assertThat(ordersOf(camera1)).containsExactly(order);
+        assertThat(ordersOf(camera2)).as("each on a site of its own: grouped by the uplink, not the site").containsExactly(order);
+        assertThat(order(order).get("origin")).isEqualTo("CLUSTER");
+
+        uplink(camera1, null).andExpect(status().isOk());
+        assertThat(uplinkOf(camera1)).isNull();
     }
 
     @Test
@@ -488,5 +573,45 @@ class WorkOrdersOnMariaDbTest extends ApiTestSupport {
         assertThat(byMonth.get("groups").get(10).get("orders").asInt()).isEqualTo(3);
         perform(get("/api/v1/work-orders/figures?projectId={p}&groupBy=planet", project), ADMIN).andExpectAll(problem(400));
         perform(get("/api/v1/work-orders/figures?projectId={p}&month=11-2026", project), ADMIN).andExpectAll(problem(400));
+
+        // the 考核 sheet of the month reads the same figures: the two late orders are its LATE_REPAIR evidence
+        JsonNode sheet = read(perform(withJson(post("/api/v1/assessments"), Map.of("projectId", project, "month", "2026-11")), ADMIN)
+                .andExpect(status().isCreated()));
+        assertThat(sheet.get("repairs").get("decided").asInt()).isEqualTo(3);
+        assertThat(sheet.get("repairs").get("repairedInTime").asInt()).isEqualTo(1);
+        assertThat(sheet.get("repairs").get("text").asString()).contains("维护及时性 33.33%", "按时修复 1 张");
+        JsonNode late = null;
+        for (JsonNode d : sheet.get("deductions")) {
+            late = d.get("rule").asString().equals("LATE_REPAIR") ? d : late;
+        }
+        assertThat(late.get("state").asString()).isEqualTo("APPLIED");
+        assertThat(late.get("count").decimalValue()).isEqualByComparingTo("2");
+        assertThat(late.get("points").decimalValue()).isEqualByComparingTo("2");
+        assertThat(late.get("workOrders").asInt()).isEqualTo(2);
+        JsonNode evidence = getJson(late.get("evidence").asString());
+        assertThat(evidence.get("workOrders")).extracting(o -> o.get("id").asLong())
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(evidence.get("workOrders")).filteredOn(o -> o.get("id").asLong() == ids.get(1))
+                .extracting(o -> o.get("lateHours").asDouble()).containsExactly(6.0);
+        assertThat(sheet.get("score").decimalValue()).as("no camera: only the late repairs deduct").isEqualByComparingTo("98");
+        byte[] xlsx = perform(get("/api/v1/assessments/{id}/export?format=xlsx", sheet.get("assessment").get("id").asLong()), ADMIN)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var text = new StringBuilder();
+            wb.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
+            assertThat(text.toString()).contains("维修超时工单", "维护及时性 33.33%", String.valueOf(ids.get(1)), "尚未修复");
+        }
+
+        // the 自评表 of the month: 维护及时性 with its counts and the late orders in 质量指标1's evidence
+        long evaluation = read(perform(withJson(post("/api/v1/evaluations"), Map.of("projectId", project, "from", "2026-11-01",
+                "to", "2026-11-30")), ADMIN).andExpect(status().isCreated())).at("/evaluation/id").asLong();
+        JsonNode frontEnd = null;
+        for (JsonNode r : getJson("/api/v1/evaluations/" + evaluation + "/rows")) {
+            frontEnd = "QUALITY_FRONT_END".equals(r.get("metric").asString()) ? r : frontEnd;
+        }
+        String summary = getJson("/api/v1/evaluations/" + evaluation + "/rows/" + frontEnd.get("id").asLong() + "/evidence")
+                .toString();
+        assertThat(summary).contains("维护及时性 33.33%", "期间开单 3 张", "已判定 3 张", "按时修复 1 张", "超时 2 张",
+                "#" + ids.get(1), "#" + ids.get(2)).doesNotContain("#" + ids.get(0) + " ");
     }
 }
