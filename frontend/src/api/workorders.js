@@ -22,5 +22,8 @@ export const photoUrl = (orderId, photoId) => `${BASE}/${orderId}/photos/${photo
 /** `{projectId, month?: 'YYYY-MM', groupBy: technician|contractor|site|month}`. */
 export const getWorkOrderFigures = (params) => http.get(`${BASE}/figures`, { query: params })
 
+/** The users a manager may assign the project's orders to: `[{username, displayName}]`, by user name. */
+export const listWorkOrderAssignees = (projectId) => http.get(`${API}/projects/${projectId}/work-order-assignees`)
+
 export const getSlaRules = (projectId) => http.get(`${API}/projects/${projectId}/work-order-sla-rules`)
 export const putSlaRules = (projectId, rules) => http.put(`${API}/projects/${projectId}/work-order-sla-rules`, { json: { rules } })

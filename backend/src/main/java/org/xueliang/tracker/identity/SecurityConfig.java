@@ -142,6 +142,7 @@ class SecurityConfig {
          .requestMatchers(HttpMethod.GET, "/api/v1/work-orders/figures").hasAnyAuthority(WORK_ORDER_MANAGE.name(), EVALUATION_READ.name())
          .requestMatchers(HttpMethod.PUT, "/api/v1/projects/*/work-order-sla-rules").hasAuthority(WORK_ORDER_MANAGE.name())
          .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/work-order-sla-rules").hasAuthority(WORK_ORDER_WORK.name())
+         .requestMatchers(HttpMethod.GET, "/api/v1/projects/*/work-order-assignees").hasAuthority(WORK_ORDER_MANAGE.name())
          .requestMatchers("/api/v1/work-orders", "/api/v1/work-orders/**").hasAuthority(WORK_ORDER_WORK.name())
          // Stocktake (盘点): managers open and close sessions and set the audit intervals; technicians scan and read.
          .requestMatchers(HttpMethod.POST, "/api/v1/stocktakes", "/api/v1/stocktakes/*/close").hasAuthority(STOCKTAKE_MANAGE.name())

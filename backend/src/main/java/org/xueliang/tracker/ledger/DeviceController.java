@@ -38,11 +38,11 @@ class DeviceController {
             Map.entry("unitPrice", "unitPrice"), Map.entry("updatedAt", "updatedAt"), Map.entry("gbCode", "gbCode"));
 
     private final DeviceService service;
-    private final DeviceUplinks uplinks;
+    private final DeviceWrites writes;
 
-    DeviceController(DeviceService service, DeviceUplinks uplinks) {
+    DeviceController(DeviceService service, DeviceWrites writes) {
         this.service = service;
-        this.uplinks = uplinks;
+        this.writes = writes;
     }
 
     @GetMapping
@@ -68,37 +68,18 @@ class DeviceController {
     /** Creates a device; its {@code uplinkDeviceId} is checked before anything is written ({@link DeviceUplinks}). */
     @PostMapping
     ResponseEntity<DeviceView> create(@RequestBody JsonNode body) {
-        DeviceFields fields = service.fieldsOf(body);
-        DeviceUplinks.Requested uplink = uplinks.of(body);
-        uplinks.check(null, fields.projectId(), uplink);
-        DeviceView created = service.create(fields, service.probeOf(body), service.gbPasswordOf(body));
-        return ResponseEntity.created(URI.create("/api/v1/devices/" + created.id())).body(withUplink(created, uplink));
+        DeviceView created = writes.create(body);
+        return ResponseEntity.created(URI.create("/api/v1/devices/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
     DeviceView replace(@PathVariable long id, @RequestBody JsonNode body) {
-        DeviceFields fields = service.fieldsOf(body);
-        DeviceUplinks.Requested uplink = uplinks.of(body);
-        uplinks.check(id, fields.projectId() != null ? fields.projectId() : service.get(id).projectId(), uplink);
-        return withUplink(service.replace(id, fields, service.probeOf(body), service.gbPasswordOf(body)), uplink);
+        return writes.replace(id, body);
     }
 
     @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
     DeviceView patch(@PathVariable long id, @RequestBody JsonNode patch) {
-        DeviceUplinks.Requested uplink = uplinks.of(patch);
-        Long project = patch != null && patch.hasNonNull("projectId") && patch.get("projectId").isIntegralNumber()
-                ? Long.valueOf(patch.get("projectId").asLong()) : service.get(id).projectId();
-        uplinks.check(id, project, uplink);
-        return withUplink(service.patch(id, patch), uplink);
-    }
-
-    /** The written device with the uplink the body named, read back; as written when the body named none. */
-    private DeviceView withUplink(DeviceView written, DeviceUplinks.Requested uplink) {
-        if (!uplink.given()) {
-            return written;
-        }
-        uplinks.apply(written.id(), written.projectId(), uplink);
-        return service.get(written.id());
+        return writes.patch(id, patch);
     }
 
     @DeleteMapping("/{id}")

@@ -29,12 +29,15 @@ class WorkOrderController {
     private final WorkOrderPhotos photos;
     private final WorkOrderFigures figures;
     private final SlaRules rules;
+    private final WorkOrderAssignees assignees;
 
-    WorkOrderController(WorkOrderService orders, WorkOrderPhotos photos, WorkOrderFigures figures, SlaRules rules) {
+    WorkOrderController(WorkOrderService orders, WorkOrderPhotos photos, WorkOrderFigures figures, SlaRules rules,
+                        WorkOrderAssignees assignees) {
         this.orders = orders;
         this.photos = photos;
         this.figures = figures;
         this.rules = rules;
+        this.assignees = assignees;
     }
 
     @GetMapping("/api/v1/work-orders")
@@ -95,6 +98,11 @@ class WorkOrderController {
     @PutMapping("/api/v1/projects/{id}/work-order-sla-rules")
     List<SlaRule> replaceSlaRules(@PathVariable long id, @RequestBody RulesInput in) {
         return rules.replace(id, in == null ? null : in.rules());
+    }
+
+    @GetMapping("/api/v1/projects/{id}/work-order-assignees")
+    List<WorkOrderAssignees.Assignee> assignees(@PathVariable long id) {
+        return assignees.list(id);
     }
 
     private static YearMonth month(String value) {

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.audit.AuditTrail;
 import org.xueliang.tracker.identity.AccessScope;
-import org.xueliang.tracker.identity.AppUserRepository;
 import org.xueliang.tracker.identity.CurrentUser;
 import org.xueliang.tracker.identity.Permission;
 import org.xueliang.tracker.ledger.DeviceDirectory;
@@ -52,18 +51,18 @@ public class WorkOrderService {
     private final DeviceDirectory directory;
     private final CurrentStates states;
     private final CurrentUser currentUser;
-    private final AppUserRepository users;
+    private final WorkOrderAssignees assignees;
     private final AuditTrail audit;
     private final Clock clock;
 
     WorkOrderService(WorkOrderStore store, OrderOpening opening, DeviceDirectory directory, CurrentStates states,
-                     CurrentUser currentUser, AppUserRepository users, AuditTrail audit, Clock clock) {
+                     CurrentUser currentUser, WorkOrderAssignees assignees, AuditTrail audit, Clock clock) {
         this.store = store;
         this.opening = opening;
         this.directory = directory;
         this.states = states;
         this.currentUser = currentUser;
-        this.users = users;
+        this.assignees = assignees;
         this.audit = audit;
         this.clock = clock;
     }
@@ -190,11 +189,7 @@ public class WorkOrderService {
     }
 
     private void requireWorker(String username, long projectId, String field) {
-        var user = users.findByUsername(username).orElse(null);
-        if (user == null || !user.isEnabled() || !user.getRole().can(Permission.WORK_ORDER_WORK)
-                || !(user.isAllProjects() || user.getProjectIds().contains(projectId))) {
-            throw ApiException.invalid(field, "must be an enabled user who works orders of this project");
-        }
+        assignees.require(username, projectId, field);
     }
 
     /** Moves an order to {@code in.to()}: 409 for an illegal or stale move, 422 for missing fields; nothing changes then. */

@@ -172,6 +172,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             | `GET /api/v1/work-orders/figures` | ✔ | ✔ | ✔ | — |
             | `GET /api/v1/projects/{id}/work-order-sla-rules` | ✔ | ✔ | — | ✔ |
             | `PUT /api/v1/projects/{id}/work-order-sla-rules` | ✔ | ✔ | — | — |
+            | `GET /api/v1/projects/{id}/work-order-assignees` | ✔ | ✔ | — | — |
             | `GET /api/v1/stocktakes` | ✔ | ✔ | — | ✔ |
             | `POST /api/v1/stocktakes` | ✔ | ✔ | — | — |
             | `GET /api/v1/stocktakes/{id}` | ✔ | ✔ | — | ✔ |
@@ -324,7 +325,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void coversEveryRoleAndEndpointOnce() {
         List<Row> rows = rows(MATRIX);
-        assertThat(rows).hasSize(135);
+        assertThat(rows).hasSize(136);
         assertThat(rows.stream().map(Row::endpoint)).doesNotHaveDuplicates();
     }
 
@@ -541,6 +542,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             case "GET /api/v1/projects/{id}/work-order-sla-rules" -> get("/api/v1/projects/{p}/work-order-sla-rules", scratchProject());
             case "PUT /api/v1/projects/{id}/work-order-sla-rules" -> withJson(put("/api/v1/projects/{p}/work-order-sla-rules",
                     scratchProject()), Map.of("rules", List.of()));
+            case "GET /api/v1/projects/{id}/work-order-assignees" -> get("/api/v1/projects/{p}/work-order-assignees", scratchProject());
             case "GET /api/v1/stocktakes" -> get("/api/v1/stocktakes?size=5");
             case "POST /api/v1/stocktakes" -> withJson(post("/api/v1/stocktakes"), stocktakeScope());
             case "GET /api/v1/stocktakes/{id}" -> get("/api/v1/stocktakes/{id}", cached("stocktake", this::stocktake));

@@ -12,7 +12,7 @@ import org.xueliang.tracker.ledger.DeviceFields;
 
 /**
  * The columns of an import/export file: every component of {@link DeviceFields}, in its order and
- * under its API name, then {@value #SITE_CODE} for people. They are read from the record by
+ * under its API name, then {@value #SITE_CODE} and {@value #UPLINK_ASSET_TAG} for people. They are read from the record by
  * reflection so that a field added to DeviceFields is exported and imported without a second list
  * to keep in step.
  */
@@ -20,6 +20,12 @@ final class DeviceColumns {
 
     /** Site code (e.g. JS-001) beside siteId: readable in a spreadsheet; an import uses it only when siteId is empty. */
     static final String SITE_CODE = "siteCode";
+
+    /**
+     * The uplink (上联设备, {@code uplinkDeviceId} in the API) by its asset tag: people read tags, not ids. An empty cell
+     * removes the uplink; a file without the column leaves uplinks as they are.
+     */
+    static final String UPLINK_ASSET_TAG = "uplinkAssetTag";
 
     /** Without these a row can be neither matched nor created. */
     static final List<String> REQUIRED = List.of("projectId", "assetTag", "category");
@@ -44,6 +50,7 @@ final class DeviceColumns {
     static List<String> headerNames() {
         List<String> names = new ArrayList<>(FIELDS.stream().map(Column::name).toList());
         names.add(SITE_CODE);
+        names.add(UPLINK_ASSET_TAG);
         return names;
     }
 

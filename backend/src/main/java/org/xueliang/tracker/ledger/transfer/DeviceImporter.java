@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,6 +14,7 @@ import org.xueliang.tracker.ledger.Device;
 import org.xueliang.tracker.ledger.DeviceFields;
 import org.xueliang.tracker.ledger.DeviceRepository;
 import org.xueliang.tracker.ledger.DeviceService;
+import org.xueliang.tracker.ledger.DeviceUplinks;
 import org.xueliang.tracker.ledger.DeviceWriteContext;
 import org.xueliang.tracker.shared.FieldProblem;
 import org.xueliang.tracker.shared.RetryingTransactionTemplate;
@@ -41,13 +40,15 @@ class DeviceImporter {
 
     private final DeviceService service;
     private final DeviceRepository devices;
+    private final DeviceUplinks uplinks;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
-    DeviceImporter(DeviceService service, DeviceRepository devices, AuditTrail audit,
+    DeviceImporter(DeviceService service, DeviceRepository devices, DeviceUplinks uplinks, AuditTrail audit,
                    PlatformTransactionManager transactions, TransactionRetries retries) {
         this.service = service;
         this.devices = devices;
+        this.uplinks = uplinks;
         this.audit = audit;
         this.transaction = new RetryingTransactionTemplate(transactions, retries);
     }
@@ -64,7 +65,8 @@ class DeviceImporter {
         }
         return transaction.execute(status -> {
             DeviceWriteContext context = service.writeContext();
-            ImportResult result = apply(plan(table, header, context), context, dryRun);
+            Plan plan = plan(table, header, context);
+            ImportResult result = apply(plan, context, dryRun);
             if (dryRun) {
                 status.setRollbackOnly();
             } else {
@@ -78,9 +80,15 @@ class DeviceImporter {
     private record Write(Device existing, DeviceFields fields) {
     }
 
-    private List<Write> plan(ImportTable table, ImportHeader header, DeviceWriteContext context) {
+    /** The checked rows, and their uplinks (written once every device of the file has its id). */
+    private record Plan(List<Write> writes, UplinkPlan uplinks, Map<String, Device> ledger) {
+    }
+
+    private Plan plan(ImportTable table, ImportHeader header, DeviceWriteContext context) {
         List<RowValues> rows = table.rows().stream().map(header::read).toList();
         Map<String, Device> existing = existingByTag(rows);
+        UplinkPlan uplinkPlan = new UplinkPlan(existing, devices::findById, service::inScope);
+        List<DeviceFields> fieldsOfRows = new ArrayList<>();
         Map<String, Integer> firstRowOfTag = new HashMap<>();
         Map<String, Integer> firstRowOfGbCode = new HashMap<>();
         List<Write> writes = new ArrayList<>();
@@ -110,6 +118,15 @@ class DeviceImporter {
                     row.problem(p.field(), p.message());
                 }
             }
+            uplinkPlan.add(row, fields);
+            fieldsOfRows.add(fields);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            RowValues row = rows.get(i);
+            DeviceFields fields = fieldsOfRows.get(i);
+            uplinkPlan.check(row, fields);
+            String tag = row.assetTag();
+            Device device = tag == null ? null : existing.get(key(tag));
             if (row.problems().isEmpty()) {
                 writes.add(new Write(device, fields));
             } else {
@@ -120,25 +137,49 @@ class DeviceImporter {
         if (!problems.isEmpty()) {
             throw ImportRejected.rows(problems, badRows, rows.size());
         }
-        return writes;
+        return new Plan(writes, uplinkPlan, existing);
     }
 
-    private ImportResult apply(List<Write> writes, DeviceWriteContext context, boolean dryRun) {
+    private ImportResult apply(Plan plan, DeviceWriteContext context, boolean dryRun) {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        for (Write w : writes) {
+        Map<String, Long> idOfTag = new HashMap<>();
+        plan.ledger().forEach((tag, device) -> idOfTag.put(tag, device.getId()));
+        for (Write w : plan.writes()) {
             if (w.existing() == null) {
-                service.insert(w.fields(), context);
+                idOfTag.put(key(w.fields().assetTag()), service.insert(w.fields(), context).id());
                 created++;
             } else if (UnchangedCheck.unchanged(w.existing(), w.fields())) {
-                unchanged++;
+                if (uplinkChanges(plan, w.existing())) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
             } else {
                 service.overwrite(w.existing(), w.fields(), context);
                 updated++;
             }
         }
-        return new ImportResult(dryRun, writes.size(), created, updated, unchanged);
+        for (Write w : plan.writes()) {
+            String tag = w.fields().assetTag();
+            if (plan.uplinks().writes(tag)) {
+                Long uplink = plan.uplinks().uplinkOf(tag).map(idOfTag::get).orElse(null);
+                uplinks.apply(idOfTag.get(key(tag)), w.fields().projectId(), new DeviceUplinks.Requested(true, uplink));
+            }
+        }
+        return new ImportResult(dryRun, plan.writes().size(), created, updated, unchanged);
+    }
+
+    /** Whether the row of an existing device gives it another uplink than it has (a device of the file is a new one). */
+    private static boolean uplinkChanges(Plan plan, Device existing) {
+        if (!plan.uplinks().writes(existing.getAssetTag())) {
+            return false;
+        }
+        Long now = existing.getUplinkDeviceId();
+        return plan.uplinks().uplinkOf(existing.getAssetTag())
+                .map(tag -> plan.ledger().get(tag) == null || !plan.ledger().get(tag).getId().equals(now))
+                .orElse(now != null);
     }
 
     /**
@@ -146,7 +187,9 @@ class DeviceImporter {
      * MariaDB compares asset tags case-insensitively, so "cam-1" there finds device "CAM-1".
      */
     private Map<String, Device> existingByTag(List<RowValues> rows) {
-        List<String> tags = rows.stream().map(RowValues::assetTag).filter(Objects::nonNull).distinct().toList();
+        // the uplink cells' tags too: an uplink may be a device of the ledger that the file does not list
+        List<String> tags = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.assetTag(), r.uplinkTag()))
+                .filter(t -> t != null && !t.isEmpty()).distinct().toList();
         Map<String, Device> byTag = new LinkedHashMap<>();
         for (int from = 0; from < tags.size(); from += LOOKUP_BATCH) {
             for (Device d : devices.findByAssetTagIn(tags.subList(from, Math.min(tags.size(), from + LOOKUP_BATCH)))) {
@@ -171,6 +214,6 @@ class DeviceImporter {
     }
 
     private static String key(String tag) {
-        return tag.toLowerCase(Locale.ROOT);
+        return UplinkPlan.key(tag);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The header row understood: which file column holds which device field (or the site code), and
+ * The header row understood: which file column holds which device field (or the site code, the uplink's tag), and
  * everything wrong with it. Names match case-insensitively; order is free; a column left out of the
  * file leaves that field of an existing device as it is.
  */
@@ -18,6 +18,7 @@ final class ImportHeader {
 
     private final Map<DeviceColumns.Column, Integer> fields = new LinkedHashMap<>();
     private Integer siteCode;
+    private Integer uplinkTag;
     private final List<RowProblem> problems = new ArrayList<>();
     /** How many columns the header row has: a row's cells beyond it have no column to go to. */
     private final int width;
@@ -47,6 +48,8 @@ final class ImportHeader {
                 h.problem(name, "appears twice (columns " + (earlier + 1) + " and " + (i + 1) + ")");
             } else if (name.equals(DeviceColumns.SITE_CODE)) {
                 h.siteCode = i;
+            } else if (name.equals(DeviceColumns.UPLINK_ASSET_TAG)) {
+                h.uplinkTag = i;
             } else {
                 h.fields.put(DeviceColumns.field(name).orElseThrow(), i);
             }
@@ -69,6 +72,9 @@ final class ImportHeader {
         fields.forEach((column, index) -> values.put(column, row.cell(index)));
         if (siteCode != null) {
             values.siteCode(row.cell(siteCode));
+        }
+        if (uplinkTag != null) {
+            values.uplinkTag(row.cell(uplinkTag).trim());
         }
         surplusCell(row, width).ifPresent(index -> values.problem(null, "the row has a value in column " + (index + 1)
                 + " but the header has only " + width + " columns"));

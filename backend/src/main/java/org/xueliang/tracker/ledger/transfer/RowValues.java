@@ -21,6 +21,8 @@ final class RowValues {
     private final Set<String> unparsable = new HashSet<>();
     private final List<RowProblem> problems = new ArrayList<>();
     private String siteCode = "";
+    /** The uplink's asset tag; "" for none, null when the file has no such column (uplinks stay). */
+    private String uplinkTag;
 
     RowValues(int row) {
         this.row = row;
@@ -38,6 +40,14 @@ final class RowValues {
 
     void siteCode(String code) {
         siteCode = code;
+    }
+
+    void uplinkTag(String tag) {
+        uplinkTag = tag;
+    }
+
+    String uplinkTag() {
+        return uplinkTag;
     }
 
     int row() {

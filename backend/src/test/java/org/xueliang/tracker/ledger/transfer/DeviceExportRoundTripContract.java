@@ -39,7 +39,7 @@ abstract class DeviceExportRoundTripContract {
             "siteId", "vendor", "model", "serialNumber", "macAddress", "ipAddress", "firmware", "lifecycle", "plannedOn",
             "deliveredOn", "installedOn", "acceptedOn", "inServiceOn", "faultyOn", "retiredOn", "warrantyEnd",
             "unitPrice", "notes", "probeMethod", "probePort", "probeHost", "probeIntervalSeconds", "probeTimeoutMs",
-            "probeZone", "gbCode", "siteCode");
+            "probeZone", "gbCode", "siteCode", "uplinkAssetTag");
 
     @Autowired
     MockMvc mvc;

@@ -324,6 +324,73 @@ abstract class DeviceImportContract {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(1)).andExpect(jsonPath("$.updated").value(0));
     }
 
+    private long idOf(String assetTag) {
+        return devices.findByAssetTag(assetTag).orElseThrow().getId();
+    }
+
+    private Long uplinkOf(String assetTag) {
+        return jdbc.queryForObject("SELECT uplink_device_id FROM device WHERE asset_tag = ?", Long.class, assetTag);
+    }
+
+    @Test
+    void uplinksGoByAssetTagWithinTheFileAndTheLedgerAndBadOnesRejectTheWholeFile() throws Exception {
+        // camera 1 names a switch of a later row; the switch itself has none
+        byte[] first = csv(List.of("projectId,assetTag,category,uplinkAssetTag", "1,UPL-CAM-1,FACE_CAMERA,UPL-SW",
+                "1,UPL-SW,SERVER,", "1,UPL-CAM-2,FACE_CAMERA,UPL-SW"));
+        mvc.perform(upload("uplinks.csv", first, false, admin())).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(3));
+        long sw = idOf("UPL-SW");
+        assertThat(uplinkOf("UPL-CAM-1")).isEqualTo(sw);
+        assertThat(uplinkOf("UPL-CAM-2")).isEqualTo(sw);
+        assertThat(uplinkOf("UPL-SW")).isNull();
+        mvc.perform(get("/api/v1/devices/" + idOf("UPL-CAM-1")).header("Authorization", admin()))
+                .andExpect(jsonPath("$.uplinkDeviceId").value(sw));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'DEVICE_UPLINK' AND entity_id = ?",
+                Integer.class, String.valueOf(idOf("UPL-CAM-1")))).isEqualTo(1);
+
+        jdbc.update("INSERT INTO project (code, county, name, phase, contract_amount, created_at, updated_at)"
+                + " VALUES ('UPL-OTHER', '稷山县', '稷山县雪亮工程', '一期', 1000.00, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        long other = jdbc.queryForObject("SELECT id FROM project WHERE code = 'UPL-OTHER'", Long.class);
+        long total = devices.count();
+        byte[] bad = csv(List.of("projectId,assetTag,category,uplinkAssetTag",
+                "1,UPL-CAM-3,FACE_CAMERA,NO-SUCH-TAG",
+                "1,UPL-SW,SERVER,UPL-CAM-1", // the switch under its own camera: a loop through the ledger
+                "1,UPL-CAM-4,FACE_CAMERA,UPL-CAM-4",
+                other + ",UPL-O-1,SERVER,",
+                "1,UPL-CAM-5,FACE_CAMERA,UPL-O-1",
+                "1,UPL-CAM-6,FACE_CAMERA,UPL-SW"));
+        mvc.perform(upload("bad-uplinks.csv", bad, false, admin()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors.length()").value(4))
+                .andExpect(jsonPath("$.errors[0].row").value(2))
+                .andExpect(jsonPath("$.errors[0].column").value("uplinkAssetTag"))
+                .andExpect(jsonPath("$.errors[0].reason").value("no device has asset tag 'NO-SUCH-TAG'"))
+                .andExpect(jsonPath("$.errors[1].row").value(3))
+                .andExpect(jsonPath("$.errors[1].reason").value(org.hamcrest.Matchers.containsString("loop")))
+                .andExpect(jsonPath("$.errors[2].row").value(4))
+                .andExpect(jsonPath("$.errors[2].reason").value("a device cannot be its own uplink"))
+                .andExpect(jsonPath("$.errors[3].row").value(6))
+                .andExpect(jsonPath("$.errors[3].reason").value("device 'UPL-O-1' belongs to another project"));
+        assertThat(devices.count()).as("all or nothing").isEqualTo(total);
+        assertThat(uplinkOf("UPL-SW")).isNull();
+
+        // moving the switch under camera 1 is fine once the same file takes camera 1 off the switch; an empty cell removes
+        byte[] swap = csv(List.of("projectId,assetTag,category,uplinkAssetTag", "1,UPL-SW,SERVER,UPL-CAM-1",
+                "1,UPL-CAM-1,FACE_CAMERA,", "1,UPL-CAM-2,FACE_CAMERA,upl-cam-1"));
+        mvc.perform(upload("swap.csv", swap, false, admin())).andExpect(status().isOk());
+        assertThat(uplinkOf("UPL-SW")).isEqualTo(idOf("UPL-CAM-1"));
+        assertThat(uplinkOf("UPL-CAM-1")).isNull();
+        assertThat(uplinkOf("UPL-CAM-2")).as("tags match whatever their case").isEqualTo(idOf("UPL-CAM-1"));
+
+        // the export names uplinks by tag, and a file without the column leaves them as they are
+        String export = mvc.perform(get(EXPORT).param("q", "UPL-").header("Authorization", admin()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(export.lines().findFirst().orElseThrow()).endsWith(",siteCode,uplinkAssetTag");
+        assertThat(export.lines().filter(l -> l.contains(",UPL-SW,"))).singleElement().asString().endsWith(",UPL-CAM-1");
+        mvc.perform(upload("plain.csv", csv(List.of("projectId,assetTag,category,name", "1,UPL-SW,SERVER,核心交换机")), false, admin()))
+                .andExpect(status().isOk());
+        assertThat(uplinkOf("UPL-SW")).isEqualTo(idOf("UPL-CAM-1"));
+    }
+
     @Test
     void permissionsAndProjectScopeApply() throws Exception {
         String evaluator = "{\"username\":\"eve\",\"displayName\":\"评价\",\"role\":\"EVALUATOR\",\"allProjects\":true,"
