@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.recording.Spans.Span;
@@ -71,12 +72,22 @@ class RecordingStore {
         Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM recording_retention WHERE device_id = ? AND source = ?",
                 Integer.class, deviceId, source.name());
         if (rows != null && rows > 0) {
-            jdbc.update("UPDATE recording_retention SET earliest_at = ?, latest_at = ?, reported_at = ?, synthetic = ?"
-                    + " WHERE device_id = ? AND source = ?" + (synthetic ? " AND synthetic = TRUE" : ""), values);
-        } else {
+            replaceRetention(values, synthetic);
+            return;
+        }
+        try {
             jdbc.update("INSERT INTO recording_retention (earliest_at, latest_at, reported_at, synthetic, device_id, source)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", values);
+        } catch (DuplicateKeyException raced) {
+            // another writer inserted the first report between the count and the insert (seen at a demo's first start:
+            // the probe's measured report and the synthetic past of the same camera); replace it by the same rule
+            replaceRetention(values, synthetic);
         }
+    }
+
+    private void replaceRetention(Object[] values, boolean synthetic) {
+        jdbc.update("UPDATE recording_retention SET earliest_at = ?, latest_at = ?, reported_at = ?, synthetic = ?"
+                + " WHERE device_id = ? AND source = ?" + (synthetic ? " AND synthetic = TRUE" : ""), values);
     }
 
     /** Whether any synthetic window was written (demo mode's backfill ran). */

@@ -161,6 +161,36 @@ class RecordingOnMariaDbTest extends ApiTestSupport {
         assertThat(view.get("retention").get("days").asDouble()).as("the measured retention stays").isEqualTo(40.0);
     }
 
+    /**
+     * Two writers of a camera's first retention report (at a demo's first start: the probe's measured report and the
+     * synthetic past) both see no row and both insert; the second insert's duplicate key must not fail its writer (it
+     * had stopped the demo's start), and the rule still holds: a synthetic report never replaces a measured one.
+     */
+    @Test
+    void a_first_retention_report_written_twice_at_once_keeps_the_measured_one() throws Exception {
+        String code = "14082400001320" + String.format("%06d", 700_000 + (int) (ProcessHandle.current().pid() % 90_000) + ++serial);
+        long cam = camera(code);
+        Instant at = at(LocalDate.of(2024, 4, 3), 8, 0);
+        Instant measuredEarliest = at.minusSeconds(40 * 86_400);
+        // this store's "is there a row?" answers before the other writer's insert lands: it finds none, then inserts
+        RecordingStore racing = new RecordingStore(new org.springframework.jdbc.core.JdbcTemplate(jdbc.getDataSource()) {
+            @Override
+            public <T> T queryForObject(String sql, Class<T> type, Object... args) {
+                if (sql.startsWith("SELECT COUNT(*) FROM recording_retention")) {
+                    new RecordingStore(jdbc).retention(cam, RecordingStore.Source.ONVIF, measuredEarliest, at, at, false);
+                    return type.cast(0);
+                }
+                return super.queryForObject(sql, type, args);
+            }
+        });
+        tx.executeWithoutResult(s -> racing.retention(cam, RecordingStore.Source.ONVIF, at.minusSeconds(12 * 86_400), at, at, true));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recording_retention WHERE device_id = ?", Integer.class, cam)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT synthetic FROM recording_retention WHERE device_id = ?", Boolean.class, cam))
+                .as("the measured report stays").isFalse();
+        assertThat(jdbc.queryForObject("SELECT earliest_at FROM recording_retention WHERE device_id = ?", java.sql.Timestamp.class, cam))
+                .isEqualTo(RecordingStore.ts(measuredEarliest));
+    }
+
     @Test
     void bad_periods_groupings_and_devices_that_are_no_cameras_are_refused_and_change_nothing() throws Exception {
         long server = createDevice().get("id").asLong();
