@@ -1,10 +1,8 @@
 package org.xueliang.tracker.ledger;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,9 +21,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 public class DeviceUplinks {
-
-    /** Longest chain of uplinks followed when looking for a loop; a real network is a few switches deep. */
-    static final int MAX_DEPTH = 64;
 
     /** What a body says about the uplink: nothing (keep it), or a value (null removes it). */
     public record Requested(boolean given, Long uplinkDeviceId) {
@@ -79,16 +74,10 @@ public class DeviceUplinks {
 
     /** Whether following the uplinks from {@code start} reaches {@code target} (a loop once target takes start as uplink). */
     private boolean leadsBackTo(long start, long target) {
-        Set<Long> seen = new HashSet<>();
-        Long at = start;
-        for (int i = 0; at != null && i < MAX_DEPTH && seen.add(at); i++) {
+        return UplinkChains.leadsBackTo(start, target, at -> {
             List<Long> up = jdbc.queryForList("SELECT uplink_device_id FROM device WHERE id = ?", Long.class, at);
-            at = up.isEmpty() ? null : up.get(0);
-            if (at != null && at == target) {
-                return true;
-            }
-        }
-        return false;
+            return up.isEmpty() ? null : up.get(0);
+        });
     }
 
     /** Writes a checked uplink (nothing when the body did not name one) and audits a change. */

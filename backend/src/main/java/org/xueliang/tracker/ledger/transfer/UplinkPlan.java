@@ -1,16 +1,15 @@
 package org.xueliang.tracker.ledger.transfer;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.LongPredicate;
 
 import org.xueliang.tracker.ledger.Device;
 import org.xueliang.tracker.ledger.DeviceFields;
+import org.xueliang.tracker.ledger.UplinkChains;
 
 /**
  * The file's {@value DeviceColumns#UPLINK_ASSET_TAG} column checked as the API checks {@code uplinkDeviceId}
@@ -22,8 +21,6 @@ import org.xueliang.tracker.ledger.DeviceFields;
  */
 final class UplinkPlan {
 
-    /** Longest chain of uplinks followed when looking for a loop; a real network is a few switches deep. */
-    static final int MAX_DEPTH = 64;
     private static final String NONE = "";
 
     /** Tag of each row that gives the column → the uplink tag it names (NONE: no uplink). */
@@ -98,15 +95,7 @@ final class UplinkPlan {
     }
 
     private boolean leadsBackTo(String start, String target) {
-        Set<String> seen = new HashSet<>();
-        String at = start;
-        for (int i = 0; at != null && i < MAX_DEPTH && seen.add(at); i++) {
-            at = uplinkAfterImport(at);
-            if (target.equals(at)) {
-                return true;
-            }
-        }
-        return false;
+        return UplinkChains.leadsBackTo(start, target, this::uplinkAfterImport);
     }
 
     /** The uplink tag of a device once the file is in: the file's where its row gives one, else the ledger's. */
