@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -20,18 +19,24 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.xueliang.tracker.agent.net.http.BadResponseException;
+import org.xueliang.tracker.agent.net.http.HttpFields;
+import org.xueliang.tracker.agent.net.http.KeepAliveHttpClient;
 import org.xueliang.tracker.agent.probe.Reason;
 
 /**
- * Asynchronous SOAP 1.2 over the JDK HttpClient: {@value #CLIENTS} clients per prober, chosen by host, envelopes built as
- * text, answers capped in size and read with {@link SafeXml}. Every call has its own timeout and
- * completes with a body element or an {@link OnvifException} that already carries the probe reason.
+ * Asynchronous SOAP 1.2 for the ONVIF prober. Plain-http devices (nearly all) go through the project's own
+ * keep-alive client ({@link KeepAliveHttpClient}: selector threads, connections pooled per camera, TCP_NODELAY),
+ * https ones through the JDK HttpClient. Envelopes are built as text, answers capped in size and read with
+ * {@link SafeXml}. Every call has its own timeout and completes with a body element or an {@link OnvifException}
+ * that already carries the probe reason.
+ *
+ * <p>Why not the JDK client for everything: profiling the probing benchmark showed it at ~475 µs CPU per SOAP
+ * exchange, most of it in its per-request machinery (a locked expiry list scanned on every reuse, a cascade of
+ * futures, a thread hop per stage); the keep-alive client does the same exchange in a fraction (docs/BENCHMARKS.md).
  */
 public final class OnvifClient implements AutoCloseable {
 
@@ -44,63 +49,32 @@ public final class OnvifClient implements AutoCloseable {
     public static final int MAX_SOAP_BYTES = SafeXml.MAX_BYTES;
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final String[] NO_HEADERS = {};
 
     /**
-     * HttpClients per OnvifClient, a camera's requests always through the same one (by host). The JDK client keeps
-     * its idle connections in one linked expiry list that every reuse scans, under a lock, with one selector thread:
-     * across thousands of cameras several smaller pools cost less CPU (bench/README.md).
+     * Shared by every client in the JVM, like the connections it pools: one agent runs one ONVIF prober, and
+     * tests that make many clients should not make many selector threads.
      */
-    static final int CLIENTS = 16;
-
-    /**
-     * One small fixed pool runs every client's callbacks and our parsing stages (nothing in them blocks). The JDK
-     * default, a cached pool per client, starts and retires threads all the time under a probe burst; this alone
-     * cut the agent's CPU per ONVIF probe by about a third in the benchmark.
-     */
-    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(
-            Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), new ThreadFactory() {
-                private final AtomicInteger n = new AtomicInteger();
-
-                @Override
-                public Thread newThread(Runnable r) {
-                    Thread t = new Thread(r, "onvif-http-" + n.incrementAndGet());
+    private static final class Transports {
+        static final KeepAliveHttpClient PLAIN = new KeepAliveHttpClient("onvif-http");
+        /** https only; its callbacks run on a small fixed pool instead of the JDK default cached one. */
+        static final HttpClient TLS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(Executors.newFixedThreadPool(2, r -> {
+                    Thread t = new Thread(r, "onvif-https");
                     t.setDaemon(true);
                     return t;
-                }
-            });
+                })).build();
+    }
 
-    private final HttpClient[] http;
     private final Predicate<URI> destinations;
 
     public OnvifClient(Predicate<URI> destinations) {
-        this(clients(CLIENTS), destinations);
-    }
-
-    public OnvifClient(HttpClient http, Predicate<URI> destinations) {
-        this(new HttpClient[] {http}, destinations);
-    }
-
-    private OnvifClient(HttpClient[] http, Predicate<URI> destinations) {
-        this.http = http;
         this.destinations = destinations;
     }
 
-    private static HttpClient[] clients(int n) {
-        HttpClient[] out = new HttpClient[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER).executor(WORKERS).build();
-        }
-        return out;
-    }
-
-    /** The client for a host: every request to one camera goes through the same pool. */
-    private HttpClient http(URI uri) {
-        return http.length == 1 ? http[0] : http[Math.floorMod(String.valueOf(uri.getHost()).hashCode(), http.length)];
-    }
-
     /** An HTTP answer as bytes. */
-    public record Reply(int status, HttpHeaders headers, byte[] body) {
+    public record Reply(int status, HttpFields headers, byte[] body) {
     }
 
     /** Credentials plus the device clock offset that WS-UsernameToken Created must carry. */
@@ -145,7 +119,7 @@ public final class OnvifClient implements AutoCloseable {
             if (r.status() != 401 || auth == null || auth.username() == null) {
                 return CompletableFuture.completedFuture(r);
             }
-            List<String> challenges = r.headers().allValues("www-authenticate");
+            List<String> challenges = r.headers().all("www-authenticate");
             String pw = auth.password() == null ? "" : auth.password();
             Optional<String> authorization = HttpDigest.challenge(challenges)
                     .filter(c -> !c.qop().equals("unsupported"))
@@ -167,6 +141,19 @@ public final class OnvifClient implements AutoCloseable {
 
     private CompletableFuture<Reply> send(URI uri, String method, byte[] payload, String authorization,
                                           Duration timeout, int maxBytes) {
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            String[] headers = payload == null
+                    ? (authorization == null ? NO_HEADERS : new String[] {"Authorization", authorization})
+                    : (authorization == null ? new String[] {"Content-Type", Soap.CONTENT_TYPE}
+                    : new String[] {"Content-Type", Soap.CONTENT_TYPE, "Authorization", authorization});
+            return Transports.PLAIN.send(method, uri, payload, timeout, maxBytes, headers)
+                    .thenApply(r -> new Reply(r.status(), r.headers(), r.body()));
+        }
+        return sendTls(uri, method, payload, authorization, timeout, maxBytes);
+    }
+
+    private CompletableFuture<Reply> sendTls(URI uri, String method, byte[] payload, String authorization,
+                                             Duration timeout, int maxBytes) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
         if (payload != null) {
             b.header("Content-Type", Soap.CONTENT_TYPE).method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
@@ -178,7 +165,7 @@ public final class OnvifClient implements AutoCloseable {
         }
         HttpRequest request = b.build();
         long started = System.nanoTime();
-        HttpClient http = http(uri);
+        HttpClient http = Transports.TLS;
         return http.sendAsync(request, CappedBody.handler(maxBytes))
                 .exceptionallyCompose(e -> {
                     // A pooled keep-alive connection the device closed meanwhile: every ONVIF call we make
@@ -190,7 +177,7 @@ public final class OnvifClient implements AutoCloseable {
                     return http.sendAsync(HttpRequest.newBuilder(request, (k, v) -> true).timeout(left).build(),
                             CappedBody.handler(maxBytes));
                 })
-                .thenApply(r -> new Reply(r.statusCode(), r.headers(), r.body()));
+                .thenApply(r -> new Reply(r.statusCode(), HttpFields.of(r.headers().map()), r.body()));
     }
 
     /** The connection closed before a single response byte: typical of a reused idle connection. */
@@ -222,6 +209,9 @@ public final class OnvifClient implements AutoCloseable {
         Throwable c = unwrap(t);
         if (c instanceof OnvifException o) {
             return o;
+        }
+        if (c instanceof BadResponseException) {
+            return new OnvifException(Reason.BAD_RESPONSE, c.getMessage(), c);
         }
         if (c instanceof HttpTimeoutException) {
             return new OnvifException(Reason.TIMEOUT, "no answer in time", c);
@@ -265,6 +255,6 @@ public final class OnvifClient implements AutoCloseable {
 
     @Override
     public void close() {
-        // HttpClient gained close() only in Java 21; its threads are daemons and idle connections time out.
+        // The transports are shared by the JVM's clients; their threads are daemons and idle connections time out.
     }
 }

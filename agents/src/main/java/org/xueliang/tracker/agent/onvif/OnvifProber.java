@@ -59,6 +59,17 @@ public final class OnvifProber implements Prober {
     static final String GET_CAPABILITIES = "<tds:GetCapabilities><tds:Category>All</tds:Category></tds:GetCapabilities>";
     static final String GET_PROFILES = "<trt:GetProfiles/>";
 
+    /**
+     * Decoding and judging snapshots takes milliseconds: off the HTTP client's selector threads, which every other
+     * camera's exchanges wait on.
+     */
+    private static final java.util.concurrent.Executor JUDGING = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread th = new Thread(r, "onvif-judge");
+                th.setDaemon(true);
+                return th;
+            });
+
     private final OnvifClient client;
     private final SnapshotCheck snapshots;
     private final ScheduledVqd vqd;
@@ -237,7 +248,7 @@ public final class OnvifProber implements Prober {
                     .thenApply(b -> sneaky(() -> OnvifResponses.profiles(b)))
                     .thenCompose(this::snapshotUri)
                     .thenCompose(uri -> client.get(uri, auth, left(), SnapshotCheck.MAX_BYTES))
-                    .thenApply(this::judge)
+                    .thenApplyAsync(this::judge, JUDGING)
                     .exceptionally(e -> {
                         rethrowStop(e);
                         OnvifException o = OnvifClient.classify(e);

@@ -66,8 +66,9 @@ public final class SnapshotCheck {
         return new Verdict(Reason.OK, null, luma);
     }
 
+    /** At most 4 samples per grid cell of {@link #meanLuma}: a 1080p snapshot is read as 240x135. */
     static BufferedImage decode(byte[] bytes) throws IOException {
-        return VqdImages.decode(bytes, MAX_PIXELS);
+        return VqdImages.decode(bytes, MAX_PIXELS, 256);
     }
 
     /** Mean Rec.601 luminance over a sample grid of at most ~64x64 points. */

@@ -7,8 +7,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /** Decodes a picture (JPEG, PNG, … whatever ImageIO reads) within a pixel bound, before decoding the pixels. */
 public final class VqdImages {
@@ -21,19 +23,36 @@ public final class VqdImages {
 
     /** The picture, or IOException when it is not a readable image or is larger than {@code maxPixels}. */
     public static BufferedImage decode(byte[] bytes, long maxPixels) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
+        return decode(bytes, maxPixels, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The picture reduced by whole-pixel sampling until its longer side is at most {@code maxSide} (the full picture
+     * when it already fits): for checks that look at a coarse grid anyway, it spares copying every pixel into Java.
+     * The stream is cached in memory: ImageIO's default is a temporary file per picture, which cost more than the
+     * decoding of a small snapshot (docs/BENCHMARKS.md).
+     */
+    public static BufferedImage decode(byte[] bytes, long maxPixels, int maxSide) throws IOException {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw new IOException("unknown image format");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
                 if (pixels <= 0 || pixels > maxPixels) {
-                    throw new IOException("image of " + reader.getWidth(0) + "x" + reader.getHeight(0) + " refused");
+                    throw new IOException("image of " + width + "x" + height + " refused");
                 }
-                return reader.read(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) ((Math.max(width, height) + (long) maxSide - 1) / maxSide);
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
             } catch (RuntimeException e) {
                 throw new IOException("corrupt image: " + e.getMessage(), e);
             } finally {

@@ -10,10 +10,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.xueliang.tracker.agent.metrics.AgentMetrics;
 import org.xueliang.tracker.agent.onvif.OnvifClient;
 import org.xueliang.tracker.agent.probe.ProbeTarget;
 import org.xueliang.tracker.agent.runtime.AgentSettings;
 import org.xueliang.tracker.agent.runtime.StandardProbers;
+import org.xueliang.tracker.agent.spool.Spool;
 
 /**
  * SPEC §8 probing benchmark: one agent against a simulated fleet of mixed ONVIF/SNMP/TCP devices (cycle time,
@@ -25,12 +28,17 @@ import org.xueliang.tracker.agent.runtime.StandardProbers;
  *   --concurrency 512    the agent's probes in flight (production default)
  *   --onvif-full 1000    cameras for the separate full-probe (snapshot) series, 0 to skip
  *   --peers DIR          the exporters' configs (../shared/peers); --no-exporters skips the comparison
+ *   --series a,b         only these series: mixed, spool, onvif, onvif-full, snmp, tcp, exporters (profiling)
  * </pre>
+ * The last line of the output is a one-line JSON summary (see {@link Figures}) that outside scripts read.
  */
 public final class ProbingBench {
 
     private ProbingBench() {
     }
+
+    /** The series a run can be limited to with {@code --series a,b,…} (profiling one of them). */
+    private static final Set<String> SERIES = Set.of("mixed", "spool", "onvif", "onvif-full", "snmp", "tcp", "exporters");
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = options(args);
@@ -39,86 +47,75 @@ public final class ProbingBench {
         int concurrency = Integer.parseInt(a.getOrDefault("concurrency", Integer.toString(AgentSettings.DEFAULT_CONCURRENCY)));
         int onvifFull = Integer.parseInt(a.getOrDefault("onvif-full", "1000"));
         Path peers = Path.of(a.getOrDefault("peers", "../shared/peers"));
-        boolean exporters = !a.containsKey("no-exporters");
+        Set<String> series = a.containsKey("series") ? Set.of(a.get("series").split(",")) : SERIES;
+        if (!SERIES.containsAll(series)) {
+            throw new IllegalArgumentException("--series takes some of " + SERIES);
+        }
+        boolean exporters = !a.containsKey("no-exporters") && series.contains("exporters");
 
         System.out.printf("Probing benchmark %s: %d CPUs, Java %s, %s; fleet %s; agent concurrency %d%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Files.readString(
                         Path.of("/proc/cpuinfo")).lines().filter(l -> l.startsWith("model name")).findFirst()
                         .map(l -> l.substring(l.indexOf(':') + 2)).orElse("?"), fleet, concurrency);
         Process sim = startFleet(fleet);
+        Figures f = new Figures();
         try (StandardProbers probers = StandardProbers.open(OnvifClient.LOOPBACK_ONLY)) {
             AgentCycles agent = new AgentCycles(probers.registry(), sim.pid());
             long self = ProcessHandle.current().pid();
 
-            System.out.println("\n1. Mixed fleet, ONVIF without snapshot (GetSystemDateAndTime + GetDeviceInformation):");
-            AgentCycles.Cycle mixed = agent.series("mixed " + fleet.total(), fleet.mixedTargets(false), concurrency, 1, cycles);
-            double hwm = ProcStats.statusMiB(self, "VmHWM");
-            double heap = ProcStats.heapPeakMiB();
-            double simHwm = ProcStats.statusMiB(sim.pid(), "VmHWM");
-
-            System.out.println("\n1b. The same mixed fleet, every result sealed into the real disk spool (H2 MVStore, fsync) in"
-                    + " batches of " + AgentCycles.BATCH + " and acknowledged:");
-            Path spoolDir = Files.createTempDirectory("xl-bench-spool");
-            AgentCycles.Cycle spooled;
-            try (org.xueliang.tracker.agent.spool.Spool spool = org.xueliang.tracker.agent.spool.Spool.open(spoolDir,
-                    org.xueliang.tracker.agent.spool.Spool.DEFAULT_MAX_BYTES, new org.xueliang.tracker.agent.metrics.AgentMetrics())) {
-                spooled = new AgentCycles(probers.registry(), sim.pid(), spool)
-                        .series("mixed " + fleet.total() + " + spool", fleet.mixedTargets(false), concurrency, 1, 3);
+            if (series.contains("mixed")) {
+                System.out.println("\n1. Mixed fleet, ONVIF without snapshot (GetSystemDateAndTime + GetDeviceInformation);"
+                        + " the first cycle is the agent's first ever (cold: class loading, JIT, new connections):");
+                List<ProbeTarget> targets = fleet.mixedTargets(false);
+                f.cold = agent.run(targets, concurrency);
+                System.out.printf("  %-28s cold    %s%n", "mixed " + fleet.total(), f.cold);
+                f.mixed = agent.series("mixed " + fleet.total(), targets, concurrency, 0, cycles);
+                f.hwm = ProcStats.statusMiB(self, "VmHWM");
+                f.heap = ProcStats.heapPeakMiB();
+                f.simHwm = ProcStats.statusMiB(sim.pid(), "VmHWM");
+            }
+            if (series.contains("spool")) {
+                System.out.println("\n1b. The same mixed fleet, every result sealed into the real disk spool (H2 MVStore,"
+                        + " fsync) in batches of " + AgentCycles.BATCH + " and acknowledged:");
+                Path spoolDir = Files.createTempDirectory("xl-bench-spool");
+                try (Spool spool = Spool.open(spoolDir, Spool.DEFAULT_MAX_BYTES, new AgentMetrics())) {
+                    f.spooled = new AgentCycles(probers.registry(), sim.pid(), spool)
+                            .series("mixed " + fleet.total() + " + spool", fleet.mixedTargets(false), concurrency, 1, 3);
+                }
             }
 
             System.out.println("\n2. Each method alone:");
-            AgentCycles.Cycle onvif = agent.series("ONVIF no snapshot", fleet.onvifTargets(fleet.onvif(), false), concurrency, 1, 3);
-            AgentCycles.Cycle full = onvifFull <= 0 ? null
-                    : agent.series("ONVIF full (7 exchanges)", fleet.onvifTargets(onvifFull, true), concurrency, 1, 2);
-            AgentCycles.Cycle snmp = agent.series("SNMP", fleet.snmpTargets(), concurrency, 1, 3);
-            AgentCycles.Cycle snmp50 = agent.series("SNMP, 50 in flight", fleet.snmpTargets(), Exporter.IN_FLIGHT, 1, 3);
-            AgentCycles.Cycle tcp = agent.series("TCP", fleet.tcpTargets(), concurrency, 1, 3);
-            AgentCycles.Cycle tcp50 = agent.series("TCP, 50 in flight", fleet.tcpTargets(), Exporter.IN_FLIGHT, 1, 3);
+            if (series.contains("onvif")) {
+                f.onvif = agent.series("ONVIF no snapshot", fleet.onvifTargets(fleet.onvif(), false), concurrency, 1, 3);
+            }
+            if (series.contains("onvif-full") && onvifFull > 0) {
+                f.full = agent.series("ONVIF full (7 exchanges)", fleet.onvifTargets(onvifFull, true), concurrency, 1, 3);
+            }
+            if (series.contains("snmp")) {
+                f.snmp = agent.series("SNMP", fleet.snmpTargets(), concurrency, 1, 3);
+                f.snmp50 = agent.series("SNMP, 50 in flight", fleet.snmpTargets(), Exporter.IN_FLIGHT, 1, 3);
+            }
+            if (series.contains("tcp")) {
+                f.tcp = agent.series("TCP", fleet.tcpTargets(), concurrency, 1, 3);
+                f.tcp50 = agent.series("TCP, 50 in flight", fleet.tcpTargets(), Exporter.IN_FLIGHT, 1, 3);
+            }
 
-            Exporter.Round snmpExp = null;
-            Exporter.Round tcpExp = null;
             if (exporters) {
                 System.out.println("\n3. Prometheus exporters on the same devices (" + Exporter.IN_FLIGHT + " scrapes in flight):");
                 try (Exporter e = new Exporter("snmp_exporter", "prometheus-snmp-exporter", peers.resolve("snmp_exporter.yml"),
                         19116, "/snmp?module=peerbench&target=", "sysUpTime ")) {
-                    snmpExp = e.series(hostPorts(fleet.snmpTargets()), 3, sim.pid());
+                    f.snmpExp = e.series(hostPorts(fleet.snmpTargets()), 3, sim.pid());
                 }
                 try (Exporter e = new Exporter("blackbox_exporter tcp", "prometheus-blackbox-exporter",
                         peers.resolve("blackbox_exporter.yml"), 19115, "/probe?module=tcp_connect&target=", "probe_success 1")) {
-                    tcpExp = e.series(hostPorts(fleet.tcpTargets()), 3, sim.pid());
+                    f.tcpExp = e.series(hostPorts(fleet.tcpTargets()), 3, sim.pid());
                 }
             }
-
-            System.out.println("\nSummary (medians):");
-            System.out.printf("  mixed cycle, %,d devices: %.2f s, %,.0f probes/s, agent CPU %.2f s (%.0f µs/probe),"
-                            + " simulator CPU %.2f s, all up: %s%n", mixed.probes(), mixed.seconds(), mixed.probesPerSecond(),
-                    mixed.agentCpu(), mixed.agentCpu() * 1e6 / mixed.probes(), mixed.simCpu(), mixed.allUp());
-            System.out.printf("  agent peak RSS (VmHWM) %.0f MiB, peak heap %.0f MiB; simulator VmHWM %.0f MiB%n", hwm, heap, simHwm);
-            System.out.printf("  with the disk spool: median cycle %.2f s, agent CPU %.2f s%n", spooled.seconds(), spooled.agentCpu());
-            System.out.printf("  ONVIF alone: %,.0f probes/s without snapshot", onvif.probesPerSecond());
-            System.out.println(full == null ? "" : String.format(", %,.0f full probes/s with snapshot (%.0f µs CPU each)",
-                    full.probesPerSecond(), full.agentCpu() * 1e6 / full.probes()));
-            ratio("SNMP", snmp, snmp50, snmpExp);
-            ratio("TCP connect", tcp, tcp50, tcpExp);
         } finally {
             sim.getOutputStream().close(); // the fleet exits when its stdin closes
             sim.waitFor();
         }
-    }
-
-    private static void ratio(String what, AgentCycles.Cycle ours, AgentCycles.Cycle ours50, Exporter.Round theirs) {
-        System.out.printf("  %s: agent %,.0f devices/s (%.0f µs CPU each), at 50 in flight %,.0f/s (%.0f µs)", what,
-                ours.probesPerSecond(), ours.agentCpu() * 1e6 / ours.probes(), ours50.probesPerSecond(),
-                ours50.agentCpu() * 1e6 / ours50.probes());
-        if (theirs == null) {
-            System.out.println();
-            return;
-        }
-        System.out.printf("; exporter %,.0f devices/s (%.0f µs CPU each) -> agent/exporter: %.1fx throughput"
-                        + " (%.1fx at 50 in flight), %.1fx less CPU per device%n", theirs.perSecond(),
-                theirs.cpu() * 1e6 / theirs.scrapes(), ours.probesPerSecond() / theirs.perSecond(),
-                ours50.probesPerSecond() / theirs.perSecond(),
-                (theirs.cpu() / theirs.scrapes()) / (ours50.agentCpu() / ours50.probes()));
+        f.print();
     }
 
     private static List<String> hostPorts(List<ProbeTarget> targets) {
