@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.xueliang.tracker.agent.spool.Spool;
  *   --peers DIR          the exporters' configs (../shared/peers); --no-exporters skips the comparison
  *   --series a,b         only these series: mixed, spool, onvif, onvif-full, snmp, tcp, exporters (profiling)
  * </pre>
+ * {@code XL_BENCH_FLEET_OPTS} adds JVM options to the fleet's JVM (a profiler agent, see {@link #fleetJvmOptions()}).
  * The last line of the output is a one-line JSON summary (see {@link Figures}) that outside scripts read.
  */
 public final class ProbingBench {
@@ -124,10 +126,11 @@ public final class ProbingBench {
 
     /** The fleet in its own JVM, with this classpath; returns once it printed READY. */
     private static Process startFleet(Fleet fleet) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                FleetMain.class.getName(), Integer.toString(fleet.onvif()), Integer.toString(fleet.snmp()),
-                Integer.toString(fleet.tcp())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g"));
+        cmd.addAll(fleetJvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FleetMain.class.getName(),
+                Integer.toString(fleet.onvif()), Integer.toString(fleet.snmp()), Integer.toString(fleet.tcp())));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
             if (line.startsWith("READY")) {
@@ -136,6 +139,15 @@ public final class ProbingBench {
             }
         }
         throw new IOException("the fleet simulator exited before READY (exit " + waitQuietly(p) + ")");
+    }
+
+    /**
+     * Extra JVM options for the fleet's JVM from {@code XL_BENCH_FLEET_OPTS} (space-separated), so the simulator can be
+     * profiled on its own, e.g. {@code -agentpath:/tmp/ap/libasyncProfiler.so=start,event=itimer,file=fleet.txt,collapsed}.
+     */
+    private static List<String> fleetJvmOptions() {
+        String opts = System.getenv().getOrDefault("XL_BENCH_FLEET_OPTS", "").strip();
+        return opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
     }
 
     private static int waitQuietly(Process p) {
