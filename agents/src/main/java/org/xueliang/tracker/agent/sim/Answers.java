@@ -8,6 +8,10 @@ import org.xueliang.tracker.agent.sim.SimCamera.Answer;
 /** Ready-made simulator answers. */
 final class Answers {
 
+    /** The same for every camera and request: made once. */
+    private static final Answer NOT_AUTHORIZED = new Answer(400, Soap.CONTENT_TYPE, Soap.fault("Sender",
+            "ter:NotAuthorized", null, "Sender not Authorized").getBytes(StandardCharsets.UTF_8), null);
+
     private Answers() {
     }
 
@@ -20,8 +24,7 @@ final class Answers {
     }
 
     static Answer notAuthorized() {
-        return new Answer(400, Soap.CONTENT_TYPE, Soap.fault("Sender", "ter:NotAuthorized", null,
-                "Sender not Authorized").getBytes(StandardCharsets.UTF_8), null);
+        return NOT_AUTHORIZED;
     }
 
     static Answer actionNotSupported(String op) {

@@ -34,7 +34,19 @@ public final class SimulatedCamera implements SimCamera {
     private final CameraFaults faults = new CameraFaults();
     private final AtomicLong frames = new AtomicLong();
     private final String digestNonce;
+    private final Answer digestChallenge;
     private final SimRecordings recordings = new SimRecordings();
+    /** The answers that depend on the camera and its base address only, made on first use. */
+    private volatile FixedAnswers fixed;
+
+    private static final Answer PROFILES = Answers.soap("<trt:GetProfilesResponse>"
+            + "<trt:Profiles token=\"profile_1\" fixed=\"true\"><tt:Name>mainStream</tt:Name></trt:Profiles>"
+            + "<trt:Profiles token=\"profile_2\" fixed=\"true\"><tt:Name>subStream</tt:Name></trt:Profiles>"
+            + "</trt:GetProfilesResponse>");
+
+    /** The simulator passes each camera one base (http://address:port); another base gets new answers. */
+    private record FixedAnswers(String base, Answer deviceInformation, Answer services, Answer capabilities) {
+    }
 
     public record Identity(String manufacturer, String model, String firmware, String serial, String hardwareId) {
     }
@@ -45,6 +57,7 @@ public final class SimulatedCamera implements SimCamera {
         this.username = username;
         this.password = password;
         this.digestNonce = Base64.getEncoder().encodeToString(("sim-" + address.getHostAddress()).getBytes());
+        this.digestChallenge = Answers.digestChallenge("XL-Sim", digestNonce);
     }
 
     /** A camera with a plausible identity derived from its address. */
@@ -92,23 +105,10 @@ public final class SimulatedCamera implements SimCamera {
             return search;
         }
         return switch (name) {
-            case "GetDeviceInformation" -> Answers.soap("<tds:GetDeviceInformationResponse>"
-                    + el("tds:Manufacturer", identity.manufacturer()) + el("tds:Model", identity.model())
-                    + el("tds:FirmwareVersion", identity.firmware()) + el("tds:SerialNumber", identity.serial())
-                    + el("tds:HardwareId", identity.hardwareId()) + "</tds:GetDeviceInformationResponse>");
-            case "GetServices" -> Answers.soap("<tds:GetServicesResponse>"
-                    + service("http://www.onvif.org/ver10/device/wsdl", base + "/onvif/device_service")
-                    + service("http://www.onvif.org/ver10/media/wsdl", base + "/onvif/media_service")
-                    + service(RecordingSearch.SEARCH_NS, base + "/onvif/search_service")
-                    + "</tds:GetServicesResponse>");
-            case "GetCapabilities" -> Answers.soap("<tds:GetCapabilitiesResponse><tds:Capabilities>"
-                    + "<tt:Device><tt:XAddr>" + base + "/onvif/device_service</tt:XAddr></tt:Device>"
-                    + "<tt:Media><tt:XAddr>" + base + "/onvif/media_service</tt:XAddr></tt:Media>"
-                    + "</tds:Capabilities></tds:GetCapabilitiesResponse>");
-            case "GetProfiles" -> Answers.soap("<trt:GetProfilesResponse>"
-                    + "<trt:Profiles token=\"profile_1\" fixed=\"true\"><tt:Name>mainStream</tt:Name></trt:Profiles>"
-                    + "<trt:Profiles token=\"profile_2\" fixed=\"true\"><tt:Name>subStream</tt:Name></trt:Profiles>"
-                    + "</trt:GetProfilesResponse>");
+            case "GetDeviceInformation" -> fixed(base).deviceInformation();
+            case "GetServices" -> fixed(base).services();
+            case "GetCapabilities" -> fixed(base).capabilities();
+            case "GetProfiles" -> PROFILES;
             case "GetSnapshotUri" -> Answers.soap("<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>" + base
                     + "/snapshot/" + SafeXml.escape(op.findText("ProfileToken").orElse("profile_1"))
                     + "</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect>"
@@ -118,13 +118,44 @@ public final class SimulatedCamera implements SimCamera {
         };
     }
 
+    private FixedAnswers fixed(String base) {
+        FixedAnswers f = fixed;
+        if (f == null || !f.base().equals(base)) {
+            f = new FixedAnswers(base, deviceInformation(identity), services(base), capabilities(base));
+            fixed = f;
+        }
+        return f;
+    }
+
+    private static Answer deviceInformation(Identity id) {
+        return Answers.soap("<tds:GetDeviceInformationResponse>" + el("tds:Manufacturer", id.manufacturer())
+                + el("tds:Model", id.model()) + el("tds:FirmwareVersion", id.firmware())
+                + el("tds:SerialNumber", id.serial()) + el("tds:HardwareId", id.hardwareId())
+                + "</tds:GetDeviceInformationResponse>");
+    }
+
+    private static Answer services(String base) {
+        return Answers.soap("<tds:GetServicesResponse>"
+                + service("http://www.onvif.org/ver10/device/wsdl", base + "/onvif/device_service")
+                + service("http://www.onvif.org/ver10/media/wsdl", base + "/onvif/media_service")
+                + service(RecordingSearch.SEARCH_NS, base + "/onvif/search_service")
+                + "</tds:GetServicesResponse>");
+    }
+
+    private static Answer capabilities(String base) {
+        return Answers.soap("<tds:GetCapabilitiesResponse><tds:Capabilities>"
+                + "<tt:Device><tt:XAddr>" + base + "/onvif/device_service</tt:XAddr></tt:Device>"
+                + "<tt:Media><tt:XAddr>" + base + "/onvif/media_service</tt:XAddr></tt:Media>"
+                + "</tds:Capabilities></tds:GetCapabilitiesResponse>");
+    }
+
     @Override
     public Answer get(String pathAndQuery, String authorization, Instant now) {
         if (!pathAndQuery.startsWith("/snapshot/")) {
             return Answers.notFound();
         }
         if (!digestOk(authorization, pathAndQuery)) {
-            return Answers.digestChallenge("XL-Sim", digestNonce);
+            return digestChallenge;
         }
         if (faults.has(Fault.BLACK_VIDEO)) {
             return Answers.jpeg(Jpegs.BLACK);
@@ -153,7 +184,7 @@ public final class SimulatedCamera implements SimCamera {
         String nonce = token.get().findText("Nonce").orElse("");
         String created = token.get().findText("Created").orElse("");
         try {
-            Instant c = Instant.parse(created);
+            Instant c = CreatedInstants.parse(created);
             if (Duration.between(c, deviceNow).abs().compareTo(CREATED_WINDOW) > 0) {
                 return false;
             }
