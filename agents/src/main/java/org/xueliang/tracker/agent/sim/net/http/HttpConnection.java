@@ -11,7 +11,8 @@ import org.xueliang.tracker.agent.sim.net.SelectorLoop;
 
 /**
  * One client connection of the {@link LoopbackHttpServer}: reads requests, has them answered, writes the answers,
- * one request at a time (no reading while an answer is pending, so answers keep the requests' order). Everything
+ * one request at a time (no reading while an answer is delayed or half written, so answers keep the requests' order;
+ * an answer written at once leaves the read interest as it was, which costs no epoll_ctl per exchange). Everything
  * happens on its loop's thread; a delayed answer comes back to that thread before it is written.
  */
 final class HttpConnection {
@@ -61,10 +62,9 @@ final class HttpConnection {
             if (reader.continueDue()) {
                 channel.write(ByteBuffer.wrap(ReplyEncoder.CONTINUE)); // 25 bytes into an idle socket's buffer
             }
-            key.interestOps(SelectionKey.OP_READ);
+            key.interestOps(SelectionKey.OP_READ); // no system call unless it was writing or waiting before
             return;
         }
-        key.interestOps(0);
         SimHttpReply reply = server.answer(new SimHttpRequest(p.method(), p.target(), p.authorization(), p.body(),
                 local, remote));
         if (reply.drops()) {
@@ -74,6 +74,7 @@ final class HttpConnection {
         boolean close = p.close() || p.body() == null;
         boolean headOnly = p.method().equals("HEAD");
         if (reply.delayMillis() > 0) {
+            key.interestOps(0); // nothing more is read until the late answer is out: answers keep the requests' order
             server.later(reply.delayMillis(), () -> loop.onLoop(() -> sendLate(reply, close, headOnly)));
         } else {
             send(reply, close, headOnly);
