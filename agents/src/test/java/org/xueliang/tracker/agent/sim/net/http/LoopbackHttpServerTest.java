@@ -120,33 +120,29 @@ class LoopbackHttpServerTest {
     @Test
     void chunked_bodies_and_garbage_are_refused_without_the_handler() throws Exception {
         start(LoopbackHttpServerTest::echo);
-        try (Socket s = connect()) {
-            s.getOutputStream().write("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes());
-            assertThat(Reply.read(s.getInputStream()).status()).isEqualTo(411);
-            assertThat(s.getInputStream().read()).isEqualTo(-1);
-        }
-        try (Socket s = connect()) {
-            s.getOutputStream().write("HELLO\r\n\r\n".getBytes());
-            assertThat(Reply.read(s.getInputStream()).status()).isEqualTo(400);
-        }
-        try (Socket s = connect()) {
-            // one byte over the cap and no more: the server has read all of it when it answers and closes
-            String start = "GET / HTTP/1.1\r\nX: ";
-            s.getOutputStream().write((start + "a".repeat(RequestReader.MAX_HEAD_BYTES + 1 - start.length())).getBytes());
-            assertThat(Reply.read(s.getInputStream()).status()).isEqualTo(431);
-        }
+        assertThat(answerBeforeClose("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n").status()).isEqualTo(411);
+        assertThat(answerBeforeClose("HELLO\r\n\r\n").status()).isEqualTo(400);
+        // one byte over the cap and no more: the server has read all of it when it answers and closes
+        String start = "GET / HTTP/1.1\r\nX: ";
+        assertThat(answerBeforeClose(start + "a".repeat(RequestReader.MAX_HEAD_BYTES + 1 - start.length())).status())
+                .isEqualTo(431);
         assertThat(seen).isEmpty();
     }
 
     @Test
     void http10_and_connection_close_end_the_connection_after_the_answer() throws Exception {
         start(LoopbackHttpServerTest::echo);
-        for (String request : List.of("GET / HTTP/1.0\r\n\r\n", "GET / HTTP/1.1\r\nConnection: close\r\n\r\n")) {
-            try (Socket s = connect()) {
-                s.getOutputStream().write(request.getBytes());
-                assertThat(Reply.read(s.getInputStream()).head()).contains("Connection: close");
-                assertThat(s.getInputStream().read()).isEqualTo(-1);
-            }
+        assertThat(answerBeforeClose("GET / HTTP/1.0\r\n\r\n").head()).contains("Connection: close");
+        assertThat(answerBeforeClose("GET / HTTP/1.1\r\nConnection: close\r\n\r\n").head()).contains("Connection: close");
+    }
+
+    /** Sends {@code request} on a new connection; the server answers it and then closes the connection. */
+    private Reply answerBeforeClose(String request) throws IOException {
+        try (Socket s = connect()) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            Reply r = Reply.read(s.getInputStream());
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+            return r;
         }
     }
 
