@@ -3,7 +3,6 @@ package org.xueliang.tracker.agent.net.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -242,22 +241,21 @@ class KeepAliveHttpClientTest {
 
         /** Head up to the empty line, then Content-Length bytes of body; null at end of stream. */
         private static String readRequest(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) >= 0) {
-                head.write(c);
-                String h = head.toString(StandardCharsets.ISO_8859_1);
-                if (h.endsWith("\r\n\r\n")) {
-                    int length = 0;
-                    for (String line : h.split("\r\n")) {
-                        if (line.toLowerCase().startsWith("content-length:")) {
-                            length = Integer.parseInt(line.substring(15).trim());
-                        }
-                    }
-                    return h + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            byte[] buf = new byte[16 * 1024];
+            int n = 0;
+            for (int c = in.read(); c >= 0 && n < buf.length; c = in.read()) {
+                buf[n++] = (byte) c;
+                if (n >= 4 && buf[n - 4] == '\r' && buf[n - 3] == '\n' && buf[n - 2] == '\r' && buf[n - 1] == '\n') {
+                    String head = new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+                    return head + new String(in.readNBytes(contentLength(head)), StandardCharsets.UTF_8);
                 }
             }
             return null;
+        }
+
+        private static int contentLength(String head) {
+            return head.lines().filter(l -> l.regionMatches(true, 0, "content-length:", 0, 15))
+                    .mapToInt(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElse(0);
         }
 
         @Override
