@@ -70,12 +70,26 @@ public final class SafeXml {
         if (end < 0) {
             return b;
         }
-        String decl = new String(b, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         // the cheap test first: this runs for every answer, and nearly none declares UTF-16
-        if (!decl.contains("utf-16") || !FALSE_UTF16_DECLARATION.matcher(decl).matches()) {
+        if (!mentionsUtf16(b, end)) {
+            return b;
+        }
+        String decl = new String(b, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        if (!FALSE_UTF16_DECLARATION.matcher(decl).matches()) {
             return b;
         }
         return Arrays.copyOfRange(b, end, b.length);
+    }
+
+    /** Whether "utf-16" in any case occurs in {@code b[0, end)}. */
+    private static boolean mentionsUtf16(byte[] b, int end) {
+        for (int i = 0; i + 6 <= end; i++) {
+            if ((b[i] | 0x20) == 'u' && (b[i + 1] | 0x20) == 't' && (b[i + 2] | 0x20) == 'f' && b[i + 3] == '-'
+                    && b[i + 4] == '1' && b[i + 5] == '6') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String firstLine(String s) {

@@ -53,7 +53,7 @@ final class StaxXml {
                         tree.start(ns == null ? "" : ns, r.getLocalName(), attrs);
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        StringBuilder text = tree.text();
+                        TextBuffer text = tree.text();
                         if (text != null) {
                             text.append(r.getText());
                         }

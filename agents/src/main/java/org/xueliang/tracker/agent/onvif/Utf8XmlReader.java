@@ -44,7 +44,8 @@ final class Utf8XmlReader {
     private int pos;
     private final XmlTree tree = new XmlTree();
     private final XmlNamespaces namespaces = new XmlNamespaces();
-    private final StringBuilder scratch = new StringBuilder();
+    /** Attribute values, each taken whole with {@link TextBuffer#cut}. */
+    private final TextBuffer scratch = new TextBuffer();
     /** Open elements: where each qualified name lies in the bytes, and the namespace mark to return to. */
     private int[] openFrom = new int[16];
     private int[] openTo = new int[16];
@@ -55,6 +56,7 @@ final class Utf8XmlReader {
     private int[] attrTo = new int[8];
     private int[] attrColon = new int[8];
     private String[] attrValue = new String[8];
+    private int[] attrHash = new int[8];
     private int attrCount;
 
     private Utf8XmlReader(byte[] b) {
@@ -240,8 +242,10 @@ final class Utf8XmlReader {
         }
         pos++;
         String value = attributeValue(quote);
+        int hash = hash(from, to);
         for (int i = 0; i < attrCount; i++) {
-            if (sameBytes(attrFrom[i], attrTo[i], from, to)) {
+            // the hash first: answers declare dozens of namespaces on their root, so this loop is quadratic
+            if (attrHash[i] == hash && sameBytes(attrFrom[i], attrTo[i], from, to)) {
                 throw malformed("attribute " + ascii(from, to) + " repeated");
             }
         }
@@ -250,7 +254,9 @@ final class Utf8XmlReader {
             attrTo = Arrays.copyOf(attrTo, attrCount * 2);
             attrColon = Arrays.copyOf(attrColon, attrCount * 2);
             attrValue = Arrays.copyOf(attrValue, attrCount * 2);
+            attrHash = Arrays.copyOf(attrHash, attrCount * 2);
         }
+        attrHash[attrCount] = hash;
         attrFrom[attrCount] = from;
         attrTo[attrCount] = to;
         attrColon[attrCount] = colon;
@@ -259,16 +265,25 @@ final class Utf8XmlReader {
 
     /** Attribute value normalisation without a DTD: references replaced, each tab and line end a space. */
     private String attributeValue(int quote) throws OnvifException {
-        StringBuilder out = scratch;
-        out.setLength(0);
+        int plain = plainRun(pos, quote, false);
+        if (at(plain) == quote) {
+            // the usual case, nothing to replace: straight from the bytes
+            String value = ascii(pos, plain);
+            pos = plain + 1;
+            return value;
+        }
+        TextBuffer out = scratch;
         while (true) {
+            int run = plainRun(pos, quote, false);
+            out.appendAscii(b, pos, run);
+            pos = run;
             if (pos >= len) {
                 throw malformed("attribute value is not closed");
             }
             int c = b[pos] & 0xff;
             if (c == quote) {
                 pos++;
-                return out.toString();
+                return out.cut(0);
             }
             switch (c) {
                 case '<' -> throw malformed("'<' in an attribute value");
@@ -289,18 +304,15 @@ final class Utf8XmlReader {
     /** Binds this start tag's xmlns and xmlns:p attributes, before any name of the tag is resolved. */
     private void declareNamespaces() throws OnvifException, OutsideSubset {
         for (int i = 0; i < attrCount; i++) {
-            int from = attrFrom[i];
             int colon = attrColon[i];
-            boolean defaultDeclaration = colon < 0 && XmlNamespaces.sameAscii("xmlns", b, from, attrTo[i]);
-            boolean prefixDeclaration = colon >= 0 && XmlNamespaces.sameAscii("xmlns", b, from, colon);
-            if (!defaultDeclaration && !prefixDeclaration) {
+            if (!isNamespaceDeclaration(attrFrom[i], attrTo[i], colon)) {
                 continue;
             }
             String uri = attrValue[i];
             if (uri.equals(XmlNamespaces.XML_URI) || uri.equals(XmlNamespaces.XMLNS_URI)) {
                 throw new OutsideSubset("a declaration of a reserved namespace");
             }
-            if (defaultDeclaration) {
+            if (colon < 0) {
                 namespaces.declare("", uri);
                 continue;
             }
@@ -321,8 +333,7 @@ final class Utf8XmlReader {
         for (int i = 0; i < attrCount; i++) {
             int from = attrFrom[i];
             int colon = attrColon[i];
-            if (colon < 0 ? XmlNamespaces.sameAscii("xmlns", b, from, attrTo[i])
-                    : XmlNamespaces.sameAscii("xmlns", b, from, colon)) {
+            if (isNamespaceDeclaration(from, attrTo[i], colon)) {
                 continue;
             }
             if (colon >= 0) {
@@ -341,11 +352,16 @@ final class Utf8XmlReader {
         String uri = resolve(attrFrom[i], attrColon[i], false);
         for (int j = 0; j < i; j++) {
             if (attrColon[j] >= 0 && sameBytes(attrColon[j], attrTo[j], attrColon[i], attrTo[i])
-                    && !XmlNamespaces.sameAscii("xmlns", b, attrFrom[j], attrColon[j])
+                    && !isNamespaceDeclaration(attrFrom[j], attrTo[j], attrColon[j])
                     && uri.equals(resolve(attrFrom[j], attrColon[j], false))) {
                 throw malformed("attribute " + ascii(attrFrom[i], attrTo[i]) + " repeated in one namespace");
             }
         }
+    }
+
+    /** xmlns="…" or xmlns:p="…": a declaration, not an attribute. */
+    private boolean isNamespaceDeclaration(int from, int to, int colon) {
+        return XmlNamespaces.sameAscii("xmlns", b, from, colon < 0 ? to : colon);
     }
 
     /** The namespace URI of a name starting at {@code from}; unprefixed attributes have none. */
@@ -407,8 +423,14 @@ final class Utf8XmlReader {
 
     /** Character data up to the next '<': references replaced, line ends normalised to '\n'. */
     private void text() throws OnvifException {
-        StringBuilder out = tree.text();
+        TextBuffer out = tree.text();
         while (pos < len) {
+            int run = plainRun(pos, ']', true);
+            out.appendAscii(b, pos, run);
+            pos = run;
+            if (pos == len) {
+                return;
+            }
             int c = b[pos] & 0xff;
             switch (c) {
                 case '<' -> {
@@ -431,8 +453,25 @@ final class Utf8XmlReader {
         }
     }
 
+    /**
+     * End of the run of ASCII bytes from {@code from} that are taken as they are: no markup, reference, line end or
+     * check. Text stops at ']' (it may open "]]>") and keeps tabs and newlines; an attribute value stops at its
+     * quote and turns them into spaces.
+     */
+    private int plainRun(int from, int stop, boolean keepsTabAndNewline) {
+        int i = from;
+        while (i < len) {
+            int c = b[i];
+            if (c < 0x20 ? !keepsTabAndNewline || c != '\n' && c != '\t' : c == '<' || c == '&' || c == stop) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
     private void cdata() throws OnvifException {
-        StringBuilder out = tree.text();
+        TextBuffer out = tree.text();
         pos += 9;
         while (true) {
             if (pos >= len) {
@@ -497,7 +536,7 @@ final class Utf8XmlReader {
      * One character at {@code pos}, checked: valid UTF-8 (shortest form, no surrogates, at most U+10FFFF) and a
      * character XML allows. Appended to {@code out} unless null (comments and processing instructions are dropped).
      */
-    private void character(StringBuilder out) throws OnvifException {
+    private void character(TextBuffer out) throws OnvifException {
         int c = b[pos] & 0xff;
         if (c < 0x80) {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
@@ -547,7 +586,7 @@ final class Utf8XmlReader {
     }
 
     /** A reference at '&amp;': the five predefined entities and character references; any other is refused. */
-    private void reference(StringBuilder out) throws OnvifException {
+    private void reference(TextBuffer out) throws OnvifException {
         int from = pos + 1;
         if (at(from) == '#') {
             characterReference(out, from + 1);
@@ -587,7 +626,7 @@ final class Utf8XmlReader {
         return XmlNamespaces.sameAscii("apos", b, from, to) ? '\'' : 0;
     }
 
-    private void characterReference(StringBuilder out, int from) throws OnvifException {
+    private void characterReference(TextBuffer out, int from) throws OnvifException {
         boolean hex = at(from) == 'x';
         int i = hex ? from + 1 : from;
         int digitsFrom = i;
@@ -672,6 +711,14 @@ final class Utf8XmlReader {
 
     private boolean startsWith(int from, String ascii) {
         return from + ascii.length() <= len && XmlNamespaces.sameAscii(ascii, b, from, from + ascii.length());
+    }
+
+    private int hash(int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + b[i];
+        }
+        return h;
     }
 
     private boolean sameBytes(int aFrom, int aTo, int bFrom, int bTo) {
