@@ -1,5 +1,6 @@
 package org.xueliang.tracker.agent.onvif;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,8 +45,8 @@ final class Utf8XmlReader {
     private int pos;
     private final XmlTree tree = new XmlTree();
     private final XmlNamespaces namespaces = new XmlNamespaces();
-    /** Attribute values, each taken whole with {@link TextBuffer#cut}. */
-    private final TextBuffer scratch = new TextBuffer();
+    /** Attribute values with references or line ends, each taken whole with {@link TextBuffer#cut}. */
+    private final TextBuffer attributeText = new TextBuffer();
     /** Open elements: where each qualified name lies in the bytes, and the namespace mark to return to. */
     private int[] openFrom = new int[16];
     private int[] openTo = new int[16];
@@ -157,7 +158,9 @@ final class Utf8XmlReader {
         if (pos >= len) {
             throw new OutsideSubset("unusual XML declaration");
         }
-        return new String(b, from, pos++ - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String value = ascii(from, pos);
+        pos++;
+        return value;
     }
 
     private void rootElement() throws OnvifException, OutsideSubset {
@@ -272,7 +275,7 @@ final class Utf8XmlReader {
             pos = plain + 1;
             return value;
         }
-        TextBuffer out = scratch;
+        TextBuffer out = attributeText;
         while (true) {
             int run = plainRun(pos, quote, false);
             out.appendAscii(b, pos, run);
@@ -726,7 +729,7 @@ final class Utf8XmlReader {
     }
 
     private String ascii(int from, int to) {
-        return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     private String qname(int open) {
