@@ -14,7 +14,8 @@ import org.xueliang.tracker.agent.probe.Reason;
  * <p>Safety: a DOCTYPE is refused, so no entity can be declared; of entity references only the five predefined
  * ones and character references to valid XML characters are read, any other is refused; invalid UTF-8, characters
  * XML forbids, mismatched or unclosed tags, unbound prefixes and repeated attributes are errors; depth and element
- * count are bounded by {@link XmlTree}. The reader never looks outside the byte array.
+ * count are bounded by {@link XmlTree}, attributes per element and namespace declarations in scope here. The reader
+ * never looks outside the byte array and does not recurse.
  *
  * <p>Documents outside its subset throw {@link OutsideSubset} before any tree is returned, and the caller reads them
  * with StAX: a declared encoding other than UTF-8, XML 1.1 or an unusual declaration, a byte order other than
@@ -29,6 +30,13 @@ final class Utf8XmlReader {
             super(why, null, false, false);
         }
     }
+
+    /**
+     * Bounds StAX does not have, far above any device answer (roots declare at most a few dozen namespaces): they
+     * keep the attribute checks and prefix lookups, linear per name, from being made quadratic by a hostile body.
+     */
+    static final int MAX_ATTRIBUTES = 256;
+    static final int MAX_NAMESPACES_IN_SCOPE = 1024;
 
     private static final boolean[] NAME_START = new boolean[128];
     private static final boolean[] NAME_CHAR = new boolean[128];
@@ -216,6 +224,9 @@ final class Utf8XmlReader {
             if (!space) {
                 throw malformed("white space expected before an attribute in <" + ascii(nameFrom, nameTo) + ">");
             }
+            if (attrCount == MAX_ATTRIBUTES) {
+                throw malformed("more than " + MAX_ATTRIBUTES + " attributes in <" + ascii(nameFrom, nameTo) + ">");
+            }
             attribute();
         }
         int mark = namespaces.mark();
@@ -314,6 +325,9 @@ final class Utf8XmlReader {
             String uri = attrValue[i];
             if (uri.equals(XmlNamespaces.XML_URI) || uri.equals(XmlNamespaces.XMLNS_URI)) {
                 throw new OutsideSubset("a declaration of a reserved namespace");
+            }
+            if (namespaces.mark() == MAX_NAMESPACES_IN_SCOPE) {
+                throw malformed("more than " + MAX_NAMESPACES_IN_SCOPE + " namespace declarations in scope");
             }
             if (colon < 0) {
                 namespaces.declare("", uri);

@@ -149,6 +149,32 @@ class SafeXmlTest {
     }
 
     @Test
+    void bounds_attributes_and_namespace_declarations_that_stax_would_check_quadratically() throws Exception {
+        StringBuilder attrs = new StringBuilder();
+        for (int i = 0; i < Utf8XmlReader.MAX_ATTRIBUTES; i++) {
+            attrs.append(" a").append(i).append("=\"\"");
+        }
+        byte[] atTheBound = ("<e" + attrs + "/>").getBytes(StandardCharsets.UTF_8);
+        assertThat(SafeXml.parse(atTheBound).attributes()).hasSize(Utf8XmlReader.MAX_ATTRIBUTES);
+        byte[] overTheBound = ("<e" + attrs + " last=\"\"/>").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SafeXml.parse(overTheBound)).isInstanceOf(OnvifException.class)
+                .hasMessageContaining("more than " + Utf8XmlReader.MAX_ATTRIBUTES + " attributes");
+        StringBuilder nested = new StringBuilder();
+        int perElement = Utf8XmlReader.MAX_ATTRIBUTES / 2;
+        int levels = Utf8XmlReader.MAX_NAMESPACES_IN_SCOPE / perElement + 1;
+        for (int depth = 0; depth < levels; depth++) {
+            nested.append("<e");
+            for (int i = 0; i < perElement; i++) {
+                nested.append(" xmlns:p").append(depth).append('_').append(i).append("=\"urn:").append(i).append('"');
+            }
+            nested.append('>');
+        }
+        byte[] declarations = (nested + "</e>".repeat(levels)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SafeXml.parse(declarations)).isInstanceOf(OnvifException.class)
+                .hasMessageContaining("namespace declarations in scope");
+    }
+
+    @Test
     void reads_cdata_comments_instructions_references_and_line_ends_as_stax_does() throws Exception {
         String xml = "\uFEFF<?xml version='1.0' encoding='utf-8'?>\r\n<!-- before --><?pi before?>"
                 + "<a k=\"t\tab\r\nline&#10;&lt;&quot;\" xml:lang='zh'>x<![CDATA[<y>&amp;]]>&lt;<!--c-->z<?p q?>\r\n中&#x1F600;</a>\n";
