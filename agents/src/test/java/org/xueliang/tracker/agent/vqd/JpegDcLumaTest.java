@@ -18,11 +18,7 @@ import org.xueliang.tracker.agent.vqd.JpegWriting.Options;
 class JpegDcLumaTest {
 
     private static final long CAP = VqdImages.MAX_PIXELS;
-    /** 4:2:0, 4:4:4 and 4:2:2 at three qualities, with restart markers after every MCU and every third. */
-    static final List<Options> CODINGS = List.of(
-            Options.baseline(0.75f, 2, 2), Options.baseline(0.3f, 2, 2), Options.baseline(0.95f, 2, 2),
-            Options.baseline(0.75f, 1, 1), Options.baseline(0.95f, 1, 1), Options.baseline(0.75f, 2, 1),
-            Options.baseline(0.75f, 2, 2).restartEvery(1), Options.baseline(0.5f, 1, 1).restartEvery(3));
+    private static final List<Options> CODINGS = JpegWriting.CODINGS;
 
     @Test
     void agrees_with_the_decoded_pixels_on_small_and_odd_sizes_at_every_coding() throws IOException {

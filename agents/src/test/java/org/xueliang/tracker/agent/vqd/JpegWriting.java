@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Random;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -22,6 +23,12 @@ import org.w3c.dom.Node;
  * luminance of a JPEG: the mean over all decoded pixels.
  */
 public final class JpegWriting {
+
+    /** 4:2:0, 4:4:4 and 4:2:2 at three qualities, with restart markers after every MCU and every third. */
+    public static final List<Options> CODINGS = List.of(
+            Options.baseline(0.75f, 2, 2), Options.baseline(0.3f, 2, 2), Options.baseline(0.95f, 2, 2),
+            Options.baseline(0.75f, 1, 1), Options.baseline(0.95f, 1, 1), Options.baseline(0.75f, 2, 1),
+            Options.baseline(0.75f, 2, 2).restartEvery(1), Options.baseline(0.5f, 1, 1).restartEvery(3));
 
     private JpegWriting() {
     }
