@@ -21,30 +21,60 @@ final class JpegBits {
         this.pos = start;
     }
 
-    /** The next {@code n} (1..16) bits, not consumed. */
-    int peek(int n) {
-        if (count < n) {
+    /**
+     * Decodes one block and returns its DC difference; the AC coefficients are only stepped over (run/size symbol and
+     * extra bits). The hot loop of the reader: it works on local copies of the bit buffer, refilled with at least 26
+     * bits (the longest code and extra bits) before each coefficient.
+     */
+    int blockDcDifference(JpegHuffman dc, JpegHuffman ac) throws UnreadableJpeg {
+        if (count < 32) {
             fill();
         }
-        return (int) (buffer >>> (count - n)) & ((1 << n) - 1);
-    }
-
-    /** Consumes {@code n} bits already peeked at. */
-    void skip(int n) throws UnreadableJpeg {
-        count -= n;
-        if (count < padding) {
-            throw new UnreadableJpeg("entropy-coded data ends inside a block");
+        long buf = buffer;
+        int cnt = count;
+        int entry = dc.entry((int) (buf >>> (cnt - 16)) & 0xFFFF);
+        int category = entry & 0x0F;
+        if (entry == 0 || (entry & 0xFF) > 11) {
+            throw new UnreadableJpeg("DC difference code");
         }
-    }
-
-    /** The next {@code s} (0..16) bits as the signed value of magnitude category {@code s} (JPEG's EXTEND). */
-    int receiveExtend(int s) throws UnreadableJpeg {
-        if (s == 0) {
-            return 0;
+        cnt -= entry >> 8;
+        int diff = 0;
+        if (category > 0) {
+            int v = (int) (buf >>> (cnt - category)) & ((1 << category) - 1);
+            cnt -= category;
+            diff = v < (1 << (category - 1)) ? v - (1 << category) + 1 : v;
         }
-        int v = peek(s);
-        skip(s);
-        return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
+        int k = 1;
+        while (k < 64) {
+            if (cnt < 26) {
+                buffer = buf;
+                count = cnt;
+                fill();
+                buf = buffer;
+                cnt = count;
+            }
+            entry = ac.entry((int) (buf >>> (cnt - 16)) & 0xFFFF);
+            int size = entry & 0x0F;
+            if (entry == 0 || size > 10) {
+                throw new UnreadableJpeg("AC coefficient code");
+            }
+            cnt -= (entry >> 8) + size;
+            int run = (entry >> 4) & 0x0F;
+            if (size != 0) {
+                k += run + 1;
+            } else if (run == 15) {
+                k += 16;
+            } else {
+                break;
+            }
+        }
+        buffer = buf;
+        count = cnt;
+        // Past a marker only padding comes in, so count - padding never grows back: one check per block will do.
+        if (k > 64 || count < padding) {
+            throw new UnreadableJpeg(k > 64 ? "AC coefficients past the block" : "entropy-coded data ends inside a block");
+        }
+        return diff;
     }
 
     /**
@@ -78,27 +108,32 @@ final class JpegBits {
         return pos;
     }
 
+    /** Tops the buffer up to more than 56 bits: data bytes (FF 00 read as FF) up to the marker, zero padding after. */
     private void fill() {
-        while (count <= 56) {
-            int b = 0;
-            if (atMarker) {
-                padding += 8;
-            } else if (pos >= data.length) {
-                atMarker = true;
-                continue;
+        long buf = buffer;
+        int cnt = count;
+        int p = pos;
+        byte[] d = data;
+        while (cnt <= 56 && !atMarker) {
+            int b = p < d.length ? d[p] & 0xFF : -1;
+            if (b >= 0 && b != 0xFF) {
+                p++;
+            } else if (b == 0xFF && p + 1 < d.length && d[p + 1] == 0) {
+                p += 2;
             } else {
-                b = data[pos] & 0xFF;
-                if (b != 0xFF) {
-                    pos++;
-                } else if (pos + 1 < data.length && data[pos + 1] == 0) {
-                    pos += 2;
-                } else {
-                    atMarker = true;
-                    continue;
-                }
+                atMarker = true;
+                break;
             }
-            buffer = (buffer << 8) | b;
-            count += 8;
+            buf = (buf << 8) | b;
+            cnt += 8;
         }
+        while (cnt <= 56) {
+            buf <<= 8;
+            cnt += 8;
+            padding += 8;
+        }
+        buffer = buf;
+        count = cnt;
+        pos = p;
     }
 }

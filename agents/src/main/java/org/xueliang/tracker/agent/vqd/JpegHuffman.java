@@ -1,12 +1,12 @@
 package org.xueliang.tracker.agent.vqd;
 
 /**
- * One Huffman table of a JPEG (DHT), decoding a symbol with one look-up for codes of up to {@value #FAST} bits (nearly
+ * One Huffman table of a JPEG (DHT), finding a code with one look-up for codes of up to {@value #FAST} bits (nearly
  * all of them in practice) and a walk over the code lengths for the longer ones, like libjpeg.
  */
 final class JpegHuffman {
 
-    private static final int FAST = 9;
+    private static final int FAST = 10;
 
     /** Indexed by the next {@value #FAST} bits: code length << 8 | symbol, or 0 when the code is longer. */
     private final short[] fast = new short[1 << FAST];
@@ -43,20 +43,21 @@ final class JpegHuffman {
         }
     }
 
-    int decode(JpegBits bits) throws UnreadableJpeg {
-        int entry = fast[bits.peek(FAST)];
+    /**
+     * The code at the top of the next 16 bits: its length << 8 | its symbol, or 0 when no code matches (corrupt
+     * data).
+     */
+    int entry(int next16) {
+        int entry = fast[next16 >>> (16 - FAST)];
         if (entry != 0) {
-            bits.skip(entry >> 8);
-            return entry & 0xFF;
+            return entry;
         }
-        int next16 = bits.peek(16);
         for (int l = FAST + 1; l <= 16; l++) {
             int code = next16 >>> (16 - l);
             if (code <= maxCode[l]) {
-                bits.skip(l);
-                return symbols[symbolOffset[l] + code] & 0xFF;
+                return l << 8 | (symbols[symbolOffset[l] + code] & 0xFF);
             }
         }
-        throw new UnreadableJpeg("no Huffman code matches");
+        return 0;
     }
 }

@@ -95,37 +95,9 @@ final class JpegLumaScan {
         }
     }
 
-    /** Decodes one block of the scan's {@code i}-th component: its DC value, the AC coefficients stepped over. */
+    /** Decodes one block of the scan's {@code i}-th component: its DC value. */
     private int block(int i) throws UnreadableJpeg {
-        int category = scan.dc()[i].decode(bits);
-        if (category > 11) {
-            throw new UnreadableJpeg("DC difference of category " + category);
-        }
-        predictors[i] += bits.receiveExtend(category);
-        JpegHuffman ac = scan.ac()[i];
-        int k = 1;
-        while (k < 64) {
-            int runSize = ac.decode(bits);
-            int run = runSize >> 4;
-            int size = runSize & 0x0F;
-            if (size == 0) {
-                if (run != 15) {
-                    break;
-                }
-                k += 16;
-            } else {
-                if (size > 10) {
-                    throw new UnreadableJpeg("AC coefficient of category " + size);
-                }
-                k += run;
-                bits.peek(size);
-                bits.skip(size);
-                k++;
-            }
-        }
-        if (k > 64) {
-            throw new UnreadableJpeg("AC coefficients past the block");
-        }
+        predictors[i] += bits.blockDcDifference(scan.dc()[i], scan.ac()[i]);
         return predictors[i];
     }
 
