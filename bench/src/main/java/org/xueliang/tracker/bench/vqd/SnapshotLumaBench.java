@@ -3,14 +3,12 @@ package org.xueliang.tracker.bench.vqd;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 import org.xueliang.tracker.agent.onvif.SnapshotCheck;
 import org.xueliang.tracker.agent.vqd.JpegDcLuma;
@@ -35,8 +33,8 @@ public final class SnapshotLumaBench {
     }
 
     public static void main(String[] args) throws IOException {
-        int pictures = intArg(args, "--pictures", 8);
-        int samples = intArg(args, "--samples", 31);
+        int pictures = VqdBench.intArg(args, "--pictures", 8);
+        int samples = VqdBench.intArg(args, "--samples", 31);
         System.out.printf(Locale.ROOT, "Snapshot mean luminance, µs of thread CPU per snapshot (median of %d batches), "
                 + "%d cores visible%n", samples, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  %-10s %7s %10s %10s %8s %12s%n", "size", "KiB", "ImageIO", "DC", "ratio",
@@ -47,7 +45,7 @@ public final class SnapshotLumaBench {
             double maxDiff = 0;
             long bytes = 0;
             for (int i = 0; i < pictures; i++) {
-                jpegs[i] = jpeg(scene(size[0], size[1], new Random(i)));
+                jpegs[i] = VqdBench.jpeg(scene(size[0], size[1], new Random(i)));
                 bytes += jpegs[i].length;
                 double dc = JpegDcLuma.meanLuma(jpegs[i], VqdImages.MAX_PIXELS).orElseThrow();
                 maxDiff = Math.max(maxDiff, Math.abs(dc - SnapshotCheck.decodedMeanLuma(jpegs[i])));
@@ -106,32 +104,7 @@ public final class SnapshotLumaBench {
             g.fillRect(r.nextInt(width), height * 2 / 3 + r.nextInt(height / 4 + 1), width / 10 + 1, height / 14 + 1);
         }
         g.dispose();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int v = img.getRGB(x, y);
-                int n = (int) Math.round(r.nextGaussian() * 3);
-                img.setRGB(x, y, c(((v >> 16) & 0xff) + n) << 16 | c(((v >> 8) & 0xff) + n) << 8 | c((v & 0xff) + n));
-            }
-        }
+        VqdBench.addNoise(img, r, 3);
         return img;
-    }
-
-    private static int c(int v) {
-        return Math.max(0, Math.min(255, v));
-    }
-
-    private static byte[] jpeg(BufferedImage img) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "jpg", out);
-        return out.toByteArray();
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }
