@@ -55,10 +55,11 @@ public final class JpegDcLuma {
             int marker = nextMarker();
             if (marker == 0xDA) {
                 JpegScan scan = scanHeader();
-                if (scan.includesLuma()) {
-                    return new JpegLumaScan(frame, scan, restartInterval, new JpegBits(data, pos)).meanLuma();
+                if (!scan.includesLuma()) {
+                    // Encoders that code components in separate scans put luma first; others are left to ImageIO.
+                    throw new UnreadableJpeg("first scan without luma");
                 }
-                skipEntropyCodedData();
+                return new JpegLumaScan(frame, scan, restartInterval, new JpegBits(data, pos)).meanLuma();
             } else if (marker == 0xC0 || marker == 0xC1) {
                 frameHeader();
             } else if (marker == 0xC4) {
@@ -247,21 +248,6 @@ public final class JpegDcLuma {
         }
         pos = end;
         return new JpegScan(components, dc, ac, lumaQuant);
-    }
-
-    /** Steps over the entropy-coded data of a scan without luma to the marker after it (restart markers inside). */
-    private void skipEntropyCodedData() throws UnreadableJpeg {
-        while (true) {
-            if (u8(pos) == 0xFF) {
-                int next = u8(pos + 1);
-                if (next != 0 && next != 0xFF && (next < 0xD0 || next > 0xD7)) {
-                    return;
-                }
-                pos += next == 0xFF ? 1 : 2;
-            } else {
-                pos++;
-            }
-        }
     }
 
     private void checkEnd(int end) throws UnreadableJpeg {

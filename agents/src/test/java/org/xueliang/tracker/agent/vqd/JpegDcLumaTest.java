@@ -133,6 +133,34 @@ class JpegDcLumaTest {
         assertThat(JpegDcLuma.meanLuma(disordered, CAP)).as("RST3 where RST1 belongs").isEmpty();
     }
 
+    /**
+     * A frame of three components whose luma comes in a scan of its own (non-interleaved, as some encoders write):
+     * made from a grey JPEG by declaring two more components in its frame header, so its one scan is the luma scan.
+     */
+    @Test
+    void reads_a_luma_scan_of_its_own_in_a_colour_frame() {
+        byte[] grey = JpegWriting.jpeg(JpegWriting.scene(45, 30, 90, 8, true, 5), CODINGS.get(0));
+        double expected = JpegDcLuma.meanLuma(grey, CAP).orElseThrow();
+        for (int lumaSampling : new int[]{0x11, 0x22}) {
+            int sof = find(grey, 0xC0);
+            int length = (grey[sof + 2] & 0xFF) << 8 | (grey[sof + 3] & 0xFF);
+            byte[] header = Arrays.copyOfRange(grey, sof, sof + 2 + length);
+            byte[] colour = new byte[header.length + 6];
+            System.arraycopy(header, 0, colour, 0, header.length);
+            colour[3] = (byte) (length + 6);
+            colour[9] = 3;
+            colour[11] = (byte) lumaSampling;
+            byte[] chroma = {2, 0x11, 0, 3, 0x11, 0};
+            System.arraycopy(chroma, 0, colour, header.length, 6);
+            byte[] jpeg = new byte[grey.length + 6];
+            System.arraycopy(grey, 0, jpeg, 0, sof);
+            System.arraycopy(colour, 0, jpeg, sof, colour.length);
+            System.arraycopy(grey, sof + header.length, jpeg, sof + colour.length, grey.length - sof - header.length);
+            assertThat(JpegDcLuma.meanLuma(jpeg, CAP).orElseThrow()).as("luma sampling %02X", lumaSampling)
+                    .isEqualTo(expected);
+        }
+    }
+
     /** Random damage to good JPEGs: the reader gives a figure in 0..255 or nothing, and never throws. */
     @Test
     void never_throws_on_damaged_data() {
