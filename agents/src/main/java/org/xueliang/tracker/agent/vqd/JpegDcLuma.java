@@ -4,16 +4,18 @@ import java.util.OptionalDouble;
 
 /**
  * The mean luminance of a sequential Huffman-coded JPEG (SOF0 baseline, SOF1 extended, 8-bit, grayscale or YCbCr)
- * from the DC coefficients of its luma blocks alone: a block's DC is 8 × its mean sample − 128 (before quantisation),
+ * from the DC coefficients of its luma blocks alone: a block's DC is 8 × (its mean sample − 128) before quantisation,
  * so the picture's mean Y is the mean over the blocks of DC × Q[0] / 8 + 128. The entropy-coded data is read MCU by
  * MCU, the AC coefficients only as far as needed to step over them; there is no IDCT, no colour conversion, no pixel
- * buffer. Partial blocks at the right and bottom edges count by the pixels inside the picture. It differs from the
- * mean of the decoded RGB only by what decoding clamps (samples outside 0..255, saturated colours), within about a
- * luma level on camera pictures (JpegDcLumaTest).
+ * buffer. Partial blocks at the right and bottom edges count by the pixels inside the picture (their DC still holds
+ * the encoder's padding). It differs from the mean of the decoded pixels by what decoding clamps (samples outside
+ * 0..255, saturated colours) and that padding: hundredths of a level at camera sizes, up to ~1.5 on small noisy
+ * pictures, more on dark very noisy or tiny ones (JpegDcLumaTest, docs/BENCHMARKS.md "Snapshot luminance").
  * <p>
- * Anything else (progressive, arithmetic coding, 12-bit, RGB or CMYK JPEGs, an ICC profile, other formats, data that
- * is not exactly as the markers say) gives an empty result, and the caller decodes the picture as before: this
- * reader never judges a picture that a full decode would judge differently because of how it was coded.
+ * Anything else (progressive, arithmetic coding, 12-bit, RGB or CMYK JPEGs, an ICC profile, a first scan without luma,
+ * other formats, data that is not exactly as the markers say) gives an empty result, and the caller decodes the
+ * picture as before: this reader never judges a picture that a full decode would judge differently because of how it
+ * was coded.
  */
 public final class JpegDcLuma {
 
