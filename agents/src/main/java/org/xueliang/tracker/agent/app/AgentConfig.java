@@ -7,31 +7,34 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 import org.xueliang.tracker.agent.runtime.AgentSettings;
+import org.xueliang.tracker.agent.runtime.ProberWarmUp;
 import org.xueliang.tracker.agent.spool.Spool;
 
 /**
  * The standalone agent's configuration, from the command line, a properties file ({@code --config FILE}: keys
- * server, token, spool, metrics, concurrency, spoolMaxMb, ackLog) or, for the token, the environment variable
+ * server, token, spool, metrics, concurrency, spoolMaxMb, ackLog, warmUp) or, for the token, the environment variable
  * {@value #TOKEN_ENV} (so it does not show in {@code ps}). Command-line options win over the file, the file
  * over the environment. {@link #toString()} never shows the token. Several backend replicas: repeat
  * {@code --server} or give a comma-separated list (also in the file); the agent fails over between them in
  * that order ({@code transport.FailoverClient}).
  */
 public record AgentConfig(List<URI> servers, String token, Path spool, InetSocketAddress metrics, int concurrency, long spoolMaxBytes,
-                          Path ackLog) {
+                          Path ackLog, Duration warmUp) {
 
     public static final String TOKEN_ENV = "XL_AGENT_TOKEN";
 
     static final String USAGE = """
             Usage: java -jar xueliang-agent.jar --server URL[,URL…] --spool DIR [--token T] [--metrics HOST:PORT]
-                                                [--concurrency N] [--spool-max-mb N] [--ack-log FILE]
+                                                [--concurrency N] [--spool-max-mb N] [--ack-log FILE] [--warm-up PT4S]
                    java -jar xueliang-agent.jar --config FILE
               --server       backend base URL, e.g. https://tracker.example:8443. Several replicas: repeat the option or
                              separate URLs by commas; the agent sticks to one that answers and fails over to the next
@@ -42,12 +45,15 @@ public record AgentConfig(List<URI> servers, String token, Path spool, InetSocke
               --concurrency  probes in flight at most (default 512)
               --spool-max-mb spool size limit in MiB (default 256); beyond it only state changes are kept
               --ack-log      append every acknowledged batch and its results' keys to FILE (see docs/AGENT-PROTOCOL.md)
-              --config       java.util.Properties file with keys server, token, spool, metrics, concurrency, spoolMaxMb, ackLog
+              --warm-up      at start, probe simulated devices on 127.0.0.1 for at most this long (ISO-8601, default PT4S;
+                             PT0S: off) so that the first real cycle runs on compiled code
+              --config       java.util.Properties file with keys server, token, spool, metrics, concurrency, spoolMaxMb, ackLog,
+                             warmUp
             """;
 
     private static final Map<String, String> OPTIONS = Map.of("--server", "server", "--token", "token", "--spool", "spool",
             "--metrics", "metrics", "--concurrency", "concurrency", "--spool-max-mb", "spoolMaxMb", "--config", "config",
-            "--ack-log", "ackLog");
+            "--ack-log", "ackLog", "--warm-up", "warmUp");
 
     public static AgentConfig parse(String[] args, Map<String, String> env) {
         Map<String, String> given = new HashMap<>();
@@ -77,7 +83,8 @@ public record AgentConfig(List<URI> servers, String token, Path spool, InetSocke
         return new AgentConfig(servers, token, Path.of(spool), values.containsKey("metrics") ? address(values.get("metrics")) : null,
                 number(values, "concurrency", AgentSettings.DEFAULT_CONCURRENCY),
                 number(values, "spoolMaxMb", (int) (Spool.DEFAULT_MAX_BYTES >> 20)) * 1024L * 1024L,
-                values.containsKey("ackLog") ? Path.of(values.get("ackLog")) : null);
+                values.containsKey("ackLog") ? Path.of(values.get("ackLog")) : null,
+                duration(values, "warmUp", ProberWarmUp.DEFAULT_BUDGET));
     }
 
     private static List<URI> servers(String list) {
@@ -124,18 +131,35 @@ public record AgentConfig(List<URI> servers, String token, Path spool, InetSocke
     }
 
     private static int number(Map<String, String> values, String key, int fallback) {
+        return parsed(values, key, fallback, "a positive whole number", v -> {
+            int n = Integer.parseInt(v);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        });
+    }
+
+    private static Duration duration(Map<String, String> values, String key, Duration fallback) {
+        return parsed(values, key, fallback, "an ISO-8601 duration such as PT4S (PT0S: off)", v -> {
+            Duration d = Duration.parse(v);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("negative");
+            }
+            return d;
+        });
+    }
+
+    /** The value of {@code key} read by {@code parse}, or {@code fallback} when absent; a bad value says what was expected. */
+    private static <T> T parsed(Map<String, String> values, String key, T fallback, String expected, Function<String, T> parse) {
         String v = values.get(key);
         if (v == null) {
             return fallback;
         }
         try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a positive whole number, got " + v, e);
+            return parse.apply(v.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be " + expected + ", got " + v, e);
         }
     }
 
@@ -154,6 +178,6 @@ public record AgentConfig(List<URI> servers, String token, Path spool, InetSocke
     @Override
     public String toString() {
         return "AgentConfig[servers=" + servers + ", token=***, spool=" + spool + ", metrics=" + metrics + ", concurrency="
-                + concurrency + ", spoolMaxBytes=" + spoolMaxBytes + ", ackLog=" + ackLog + "]";
+                + concurrency + ", spoolMaxBytes=" + spoolMaxBytes + ", ackLog=" + ackLog + ", warmUp=" + warmUp + "]";
     }
 }

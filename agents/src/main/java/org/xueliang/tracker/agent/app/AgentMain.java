@@ -9,6 +9,7 @@ import org.xueliang.tracker.agent.metrics.AgentMetrics;
 import org.xueliang.tracker.agent.metrics.MetricsServer;
 import org.xueliang.tracker.agent.runtime.AgentRuntime;
 import org.xueliang.tracker.agent.runtime.AgentSettings;
+import org.xueliang.tracker.agent.runtime.ProberWarmUp;
 import org.xueliang.tracker.agent.runtime.StandardProbers;
 import org.xueliang.tracker.agent.spool.Spool;
 import org.xueliang.tracker.agent.transport.AckLog;
@@ -70,6 +71,11 @@ public final class AgentMain {
             }
             stopped.countDown();
         }, "xl-agent-shutdown"));
+        ProberWarmUp.Report warm = ProberWarmUp.run(probers.registry(), config.warmUp());
+        if (warm.probes() > 0) {
+            log.info("Warm-up: {} probes of loopback simulators ({} up{}) in {} ms", warm.probes(), warm.up(),
+                    warm.notUp().isEmpty() ? "" : ", others " + warm.notUp(), warm.took().toMillis());
+        }
         runtime.start();
         stopped.await();
     }

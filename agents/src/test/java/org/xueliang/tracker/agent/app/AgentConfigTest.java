@@ -26,7 +26,25 @@ class AgentConfigTest {
         assertThat(c.metrics().getPort()).isEqualTo(9465);
         assertThat(c.concurrency()).isEqualTo(64);
         assertThat(c.spoolMaxBytes()).isEqualTo(256L << 20);
+        assertThat(c.warmUp()).isEqualTo(org.xueliang.tracker.agent.runtime.ProberWarmUp.DEFAULT_BUDGET);
         assertThat(c.toString()).doesNotContain("env-token");
+    }
+
+    @Test
+    void the_start_up_warm_up_is_an_iso_duration_and_zero_turns_it_off() {
+        String[] base = {"--server", "http://127.0.0.1:8080", "--spool", "/tmp/s", "--token", "t"};
+        assertThat(AgentConfig.parse(concat(base, "--warm-up", "PT0S"), Map.of()).warmUp()).isZero();
+        assertThat(AgentConfig.parse(concat(base, "--warm-up", "PT1.5S"), Map.of()).warmUp()).isEqualTo(java.time.Duration.ofMillis(1500));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentConfig.parse(concat(base, "--warm-up", "4"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO-8601");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AgentConfig.parse(concat(base, "--warm-up", "-PT1S"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String[] concat(String[] a, String... more) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, out, a.length, more.length);
+        return out;
     }
 
     @Test

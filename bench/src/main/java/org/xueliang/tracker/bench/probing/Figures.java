@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * What a probing run measured, printed as the human summary and then as the one-line JSON summary that outside
  * scripts read (alone on the last line of output). A series that was not run is {@code null} in the JSON.
  * <pre>
- * {"mixedCycleMedianS":…, "coldCycleS":…, "onvifProbesPerS":…, "onvifFullProbesPerS":…, "snmpPerS":…, "tcpPerS":…,
+ * {"mixedCycleMedianS":…, "coldCycleS":…, "warmUpS":…, "onvifProbesPerS":…, "onvifFullProbesPerS":…, "snmpPerS":…, "tcpPerS":…,
  *  "cpuUsPerProbe":…, "snmpVsExporter":…, "tcpVsExporter":…}
  * </pre>
  * {@code snmpPerS} and {@code tcpPerS} are at the agent's production concurrency; the ratios compare them with the
@@ -28,6 +28,7 @@ final class Figures {
     AgentCycles.Cycle tcp50;
     Exporter.Round snmpExp;
     Exporter.Round tcpExp;
+    double warmUpSeconds;
     double hwm;
     double heap;
     double simHwm;
@@ -36,8 +37,9 @@ final class Figures {
         System.out.println("\nSummary (medians):");
         if (mixed != null) {
             System.out.printf("  mixed cycle, %,d devices: %.2f s, %,.0f probes/s, agent CPU %.2f s (%.0f µs/probe),"
-                            + " simulator CPU %.2f s, all up: %s; cold first cycle %.2f s%n", mixed.probes(), mixed.seconds(),
-                    mixed.probesPerSecond(), mixed.agentCpu(), cpuUs(mixed), mixed.simCpu(), mixed.allUp(), cold.seconds());
+                            + " simulator CPU %.2f s, all up: %s; first cycle after start %.2f s (after a %.2f s warm-up)%n",
+                    mixed.probes(), mixed.seconds(), mixed.probesPerSecond(), mixed.agentCpu(), cpuUs(mixed), mixed.simCpu(),
+                    mixed.allUp(), cold.seconds(), warmUpSeconds);
             System.out.printf("  agent peak RSS (VmHWM) %.0f MiB, peak heap %.0f MiB; simulator VmHWM %.0f MiB%n", hwm, heap, simHwm);
         }
         if (spooled != null) {
@@ -59,6 +61,7 @@ final class Figures {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("mixedCycleMedianS", mixed == null ? null : mixed.seconds());
         m.put("coldCycleS", cold == null ? null : cold.seconds());
+        m.put("warmUpS", warmUpSeconds);
         m.put("onvifProbesPerS", onvif == null ? null : onvif.probesPerSecond());
         m.put("onvifFullProbesPerS", full == null ? null : full.probesPerSecond());
         m.put("snmpPerS", snmp == null ? null : snmp.probesPerSecond());

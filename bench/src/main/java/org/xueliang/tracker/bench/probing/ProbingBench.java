@@ -16,6 +16,7 @@ import org.xueliang.tracker.agent.metrics.AgentMetrics;
 import org.xueliang.tracker.agent.onvif.OnvifClient;
 import org.xueliang.tracker.agent.probe.ProbeTarget;
 import org.xueliang.tracker.agent.runtime.AgentSettings;
+import org.xueliang.tracker.agent.runtime.ProberWarmUp;
 import org.xueliang.tracker.agent.runtime.StandardProbers;
 import org.xueliang.tracker.agent.spool.Spool;
 
@@ -65,9 +66,14 @@ public final class ProbingBench {
             AgentCycles agent = new AgentCycles(probers.registry(), sim.pid());
             long self = ProcessHandle.current().pid();
 
+            // what the standalone agent does before its first cycle (AgentMain), in its default budget
+            ProberWarmUp.Report warm = ProberWarmUp.run(probers.registry(), ProberWarmUp.DEFAULT_BUDGET);
+            f.warmUpSeconds = warm.took().toNanos() / 1e9;
+            System.out.printf("agent start-up warm-up on loopback: %,d probes (%,d up) in %.2f s%n", warm.probes(), warm.up(),
+                    f.warmUpSeconds);
             if (series.contains("mixed")) {
                 System.out.println("\n1. Mixed fleet, ONVIF without snapshot (GetSystemDateAndTime + GetDeviceInformation);"
-                        + " the first cycle is the agent's first ever (cold: class loading, JIT, new connections):");
+                        + " the first cycle is the agent's first after its start-up warm-up (new connections to every device):");
                 List<ProbeTarget> targets = fleet.mixedTargets(false);
                 f.cold = agent.run(targets, concurrency);
                 System.out.printf("  %-28s cold    %s%n", "mixed " + fleet.total(), f.cold);

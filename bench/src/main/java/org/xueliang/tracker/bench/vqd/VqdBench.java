@@ -87,7 +87,8 @@ public final class VqdBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    /** The integer after {@code name} in {@code args}, or {@code fallback} (shared by the runners of this package). */
+    static int intArg(String[] args, String name, int fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);
@@ -124,21 +125,27 @@ public final class VqdBench {
         g.setColor(Color.WHITE);
         g.drawString("2026-03-09 10:15:" + (10 + r.nextInt(50)), 30, 60);
         g.dispose();
-        for (int y = 0; y < 1080; y++) {
-            for (int x = 0; x < 1920; x++) {
+        addNoise(img, r, 2);
+        return img;
+    }
+
+    /** Sensor noise: the same Gaussian offset of {@code sigma} levels on the three channels of each pixel. */
+    static void addNoise(BufferedImage img, Random r, double sigma) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
                 int v = img.getRGB(x, y);
-                int n = (int) Math.round(r.nextGaussian() * 2);
+                int n = (int) Math.round(r.nextGaussian() * sigma);
                 img.setRGB(x, y, (c(((v >> 16) & 0xff) + n) << 16) | (c(((v >> 8) & 0xff) + n) << 8) | c((v & 0xff) + n));
             }
         }
-        return img;
     }
 
     private static int c(int v) {
         return Math.max(0, Math.min(255, v));
     }
 
-    private static byte[] jpeg(BufferedImage img) throws IOException {
+    /** ImageIO's default JPEG: 4:2:0, quality 0.75. */
+    static byte[] jpeg(BufferedImage img) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(img, "jpg", out);
         return out.toByteArray();

@@ -152,8 +152,9 @@ final class HttpEventLoop implements AutoCloseable {
                 return;
             }
             if (key.isConnectable()) {
-                c.channel.finishConnect();
-                write(c);
+                if (c.channel.finishConnect()) {
+                    write(c);
+                }
                 return;
             }
             if (key.isWritable()) {
