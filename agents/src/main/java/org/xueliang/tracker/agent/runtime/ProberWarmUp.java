@@ -74,9 +74,9 @@ public final class ProberWarmUp {
             InetSocketAddress camera = onvif.boundTo();
             InetSocketAddress agent = snmp.add(loopback, 0, SnmpAgentSimulator.synthetic()).address();
             TcpDeviceSimulator.Device device = tcp.add(TcpDeviceSimulator.Kind.TCP, loopback, 0);
-            List<ProbeTarget> round = targets(loopback.getHostAddress(), camera.getPort(), agent.getPort(), device.port());
             long deadline = t0 + budget.toNanos();
             for (int r = 0; r < MAX_ROUNDS && System.nanoTime() - deadline < 0; r++) {
+                List<ProbeTarget> round = targets(r, loopback.getHostAddress(), camera.getPort(), agent.getPort(), device.port());
                 for (ProbeResult res : runRound(probers, round, deadline)) {
                     probes++;
                     if (res.status() == Status.UP) {
@@ -92,12 +92,17 @@ public final class ProberWarmUp {
         return new Report(probes, up, notUp, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    private static List<ProbeTarget> targets(String host, int onvifPort, int snmpPort, int tcpPort) {
+    /**
+     * One round's probes. Device ids are negative (never a ledger id) and new in every round: the probers remember
+     * devices (a snapshot's hash for FROZEN, sysUpTime for reboots), and a warm-up device seen twice could look frozen.
+     */
+    private static List<ProbeTarget> targets(int round, String host, int onvifPort, int snmpPort, int tcpPort) {
         Duration timeout = Duration.ofSeconds(2);
         List<ProbeTarget> out = new ArrayList<>(3 * ROUND);
-        for (int i = 0; i < ROUND; i++) {
+        for (int n = 0; n < ROUND; n++) {
+            int i = round * ROUND + n;
             // one probe in ten fetches and judges a snapshot, as cameras with video checks do
-            Map<String, String> onvif = Map.of(OnvifProber.SNAPSHOT, Boolean.toString(i % 10 == 0),
+            Map<String, String> onvif = Map.of(OnvifProber.SNAPSHOT, Boolean.toString(n % 10 == 0),
                     OnvifProber.RECORDINGS, "false", OnvifProber.VQD_INTERVAL, "PT0S");
             out.add(new ProbeTarget(-1 - i, Method.ONVIF, host, onvifPort, timeout, onvif, Secrets.onvif(USER, PASSWORD)));
             out.add(new ProbeTarget(-1 - i, Method.SNMP, host, snmpPort, timeout, Map.of(),
