@@ -39,6 +39,9 @@ export XL_TEST_DB_USER="${XL_TEST_DB_USER:-root}"
 export XL_TEST_DB_PASSWORD="${XL_TEST_DB_PASSWORD:-}"
 JAR="${XL_JAR:-$ROOT/backend/target/xueliang-tracker.jar}"   # XL_JAR: test another jar (e2e only)
 AGENT_JAR="${XL_AGENT_JAR:-$ROOT/agents/target/xueliang-agent.jar}"   # XL_AGENT_JAR: the standalone agent (e2e resilience test)
+# XL_E2E_LANES: e2e test files run at once. Two lanes on 2 cores: each file's server start is partly waiting (the demo's
+# probe cycles, work-order grace, polling), which the other lane fills; every file has its own server, ports and dirs.
+E2E_LANES="${XL_E2E_LANES:-2}"
 MVN_FLAGS=(-B -ntp)
 LOG_DIR="$ROOT/e2e/test-results"
 
@@ -85,12 +88,12 @@ if [ "$run_e2e" -eq 1 ]; then
     fi
     [ -f "$JAR" ] || xl_die "no jar at $JAR after the build"
     [ -f "$AGENT_JAR" ] || xl_die "no agent jar at $AGENT_JAR after the build"
-    echo "== e2e (node --test, XL_JAR=$JAR, XL_AGENT_JAR=$AGENT_JAR)"
+    echo "== e2e (node --test, $E2E_LANES lanes, XL_JAR=$JAR, XL_AGENT_JAR=$AGENT_JAR)"
     rm -rf "$ROOT/e2e/screenshots" "$LOG_DIR"   # only this run's screenshots and logs
     mkdir -p "$LOG_DIR"
     (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
     set +e
-    (cd "$ROOT/e2e" && XL_JAR="$JAR" XL_AGENT_JAR="$AGENT_JAR" node --test --test-concurrency=1 tests/*.test.mjs) 2>&1 | tee "$LOG_DIR/e2e-output.log"
+    (cd "$ROOT/e2e" && XL_JAR="$JAR" XL_AGENT_JAR="$AGENT_JAR" node --test --test-concurrency="$E2E_LANES" tests/*.test.mjs) 2>&1 | tee "$LOG_DIR/e2e-output.log"
     e2e_rc=${PIPESTATUS[0]}
     set -e
     e2e_pass=$(sed -n 's/^# pass \([0-9]*\)$/\1/p; s/^ℹ pass \([0-9]*\)$/\1/p' "$LOG_DIR/e2e-output.log" | tail -n1)

@@ -23,6 +23,11 @@ export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export const ADMIN_USER = 'admin';
 export const ADMIN_PASSWORD = process.env.XL_E2E_ADMIN_PASSWORD || 'E2e-Chief-Passw0rd';
 const HEALTH_TIMEOUT_MS = 120_000;
+/**
+ * healthTimeoutMs for a demo's first start with its synthetic past (migrations, seed, backfill): minutes on a busy 2-core
+ * machine, about twice that when the other e2e lane starts a demo at the same time (scripts/test.sh runs two files at once).
+ */
+export const DEMO_FIRST_START_MS = 600_000;
 const running = new Set();
 
 function defaultJar() {

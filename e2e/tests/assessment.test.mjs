@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe } from 'node:test';
 import { apiJson, byTestId, fillByTestId, inputByTestId, screenshot, SCREENSHOT_DIR, serverAndBrowser, waitForText, waitUntil } from '../lib/helpers.mjs';
-import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR, freePort } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, ADMIN_USER, DEMO_FIRST_START_MS, E2E_DIR, freePort } from '../lib/server.mjs';
 
 const RESULTS = path.join(E2E_DIR, 'test-results');
 /** A RegExp that matches any text containing s. */
@@ -18,8 +18,7 @@ describe('运维考核 end to end (zh-CN, admin, demo data)', { skip: process.en
   const [onvif, snmp] = [await freePort(), await freePort()];
   const ctx = serverAndBrowser({
     name: 'assessment',
-    // the demo's first start (seed, backfill) takes minutes on a busy 2-core machine
-    healthTimeoutMs: 600_000,
+    healthTimeoutMs: DEMO_FIRST_START_MS,
     env: { XL_DEMO: 'true', XL_DEMO_ONVIF_PORT: String(onvif), XL_DEMO_SNMP_PORT: String(snmp), XL_DEMO_TCP_PORT_OFFSET: '36000' },
   }, { prefix: 'assessment', timeout: 300_000 });
   let id;

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   apiJson, byTestId, fillByTestId, inputByTestId, launchBrowser, screenshot, SCREENSHOT_DIR, tableRowCount, waitForText, waitUntil,
 } from '../lib/helpers.mjs';
-import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR, freePort, startServer } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, ADMIN_USER, DEMO_FIRST_START_MS, E2E_DIR, freePort, startServer } from '../lib/server.mjs';
 
 const RESULTS = path.join(E2E_DIR, 'test-results');
 const plain = (v) => (v === null || v === undefined ? '' : String(Number(v)));
@@ -280,7 +280,7 @@ describe('绩效评价 with the demo history (XL_DEMO=true)', { skip: process.en
     const [onvif, snmp] = [await freePort(), await freePort()];
     server = await startServer({
       name: 'evaluation-demo',
-      healthTimeoutMs: 300_000,
+      healthTimeoutMs: DEMO_FIRST_START_MS,
       env: { XL_DEMO: 'true', XL_DEMO_ONVIF_PORT: String(onvif), XL_DEMO_SNMP_PORT: String(snmp), XL_DEMO_TCP_PORT_OFFSET: '35000' },
     });
     browser = await launchBrowser();

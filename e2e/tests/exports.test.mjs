@@ -16,7 +16,7 @@ import { docxTable, docxText, pdfPages, pdfTable, pdfWords, readXlsx, sum2, xlsx
 import {
   api, apiJson, byTestId, fillByTestId, screenshot, SCREENSHOT_DIR, serverAndBrowser, waitForText, waitUntil,
 } from '../lib/helpers.mjs';
-import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, ADMIN_USER, DEMO_FIRST_START_MS, E2E_DIR } from '../lib/server.mjs';
 
 const RESULTS = path.join(E2E_DIR, 'test-results', 'exports');
 const NOTICE = '含模拟数据，不得用于正式报送';
@@ -235,7 +235,7 @@ describe('evaluator-grade exports of the signed reference evaluation (zh-CN)', (
 // XL_DEMO=true: the server backfills a synthetic history (docs/DEMO.md); its simulators take free ports.
 describe('demo mode: the banner and the synthetic-data notice', { skip: process.env.XL_E2E_BASE_URL ? 'needs a server of its own' : false }, () => {
   // the simulators take free loopback ports by default (docs/CONFIGURATION.md)
-  const ctx = serverAndBrowser({ name: 'exports-demo', healthTimeoutMs: 300_000, env: { XL_DEMO: 'true' } },
+  const ctx = serverAndBrowser({ name: 'exports-demo', healthTimeoutMs: DEMO_FIRST_START_MS, env: { XL_DEMO: 'true' } },
     { prefix: 'exports-demo', timeout: 240_000 });
   const { step } = ctx;
   let server;

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -26,6 +27,10 @@ public class DemoGbSettings implements EnvironmentPostProcessor {
     /** The REGISTER password of demo devices without one of their own (a demo, not a secret). */
     static final String DEMO_PASSWORD = "Demo-Gb-Passw0rd";
     static final String SOURCE = "xl-demo-gb28181";
+    /** The range the SIP port is drawn from: under Linux's default ephemeral range (32768–60999), above 1023. */
+    static final int FIRST_PORT = 20_000;
+    static final int LAST_PORT = 32_767;
+    private static final Random PORTS = new Random();
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -66,15 +71,21 @@ public class DemoGbSettings implements EnvironmentPostProcessor {
         return false;
     }
 
-    /** A port free for both UDP and TCP on {@code host} now (the server binds both a moment later). */
+    /**
+     * A port free for both UDP and TCP on {@code host} now, below the ephemeral range. The server binds it only once the
+     * context starts, a minute later on a busy machine; an ephemeral port could meanwhile become the local end of any
+     * outgoing connection (the embedded agent's probes, a browser), and the start failed on it in CI. Ports in
+     * [{@link #FIRST_PORT}, {@link #LAST_PORT}] are only ever taken by an explicit bind.
+     */
     static int freePort(String host) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), 0));
+        for (int attempt = 0; attempt < 40; attempt++) {
+            int port = FIRST_PORT + PORTS.nextInt(LAST_PORT - FIRST_PORT + 1);
+            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), port));
                  ServerSocket tcp = new ServerSocket()) {
-                tcp.bind(new InetSocketAddress(InetAddress.getByName(host), udp.getLocalPort()));
-                return udp.getLocalPort();
-            } catch (IOException takenForTcp) {
-                // that UDP port is taken for TCP: another one
+                tcp.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+                return port;
+            } catch (IOException taken) {
+                // bound by another program for UDP or TCP: another one
             }
         }
         throw new IllegalStateException("Demo mode: no port free for both UDP and TCP on " + host + " for the GB/T 28181 server");

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.ledger.CameraDirectory;
@@ -32,7 +31,7 @@ import org.xueliang.tracker.recording.SyntheticRecordings.Recorded;
  */
 @Component
 @Order(30)
-@ConditionalOnBooleanProperty("xl.demo")
+@SyntheticPast
 class DemoRecordings implements ApplicationRunner {
 
     static final int DAYS = 35;

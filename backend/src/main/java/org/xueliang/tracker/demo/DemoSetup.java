@@ -2,6 +2,7 @@ package org.xueliang.tracker.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo start-up, right after the reference data is seeded ({@code @Order(10)}): the demo probe
  * settings (once per database), the simulated fleet on those settings, then the synthetic history
- * (once per database). On later starts the first and last steps find their work done.
+ * (once per database, absent with {@code xl.demo.history=false}, see {@link SyntheticPast}). On later starts the first
+ * and last steps find their work done.
  */
 @Component
 @Order(20)
@@ -22,9 +24,9 @@ class DemoSetup implements ApplicationRunner {
 
     private final DemoProbeSettings settings;
     private final DemoFleet fleet;
-    private final HistoryBackfill backfill;
+    private final ObjectProvider<HistoryBackfill> backfill;
 
-    DemoSetup(DemoProbeSettings settings, DemoFleet fleet, HistoryBackfill backfill) {
+    DemoSetup(DemoProbeSettings settings, DemoFleet fleet, ObjectProvider<HistoryBackfill> backfill) {
         this.settings = settings;
         this.fleet = fleet;
         this.backfill = backfill;
@@ -35,8 +37,9 @@ class DemoSetup implements ApplicationRunner {
         if (!settings.done()) {
             fleet.reload(); // the first start: the devices were seeded after the fleet started
         }
-        backfill.backfillIfNeeded();
-        log.info("Demo mode is on (XL_DEMO=true): simulated devices on 127.20.0.0/16, synthetic history before today;"
-                + " see docs/DEMO.md. Start with XL_DEMO=false for a real installation.");
+        backfill.ifAvailable(HistoryBackfill::backfillIfNeeded);
+        String past = backfill.getIfAvailable() == null ? "no synthetic history (XL_DEMO_HISTORY=false)" : "synthetic history before today";
+        log.info("Demo mode is on (XL_DEMO=true): simulated devices on 127.20.0.0/16, {}; see docs/DEMO.md."
+                + " Start with XL_DEMO=false for a real installation.", past);
     }
 }

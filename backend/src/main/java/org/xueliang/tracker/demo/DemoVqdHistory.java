@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.xueliang.tracker.agent.vqd.VqdClass;
@@ -32,7 +31,7 @@ import org.xueliang.tracker.vqd.VqdChecks;
  */
 @Component
 @Order(31)
-@ConditionalOnBooleanProperty("xl.demo")
+@SyntheticPast
 class DemoVqdHistory implements ApplicationRunner {
 
     static final int DAYS = 62;

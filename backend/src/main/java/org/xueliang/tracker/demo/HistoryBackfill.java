@@ -10,7 +10,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +27,7 @@ import org.xueliang.tracker.monitoring.SyntheticHistoryImport;
  * first result; results applied afterwards but dated earlier cut it there when they arrive.
  */
 @Component
-@ConditionalOnBooleanProperty("xl.demo")
+@SyntheticPast
 class HistoryBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryBackfill.class);

@@ -31,15 +31,25 @@ final class LabelledSet {
     private LabelledSet() {
     }
 
+    /**
+     * The samples of every scene, in scene order. Each scene draws only from its own {@code Random(seed)}, so the scenes
+     * are drawn side by side (the set is the same as one after another, in about half the time on two cores).
+     */
     static List<Sample> generate(int[] kinds, long seedBase, int scenesPerKind, int w, int h) {
-        List<Sample> out = new ArrayList<>();
+        record Scene(int kind, long seed) {
+        }
+        List<Scene> scenes = new ArrayList<>();
         for (int kind : kinds) {
             for (int s = 0; s < scenesPerKind; s++) {
-                long seed = seedBase + kind * 1000L + s;
-                scene(out, Scenes.KINDS[kind] + "#" + seed, Scenes.canvas(kind, w, h, seed), new Random(seed), w, h);
+                scenes.add(new Scene(kind, seedBase + kind * 1000L + s));
             }
         }
-        return out;
+        return scenes.parallelStream().map(sc -> {
+            List<Sample> out = new ArrayList<>();
+            scene(out, Scenes.KINDS[sc.kind()] + "#" + sc.seed(), Scenes.canvas(sc.kind(), w, h, sc.seed()),
+                    new Random(sc.seed()), w, h);
+            return out;
+        }).flatMap(List::stream).toList();
     }
 
     private static void scene(List<Sample> out, String name, BufferedImage canvas, Random r, int w, int h) {

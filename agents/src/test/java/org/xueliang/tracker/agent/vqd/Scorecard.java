@@ -17,8 +17,11 @@ final class Scorecard {
         for (VqdClass c : VqdClass.values()) {
             card.counts.put(c, new int[3]);
         }
-        for (LabelledSet.Sample s : samples) {
-            VqdReport report = analyzer.analyze(s.current(), s.previous(), s.reference());
+        // the analyses are independent (the analyzer keeps no state), so they run side by side; counted in sample order
+        List<VqdReport> reports = samples.parallelStream().map(s -> analyzer.analyze(s.current(), s.previous(), s.reference())).toList();
+        for (int i = 0; i < samples.size(); i++) {
+            LabelledSet.Sample s = samples.get(i);
+            VqdReport report = reports.get(i);
             Set<VqdClass> tolerated = s.truth() == null ? Set.of() : LabelledSet.TOLERATED.getOrDefault(s.truth(), Set.of());
             for (VqdClass c : VqdClass.values()) {
                 boolean fault = report.of(c).map(VqdFinding::fault).orElse(false);
