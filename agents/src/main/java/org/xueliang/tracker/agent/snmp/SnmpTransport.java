@@ -32,7 +32,11 @@ import java.util.function.Consumer;
 /**
  * One snmp4j {@link Snmp} session over one UDP socket shared by every SNMP probe of the agent: requests
  * are matched to responses by request id, so thousands can be in flight on the one socket. Incoming
- * datagrams are decoded (and for v3 decrypted) on a small thread pool.
+ * datagrams are decoded (and for v3 decrypted) on snmp4j's listen thread by default: with a decoder pool every answer
+ * cost a thread hand-off (a futex wake and wait), more than decoding a v2c answer itself, and the probing benchmark
+ * measured ~15 % more agent CPU per SNMP probe with the pool of 2 than without (docs/BENCHMARKS.md). A pool
+ * ({@code decoderThreads} &gt; 0) is still there for fleets of SNMPv3 devices with privacy, where decryption is the
+ * larger cost.
  *
  * <p>SNMPv3 users are registered on first use. Without an engine ID a user is stored un-localised and
  * snmp4j localises its keys per device after engine-ID discovery (the first request to a new engine
@@ -51,7 +55,7 @@ public final class SnmpTransport implements AutoCloseable {
     private static final OID USM_STATS = new OID("1.3.6.1.6.3.15.1.1");
 
     public SnmpTransport() {
-        this(2);
+        this(0);
     }
 
     public SnmpTransport(int decoderThreads) {
@@ -64,10 +68,10 @@ public final class SnmpTransport implements AutoCloseable {
             MessageDispatcherImpl base = new MessageDispatcherImpl();
             base.addMessageProcessingModel(new MPv2c());
             base.addMessageProcessingModel(new MPv3(usm));
-            pool = ThreadPool.create("snmp-decode", decoderThreads);
+            pool = decoderThreads > 0 ? ThreadPool.create("snmp-decode", decoderThreads) : null;
             DefaultUdpTransportMapping udp = new DefaultUdpTransportMapping(new UdpAddress("0.0.0.0/0"));
             udp.setReceiveBufferSize(4 << 20);
-            snmp = new Snmp(new MultiThreadedMessageDispatcher(pool, base), udp);
+            snmp = new Snmp(pool == null ? base : new MultiThreadedMessageDispatcher(pool, base), udp);
             Snmp.ReportHandler standard = snmp.getReportHandler();
             snmp.setReportHandler(new Snmp.ReportHandler() {
                 @Override
@@ -191,7 +195,9 @@ public final class SnmpTransport implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            pool.stop();
+            if (pool != null) {
+                pool.stop();
+            }
         }
     }
 }
