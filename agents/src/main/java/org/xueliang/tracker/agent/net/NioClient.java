@@ -35,6 +35,8 @@ public final class NioClient implements AutoCloseable {
 
     private final AsynchronousChannelGroup group;
     private final ScheduledExecutorService timer;
+    /** The TCP prober's connect-and-reset, on a selector of its own ({@link ConnectLoop}). */
+    private final ConnectLoop connects = new ConnectLoop("tcp-connect");
 
     public NioClient() {
         this(2);
@@ -53,6 +55,14 @@ public final class NioClient implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * Whether {@code address} accepts a connection within {@code timeout}: connects and closes at once with a reset.
+     * Fails as {@link #connect} does.
+     */
+    public CompletableFuture<Void> connectAndReset(InetSocketAddress address, Duration timeout) {
+        return connects.connectAndReset(address, timeout);
     }
 
     /** Connects within {@code timeout}; fails with {@link InterruptedByTimeoutException} when it passes. */
@@ -165,6 +175,7 @@ public final class NioClient implements AutoCloseable {
 
     @Override
     public void close() {
+        connects.close();
         timer.shutdownNow();
         group.shutdown();
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * TCP connect probe (screens, LED controllers, cloud clients): connected → UP; RST → DOWN REFUSED (host up,
  * nothing listening); no answer within the timeout → DOWN TIMEOUT; no route → DOWN UNREACHABLE.
- * The connection is closed at once, nothing is sent.
+ * The connection is closed at once with a reset (no TIME_WAIT left on the agent, see {@link ConnectLoop}); nothing
+ * is sent.
  */
 public final class TcpProber implements Prober {
 
@@ -43,13 +44,9 @@ public final class TcpProber implements Prober {
     public CompletableFuture<ProbeResult> probe(ProbeTarget t) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        return client.connect(new InetSocketAddress(t.host(), t.port()), t.timeout()).handle((ch, e) -> {
-            if (e != null) {
-                return NioClient.failure(t, started, t0, e);
-            }
-            NioClient.closeQuietly(ch);
-            return ProbeResult.up(t, started, Duration.ofNanos(System.nanoTime() - t0), Map.of());
-        });
+        return client.connectAndReset(new InetSocketAddress(t.host(), t.port()), t.timeout()).handle((v, e) -> e != null
+                ? NioClient.failure(t, started, t0, e)
+                : ProbeResult.up(t, started, Duration.ofNanos(System.nanoTime() - t0), Map.of()));
     }
 
     @Override
