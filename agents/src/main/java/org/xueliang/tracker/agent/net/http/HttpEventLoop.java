@@ -2,19 +2,14 @@ package org.xueliang.tracker.agent.net.http;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.StandardSocketOptions;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.PriorityQueue;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.xueliang.tracker.agent.net.SelectorThread;
 
 /**
  * One selector thread that connects, writes requests, reads answers and keeps connections alive for its share
@@ -23,81 +18,52 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * onto the connection just returned to the pool, without a thread hop or a wake-up. Continuations must therefore
  * not block; heavy work (decoding a snapshot) belongs on another executor.
  */
-final class HttpEventLoop implements AutoCloseable {
+final class HttpEventLoop extends SelectorThread {
 
     /** Idle connections are checked for expiry this often. */
     private static final long SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Selector selector;
-    private final Thread thread;
-    private final Queue<Exchange> submitted = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final PriorityQueue<Exchange> deadlines =
             new PriorityQueue<>((a, b) -> Long.compare(a.deadlineNanos - b.deadlineNanos, 0));
     private final IdleConnections idle;
     /** Reads land here and are copied out by the reader: one buffer per loop, not one per connection. */
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
-    private volatile boolean open = true;
     private long nextSweep = System.nanoTime() + SWEEP_NANOS;
 
     HttpEventLoop(String name, IdleConnections idle) {
+        super(name);
         this.idle = idle;
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        thread = new Thread(this::run, name);
-        thread.setDaemon(true);
-        thread.start();
+        start();
     }
 
     void submit(Exchange x) {
-        if (Thread.currentThread() == thread) {
-            start(x);
-            return;
-        }
-        submitted.add(x);
-        if (wakeupPending.compareAndSet(false, true)) {
-            selector.wakeup();
-        }
-        if (!open) {
-            x.result.completeExceptionally(new IOException("HTTP client closed"));
+        if (onLoopThread()) {
+            begin(x);
+        } else {
+            execute(() -> begin(x));
         }
     }
 
-    private void run() {
-        try {
-            while (open) {
-                selector.select(this::onReady, selectTimeoutMillis());
-                wakeupPending.set(false);
-                for (Exchange x; (x = submitted.poll()) != null; ) {
-                    start(x);
-                }
-                long now = System.nanoTime();
-                expireDeadlines(now);
-                if (now - nextSweep >= 0) {
-                    idle.expire(now, Connection::close);
-                    nextSweep = now + SWEEP_NANOS;
-                }
-            }
-        } catch (IOException | ClosedSelectorException e) {
-            open = false;
-        } finally {
-            shutdown();
+    @Override
+    protected void afterSelect(long now) {
+        expireDeadlines(now);
+        if (now - nextSweep >= 0) {
+            idle.expire(now, Connection::close);
+            nextSweep = now + SWEEP_NANOS;
         }
     }
 
-    private long selectTimeoutMillis() {
+    @Override
+    protected long selectTimeoutMillis() {
         long until = nextSweep;
         Exchange first = deadlines.peek();
         if (first != null && first.deadlineNanos - until < 0) {
             until = first.deadlineNanos;
         }
-        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime() + 999_999));
+        return millisUntil(until);
     }
 
-    private void start(Exchange x) {
+    private void begin(Exchange x) {
         if (x.finished) {
             return;
         }
@@ -145,7 +111,8 @@ final class HttpEventLoop implements AutoCloseable {
         x.freshOutput();
     }
 
-    private void onReady(SelectionKey key) {
+    @Override
+    protected void ready(SelectionKey key) {
         Connection c = (Connection) key.attachment();
         try {
             if (!key.isValid()) {
@@ -212,7 +179,7 @@ final class HttpEventLoop implements AutoCloseable {
         HttpReply reply = c.reader.reply();
         boolean reusable = cleanEnd && c.reader.reusable();
         c.reader = null;
-        if (!reusable || !open || !idle.offer(c, System.nanoTime())) {
+        if (!reusable || !isOpen() || !idle.offer(c, System.nanoTime())) {
             c.close();
         }
         x.finished = true;
@@ -234,7 +201,7 @@ final class HttpEventLoop implements AutoCloseable {
             // A kept-alive connection the device closed meanwhile. Every request the agent makes only reads,
             // so sending it again on a fresh connection is safe.
             x.retried = true;
-            start(x);
+            begin(x);
             return;
         }
         fail(x, e);
@@ -260,24 +227,17 @@ final class HttpEventLoop implements AutoCloseable {
         x.result.completeExceptionally(e);
     }
 
-    private void shutdown() {
+    @Override
+    protected void shutdown() {
         idle.closeAll(Connection::close);
-        try {
-            for (SelectionKey k : selector.keys()) {
-                if (k.attachment() instanceof Connection c) {
-                    Exchange x = c.current;
-                    c.close();
-                    if (x != null && !x.finished) {
-                        fail(x, new IOException("HTTP client closed"));
-                    }
+        for (SelectionKey k : selector.keys()) {
+            if (k.attachment() instanceof Connection c) {
+                Exchange x = c.current;
+                c.close();
+                if (x != null && !x.finished) {
+                    fail(x, new IOException("HTTP client closed"));
                 }
             }
-            selector.close();
-        } catch (IOException | ClosedSelectorException e) {
-            // closing anyway
-        }
-        for (Exchange x; (x = submitted.poll()) != null; ) {
-            fail(x, new IOException("HTTP client closed"));
         }
     }
 
@@ -286,17 +246,6 @@ final class HttpEventLoop implements AutoCloseable {
             ch.close();
         } catch (IOException e) {
             // nothing to release
-        }
-    }
-
-    @Override
-    public void close() {
-        open = false;
-        selector.wakeup();
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
