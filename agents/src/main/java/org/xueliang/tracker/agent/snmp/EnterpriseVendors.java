@@ -21,6 +21,7 @@ public final class EnterpriseVendors {
             Map.entry(4881L, "Ruijie"),
             Map.entry(8072L, "net-snmp"),
             Map.entry(12356L, "Fortinet"),
+            Map.entry(14331L, "Topsec"),
             Map.entry(25506L, "H3C"),
             Map.entry(28557L, "Hillstone"),
             Map.entry(35047L, "Sangfor"),

@@ -16,6 +16,7 @@ class EnterpriseVendorsTest {
             "1.3.6.1.4.1.12356.101.1.644, Fortinet",
             "1.3.6.1.4.1.4881.1.1.10.1.150, Ruijie",
             "1.3.6.1.4.1.35047, Sangfor",
+            "1.3.6.1.4.1.14331.1.4, Topsec",
             "1.3.6.1.4.1.8072.3.2.10, net-snmp",
             ".1.3.6.1.4.1.28557.1.126, Hillstone",   // a leading dot, as some agents and recordings write it
             "1.3.6.1.4.1.50001, -",                  // not in the table: no guess
