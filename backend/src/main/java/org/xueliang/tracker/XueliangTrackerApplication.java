@@ -15,6 +15,13 @@ public class XueliangTrackerApplication {
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(XueliangTrackerApplication.class);
         app.addListeners(new PortCheck()); // a busy configured port stops the start before anything runs
-        app.run(args);
+        try {
+            app.run(args);
+        } catch (RuntimeException e) {
+            // Spring has logged why and closed the context. Threads a bean started before the failure (the demo's
+            // simulators, the SIP stack) would keep the JVM alive, and whoever waits on the process (systemd, the
+            // e2e harness) would wait for a server that will never answer.
+            System.exit(1);
+        }
     }
 }

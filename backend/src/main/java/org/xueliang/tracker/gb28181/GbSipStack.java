@@ -81,7 +81,7 @@ class GbSipStack implements SmartLifecycle {
         try {
             return created.createListeningPoint(settings.sipHost(), chosen, transport);
         } catch (InvalidArgumentException | TransportNotSupportedException e) {
-            created.stop();
+            stopQuietly(created);
             String line = PortCheck.inUse(new PortCheck.Wanted(chosen, settings.sipHost(), ListeningPoint.UDP.equals(transport),
                     "XL_GB_SIP_PORT", "xl.gb.sip-port"));
             throw new IllegalStateException(line, e);
@@ -127,6 +127,18 @@ class GbSipStack implements SmartLifecycle {
             }
         }
         throw new IllegalStateException("no port free for both UDP and TCP on " + host);
+    }
+
+    /**
+     * A stack that never listened: jain-sip's stop() can fail on it (a NullPointerException inside), which used to hide
+     * the line that says which port was taken.
+     */
+    private static void stopQuietly(SipStack created) {
+        try {
+            created.stop();
+        } catch (RuntimeException e) {
+            log.debug("stopping a SIP stack that never listened: {}", e.toString());
+        }
     }
 
     @Override
