@@ -37,8 +37,8 @@ final class Exchange {
         this.deadlineNanos = deadlineNanos;
     }
 
-    ByteBuffer freshOutput() {
+    /** The request from its first byte again (a new exchange, or the retry on a fresh connection). */
+    void rewind() {
         out = ByteBuffer.wrap(request);
-        return out;
     }
 }

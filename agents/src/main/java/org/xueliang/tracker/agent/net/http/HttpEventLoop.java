@@ -108,7 +108,7 @@ final class HttpEventLoop extends SelectorThread {
         c.current = x;
         x.carrier = c;
         c.reader = new ResponseReader(x.maxBody, x.headRequest);
-        x.freshOutput();
+        x.rewind();
     }
 
     @Override

@@ -85,8 +85,4 @@ final class IdleConnections {
         byHost.clear();
         total = 0;
     }
-
-    int size() {
-        return total;
-    }
 }
