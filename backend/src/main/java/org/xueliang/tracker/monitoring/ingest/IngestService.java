@@ -117,7 +117,12 @@ public class IngestService {
                     agentId, epoch, batch.seq(), StatusStore.ts(now), results.size(), outcome.refusedCount());
         } catch (DuplicateKeyException alreadyApplied) {
             batchesDuplicate.increment();
-            return new Ack(batch.seq(), true, 0, 0);
+            // The answer to the first send may have been lost (a replica killed after its commit): the duplicate
+            // answer repeats how many results that application refused, so an agent that only ever sees this answer
+            // (and its ack log) still knows that many of the batch's results are not stored.
+            Integer refusedBefore = jdbc.queryForObject("SELECT refused_count FROM agent_batch WHERE agent_id = ? AND epoch = ? AND seq = ?",
+                    Integer.class, agentId, epoch, batch.seq());
+            return new Ack(batch.seq(), true, 0, refusedBefore == null ? 0 : refusedBefore);
         }
         List<Batch.Result> accepted = apply(agentId, outcome.accepted(), intervals, now);
         // last_seq follows the epoch applied last: an agent sends its batches in seq order, one at a time, and a new

@@ -112,6 +112,22 @@ class AgentIngestTest {
     }
 
     @Test
+    void aDuplicateAnswerRepeatsTheRefusalsOfTheFirstApplication() throws Exception {
+        // The answer to the first send is lost (a killed replica): the agent only ever sees the duplicate answer,
+        // and its ack log must still say that one result of the batch was refused (issue 12's fault test).
+        Instant recent = Instant.now().minus(java.time.Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant pastRetention = Instant.now().minus(java.time.Duration.ofDays(400));
+        JsonNode first = json.readTree(send(40, result(recent, "UP"), result(pastRetention, "UP")));
+        assertThat(first.get("duplicate").asBoolean()).isFalse();
+        assertThat(first.get("applied").asInt()).isEqualTo(1);
+        assertThat(first.get("rejected").asInt()).isEqualTo(1);
+        JsonNode again = json.readTree(send(40, result(recent, "UP"), result(pastRetention, "UP")));
+        assertThat(again.get("duplicate").asBoolean()).isTrue();
+        assertThat(again.get("applied").asInt()).as("nothing is applied by the second send").isZero();
+        assertThat(again.get("rejected").asInt()).as("the first application's refusals").isEqualTo(1);
+    }
+
+    @Test
     void aRevokedTokenIsRefusedAndARenamedAgentKeepsItsToken() throws Exception {
         String body = mvc.perform(post("/api/v1/agents").with(httpBasic("admin", "Chief-Passw0rd-1"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"revoke-me-" + (++agentCounter) + "\",\"zone\":\"z1\"}"))
