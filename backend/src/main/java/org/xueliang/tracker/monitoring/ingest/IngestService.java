@@ -187,11 +187,11 @@ public class IngestService {
     }
 
     private void insertRaw(Long agentId, List<Batch.Result> accepted) {
-        jdbc.batchUpdate("INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason, latency_ms, detail)"
-                        + " VALUES (?,?,?,?,?,?,?,?)",
-                accepted.stream().map(r -> new Object[] {r.deviceId(), agentId, StatusStore.utc(r.startedAt()), r.method().name(),
-                        r.status().name(), r.reason().name(), r.latencyMs() == null ? null : (int) Math.min(Integer.MAX_VALUE, r.latencyMs()),
-                        r.detail()}).toList());
+        new MultiRowInsert<Batch.Result>("INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason,"
+                + " latency_ms, detail) VALUES", "", 90, (sql, r) -> sql.number(r.deviceId()).sql(',').number(agentId).sql(',')
+                .instant(r.startedAt()).sql(',').code(r.method()).sql(',').code(r.status()).sql(',').code(r.reason()).sql(',')
+                .number(r.latencyMs() == null ? null : Math.min(Integer.MAX_VALUE, r.latencyMs())).sql(',').text(r.detail()))
+                .write(jdbc, accepted);
     }
 
     private List<DeviceStateChanged> applyStates(List<Batch.Result> accepted, Map<Long, Integer> intervals, Instant now) {
@@ -200,8 +200,8 @@ public class IngestService {
         Map<Long, TrackedState> current = store.lockStates(byDevice.keySet());
         Map<Long, Map<Method, SourceStatus>> sourcesBefore = store.sourceStatuses(byDevice.keySet());
         Map<Long, Map<Method, SourceStatus>> sourcesAfter = new HashMap<>();
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
+        List<StatusStore.StateRow> inserts = new ArrayList<>();
+        List<StatusStore.StateRow> updates = new ArrayList<>();
         Map<Long, List<StateChange>> changes = new LinkedHashMap<>();
         List<DeviceStateChanged> published = new ArrayList<>();
         Set<Long> isNew = new HashSet<>();
@@ -239,7 +239,7 @@ public class IngestService {
             }
             sourcesAfter.put(deviceId, latest);
             Long latency = deviceResults.get(deviceResults.size() - 1).latencyMs();
-            Object[] row = StatusStore.stateRow(deviceId, state, latency, intervals.get(deviceId), now);
+            StatusStore.StateRow row = StatusStore.stateRow(deviceId, state, latency, intervals.get(deviceId), now);
             (isNew.contains(deviceId) ? inserts : updates).add(row);
         });
         // A device's first result is where its measured history begins: a synthetic past (demo) ends there.

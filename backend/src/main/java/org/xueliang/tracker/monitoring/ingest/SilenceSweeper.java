@@ -51,7 +51,7 @@ public class SilenceSweeper {
         jdbc.query("SELECT device_id, interval_seconds FROM device_status WHERE device_id IN ("
                         + String.join(",", candidates.stream().map(c -> "?").toList()) + ")",
                 rs -> { intervals.put(rs.getLong(1), rs.getInt(2)); }, candidates.toArray());
-        List<Object[]> updates = new ArrayList<>();
+        List<StatusStore.StateRow> updates = new ArrayList<>();
         Map<Long, List<StateChange>> changes = new java.util.LinkedHashMap<>();
         states.forEach((deviceId, state) -> {
             StateMachine.Step step = machine.onSilence(state, now, Duration.ofSeconds(intervals.getOrDefault(deviceId, 60)));

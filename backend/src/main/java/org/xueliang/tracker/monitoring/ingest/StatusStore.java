@@ -24,24 +24,41 @@ public class StatusStore {
 
     private static final String STATE_COLUMNS = "INSERT INTO device_status (state, since, reason, consecutive_failures,"
             + " first_failure_at, last_result_at, last_latency_ms, interval_seconds, updated_at, device_id) VALUES";
-    private static final String INSERT_STATE = STATE_COLUMNS + " (?,?,?,?,?,?,?,?,?,?)";
     private static final String SOURCE_STATUS_COLUMNS = "INSERT INTO device_source_status"
             + " (status, reason, observed_at, detail, device_id, source) VALUES";
-    private static final String INSERT_SOURCE_STATUS = SOURCE_STATUS_COLUMNS + " (?,?,?,?,?,?)";
+    private static final MultiRowInsert.RowWriter<StateRow> STATE_ROW = (sql, r) -> sql.code(r.state().state()).sql(',')
+            .instant(r.state().since()).sql(',').code(r.state().reason()).sql(',').number(r.state().consecutiveFailures()).sql(',')
+            .instant(r.state().firstFailureAt()).sql(',').instant(r.state().lastResultAt()).sql(',')
+            .number(r.latencyMs() == null ? null : Math.min(Integer.MAX_VALUE, r.latencyMs())).sql(',')
+            .number(r.intervalSeconds()).sql(',').instant(r.updatedAt()).sql(',').number(r.deviceId());
+    private static final MultiRowInsert.RowWriter<SourceRow> SOURCE_ROW = (sql, r) -> sql.code(r.status().status()).sql(',')
+            .code(r.status().reason()).sql(',').instant(r.status().observedAt()).sql(',').text(r.status().detail()).sql(',')
+            .number(r.deviceId()).sql(',').code(r.status().source());
+    private static final MultiRowInsert<StateRow> INSERT_STATES = new MultiRowInsert<>(STATE_COLUMNS, "", 150, STATE_ROW);
+    private static final MultiRowInsert<SourceRow> INSERT_SOURCE_STATUSES =
+            new MultiRowInsert<>(SOURCE_STATUS_COLUMNS, "", 70, SOURCE_ROW);
     /*
      * Rows known to exist (every result updates its device's state and source rows) are written as one multi-row
-     * INSERT … ON DUPLICATE KEY UPDATE, which then always takes the update branch: see MultiRowUpsert for why not a
+     * INSERT … ON DUPLICATE KEY UPDATE, which then always takes the update branch: see MultiRowInsert for why not a
      * JDBC batch of UPDATEs.
      */
-    private static final MultiRowUpsert UPDATE_STATES = new MultiRowUpsert(STATE_COLUMNS, 10,
+    private static final MultiRowInsert<StateRow> UPDATE_STATES = new MultiRowInsert<>(STATE_COLUMNS,
             "ON DUPLICATE KEY UPDATE state = VALUES(state), since = VALUES(since),"
             + " reason = VALUES(reason), consecutive_failures = VALUES(consecutive_failures),"
             + " first_failure_at = VALUES(first_failure_at), last_result_at = VALUES(last_result_at),"
             + " last_latency_ms = VALUES(last_latency_ms), interval_seconds = VALUES(interval_seconds),"
-            + " updated_at = VALUES(updated_at)");
-    private static final MultiRowUpsert UPDATE_SOURCE_STATUSES = new MultiRowUpsert(SOURCE_STATUS_COLUMNS, 6,
+            + " updated_at = VALUES(updated_at)", 150, STATE_ROW);
+    private static final MultiRowInsert<SourceRow> UPDATE_SOURCE_STATUSES = new MultiRowInsert<>(SOURCE_STATUS_COLUMNS,
             "ON DUPLICATE KEY UPDATE status = VALUES(status), reason = VALUES(reason),"
-            + " observed_at = VALUES(observed_at), detail = VALUES(detail)");
+            + " observed_at = VALUES(observed_at), detail = VALUES(detail)", 70, SOURCE_ROW);
+
+    /** A device's state row as written: its tracked state, the last result's latency, its interval, the write time. */
+    record StateRow(long deviceId, TrackedState state, Long latencyMs, int intervalSeconds, Instant updatedAt) {
+    }
+
+    /** A device's latest observation of one source. */
+    private record SourceRow(long deviceId, SourceStatus status) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -54,15 +71,13 @@ public class StatusStore {
         if (deviceIds.isEmpty()) {
             return Map.of();
         }
-        String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
         Map<Long, TrackedState> states = new HashMap<>();
-        jdbc.query("SELECT * FROM device_status WHERE device_id IN (" + in + ") ORDER BY device_id FOR UPDATE", rs -> {
-            states.put(rs.getLong("device_id"), new TrackedState(
-                    DeviceState.valueOf(rs.getString("state")), instant(rs.getTimestamp("since")),
-                    rs.getString("reason") == null ? null : Reason.valueOf(rs.getString("reason")),
-                    rs.getInt("consecutive_failures"), instant(rs.getTimestamp("first_failure_at")),
-                    instant(rs.getTimestamp("last_result_at"))));
-        }, deviceIds.toArray());
+        in(new InlineSql("SELECT device_id, state, since, reason, consecutive_failures, first_failure_at, last_result_at"
+                + " FROM device_status WHERE device_id IN (", 120 + deviceIds.size() * 8), deviceIds)
+                .sql(") ORDER BY device_id FOR UPDATE")
+                .query(jdbc, rs -> states.put(rs.getLong(1), new TrackedState(DeviceState.valueOf(rs.getString(2)),
+                        instantAt(rs, 3), rs.getString(4) == null ? null : Reason.valueOf(rs.getString(4)), rs.getInt(5),
+                        instantAt(rs, 6), instantAt(rs, 7))));
         return states;
     }
 
@@ -72,15 +87,38 @@ public class StatusStore {
         if (deviceIds.isEmpty()) {
             return out;
         }
-        String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
-        jdbc.query("SELECT * FROM device_source_status WHERE device_id IN (" + in + ")", rs -> {
-            SourceStatus s = sourceStatus(rs);
-            if (s != null) {
-                out.computeIfAbsent(rs.getLong("device_id"), k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class))
-                        .put(s.source(), s);
+        in(new InlineSql("SELECT device_id, source, status, reason, observed_at, detail FROM device_source_status"
+                + " WHERE device_id IN (", 100 + deviceIds.size() * 8), deviceIds).sql(')').query(jdbc, rs -> {
+            SourceStatus s;
+            try {
+                s = new SourceStatus(org.xueliang.tracker.agent.probe.Method.valueOf(rs.getString(2)),
+                        org.xueliang.tracker.agent.probe.Status.valueOf(rs.getString(3)), Reason.valueOf(rs.getString(4)),
+                        instantAt(rs, 5), rs.getString(6));
+            } catch (IllegalArgumentException unknown) {
+                return;   // a source or code this version does not know, as in sourceStatus(rs)
             }
-        }, deviceIds.toArray());
+            out.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class))
+                    .put(s.source(), s);
+        });
         return out;
+    }
+
+    private static InlineSql in(InlineSql sql, Collection<Long> ids) {
+        boolean first = true;
+        for (Long id : ids) {
+            if (!first) {
+                sql.sql(',');
+            }
+            sql.number(id.longValue());
+            first = false;
+        }
+        return sql;
+    }
+
+    /** A DATETIME column read as UTC wall time, without the Calendar round trip of {@code getTimestamp}. */
+    private static Instant instantAt(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        java.time.LocalDateTime t = rs.getObject(column, java.time.LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     /** A row of {@code device_source_status}; null for a source or code this version does not know. */
@@ -97,22 +135,21 @@ public class StatusStore {
     /** Writes the latest observation per source: {@code existing} rows are updated, the others inserted. */
     void saveSourceStatuses(Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> latest,
                             Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> existing) {
-        List<Object[]> updates = new java.util.ArrayList<>();
-        List<Object[]> inserts = new java.util.ArrayList<>();
+        List<SourceRow> updates = new java.util.ArrayList<>();
+        List<SourceRow> inserts = new java.util.ArrayList<>();
         latest.forEach((deviceId, bySource) -> bySource.forEach((source, s) -> {
             Map<org.xueliang.tracker.agent.probe.Method, SourceStatus> before = existing.getOrDefault(deviceId, Map.of());
             if (s.equals(before.get(source))) {
                 return;
             }
-            Object[] row = {s.status().name(), s.reason().name(), utc(s.observedAt()), s.detail(), deviceId, source.name()};
-            (before.containsKey(source) ? updates : inserts).add(row);
+            (before.containsKey(source) ? updates : inserts).add(new SourceRow(deviceId, s));
         }));
         UPDATE_SOURCE_STATUSES.write(jdbc, updates);
-        firstInserts(INSERT_SOURCE_STATUS, inserts);
+        firstInserts(INSERT_SOURCE_STATUSES, inserts);
     }
 
-    void insertStates(List<Object[]> rows) {
-        firstInserts(INSERT_STATE, rows);
+    void insertStates(List<StateRow> rows) {
+        firstInserts(INSERT_STATES, rows);
     }
 
     /**
@@ -120,23 +157,21 @@ public class StatusStore {
      * or two zones) may report a new device in the same instant: both transactions find no row to lock and insert, the
      * second gets a duplicate key. It is rerun ({@link org.xueliang.tracker.shared.RaceLost}) and then finds, locks and updates the winner's row.
      */
-    private void firstInserts(String sql, List<Object[]> rows) {
+    private <T> void firstInserts(MultiRowInsert<T> statement, List<T> rows) {
         try {
-            jdbc.batchUpdate(sql, rows);
+            statement.write(jdbc, rows);
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             throw new org.xueliang.tracker.shared.RaceLost("a device's first status row was written by a concurrent ingest", raced);
         }
     }
 
     /** Rows of devices that have one, locked by {@link #lockStates}: see {@link #UPDATE_STATES} for why an upsert. */
-    void updateStates(List<Object[]> rows) {
+    void updateStates(List<StateRow> rows) {
         UPDATE_STATES.write(jdbc, rows);
     }
 
-    static Object[] stateRow(long deviceId, TrackedState s, Long latencyMs, int intervalSeconds, Instant now) {
-        return new Object[] {s.state().name(), utc(s.since()), s.reason() == null ? null : s.reason().name(),
-                s.consecutiveFailures(), utc(s.firstFailureAt()), utc(s.lastResultAt()),
-                latencyMs == null ? null : (int) Math.min(Integer.MAX_VALUE, latencyMs), intervalSeconds, utc(now), deviceId};
+    static StateRow stateRow(long deviceId, TrackedState s, Long latencyMs, int intervalSeconds, Instant now) {
+        return new StateRow(deviceId, s, latencyMs, intervalSeconds, now);
     }
 
     /**
@@ -151,7 +186,7 @@ public class StatusStore {
         List<Object[]> closes = new java.util.ArrayList<>();
         List<Object[]> opens = new java.util.ArrayList<>();
         changesByDevice.forEach((deviceId, changes) -> {
-            closes.add(new Object[] {deviceId, utc(changes.get(0).at())});
+            closes.add(new Object[] {deviceId, changes.get(0).at()});
             for (int i = 0; i < changes.size(); i++) {
                 StateChange c = changes.get(i);
                 Instant end = i + 1 < changes.size() ? changes.get(i + 1).at() : null;
@@ -168,14 +203,11 @@ public class StatusStore {
      * found through the index on (device_id, ended_at) (V47), not by reading all of a device's history.
      */
     private void closeOpenIntervals(List<Object[]> closes) {
-        MultiRowUpsert.inChunks(closes, chunk -> {
-            List<Object> args = new java.util.ArrayList<>(chunk.size() * 3);
-            chunk.forEach(c -> java.util.Collections.addAll(args, c));
-            chunk.forEach(c -> args.add(c[0]));
-            jdbc.update("UPDATE device_state_interval SET ended_at = CASE device_id "
-                    + String.join(" ", java.util.Collections.nCopies(chunk.size(), "WHEN ? THEN CAST(? AS DATETIME(3))"))
-                    + " END WHERE ended_at IS NULL AND device_id IN ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")", args.toArray());
+        MultiRowInsert.inChunks(closes, chunk -> {
+            InlineSql sql = new InlineSql("UPDATE device_state_interval SET ended_at = CASE device_id", 120 + chunk.size() * 80);
+            chunk.forEach(c -> sql.sql(" WHEN ").number((Long) c[0]).sql(" THEN CAST(").instant((Instant) c[1]).sql(" AS DATETIME(3))"));
+            sql.sql(" END WHERE ended_at IS NULL AND device_id IN (");
+            in(sql, chunk.stream().map(c -> (Long) c[0]).toList()).sql(')').update(jdbc);
         });
     }
 

@@ -116,6 +116,7 @@ public final class IngestBench {
         long duplicates = 0;
         long failures = 0;
         long acknowledgedInAll = 0;
+        long failuresInAll = 0;
         List<Long> latencies = new ArrayList<>();
         for (SimulatedAgent s : simulated) {
             SimulatedAgent.Tally t = s.measured();
@@ -126,6 +127,7 @@ public final class IngestBench {
             failures += t.failures;
             latencies.addAll(t.latencyNanos);
             acknowledgedInAll += s.appliedInAll();
+            failuresInAll += s.failuresInAll();
         }
         latencies.sort(null);
         double wall = (to - from) / 1e9;
@@ -153,8 +155,10 @@ public final class IngestBench {
         if (stored != null) {
             honest = stored.probeResults == acknowledgedInAll;
             System.out.printf(Locale.ROOT, "[%s] check: probe_result holds %,d rows of the bench's agents, acknowledged %,d in all"
-                            + " (warm-up included) → %s; %,d state intervals written, %,d devices DOWN now%n",
-                    label, stored.probeResults, acknowledgedInAll, honest ? "equal" : "NOT EQUAL", stored.intervals, stored.down);
+                            + " (warm-up included; %d failed sends retried until acknowledged) → %s; %,d state intervals written,"
+                            + " %,d devices DOWN now%n",
+                    label, stored.probeResults, acknowledgedInAll, failuresInAll, honest ? "equal" : "NOT EQUAL", stored.intervals,
+                    stored.down);
         }
         String json = String.format(Locale.ROOT, "{\"label\":\"%s\",\"agents\":%d,\"devices\":%d,\"batch\":%d,\"seconds\":%.1f,"
                         + "\"resultsPerS\":%.0f,\"cpuUsPerResult\":%.1f,\"dbCpuUsPerResult\":%.1f,\"clientCpuUsPerResult\":%.1f,"

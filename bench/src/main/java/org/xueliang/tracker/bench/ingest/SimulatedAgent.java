@@ -45,6 +45,7 @@ final class SimulatedAgent implements Runnable {
     private long seq;
     private long next;
     private long appliedInAll;
+    private long failuresInAll;
     private volatile boolean stop;
 
     SimulatedAgent(BackendClient client, List<Long> deviceIds, ResultMix mix, int batchSize, BenchClock window) {
@@ -64,11 +65,14 @@ final class SimulatedAgent implements Runnable {
                 long started = System.nanoTime();
                 try {
                     Ack ack = client.send(batch);
-                    record(ack, System.nanoTime() - started);
+                    record(batch, ack, System.nanoTime() - started);
                     break;
                 } catch (TransportException e) {
                     synchronized (this) {
-                        measured.failures++;
+                        failuresInAll++;
+                        if (window.measures(System.nanoTime())) {
+                            measured.failures++;
+                        }
                     }
                     if (e.kind() != TransportException.Kind.RETRYABLE || attempt >= MAX_ATTEMPTS) {
                         throw new IllegalStateException("batch " + batch.seq() + " not acknowledged: " + e.getMessage(), e);
@@ -92,9 +96,18 @@ final class SimulatedAgent implements Runnable {
         return appliedInAll;
     }
 
-    /** Counts a batch in the window when its acknowledgement arrives in it. */
-    private synchronized void record(Ack ack, long tookNanos) {
-        appliedInAll += ack.applied();
+    /** Sends that failed and were retried, warm-up included. */
+    synchronized long failuresInAll() {
+        return failuresInAll;
+    }
+
+    /**
+     * Counts a batch in the window when its acknowledgement arrives in it. A duplicate answer follows a send whose
+     * answer was lost (a timeout while the backend committed it): that first send stored the batch's results less
+     * its refusals, which the duplicate answer repeats.
+     */
+    private synchronized void record(Batch batch, Ack ack, long tookNanos) {
+        appliedInAll += ack.duplicate() ? batch.results().size() - ack.rejected() : ack.applied();
         if (window.measures(System.nanoTime())) {
             measured.applied += ack.applied();
             measured.rejected += ack.rejected();
