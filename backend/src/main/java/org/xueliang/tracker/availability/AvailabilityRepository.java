@@ -136,7 +136,7 @@ public class AvailabilityRepository {
         if (by == GroupBy.DEVICE) {
             Map<Long, AvailabilityEngine.Device> bounds = new HashMap<>();
             members(projectId, from, to, by).forEach((id, m) -> bounds.put(id, m.bounds()));
-            deviceSums.read(from, to, bounds, readPreAggregates ? deviceSums.builtMonths(from, to) : List.of())
+            deviceSums.read(from, to, bounds, readPreAggregates ? deviceSums.builtMonthsTouching(from, to) : List.of())
                     .forEach((id, sums) -> out.put(id.toString(), new ArrayList<>(List.of(new Bucket(from, to, sums)))));
             return out;
         }
