@@ -34,9 +34,16 @@ class DeviceRollupSumsTest {
                 new Stretch(d("2017-04-01"), d("2017-04-30"), false), // not built
                 new Stretch(d("2017-05-01"), d("2017-05-31"), true),
                 new Stretch(d("2017-06-01"), d("2017-06-10"), false));
-        // a built month the period only partly covers is read by day
+        // a built month the period covers mostly is read as its month row (less the other days), otherwise by day
         assertThat(DeviceRollupSums.stretches(d("2017-01-02"), d("2017-02-27"), BUILT)).containsExactly(
-                new Stretch(d("2017-01-02"), d("2017-02-27"), false));
+                new Stretch(d("2017-01-02"), d("2017-01-31"), true),
+                new Stretch(d("2017-02-01"), d("2017-02-27"), true));
+        assertThat(DeviceRollupSums.stretches(d("2017-01-20"), d("2017-03-10"), BUILT)).containsExactly(
+                new Stretch(d("2017-01-20"), d("2017-01-31"), false),   // 12 of 31 days
+                new Stretch(d("2017-02-01"), d("2017-02-28"), true),
+                new Stretch(d("2017-03-01"), d("2017-03-10"), false));
+        assertThat(DeviceRollupSums.stretches(d("2017-03-20"), d("2017-04-15"), BUILT)).containsExactly(
+                new Stretch(d("2017-03-20"), d("2017-04-15"), false));  // runs of days across a month edge are joined
         assertThat(DeviceRollupSums.stretches(d("2017-02-01"), d("2017-02-28"), Set.of())).containsExactly(
                 new Stretch(d("2017-02-01"), d("2017-02-28"), false));
     }
@@ -58,5 +65,21 @@ class DeviceRollupSumsTest {
                 new Read(false, d("2017-04-01"), d("2017-04-30"), List.of(1L, 2L)),
                 new Read(false, d("2017-06-01"), d("2017-06-10"), List.of(1L, 2L, 4L)),
                 new Read(false, d("2017-02-01"), d("2017-02-28"), List.of(2L)));
+    }
+
+    @Test
+    void aMonthThePeriodCoversMostlyIsItsMonthRowLessTheOtherDays() {
+        Map<Long, Device> devices = new LinkedHashMap<>();
+        devices.put(1L, new Device(d("2016-01-01"), null, true, 1));   // throughout
+        devices.put(2L, new Device(d("2017-01-15"), null, true, 1));   // enters mid-January
+        List<Read> reads = DeviceRollupSums.plan(d("2017-01-02"), d("2017-02-27"), devices, BUILT);
+        assertThat(reads).containsExactly(
+                new Read(true, d("2017-01-01"), d("2017-02-01"), List.of(1L)),
+                new Read(true, d("2017-02-01"), d("2017-02-01"), List.of(2L)),
+                new Read(false, d("2017-01-02"), d("2017-01-31"), List.of(2L)),
+                new Read(false, d("2017-01-01"), d("2017-01-01"), List.of(1L), true),
+                new Read(false, d("2017-02-28"), d("2017-02-28"), List.of(1L, 2L), true));
+        assertThat(new Stretch(d("2017-02-02"), d("2017-02-26"), true).outsideDays()).containsExactly(
+                List.of(d("2017-02-01"), d("2017-02-01")), List.of(d("2017-02-27"), d("2017-02-28")));
     }
 }
