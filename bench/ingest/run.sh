@@ -44,6 +44,7 @@ admin_password='Bench-Chief-Passw0rd'
 db_name=${XL_BENCH_DB:-xl_bench_ingest}
 cleanup() {
     if [ -n "$backend_pid" ]; then kill "$backend_pid" 2>/dev/null && wait "$backend_pid" 2>/dev/null || true; fi
+    restore_single_server
     if [ -n "$cluster_dir" ]; then
         XL_CLUSTER_DIR="$cluster_dir" "$root/scripts/cluster.sh" down >&2 || true
         [ -n "${XL_BENCH_KEEP:-}" ] || rm -rf "$cluster_dir"
@@ -81,6 +82,38 @@ stop_backend() {
     backend_pid=''
 }
 
+# Server sizing for the run, as docs/CLUSTER.md "Sizing" tells an operator: a buffer pool that holds the hot tables and
+# a redo log of 1–2 GB. A stock MariaDB (128 MB pool, 96 MB redo log) under this sustained write load spends its CPU on
+# the page flushing that every checkpoint forces. XL_BENCH_BUFFER_POOL_MB (2048) and XL_BENCH_REDO_LOG_MB (1024); 0 leaves
+# a setting alone. size_server PORT applies them and appends what to put back to $work/restore-PORT.sql.
+pool_mb=${XL_BENCH_BUFFER_POOL_MB:-2048}
+redo_mb=${XL_BENCH_REDO_LOG_MB:-1024}
+size_server() {
+    local port=$1 before
+    before=$(mariadb --no-defaults --protocol=TCP -h 127.0.0.1 -P "$port" -u root -N \
+        -e 'SELECT @@innodb_buffer_pool_size, @@innodb_log_file_size')
+    read -r pool_before redo_before <<<"$before"
+    local set=''
+    if [ "$pool_mb" -gt 0 ] && [ "$pool_before" -lt $((pool_mb << 20)) ]; then
+        set+="SET GLOBAL innodb_buffer_pool_size = $((pool_mb << 20));"
+        echo "SET GLOBAL innodb_buffer_pool_size = $pool_before;" >>"$work/restore-$port.sql"
+    fi
+    if [ "$redo_mb" -gt 0 ] && [ "$redo_before" -lt $((redo_mb << 20)) ]; then
+        set+="SET GLOBAL innodb_log_file_size = $((redo_mb << 20));"
+        echo "SET GLOBAL innodb_log_file_size = $redo_before;" >>"$work/restore-$port.sql"
+    fi
+    [ -z "$set" ] || mariadb --no-defaults --protocol=TCP -h 127.0.0.1 -P "$port" -u root -e "$set"
+    mariadb --no-defaults --protocol=TCP -h 127.0.0.1 -P "$port" -u root -N \
+        -e 'SELECT @@innodb_buffer_pool_size >> 20, @@innodb_log_file_size >> 20' |
+        { read -r p r; echo "[db :$port] buffer pool $p MB, redo log $r MB (were $((pool_before >> 20)) and $((redo_before >> 20)) MB; put back at the end)" >&2; }
+}
+restore_single_server() {
+    if [ -f "$work/restore-3306.sql" ]; then
+        mariadb --no-defaults --protocol=TCP -h 127.0.0.1 -P 3306 -u root <"$work/restore-3306.sql" || true
+        rm -f "$work/restore-3306.sql"
+    fi
+}
+
 # run_bench NAME JDBC_URL DB_PIDS: the load against the running backend; the summary goes to $work/NAME.json.
 run_bench() {
     java -Xmx1g -cp "$BENCH_CP" org.xueliang.tracker.bench.ingest.IngestBench \
@@ -96,9 +129,11 @@ if [ "$single" = 1 ]; then
     db_pid=$(ss -ltnpH 'sport = :3306' | sed -nE 's/.*"mariadbd",pid=([0-9]+).*/\1/p' | head -1)
     [ -n "$db_pid" ] || { echo "no mariadbd listening on 127.0.0.1:3306" >&2; exit 2; }
     url="jdbc:mariadb://127.0.0.1:3306/$db_name"
+    size_server 3306
     start_backend single "$url"
     run_bench single "$url" "$db_pid"
     stop_backend
+    restore_single_server
 fi
 
 if [ "$galera" = 1 ]; then
@@ -114,6 +149,7 @@ if [ "$galera" = 1 ]; then
     . "$cluster_dir/ports.env"
     mariadb --no-defaults --protocol=TCP -h 127.0.0.1 -P "$DB1_PORT" -u root \
         -e "CREATE DATABASE $db_name CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    for port in "$DB1_PORT" "$DB2_PORT" "$DB3_PORT"; do size_server "$port"; done  # the cluster goes away afterwards
     db_pids="$(cat "$cluster_dir/db1.pid"),$(cat "$cluster_dir/db2.pid"),$(cat "$cluster_dir/db3.pid")"
     url="jdbc:mariadb:sequential://127.0.0.1:$DB1_PORT,127.0.0.1:$DB2_PORT,127.0.0.1:$DB3_PORT/$db_name"
     start_backend galera "$url"

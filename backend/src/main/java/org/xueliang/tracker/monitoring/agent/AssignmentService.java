@@ -11,6 +11,7 @@ import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.xueliang.tracker.shared.InLists;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xueliang.tracker.agent.probe.Method;
@@ -116,14 +117,12 @@ public class AssignmentService {
             return Map.of();
         }
         Map<Long, Integer> assigned = new HashMap<>();
-        List<Object> args = new ArrayList<>(deviceIds.size() + 1);
-        args.add(zone);
-        args.addAll(deviceIds);
-        String in = deviceIds.stream().map(id -> "?").collect(Collectors.joining(","));
-        jdbc.query("SELECT id, probe_interval_seconds FROM ledger_device_probe WHERE " + ASSIGNED + " AND id IN (" + in + ")", rs -> {
-            int interval = rs.getInt("probe_interval_seconds");
-            assigned.put(rs.getLong("id"), interval > 0 ? interval : DEFAULT_INTERVAL_SECONDS);
-        }, args.toArray());
+        // the ids as digits in the text, the zone (free text) bound: every ingested batch asks this for its devices
+        jdbc.query("SELECT id, probe_interval_seconds FROM ledger_device_probe WHERE " + ASSIGNED + " AND id IN ("
+                + InLists.numbers(deviceIds) + ")", rs -> {
+            int interval = rs.getInt(2);
+            assigned.put(rs.getLong(1), interval > 0 ? interval : DEFAULT_INTERVAL_SECONDS);
+        }, zone);
         return assigned;
     }
 

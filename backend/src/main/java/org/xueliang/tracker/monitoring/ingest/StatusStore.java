@@ -103,16 +103,9 @@ public class StatusStore {
         return out;
     }
 
+    /** The ids of an IN list as digits ({@link org.xueliang.tracker.shared.InLists#numbers}): nothing to bind. */
     private static InlineSql in(InlineSql sql, Collection<Long> ids) {
-        boolean first = true;
-        for (Long id : ids) {
-            if (!first) {
-                sql.sql(',');
-            }
-            sql.number(id.longValue());
-            first = false;
-        }
-        return sql;
+        return sql.sql(org.xueliang.tracker.shared.InLists.numbers(ids));
     }
 
     /** A DATETIME column read as UTC wall time, without the Calendar round trip of {@code getTimestamp}. */
