@@ -239,7 +239,7 @@ public class IngestService {
             }
             sourcesAfter.put(deviceId, latest);
             Long latency = deviceResults.get(deviceResults.size() - 1).latencyMs();
-            StatusStore.StateRow row = StatusStore.stateRow(deviceId, state, latency, intervals.get(deviceId), now);
+            StatusStore.StateRow row = new StatusStore.StateRow(deviceId, state, latency, intervals.get(deviceId), now);
             (isNew.contains(deviceId) ? inserts : updates).add(row);
         });
         // A device's first result is where its measured history begins: a synthetic past (demo) ends there.

@@ -57,7 +57,7 @@ public class SilenceSweeper {
             StateMachine.Step step = machine.onSilence(state, now, Duration.ofSeconds(intervals.getOrDefault(deviceId, 60)));
             step.change().ifPresent(c -> {
                 changes.put(deviceId, List.of(c));
-                updates.add(StatusStore.stateRow(deviceId, step.next(), null, intervals.getOrDefault(deviceId, 60), now));
+                updates.add(new StatusStore.StateRow(deviceId, step.next(), null, intervals.getOrDefault(deviceId, 60), now));
                 events.publishEvent(new DeviceStateChanged(deviceId, c.from(), c.to(), c.at(), c.reason()));
             });
         });

@@ -89,16 +89,11 @@ public class StatusStore {
         }
         in(new InlineSql("SELECT device_id, source, status, reason, observed_at, detail FROM device_source_status"
                 + " WHERE device_id IN (", 100 + deviceIds.size() * 8), deviceIds).sql(')').query(jdbc, rs -> {
-            SourceStatus s;
-            try {
-                s = new SourceStatus(org.xueliang.tracker.agent.probe.Method.valueOf(rs.getString(2)),
-                        org.xueliang.tracker.agent.probe.Status.valueOf(rs.getString(3)), Reason.valueOf(rs.getString(4)),
-                        instantAt(rs, 5), rs.getString(6));
-            } catch (IllegalArgumentException unknown) {
-                return;   // a source or code this version does not know, as in sourceStatus(rs)
+            SourceStatus s = sourceStatus(rs.getString(2), rs.getString(3), rs.getString(4), instantAt(rs, 5), rs.getString(6));
+            if (s != null) {
+                out.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class))
+                        .put(s.source(), s);
             }
-            out.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class))
-                    .put(s.source(), s);
         });
         return out;
     }
@@ -116,10 +111,14 @@ public class StatusStore {
 
     /** A row of {@code device_source_status}; null for a source or code this version does not know. */
     public static SourceStatus sourceStatus(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return sourceStatus(rs.getString("source"), rs.getString("status"), rs.getString("reason"),
+                instant(rs.getTimestamp("observed_at")), rs.getString("detail"));
+    }
+
+    private static SourceStatus sourceStatus(String source, String status, String reason, Instant observedAt, String detail) {
         try {
-            return new SourceStatus(org.xueliang.tracker.agent.probe.Method.valueOf(rs.getString("source")),
-                    org.xueliang.tracker.agent.probe.Status.valueOf(rs.getString("status")),
-                    Reason.valueOf(rs.getString("reason")), instant(rs.getTimestamp("observed_at")), rs.getString("detail"));
+            return new SourceStatus(org.xueliang.tracker.agent.probe.Method.valueOf(source),
+                    org.xueliang.tracker.agent.probe.Status.valueOf(status), Reason.valueOf(reason), observedAt, detail);
         } catch (IllegalArgumentException unknown) {
             return null;
         }
@@ -163,10 +162,6 @@ public class StatusStore {
         UPDATE_STATES.write(jdbc, rows);
     }
 
-    static StateRow stateRow(long deviceId, TrackedState s, Long latencyMs, int intervalSeconds, Instant now) {
-        return new StateRow(deviceId, s, latencyMs, intervalSeconds, now);
-    }
-
     /**
      * Records state changes as intervals. Per device, the first change closes the interval open in
      * the database; each change opens an interval that the device's next change (in this batch)
@@ -176,10 +171,10 @@ public class StatusStore {
         if (changesByDevice.isEmpty()) {
             return;
         }
-        List<Object[]> closes = new java.util.ArrayList<>();
+        List<Close> closes = new java.util.ArrayList<>();
         List<Object[]> opens = new java.util.ArrayList<>();
         changesByDevice.forEach((deviceId, changes) -> {
-            closes.add(new Object[] {deviceId, changes.get(0).at()});
+            closes.add(new Close(deviceId, changes.get(0).at()));
             for (int i = 0; i < changes.size(); i++) {
                 StateChange c = changes.get(i);
                 Instant end = i + 1 < changes.size() ? changes.get(i + 1).at() : null;
@@ -190,17 +185,21 @@ public class StatusStore {
         jdbc.batchUpdate("INSERT INTO device_state_interval (device_id, state, reason, started_at, ended_at) VALUES (?,?,?,?,?)", opens);
     }
 
+    /** A device's open interval to end at {@code at}. */
+    private record Close(long deviceId, Instant at) {
+    }
+
     /**
-     * Closes each device's open interval at its instant ({@code {deviceId, end}} rows) in one statement per chunk, not
-     * one UPDATE each: a batch in which hundreds of devices change state was as many statements. The open interval is
-     * found through the index on (device_id, ended_at) (V47), not by reading all of a device's history.
+     * Closes each device's open interval at its instant in one statement per chunk, not one UPDATE each: a batch in
+     * which hundreds of devices change state was as many statements. The open interval is found through the index on
+     * (device_id, ended_at) (V47), not by reading all of a device's history.
      */
-    private void closeOpenIntervals(List<Object[]> closes) {
+    private void closeOpenIntervals(List<Close> closes) {
         MultiRowInsert.inChunks(closes, chunk -> {
             InlineSql sql = new InlineSql("UPDATE device_state_interval SET ended_at = CASE device_id", 120 + chunk.size() * 80);
-            chunk.forEach(c -> sql.sql(" WHEN ").number((Long) c[0]).sql(" THEN CAST(").instant((Instant) c[1]).sql(" AS DATETIME(3))"));
+            chunk.forEach(c -> sql.sql(" WHEN ").number(c.deviceId()).sql(" THEN CAST(").instant(c.at()).sql(" AS DATETIME(3))"));
             sql.sql(" END WHERE ended_at IS NULL AND device_id IN (");
-            in(sql, chunk.stream().map(c -> (Long) c[0]).toList()).sql(')').update(jdbc);
+            in(sql, chunk.stream().map(Close::deviceId).toList()).sql(')').update(jdbc);
         });
     }
 
