@@ -57,7 +57,8 @@ describe('picture quality (VQD)', () => {
     const camera = itemsOf(await apiJson(server, '/api/v1/devices?projectId=1&q=JS-XL1-FC-003')).find((d) => d.assetTag === 'JS-XL1-FC-003');
     assert.ok(camera);
     await send([checked(camera.id, 30, '', 0.1, 0.2)]);
-    const faulty = checked(camera.id, 5, 'COLOR_CAST', 0.15, 0.82);
+    // a minute old: the silence sweeper turns a device UNKNOWN (reason cleared) 3 minutes after its last result
+    const faulty = checked(camera.id, 1, 'COLOR_CAST', 0.15, 0.82);
     await send([faulty]);
 
     const vqd = await apiJson(server, `/api/v1/devices/${camera.id}/vqd`);
