@@ -12,7 +12,8 @@
 // XL_E2E_BASE_URL=http://127.0.0.1:8080 makes startServer() reuse a running server instead
 // (the server must have the reference dataset and admin password ADMIN_PASSWORD).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import dgram from 'node:dgram';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -34,9 +35,51 @@ function defaultJar() {
   return path.resolve(E2E_DIR, '..', 'backend', 'target', 'xueliang-tracker.jar');
 }
 
-/** A TCP port on 127.0.0.1 that is free right now. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
+const handedOut = new Set();
+
+/** The lowest port the kernel hands out for outgoing connections and listen(0) (Linux; 32768 elsewhere). */
+function ephemeralLow() {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+/** Whether a TCP listener and a UDP socket can bind the port on every address right now. */
+async function bindable(port) {
+  const tcp = await new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '0.0.0.0', () => srv.close(() => resolve(true)));
+  });
+  if (!tcp) return false;
+  return new Promise((resolve) => {
+    const sock = dgram.createSocket('udp4');
+    sock.unref();
+    sock.once('error', () => { sock.close(); resolve(false); });
+    sock.bind(port, '0.0.0.0', () => sock.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port free right now for a server a test is about to start. Drawn at random below the kernel's ephemeral range:
+ * a port from listen(0) lies inside it, where the very next outgoing connection of any process on the machine (a
+ * JDBC pool filling up, a browser) may take it as its source port before the server binds it, and the other e2e lane
+ * draws from the same pool. Never the same port twice in one test process.
+ */
+export async function freePort() {
+  const low = 20000;
+  const high = ephemeralLow() - 1;
+  for (let attempt = 0; high - low >= 1000 && attempt < 100; attempt += 1) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (!handedOut.has(port) && await bindable(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  return new Promise((resolve, reject) => {   // no room below the ephemeral range: the kernel's choice
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
@@ -51,14 +94,26 @@ function javaCommand() {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
-export async function startServer({ env = {}, name = 'server', port: fixedPort, dataDir: givenDataDir, args = [],
-  healthTimeoutMs = HEALTH_TIMEOUT_MS } = {}) {
+export async function startServer(options = {}) {
   if (process.env.XL_E2E_BASE_URL) {
     const baseUrl = process.env.XL_E2E_BASE_URL.replace(/\/+$/, '');
     await waitForHealth(baseUrl, null, () => '');
     return { baseUrl, port: Number(new URL(baseUrl).port), stop: async () => {} };
   }
+  // A port drawn free can still be taken before the JVM binds it; the backend then stops at once naming the port
+  // ("[xl] port N (…) is already in use"), and a port of our own choosing is simply drawn again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(options);
+    } catch (err) {
+      if (options.port || attempt >= 3 || !err.portInUse) throw err;
+      console.log(`# ${options.name || 'server'}: ${err.portInUse}; starting again on another port`);
+    }
+  }
+}
 
+async function startOnce({ env = {}, name = 'server', port: fixedPort, dataDir: givenDataDir, args = [],
+  healthTimeoutMs = HEALTH_TIMEOUT_MS }) {
   const jar = path.resolve(process.env.XL_JAR || defaultJar());
   if (!existsSync(jar)) {
     throw new Error(`backend jar not found: ${jar} (build it with 'mvn -B -DskipTests package' or set XL_JAR)`);
@@ -131,7 +186,9 @@ export async function startServer({ env = {}, name = 'server', port: fixedPort, 
     await waitForHealth(server.baseUrl, () => exited, () => tail, healthTimeoutMs);
   } catch (err) {
     await server.stop();
-    throw new Error(`${err.message}\nserver log: ${logFile}\n--- last lines ---\n${tail.split('\n').slice(-40).join('\n')}`);
+    const failure = new Error(`${err.message}\nserver log: ${logFile}\n--- last lines ---\n${tail.split('\n').slice(-40).join('\n')}`);
+    failure.portInUse = tail.match(/^\[xl\] port \d+ .* is already in use/m)?.[0];
+    throw failure;
   }
   return server;
 }
