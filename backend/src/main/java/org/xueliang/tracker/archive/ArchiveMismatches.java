@@ -15,9 +15,10 @@ import org.xueliang.tracker.monitoring.DeviceFactReads;
 
 /**
  * The archive against what the cameras report about themselves: the GB/T 28181 Catalog item (name, model, PTZType,
- * coordinates) or DeviceInfo (model), and ONVIF DeviceInformation (model, from {@code device_fact}). Only values both
- * sides know are compared; names and models ignoring case and surrounding blanks, coordinates within
- * {@value #COORDINATE_TOLERANCE}° (about 50 m).
+ * coordinates) or DeviceInfo (model), and the model the camera's own probe reports (from {@code device_fact}): ONVIF
+ * DeviceInformation, or the ENTITY-MIB chassis of a camera probed over SNMP. Only values both sides know are compared;
+ * names and models ignoring case and surrounding blanks, coordinates within {@value #COORDINATE_TOLERANCE}° (about
+ * 50 m).
  */
 @Service
 class ArchiveMismatches {
@@ -34,7 +35,7 @@ class ArchiveMismatches {
 
     List<ArchiveView.Mismatch> of(List<CameraArchive> archives) {
         Map<String, Reported> reported = gb.of(archives.stream().map(a -> a.camera().gbCode()).filter(Objects::nonNull).toList());
-        Map<Long, Map<String, String>> onvif = facts.of(archives.stream().map(a -> a.camera().id()).toList(),
+        Map<Long, Map<String, String>> reportedFacts = facts.of(archives.stream().map(a -> a.camera().id()).toList(),
                 List.of(Facts.MODEL));
         List<ArchiveView.Mismatch> out = new ArrayList<>();
         for (CameraArchive a : archives) {
@@ -48,10 +49,21 @@ class ArchiveMismatches {
                         a.value(ArchiveField.CAMERA_TYPE), t.name()));
                 coordinates(out, a, source, r.longitude(), r.latitude());
             }
-            String model = onvif.getOrDefault(c.id(), Map.of()).get(Facts.MODEL);
-            text(out, a, "model", "ONVIF", a.value(ArchiveField.MODEL), model);
+            String probe = modelReportingProbe(c.probeMethod());
+            if (probe != null) {
+                text(out, a, "model", probe, a.value(ArchiveField.MODEL),
+                        reportedFacts.getOrDefault(c.id(), Map.of()).get(Facts.MODEL));
+            }
         }
         return out;
+    }
+
+    /**
+     * The source of the {@code model} fact: the probe the ledger assigns, when it is one that reads models. A model
+     * left from a probe method the camera no longer has is not its current word, and is not compared.
+     */
+    static String modelReportingProbe(String probeMethod) {
+        return "ONVIF".equals(probeMethod) || "SNMP".equals(probeMethod) ? probeMethod : null;
     }
 
     private static void text(List<ArchiveView.Mismatch> out, CameraArchive a, String field, String source, String ours,

@@ -20,7 +20,7 @@ public record ArchiveView(long deviceId, long projectId, String assetTag, String
                              String message) {
     }
 
-    /** A field whose value differs from what the device reports ({@code source}: GB_CATALOG, GB_DEVICE_INFO, ONVIF). */
+    /** A field whose value differs from what the device reports ({@code source}: GB_CATALOG, GB_DEVICE_INFO, ONVIF, SNMP). */
     public record Mismatch(long deviceId, String assetTag, String name, String field, String source, String archive,
                            String reported) {
     }

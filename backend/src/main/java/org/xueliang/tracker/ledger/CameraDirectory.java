@@ -21,7 +21,7 @@ public class CameraDirectory {
 
     private static final String SELECT = "SELECT d.id, d.project_id, d.asset_tag, d.name, d.category_code, d.site_id,"
             + " s.name AS site_name, s.township, d.vendor, d.model, d.gb_code, d.ip_address, d.mac_address, d.lifecycle,"
-            + " d.installed_on, d.in_service_on, d.retired_on"
+            + " d.installed_on, d.in_service_on, d.retired_on, d.probe_method"
             + " FROM device d JOIN device_category c ON c.code = d.category_code LEFT JOIN site s ON s.id = d.site_id"
             + " WHERE c.camera = TRUE";
 
@@ -31,11 +31,14 @@ public class CameraDirectory {
         this.jdbc = jdbc;
     }
 
-    /** A camera of the ledger; {@code siteName}, {@code township}, dates and codes may be null. */
+    /**
+     * A camera of the ledger; {@code siteName}, {@code township}, dates and codes may be null. {@code probeMethod} is
+     * how the monitoring probes it (ONVIF, SNMP, ICMP, …; null when not probed).
+     */
     public record Camera(long id, long projectId, String assetTag, String name, String categoryCode, Long siteId,
                          String siteName, String township, String vendor, String model, String gbCode, String ipAddress,
                          String macAddress, Lifecycle lifecycle, LocalDate installedOn, LocalDate inServiceOn,
-                         LocalDate retiredOn) {
+                         LocalDate retiredOn, String probeMethod) {
 
         /**
          * Whether the camera is to be judged on [from, to): in service (or faulty, which still counts against the
@@ -93,7 +96,7 @@ public class CameraDirectory {
                 rs.getString("category_code"), rs.getObject("site_id", Long.class), rs.getString("site_name"),
                 rs.getString("township"), rs.getString("vendor"), rs.getString("model"), rs.getString("gb_code"),
                 rs.getString("ip_address"), rs.getString("mac_address"), Lifecycle.valueOf(rs.getString("lifecycle")),
-                date(rs, "installed_on"), date(rs, "in_service_on"), date(rs, "retired_on"));
+                date(rs, "installed_on"), date(rs, "in_service_on"), date(rs, "retired_on"), rs.getString("probe_method"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -212,6 +212,15 @@ class ArchiveApiOnMariaDbTest extends ApiTestSupport {
                 m.get("reported").asString()));
         assertThat(found).containsOnly(Map.entry("name/GB_CATALOG", "别的名字"), Map.entry("model/GB_CATALOG", "DS-2DE4425IW"),
                 Map.entry("cameraType/GB_CATALOG", "FIXED_BULLET"), Map.entry("coordinates/GB_CATALOG", "110.99,35.61"));
+
+        // the model the camera's own probe reports, named by that probe; none from a probe that reads no model
+        jdbc.update("UPDATE device_fact SET fact_value = 'DS-2CD3T46WD' WHERE device_id = ? AND fact_key = 'model'", id);
+        assertThat(modelMismatches(id)).containsOnly(Map.entry("GB_CATALOG", "DS-2DE4425IW"), Map.entry("SNMP", "DS-2CD3T46WD"));
+        jdbc.update("UPDATE device SET probe_method = 'ONVIF' WHERE id = ?", id);
+        assertThat(modelMismatches(id)).containsOnly(Map.entry("GB_CATALOG", "DS-2DE4425IW"), Map.entry("ONVIF", "DS-2CD3T46WD"));
+        jdbc.update("UPDATE device SET probe_method = 'ICMP' WHERE id = ?", id);
+        assertThat(modelMismatches(id)).containsOnly(Map.entry("GB_CATALOG", "DS-2DE4425IW"));
+
         JsonNode project = getJson("/api/v1/projects/{id}/archive-mismatches", scratchProject());
         List<Long> devices = new ArrayList<>();
         project.forEach(m -> devices.add(m.get("deviceId").asLong()));
@@ -262,6 +271,17 @@ class ArchiveApiOnMariaDbTest extends ApiTestSupport {
     private int auditCount(long deviceId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'ARCHIVE_UPDATE' AND entity_id = ?",
                 Integer.class, String.valueOf(deviceId));
+    }
+
+    /** source → reported model of the camera's model mismatches. */
+    private Map<String, String> modelMismatches(long id) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        getJson("/api/v1/devices/{id}/archive", id).get("mismatches").forEach(m -> {
+            if (m.get("field").asString().equals("model")) {
+                out.put(m.get("source").asString(), m.get("reported").asString());
+            }
+        });
+        return out;
     }
 
     private static MockMultipartFile csv(String text) {

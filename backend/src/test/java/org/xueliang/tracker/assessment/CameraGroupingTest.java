@@ -16,7 +16,7 @@ class CameraGroupingTest {
 
     private static Camera camera(long id, Long siteId, String site, String township, String vendor) {
         return new Camera(id, 1, "T-" + id, "摄像机" + id, "CAMERA_BULLET", siteId, site, township, vendor, null, null, null,
-                null, Lifecycle.IN_SERVICE, null, LocalDate.of(2024, 1, 1), null);
+                null, Lifecycle.IN_SERVICE, null, LocalDate.of(2024, 1, 1), null, null);
     }
 
     @Test

@@ -26,7 +26,7 @@ class SheetCalculatorTest {
 
     static Camera camera(long id, long site, String township) {
         return new Camera(id, 9, "C" + id, "摄像机" + id, "DOME_CAMERA", site, "点位" + site, township, null, null, null, null,
-                null, Lifecycle.IN_SERVICE, null, java.time.LocalDate.of(2021, 1, 1), null);
+                null, Lifecycle.IN_SERVICE, null, java.time.LocalDate.of(2021, 1, 1), null, null);
     }
 
     static final List<Camera> CAMERAS = List.of(camera(1, 10, "甲镇"), camera(2, 10, "甲镇"), camera(3, 20, "乙镇"));

@@ -99,6 +99,6 @@ class ClockAccuracyOnMariaDbTest extends ApiTestSupport {
 
     private static Camera camera(long id) {
         return new Camera(id, 1, "CLK-" + id, "测试摄像机", "DOME_CAMERA", null, null, null, null, null, null, null, null,
-                Lifecycle.IN_SERVICE, null, java.time.LocalDate.of(2021, 8, 24), null);
+                Lifecycle.IN_SERVICE, null, java.time.LocalDate.of(2021, 8, 24), null, null);
     }
 }

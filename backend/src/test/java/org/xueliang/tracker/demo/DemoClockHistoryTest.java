@@ -25,7 +25,7 @@ class DemoClockHistoryTest {
         List<Camera> out = new ArrayList<>();
         LongStream.rangeClosed(1, 18).forEach(id -> out.add(new Camera(id, 1, "CAM-" + id, "摄像机", "FACE_CAMERA", null,
                 null, null, null, null, id % 2 == 0 ? "1408240000131000000" + (id % 10) : null, null, null,
-                Lifecycle.IN_SERVICE, null, LocalDate.of(2021, 8, 24), null)));
+                Lifecycle.IN_SERVICE, null, LocalDate.of(2021, 8, 24), null, null)));
         return out;
     }
 

@@ -24,7 +24,7 @@ class DemoVqdHistoryTest {
     private static List<Camera> cameras() {
         List<Camera> out = new ArrayList<>();
         LongStream.rangeClosed(1, 18).forEach(id -> out.add(new Camera(id, 1, "CAM-" + id, "摄像机", "FACE_CAMERA", null,
-                null, null, null, null, null, null, null, Lifecycle.IN_SERVICE, null, LocalDate.of(2021, 8, 24), null)));
+                null, null, null, null, null, null, null, Lifecycle.IN_SERVICE, null, LocalDate.of(2021, 8, 24), null, null)));
         return out;
     }
 

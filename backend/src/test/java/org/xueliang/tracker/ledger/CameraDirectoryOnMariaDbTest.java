@@ -36,7 +36,7 @@ class CameraDirectoryOnMariaDbTest extends ApiTestSupport {
     @Test
     void aCameraIsJudgedFromTheDayItWentIntoServiceUntilItWasRetired() {
         var camera = new CameraDirectory.Camera(1, 1, "T", null, "FACE_CAMERA", null, null, null, null, null, null, null,
-                null, Lifecycle.RETIRED, null, LocalDate.of(2022, 3, 10), LocalDate.of(2022, 5, 1));
+                null, Lifecycle.RETIRED, null, LocalDate.of(2022, 3, 10), LocalDate.of(2022, 5, 1), null);
         assertThat(camera.inServiceDuring(LocalDate.of(2022, 2, 1), LocalDate.of(2022, 3, 1))).isFalse();
         assertThat(camera.inServiceDuring(LocalDate.of(2022, 3, 1), LocalDate.of(2022, 4, 1))).isTrue();
         assertThat(camera.inServiceDuring(LocalDate.of(2022, 5, 1), LocalDate.of(2022, 6, 1))).isTrue();

@@ -139,7 +139,7 @@ class VqdHistoryOnMariaDbTest extends ApiTestSupport {
         checks.addSynthetic(many);
         Camera camera = directory.ofProject(PROJECT).get(0);
         Camera renamed = new Camera(DEVICE, camera.projectId(), "X", "X", camera.categoryCode(), null, null, null, null,
-                null, null, null, null, camera.lifecycle(), null, null, null);
+                null, null, null, null, camera.lifecycle(), null, null, null, null);
         CameraFigure f = sources.stream().filter(s -> s.indicator() == Indicator.IMAGE_INTACTNESS).findFirst().orElseThrow()
                 .figures(PROJECT, List.of(renamed), T0, T0.plus(Duration.ofHours(1))).get(0);
         assertThat(f.expected()).isEqualTo(30);
