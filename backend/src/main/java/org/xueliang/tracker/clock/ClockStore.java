@@ -134,8 +134,8 @@ class ClockStore implements PrunableHistory {
     }
 
     @Override
-    public int deleteBefore(Instant before) {
-        return jdbc.update("DELETE FROM clock_sample WHERE sampled_at < ?", ts(before));
+    public int deleteBefore(Instant before, int limit) {
+        return jdbc.update("DELETE FROM clock_sample WHERE sampled_at < ? LIMIT " + limit, ts(before));
     }
 
     private static ClockSample sample(ResultSet rs, int row) throws SQLException {

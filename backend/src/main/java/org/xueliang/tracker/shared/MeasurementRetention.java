@@ -13,13 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes every {@link PrunableHistory}'s rows older than raw probe results are kept
- * ({@code xl.monitoring.raw-retention-days}, 90), hourly and on one replica (lease {@value #LEASE}). Measurements
- * derived from probe results (clock samples, VQD checks) must not outlive the results an auditor would trace them to.
+ * ({@code xl.monitoring.raw-retention-days}, 90), hourly and on one replica (lease {@value #LEASE}), in chunks of
+ * {@value #CHUNK} rows, each its own transaction. The raw probe results themselves are one of the histories;
+ * measurements derived from them (clock samples, VQD checks) must not outlive the results an auditor would trace them
+ * to.
  */
 @Component
 class MeasurementRetention {
 
     static final String LEASE = "measurement-retention";
+    /** Rows per DELETE: a few MB of write set, well under Galera's limits, and short row locks. */
+    static final int CHUNK = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(MeasurementRetention.class);
 
     private final List<PrunableHistory> histories;
@@ -42,11 +46,16 @@ class MeasurementRetention {
     }
 
     /** Prunes every history; answers how many rows went in all. */
-    int prune() {
+    long prune() {
         Instant cutoff = clock.instant().minus(keep);
-        int total = 0;
+        long total = 0;
         for (PrunableHistory history : histories) {
-            int deleted = history.deleteBefore(cutoff);
+            long deleted = 0;
+            int chunk;
+            do {
+                chunk = history.deleteBefore(cutoff, CHUNK);
+                deleted += chunk;
+            } while (chunk >= CHUNK);
             if (deleted > 0) {
                 LOG.info("Deleted {} {} older than {} days", deleted, history.rowsName(), keep.toDays());
             }

@@ -98,8 +98,8 @@ class VqdStore implements PrunableHistory {
     }
 
     @Override
-    public int deleteBefore(Instant before) {
-        return jdbc.update("DELETE FROM vqd_check WHERE checked_at < :t", new MapSqlParameterSource("t", ts(before)));
+    public int deleteBefore(Instant before, int limit) {
+        return jdbc.update("DELETE FROM vqd_check WHERE checked_at < :t LIMIT " + limit, new MapSqlParameterSource("t", ts(before)));
     }
 
     private static MapSqlParameterSource period(Collection<Long> ids, Instant from, Instant to) {

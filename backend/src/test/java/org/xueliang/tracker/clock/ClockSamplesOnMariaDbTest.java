@@ -99,7 +99,7 @@ class ClockSamplesOnMariaDbTest extends ApiTestSupport {
                 new ClockSample(DEVICE, ClockSource.ONVIF, now.minus(Duration.ofDays(89)), 2, true)));
         assertThat(samples.anySynthetic()).isTrue();
         assertThat(histories).contains(store); // pruned by shared.MeasurementRetention
-        assertThat(store.deleteBefore(now.minus(Duration.ofDays(90)))).isEqualTo(1);
+        assertThat(store.deleteBefore(now.minus(Duration.ofDays(90)), 1000)).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT offset_ms FROM clock_sample", Long.class)).containsExactly(2L);
     }
 

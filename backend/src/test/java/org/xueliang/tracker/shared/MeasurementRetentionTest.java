@@ -16,13 +16,14 @@ class MeasurementRetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
-    /** A history that records the cut-off it was asked for and deletes a fixed number of rows. */
+    /** A history of {@code pending} rows that records each cut-off and limit it was asked for. */
     private static final class Recorded implements PrunableHistory {
         final List<Instant> cutoffs = new ArrayList<>();
-        final int deletes;
+        final List<Integer> limits = new ArrayList<>();
+        int pending;
 
-        Recorded(int deletes) {
-            this.deletes = deletes;
+        Recorded(int pending) {
+            this.pending = pending;
         }
 
         @Override
@@ -31,20 +32,35 @@ class MeasurementRetentionTest {
         }
 
         @Override
-        public int deleteBefore(Instant cutoff) {
+        public int deleteBefore(Instant cutoff, int limit) {
             cutoffs.add(cutoff);
-            return deletes;
+            limits.add(limit);
+            int deleted = Math.min(pending, limit);
+            pending -= deleted;
+            return deleted;
         }
     }
 
     @Test
-    void everyHistoryIsPrunedAtTheRawRetentionCutOff() {
-        Recorded clock = new Recorded(3);
+    void everyHistoryIsPrunedAtTheRawRetentionCutOffInChunks() {
+        int rows = 2 * MeasurementRetention.CHUNK + 1;
+        Recorded raw = new Recorded(rows);
         Recorded vqd = new Recorded(0);
-        MeasurementRetention retention = new MeasurementRetention(List.of(clock, vqd), null, Clock.fixed(NOW, ZoneOffset.UTC), 90);
+        MeasurementRetention retention = new MeasurementRetention(List.of(raw, vqd), null, Clock.fixed(NOW, ZoneOffset.UTC), 90);
 
-        assertThat(retention.prune()).isEqualTo(3);
-        assertThat(clock.cutoffs).containsExactly(NOW.minus(Duration.ofDays(90)));
+        assertThat(retention.prune()).isEqualTo(rows);
+        assertThat(raw.pending).isZero();
+        assertThat(raw.limits).as("two full chunks and the short one that ends it")
+                .containsExactly(MeasurementRetention.CHUNK, MeasurementRetention.CHUNK, MeasurementRetention.CHUNK);
+        assertThat(raw.cutoffs).containsOnly(NOW.minus(Duration.ofDays(90)));
         assertThat(vqd.cutoffs).containsExactly(NOW.minus(Duration.ofDays(90)));
+    }
+
+    @Test
+    void anExactMultipleOfTheChunkEndsWithOneEmptyChunk() {
+        Recorded raw = new Recorded(MeasurementRetention.CHUNK);
+        new MeasurementRetention(List.of(raw), null, Clock.fixed(NOW, ZoneOffset.UTC), 90).prune();
+        assertThat(raw.limits).hasSize(2);
+        assertThat(raw.pending).isZero();
     }
 }

@@ -103,7 +103,7 @@ class VqdHistoryOnMariaDbTest extends ApiTestSupport {
                 check(DEVICE, now.minus(Duration.ofDays(89)), false)));
         assertThat(checks.anySynthetic()).isTrue();
         assertThat(histories).contains(store); // pruned by shared.MeasurementRetention
-        assertThat(store.deleteBefore(now.minus(Duration.ofDays(90)))).isEqualTo(1);
+        assertThat(store.deleteBefore(now.minus(Duration.ofDays(90)), 1000)).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT faults FROM vqd_check", String.class)).containsExactly("");
     }
 

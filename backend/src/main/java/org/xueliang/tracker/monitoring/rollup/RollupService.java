@@ -5,7 +5,6 @@ import org.xueliang.tracker.monitoring.ingest.StatusStore;
 
 import java.sql.Date;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +17,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,12 +40,10 @@ public class RollupService {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final int rawRetentionDays;
     private final CategoryRollups categoryRollups;
     private final TransactionTemplate dayTransaction;
 
-    public RollupService(JdbcTemplate jdbc, Clock clock, @Value("${xl.monitoring.raw-retention-days:90}") int rawRetentionDays,
-                         CategoryRollups categoryRollups, PlatformTransactionManager transactions, TransactionRetries retries) {
+    public RollupService(JdbcTemplate jdbc, Clock clock, CategoryRollups categoryRollups, PlatformTransactionManager transactions, TransactionRetries retries) {
         this.jdbc = jdbc;
         this.categoryRollups = categoryRollups;
         // catchUp calls rollUp on this object, past the @Transactional proxy: each day gets its transaction here,
@@ -55,11 +51,11 @@ public class RollupService {
         this.dayTransaction = new RetryingTransactionTemplate(transactions, retries);
         this.dayTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
-        this.rawRetentionDays = rawRetentionDays;
     }
 
     /**
-     * Rolls up every finished day not rolled up yet, then applies retention. "Not rolled up yet" means
+     * Rolls up every finished day not rolled up yet (raw results are pruned by {@code shared.MeasurementRetention}
+     * through {@code ingest.ProbeResultHistory}). "Not rolled up yet" means
      * after the newest day that has rollups of any kind, measured or synthetic (demo mode backfills
      * synthetic ones, docs/DEMO.md); with none at all, from the first recorded interval.
      */
@@ -85,11 +81,6 @@ public class RollupService {
         int built = categoryRollups.buildMissing();
         if (built > 0) {
             log.info("Built category rollups for {} days that had daily rollups only", built);
-        }
-        int deleted = jdbc.update("DELETE FROM probe_result WHERE probed_at < ?",
-                StatusStore.ts(clock.instant().minus(Duration.ofDays(rawRetentionDays))));
-        if (deleted > 0) {
-            log.info("Deleted {} raw probe results older than {} days", deleted, rawRetentionDays);
         }
     }
 

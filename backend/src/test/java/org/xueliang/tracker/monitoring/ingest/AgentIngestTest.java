@@ -38,6 +38,8 @@ class AgentIngestTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired MonitoringMetrics metrics;
     @Autowired RollupService rollups;
+    @Autowired ProbeResultHistory rawResults;
+    @Autowired java.util.List<org.xueliang.tracker.shared.PrunableHistory> histories;
 
     private String token;
     private static int agentCounter;
@@ -160,15 +162,30 @@ class AgentIngestTest {
         String insert = "INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason) VALUES (1, ?, ?, 'TCP', 'UP', 'OK')";
         java.sql.Timestamp old = java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(91)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         java.sql.Timestamp recent = java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(89)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        java.sql.Timestamp older = java.sql.Timestamp.from(old.toInstant().minusSeconds(60));
         jdbc.update(insert, agent, old);
+        jdbc.update(insert, agent, older);
         jdbc.update(insert, agent, recent);
         String at = "SELECT COUNT(*) FROM probe_result WHERE device_id = 1 AND probed_at = ?";
         assertThat(jdbc.queryForObject(at, Long.class, old)).isEqualTo(1);
-        rollups.catchUp(); // xl.monitoring.raw-retention-days = 90 by default
+        assertThat(histories).as("pruned by shared.MeasurementRetention").contains(rawResults);
+        Instant cutoff = Instant.now().minus(java.time.Duration.ofDays(90)); // xl.monitoring.raw-retention-days
+        long pastRetention = jdbc.queryForObject("SELECT COUNT(*) FROM probe_result WHERE probed_at < ?", Long.class,
+                java.sql.Timestamp.from(cutoff));
+        assertThat(pastRetention).isGreaterThanOrEqualTo(2);
+        // in chunks: a chunk deletes no more than its limit, and the job repeats until a chunk comes back short
+        long deleted = rawResults.deleteBefore(cutoff, 1);
+        assertThat(deleted).isEqualTo(1);
+        int chunk;
+        do {
+            chunk = rawResults.deleteBefore(cutoff, 1);
+            deleted += chunk;
+        } while (chunk == 1);
+        assertThat(deleted).isEqualTo(pastRetention);
         assertThat(jdbc.queryForObject(at, Long.class, old)).isZero();
         assertThat(jdbc.queryForObject(at, Long.class, recent)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM probe_result WHERE probed_at < ?", Long.class,
-                java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(90))))).isZero();
+                java.sql.Timestamp.from(cutoff))).isZero();
 
         mvc.perform(post("/api/v1/agent/heartbeat").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"agentVersion\":\"0.1.0\",\"spoolDepth\":3,\"spoolBytes\":2250,\"sendLagMs\":1500,\"sentAt\":\""

@@ -50,7 +50,7 @@ class RollupRetryTest {
         Clock clock = Clock.fixed(TODAY.atTime(12, 0).atZone(COUNTY).toInstant(), COUNTY);
         CategoryRollups categories = new CategoryRollups(jdbc, clock, transactions, retries);
 
-        new RollupService(jdbc, clock, 90, categories, transactions, retries).catchUp();
+        new RollupService(jdbc, clock, categories, transactions, retries).catchUp();
 
         assertThat(jdbc.lost).containsExactly("DELETE FROM device_daily_rollup " + YESTERDAY,
                 "DELETE FROM category_daily_rollup " + BEFORE);

@@ -190,7 +190,7 @@ public final class AvailabilityBench {
     static AvailabilityQuery query(JdbcTemplate jdbc, Clock clock, boolean preAggregates) {
         // compute() only reads: the RollupService here never writes, so it needs no CategoryRollups
         return new AvailabilityQuery(new AvailabilityRepository(jdbc, preAggregates),
-                new RollupService(jdbc, clock, 90, null, null, null)::compute, clock, Duration.ofHours(1), 2, READS);
+                new RollupService(jdbc, clock, null, null, null)::compute, clock, Duration.ofHours(1), 2, READS);
     }
 
     static void measure(JdbcTemplate jdbc, Clock clock, int days, int runs, boolean compare, boolean perDevice, boolean tier) {

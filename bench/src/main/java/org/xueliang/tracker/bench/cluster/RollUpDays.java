@@ -45,7 +45,7 @@ public final class RollUpDays {
             JdbcTemplate jdbc = new JdbcTemplate(ds);
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(ds);
             TransactionRetries retries = new TransactionRetries(new SimpleMeterRegistry());
-            RollupService rollups = new RollupService(jdbc, clock, 90, new CategoryRollups(jdbc, clock, transactions, retries), transactions, retries);
+            RollupService rollups = new RollupService(jdbc, clock, new CategoryRollups(jdbc, clock, transactions, retries), transactions, retries);
             // As RollupService.catchUp runs each day: its own READ COMMITTED transaction (rollUp's annotation needs a proxy).
             TransactionTemplate dayTransaction = new TransactionTemplate(transactions);
             dayTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
