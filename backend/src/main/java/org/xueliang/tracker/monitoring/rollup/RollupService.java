@@ -43,7 +43,8 @@ public class RollupService {
     private final CategoryRollups categoryRollups;
     private final TransactionTemplate dayTransaction;
 
-    public RollupService(JdbcTemplate jdbc, Clock clock, CategoryRollups categoryRollups, PlatformTransactionManager transactions, TransactionRetries retries) {
+    public RollupService(JdbcTemplate jdbc, Clock clock, CategoryRollups categoryRollups,
+                         PlatformTransactionManager transactions, TransactionRetries retries) {
         this.jdbc = jdbc;
         this.categoryRollups = categoryRollups;
         // catchUp calls rollUp on this object, past the @Transactional proxy: each day gets its transaction here,
@@ -54,10 +55,9 @@ public class RollupService {
     }
 
     /**
-     * Rolls up every finished day not rolled up yet (raw results are pruned by {@code shared.MeasurementRetention}
-     * through {@code ingest.ProbeResultHistory}). "Not rolled up yet" means
-     * after the newest day that has rollups of any kind, measured or synthetic (demo mode backfills
-     * synthetic ones, docs/DEMO.md); with none at all, from the first recorded interval.
+     * Rolls up every finished day not rolled up yet: after the newest day that has rollups of any kind, measured or
+     * synthetic (demo mode backfills synthetic ones, docs/DEMO.md); with none at all, from the first recorded interval.
+     * Raw results are pruned elsewhere ({@code shared.MeasurementRetention} through {@code ingest.ProbeResultHistory}).
      */
     public void catchUp() {
         ZoneId zone = clock.getZone();
