@@ -166,7 +166,7 @@ def load(name):
 single, galera = load("single"), load("galera")
 out = {}
 if single:
-    out.update({k: single[k] for k in ("agents", "devices", "resultsPerS", "cpuUsPerResult", "dbCpuUsPerResult",
+    out.update({k: single[k] for k in ("agents", "devices", "resultsPerS", "cpuUsPerResult", "jitUsPerResult", "dbCpuUsPerResult",
                                        "clientCpuUsPerResult", "p50BatchMs", "p99BatchMs", "storedEqualsAcknowledged")})
 if galera:
     out.update({"galeraResultsPerS": galera["resultsPerS"], "galeraCpuUsPerResult": galera["cpuUsPerResult"],

@@ -91,6 +91,7 @@ public final class IngestBench {
         }
         Thread.sleep(warmup * 1000L);
         double backendCpu0 = cpu(backendPids);
+        List<Map<String, Long>> jit0 = backendPids.stream().map(ProcStats::jitTicks).toList();
         double dbCpu0 = cpu(dbPids);
         double ownCpu0 = ProcStats.ownCpuSeconds();
         SqlCounters counters = o.containsKey("jdbc")
@@ -102,6 +103,10 @@ public final class IngestBench {
         long to = System.nanoTime();
         window.close(to);
         double backendCpu = cpu(backendPids) - backendCpu0;
+        double backendJit = 0;
+        for (int i = 0; i < backendPids.size(); i++) {
+            backendJit += ProcStats.jitCpuSecondsBetween(jit0.get(i), ProcStats.jitTicks(backendPids.get(i)));
+        }
         double dbCpu = cpu(dbPids) - dbCpu0;
         double ownCpu = ProcStats.ownCpuSeconds() - ownCpu0;
         Map<String, Long> sql1 = counters == null ? Map.of() : counters.read();
@@ -133,6 +138,7 @@ public final class IngestBench {
         double wall = (to - from) / 1e9;
         double perSecond = applied / wall;
         double cpuUs = applied == 0 ? 0 : backendCpu * 1e6 / applied;
+        double jitUs = applied == 0 ? 0 : backendJit * 1e6 / applied;
         double dbCpuUs = applied == 0 ? 0 : dbCpu * 1e6 / applied;
         double clientCpuUs = applied == 0 ? 0 : ownCpu * 1e6 / applied;
         double p50 = percentileMs(latencies, 0.50);
@@ -142,9 +148,9 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "[%s] measured %.1f s after %d s warm-up: %,d results in %,d batches acknowledged"
                         + " → %,.0f results/s (%,.1f batches/s); refused %d, duplicates %d, failed sends %d%n",
                 label, wall, warmup, applied, batches, perSecond, batches / wall, rejected, duplicates, failures);
-        System.out.printf(Locale.ROOT, "[%s] CPU per result: backend %.1f µs (%.2f cores), database %.1f µs (%.2f cores),"
-                        + " benchmark client %.1f µs (%.2f cores)%n",
-                label, cpuUs, backendCpu / wall, dbCpuUs, dbCpu / wall, clientCpuUs, ownCpu / wall);
+        System.out.printf(Locale.ROOT, "[%s] CPU per result: backend %.1f µs (%.2f cores; of which its JIT compiler %.1f µs),"
+                        + " database %.1f µs (%.2f cores), benchmark client %.1f µs (%.2f cores)%n",
+                label, cpuUs, backendCpu / wall, jitUs, dbCpuUs, dbCpu / wall, clientCpuUs, ownCpu / wall);
         System.out.printf(Locale.ROOT, "[%s] batch latency (request to acknowledgement): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 label, p50, p99, percentileMs(latencies, 1.0));
         if (counters != null) {
@@ -161,9 +167,9 @@ public final class IngestBench {
                     stored.down);
         }
         String json = String.format(Locale.ROOT, "{\"label\":\"%s\",\"agents\":%d,\"devices\":%d,\"batch\":%d,\"seconds\":%.1f,"
-                        + "\"resultsPerS\":%.0f,\"cpuUsPerResult\":%.1f,\"dbCpuUsPerResult\":%.1f,\"clientCpuUsPerResult\":%.1f,"
+                        + "\"resultsPerS\":%.0f,\"cpuUsPerResult\":%.1f,\"jitUsPerResult\":%.1f,\"dbCpuUsPerResult\":%.1f,\"clientCpuUsPerResult\":%.1f,"
                         + "\"p50BatchMs\":%.1f,\"p99BatchMs\":%.1f,\"statementsPerBatch\":%.1f,\"acknowledged\":%d,\"stored\":%s,\"storedEqualsAcknowledged\":%s}",
-                label, agents, devices, batchSize, wall, perSecond, cpuUs, dbCpuUs, clientCpuUs, p50, p99,
+                label, agents, devices, batchSize, wall, perSecond, cpuUs, jitUs, dbCpuUs, clientCpuUs, p50, p99,
                 (sql1.getOrDefault("Questions", 0L) - sql0.getOrDefault("Questions", 0L)) / (double) Math.max(1, batches), acknowledgedInAll,
                 stored == null ? "null" : Long.toString(stored.probeResults), stored == null ? "null" : Boolean.toString(honest));
         if (o.containsKey("summary")) {

@@ -17,10 +17,15 @@ import java.util.stream.Collectors;
  */
 final class SqlCounters {
 
-    /** The counters read; the statement kinds ingest sends, the commits and the log flushes. */
+    /**
+     * The counters read: the statement kinds ingest sends, the commits and the log flushes, and InnoDB's redo bytes
+     * ({@code Innodb_lsn_current}) and pages written back ({@code Innodb_buffer_pool_pages_flushed}), which say
+     * when a long run starts paying for checkpoints.
+     */
     private static final String NAMES = "'Questions','Com_select','Com_insert','Com_update','Com_delete','Com_commit',"
             + "'Com_rollback','Com_stmt_execute','Com_stmt_prepare','Com_stmt_close','Com_set_option','Innodb_os_log_fsyncs',"
-            + "'Innodb_rows_inserted','Innodb_rows_updated','Innodb_rows_read'";
+            + "'Innodb_rows_inserted','Innodb_rows_updated','Innodb_rows_read',"
+            + "'Innodb_lsn_current','Innodb_buffer_pool_pages_flushed'";
 
     private final String url;
     private final String user;

@@ -19,10 +19,56 @@ public final class ProcStats {
 
     /** User + system CPU seconds of {@code pid} (all its threads) so far. */
     public static double cpuSeconds(long pid) {
-        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        try {
+            return ticksOf(Path.of("/proc", Long.toString(pid), "stat")) / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * CPU ticks so far of each JIT compiler thread of the JVM {@code pid}, by thread id (HotSpot names them
+     * "C1 CompilerThread<i>n</i>" and "C2 CompilerThread<i>n</i>", which /proc cuts to 15 characters). A JVM that
+     * started shortly before a measurement is still compiling in it: {@link #jitCpuSecondsBetween} says how much of
+     * its CPU that was.
+     */
+    public static java.util.Map<String, Long> jitTicks(long pid) {
+        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        ticks.put(task.getFileName().toString(), ticksOf(task.resolve("stat")));
+                    }
+                } catch (IOException threadEnded) {
+                    // ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ticks;
+    }
+
+    /**
+     * The compiler threads' CPU seconds between two {@link #jitTicks} readings. HotSpot starts and stops extra
+     * compiler threads on demand: one that ended in between took its time with it, so this is a lower bound.
+     */
+    public static double jitCpuSecondsBetween(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        long ticks = 0;
+        for (var e : after.entrySet()) {
+            ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** utime + stime of a /proc stat file (a process's or a thread's), in ticks. */
+    private static long ticksOf(Path stat) throws IOException {
+        String s = Files.readString(stat);
         // after "pid (comm) ": state is field 3, utime 14, stime 15; comm may hold spaces, so split after ')'
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** This JVM's CPU seconds, in nanosecond resolution. */
