@@ -11,16 +11,12 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { E2E_DIR } from './server.mjs';
+import { E2E_DIR, javaCommand, testJvmOptions } from './server.mjs';
 
 const running = new Set();
 
 export function agentJar() {
   return path.resolve(process.env.XL_AGENT_JAR || path.join(E2E_DIR, '..', 'agents', 'target', 'xueliang-agent.jar'));
-}
-
-function javaCommand() {
-  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
 export async function startAgent({ serverUrl, token, spoolDir, metricsPort, name = 'agent', ackLog }) {
@@ -37,7 +33,7 @@ export async function startAgent({ serverUrl, token, spoolDir, metricsPort, name
     log.write(chunk);
     tail = (tail + chunk.toString()).slice(-20000);
   };
-  const args = ['-Xmx256m', '-jar', jar, '--server', serverUrl, '--spool', spoolDir];
+  const args = ['-Xmx256m', ...testJvmOptions(), '-jar', jar, '--server', serverUrl, '--spool', spoolDir];
   if (metricsPort) args.push('--metrics', `127.0.0.1:${metricsPort}`);
   if (ackLog) args.push('--ack-log', ackLog);
   const child = spawn(javaCommand(), args, {

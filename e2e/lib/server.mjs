@@ -90,8 +90,20 @@ export async function freePort() {
   });
 }
 
-function javaCommand() {
+/** The java of JAVA_HOME, else the one on the PATH: what every JVM the suite starts runs on. */
+export function javaCommand() {
   return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+/**
+ * JVM options of every server, agent and simulator the suite starts (XL_E2E_JAVA_OPTS; empty for the JVM's own
+ * defaults). A test's JVM lives for a minute or two, mostly starting up, while the other lane starts its own: the
+ * C2 compiler and G1's threads spent more CPU than the start itself (49 CPU-seconds to a healthy server on a 2-vCPU
+ * machine against 18 with C1 only and the serial collector). Production runs with the defaults.
+ */
+export function testJvmOptions() {
+  const opts = process.env.XL_E2E_JAVA_OPTS ?? '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
+  return opts.split(/\s+/).filter(Boolean);
 }
 
 export async function startServer(options = {}) {
@@ -131,7 +143,7 @@ async function startOnce({ env = {}, name = 'server', port: fixedPort, dataDir: 
     tail = (tail + chunk.toString()).slice(-6000);
   };
 
-  const child = spawn(javaCommand(), ['-Xmx768m', '-jar', jar, ...args], {
+  const child = spawn(javaCommand(), ['-Xmx768m', ...testJvmOptions(), '-jar', jar, ...args], {
     cwd: dataDir,
     env: {
       ...process.env,

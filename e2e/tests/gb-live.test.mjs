@@ -12,7 +12,7 @@ import { after, before, describe } from 'node:test';
 import {
   apiJson, byTestId, fillByTestId, itemsOf, screenshot, serverAndBrowser, waitUntil,
 } from '../lib/helpers.mjs';
-import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR, freePort } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, ADMIN_USER, E2E_DIR, freePort, javaCommand, testJvmOptions } from '../lib/server.mjs';
 
 const CVR_CODE = '14082400001180000048';            // JS-XL1-SV-003, 视频存储服务器（CVR）-1
 const STRANGER = '14082400991320000901';            // an IPC no ledger device carries
@@ -28,8 +28,8 @@ function simulatorJar() {
 function startSimulator(sipPort) {
   const jar = simulatorJar();
   if (!existsSync(jar)) throw new Error(`simulator jar not found: ${jar} (mvn -B -DskipTests package, or XL_SIMULATOR_JAR)`);
-  const child = spawn(process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java', [
-    '-Xmx128m', '-jar', jar, 'gb28181', '--server', `127.0.0.1:${sipPort}`, '--server-id', SERVER_ID, '--domain', DOMAIN,
+  const child = spawn(javaCommand(), [
+    '-Xmx128m', ...testJvmOptions(), '-jar', jar, 'gb28181', '--server', `127.0.0.1:${sipPort}`, '--server-id', SERVER_ID, '--domain', DOMAIN,
     '--ipcs', '1', '--base-code', STRANGER, '--password', DEMO_GB_PASSWORD, '--keepalive-seconds', '5', '--report-seconds', '60',
     '--zone', 'Asia/Shanghai',   // the server's XL_TIMEZONE: DeviceTime in the platform's wall clock, as after 校时
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
