@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { api, apiJson, waitUntil } from '../lib/helpers.mjs';
-import { ADMIN_PASSWORD, E2E_DIR, freePort, startServer } from '../lib/server.mjs';
+import { ADMIN_PASSWORD, E2E_DIR, freePort, javaCommand, startServer } from '../lib/server.mjs';
 
 // The ports demo mode used to take whatever XL_PORT said (ONVIF 18080, SNMP 16161) and the default XL_PORT.
 const USUAL_PORTS = [18080, 16161, 8080];
@@ -79,10 +79,10 @@ async function waitForLiveDemo(server) {
 function runToExit(env, timeoutMs) {
   const jar = path.resolve(process.env.XL_JAR || path.resolve(E2E_DIR, '..', 'backend', 'target', 'xueliang-tracker.jar'));
   assert.ok(existsSync(jar), `backend jar not found: ${jar}`);
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   return new Promise((resolve, reject) => {
     const t0 = Date.now();
-    const child = spawn(java, ['-jar', jar], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The JVM's own defaults, not the suite's testJvmOptions(): this is a user's `java -jar`.
+    const child = spawn(javaCommand(), ['-jar', jar], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c) => { out += c; });
     child.stderr.on('data', (c) => { out += c; });

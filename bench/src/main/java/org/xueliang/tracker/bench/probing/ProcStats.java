@@ -7,6 +7,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** CPU time and memory of a process, from /proc (Linux) and the JVM's own beans. */
 public final class ProcStats {
@@ -32,8 +34,8 @@ public final class ProcStats {
      * started shortly before a measurement is still compiling in it: {@link #jitCpuSecondsBetween} says how much of
      * its CPU that was.
      */
-    public static java.util.Map<String, Long> jitTicks(long pid) {
-        java.util.Map<String, Long> ticks = new java.util.HashMap<>();
+    public static Map<String, Long> jitTicks(long pid) {
+        Map<String, Long> ticks = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
@@ -55,7 +57,7 @@ public final class ProcStats {
      * The compiler threads' CPU seconds between two {@link #jitTicks} readings. HotSpot starts and stops extra
      * compiler threads on demand: one that ended in between took its time with it, so this is a lower bound.
      */
-    public static double jitCpuSecondsBetween(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+    public static double jitCpuSecondsBetween(Map<String, Long> before, Map<String, Long> after) {
         long ticks = 0;
         for (var e : after.entrySet()) {
             ticks += e.getValue() - before.getOrDefault(e.getKey(), 0L);
