@@ -126,9 +126,11 @@ class ProbeSchedulerTest {
         FakeProber silent = new FakeProber(Method.TCP, 0, t -> null);
         List<ProbeResult> results = new CopyOnWriteArrayList<>();
         ProbeScheduler scheduler = scheduler(silent, 16, results::add);
-        scheduler.update(List.of(job(7, Duration.ofSeconds(60), Duration.ofMillis(100))));
+        // Due at once (not at a random point of the minute, which made this test wait 0-60 s); the 60 s interval keeps
+        // a second probe from starting before the assertions.
+        scheduler.updateDueNow(List.of(job(7, Duration.ofSeconds(60), Duration.ofMillis(100))));
         scheduler.start();
-        await().atMost(Duration.ofSeconds(70)).until(() -> !results.isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !results.isEmpty());
         ProbeResult r = results.get(0);
         assertThat(r.deviceId()).isEqualTo(7);
         assertThat(r.status()).isEqualTo(Status.DOWN);

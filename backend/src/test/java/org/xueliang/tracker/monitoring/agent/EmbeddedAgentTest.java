@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.datasource.url=jdbc:h2:mem:xl-embedded;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
         "xl.admin-password=Chief-Passw0rd-1",
         "xl.agent.embedded.enabled=true",
+        // a device registered mid-test is picked up at the next poll: every 2 s here, not the default 15 s
+        "xl.agent.embedded.assignment-refresh-seconds=2",
         "xl.seed=false"})
 @AutoConfigureMockMvc
 class EmbeddedAgentTest {
