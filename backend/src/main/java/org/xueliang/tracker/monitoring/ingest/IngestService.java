@@ -65,12 +65,15 @@ public class IngestService {
     private final AssignmentService assignments;
     private final AgentLimits limits;
     private final SourceRule sources;
+    private final FreshnessStep freshness;
 
     IngestService(JdbcTemplate jdbc, StatusStore store, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
                   MonitoringMetrics metrics, AssignmentService assignments, AgentLimits limits,
                   @Value("${xl.monitoring.failures-for-down:3}") int failuresForDown,
-                  @Value("${xl.monitoring.source-fresh-seconds:600}") int sourceFreshSeconds) {
+                  @Value("${xl.monitoring.source-fresh-seconds:600}") int sourceFreshSeconds,
+                  @Value("${xl.monitoring.freshness-step-seconds:10}") int freshnessStepSeconds) {
         this.sources = new SourceRule(java.time.Duration.ofSeconds(sourceFreshSeconds));
+        this.freshness = new FreshnessStep(java.time.Duration.ofSeconds(freshnessStepSeconds));
         this.jdbc = jdbc;
         this.meters = meters;
         this.assignments = assignments;
@@ -197,7 +200,7 @@ public class IngestService {
     private List<DeviceStateChanged> applyStates(List<Batch.Result> accepted, Map<Long, Integer> intervals, Instant now) {
         Map<Long, List<Batch.Result>> byDevice = accepted.stream()
                 .collect(Collectors.groupingBy(Batch.Result::deviceId, LinkedHashMap::new, Collectors.toList()));
-        Map<Long, TrackedState> current = store.lockStates(byDevice.keySet());
+        Map<Long, StatusStore.StoredState> current = store.lockStates(byDevice.keySet());
         Map<Long, Map<Method, SourceStatus>> sourcesBefore = store.sourceStatuses(byDevice.keySet());
         Map<Long, Map<Method, SourceStatus>> sourcesAfter = new HashMap<>();
         List<StatusStore.StateRow> inserts = new ArrayList<>();
@@ -206,10 +209,13 @@ public class IngestService {
         List<DeviceStateChanged> published = new ArrayList<>();
         Set<Long> isNew = new HashSet<>();
         byDevice.forEach((deviceId, deviceResults) -> {
-            TrackedState state = current.get(deviceId);
-            if (state == null) {
+            StatusStore.StoredState stored = current.get(deviceId);
+            TrackedState state;
+            if (stored == null) {
                 isNew.add(deviceId);
                 state = TrackedState.unmeasured(deviceResults.get(0).startedAt());
+            } else {
+                state = stored.state();
             }
             Map<Method, SourceStatus> latest = new EnumMap<>(Method.class);
             latest.putAll(sourcesBefore.getOrDefault(deviceId, Map.of()));
@@ -239,8 +245,13 @@ public class IngestService {
             }
             sourcesAfter.put(deviceId, latest);
             Long latency = deviceResults.get(deviceResults.size() - 1).latencyMs();
-            StatusStore.StateRow row = new StatusStore.StateRow(deviceId, state, latency, intervals.get(deviceId), now);
-            (isNew.contains(deviceId) ? inserts : updates).add(row);
+            int interval = intervals.get(deviceId);
+            StatusStore.StateRow row = new StatusStore.StateRow(deviceId, state, latency, interval, now);
+            if (stored == null) {
+                inserts.add(row);
+            } else if (freshness.mustWrite(stored.state(), stored.intervalSeconds(), state, interval)) {
+                updates.add(row);
+            }
         });
         // A device's first result is where its measured history begins: a synthetic past (demo) ends there.
         Map<Long, Instant> measuredFrom = new HashMap<>();
@@ -249,7 +260,7 @@ public class IngestService {
         store.insertStates(inserts);
         store.updateStates(updates);
         store.applyChanges(changes);
-        store.saveSourceStatuses(sourcesAfter, sourcesBefore);
+        store.saveSourceStatuses(sourcesAfter, sourcesBefore, freshness);
         return published;
     }
 

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -37,31 +38,44 @@ public class SilenceSweeper {
         this.clock = clock;
     }
 
-    @Transactional
+    /*
+     * Read committed: the newest raw results are read after the state rows are locked, and must include what an ingest
+     * committed while this sweep waited for those locks (a repeatable-read snapshot taken by the first query would not).
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void sweep() {
         Instant now = clock.instant();
-        // Cheap pre-filter in SQL (10 s is the shortest interval allowed); the exact rule is the state machine's.
+        // Cheap pre-filter in SQL (10 s is the shortest interval allowed); the exact rule is the state machine's. The
+        // stored last_result_at is never after the newest result (FreshnessStep), so no silent device is missed here.
         List<Long> candidates = jdbc.queryForList("SELECT device_id FROM device_status WHERE state <> 'UNKNOWN'"
                 + " AND last_result_at < ?", Long.class, StatusStore.ts(now.minusSeconds(30)));
         if (candidates.isEmpty()) {
             return;
         }
-        Map<Long, TrackedState> states = store.lockStates(candidates);
-        Map<Long, Integer> intervals = new java.util.HashMap<>();
-        jdbc.query("SELECT device_id, interval_seconds FROM device_status WHERE device_id IN ("
-                        + String.join(",", candidates.stream().map(c -> "?").toList()) + ")",
-                rs -> { intervals.put(rs.getLong(1), rs.getInt(2)); }, candidates.toArray());
+        Map<Long, StatusStore.StoredState> states = store.lockStates(candidates);
+        // The stored freshness may be up to a freshness step behind; silence is decided on the newest raw result.
+        Map<Long, Instant> newest = store.lastProbedAt(states.keySet());
         List<StatusStore.StateRow> updates = new ArrayList<>();
         Map<Long, List<StateChange>> changes = new java.util.LinkedHashMap<>();
-        states.forEach((deviceId, state) -> {
-            StateMachine.Step step = machine.onSilence(state, now, Duration.ofSeconds(intervals.getOrDefault(deviceId, 60)));
+        states.forEach((deviceId, stored) -> {
+            TrackedState state = withNewest(stored.state(), newest.get(deviceId));
+            int interval = stored.intervalSeconds();
+            StateMachine.Step step = machine.onSilence(state, now, Duration.ofSeconds(interval));
             step.change().ifPresent(c -> {
                 changes.put(deviceId, List.of(c));
-                updates.add(new StatusStore.StateRow(deviceId, step.next(), null, intervals.getOrDefault(deviceId, 60), now));
+                updates.add(new StatusStore.StateRow(deviceId, step.next(), null, interval, now));
                 events.publishEvent(new DeviceStateChanged(deviceId, c.from(), c.to(), c.at(), c.reason()));
             });
         });
         store.updateStates(updates);
         store.applyChanges(changes);
+    }
+
+    private static TrackedState withNewest(TrackedState state, Instant newestResult) {
+        if (newestResult == null || state.lastResultAt() == null || !newestResult.isAfter(state.lastResultAt())) {
+            return state;
+        }
+        return new TrackedState(state.state(), state.since(), state.reason(), state.consecutiveFailures(),
+                state.firstFailureAt(), newestResult);
     }
 }

@@ -38,7 +38,7 @@ public class StatusStore {
     private static final MultiRowInsert<SourceRow> INSERT_SOURCE_STATUSES =
             new MultiRowInsert<>(SOURCE_STATUS_COLUMNS, "", 70, SOURCE_ROW);
     /*
-     * Rows known to exist (every result updates its device's state and source rows) are written as one multi-row
+     * Rows known to exist (locked by lockStates, or read under its locks) are written as one multi-row
      * INSERT … ON DUPLICATE KEY UPDATE, which then always takes the update branch: see MultiRowInsert for why not a
      * JDBC batch of UPDATEs.
      */
@@ -66,19 +66,37 @@ public class StatusStore {
         this.jdbc = jdbc;
     }
 
+    /** A device's state row as stored: its tracked state and the probe interval the row was written with. */
+    record StoredState(TrackedState state, int intervalSeconds) {
+    }
+
     /** Current states of these devices, locked for this transaction so concurrent ingests serialise per device. */
-    Map<Long, TrackedState> lockStates(Collection<Long> deviceIds) {
+    Map<Long, StoredState> lockStates(Collection<Long> deviceIds) {
         if (deviceIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, TrackedState> states = new HashMap<>();
-        in(new InlineSql("SELECT device_id, state, since, reason, consecutive_failures, first_failure_at, last_result_at"
-                + " FROM device_status WHERE device_id IN (", 120 + deviceIds.size() * 8), deviceIds)
+        Map<Long, StoredState> states = new HashMap<>();
+        in(new InlineSql("SELECT device_id, state, since, reason, consecutive_failures, first_failure_at, last_result_at,"
+                + " interval_seconds FROM device_status WHERE device_id IN (", 140 + deviceIds.size() * 8), deviceIds)
                 .sql(") ORDER BY device_id FOR UPDATE")
-                .query(jdbc, rs -> states.put(rs.getLong(1), new TrackedState(DeviceState.valueOf(rs.getString(2)),
+                .query(jdbc, rs -> states.put(rs.getLong(1), new StoredState(new TrackedState(DeviceState.valueOf(rs.getString(2)),
                         instantAt(rs, 3), rs.getString(4) == null ? null : Reason.valueOf(rs.getString(4)), rs.getInt(5),
-                        instantAt(rs, 6), instantAt(rs, 7))));
+                        instantAt(rs, 6), instantAt(rs, 7)), rs.getInt(8))));
         return states;
+    }
+
+    /**
+     * The newest raw result of each of these devices that has one: exact where the state row's freshness is up to a
+     * {@link FreshnessStep} behind. One dive per device into the {@code (device_id, probed_at)} index.
+     */
+    public Map<Long, Instant> lastProbedAt(Collection<Long> deviceIds) {
+        Map<Long, Instant> out = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return out;
+        }
+        in(new InlineSql("SELECT device_id, MAX(probed_at) FROM probe_result WHERE device_id IN (", 100 + deviceIds.size() * 8),
+                deviceIds).sql(") GROUP BY device_id").query(jdbc, rs -> out.put(rs.getLong(1), instantAt(rs, 2)));
+        return out;
     }
 
     /** The latest observation of each source of these devices (call after {@link #lockStates}, under its locks). */
@@ -124,14 +142,18 @@ public class StatusStore {
         }
     }
 
-    /** Writes the latest observation per source: {@code existing} rows are updated, the others inserted. */
+    /**
+     * Writes the latest observation per source that {@code freshness} says must be written: {@code existing} rows are
+     * updated, the others inserted.
+     */
     void saveSourceStatuses(Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> latest,
-                            Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> existing) {
+                            Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> existing,
+                            FreshnessStep freshness) {
         List<SourceRow> updates = new java.util.ArrayList<>();
         List<SourceRow> inserts = new java.util.ArrayList<>();
         latest.forEach((deviceId, bySource) -> bySource.forEach((source, s) -> {
             Map<org.xueliang.tracker.agent.probe.Method, SourceStatus> before = existing.getOrDefault(deviceId, Map.of());
-            if (s.equals(before.get(source))) {
+            if (!freshness.mustWrite(before.get(source), s)) {
                 return;
             }
             (before.containsKey(source) ? updates : inserts).add(new SourceRow(deviceId, s));

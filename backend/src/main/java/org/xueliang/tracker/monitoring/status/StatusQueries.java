@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -131,14 +132,26 @@ public class StatusQueries {
         List<Instant> reboots = jdbc.query("SELECT rebooted_at FROM device_reboot WHERE device_id = ? ORDER BY rebooted_at DESC",
                 (rs, n) -> StatusStore.instant(rs.getTimestamp(1)), deviceId);
         List<Instant> recent = reboots.subList(0, Math.min(20, reboots.size()));
-        return jdbc.query("SELECT * FROM device_status WHERE device_id = ?", (rs, n) -> new DeviceStatus(deviceId,
-                        DeviceState.valueOf(rs.getString("state")), StatusStore.instant(rs.getTimestamp("since")),
-                        rs.getString("reason"), rs.getInt("consecutive_failures"),
-                        StatusStore.instant(rs.getTimestamp("last_result_at")), rs.getObject("last_latency_ms", Integer.class),
-                        facts, discrepancies, reboots.size(), recent, sources), deviceId)
+        // The state row's freshness is written in steps (ingest.FreshnessStep); this page shows the newest raw result.
+        Optional<LastResult> last = jdbc.query("SELECT probed_at, latency_ms FROM probe_result WHERE device_id = ?"
+                        + " ORDER BY probed_at DESC LIMIT 1", (rs, n) -> new LastResult(StatusStore.instant(rs.getTimestamp(1)),
+                        rs.getObject(2, Integer.class)), deviceId).stream().findFirst();
+        return jdbc.query("SELECT * FROM device_status WHERE device_id = ?", (rs, n) -> {
+                    Instant stored = StatusStore.instant(rs.getTimestamp("last_result_at"));
+                    boolean rawNewer = last.isPresent() && (stored == null || last.get().at().isAfter(stored));
+                    return new DeviceStatus(deviceId, DeviceState.valueOf(rs.getString("state")),
+                            StatusStore.instant(rs.getTimestamp("since")), rs.getString("reason"), rs.getInt("consecutive_failures"),
+                            rawNewer ? last.get().at() : stored,
+                            rawNewer ? last.get().latencyMs() : rs.getObject("last_latency_ms", Integer.class),
+                            facts, discrepancies, reboots.size(), recent, sources);
+                }, deviceId)
                 .stream().findFirst()
                 .orElse(new DeviceStatus(deviceId, DeviceState.UNKNOWN, null, null, 0, null, null, facts, discrepancies,
                         reboots.size(), recent, sources));
+    }
+
+    /** A device's newest raw result: when, and its latency. */
+    private record LastResult(Instant at, Integer latencyMs) {
     }
 
     private List<Discrepancy> discrepancies(long deviceId, Map<String, String> facts) {
