@@ -12,9 +12,9 @@ import org.xueliang.tracker.monitoring.SourceStatus;
  * benchmark those two upserts were a fifth of MariaDB's CPU. A row is now rewritten when anything but its freshness
  * changes, or when its freshness has moved by {@code step} or more since the stored value. So the stored freshness is
  * never more than {@code step} behind the newest result, and a device reporting once per step or less often (a probe
- * interval is 10 s or more) is written as before. Where exactness matters, readers take the newest raw result
- * ({@link StatusStore#lastProbedAt}): the silence sweeper and the device page do. A step of zero writes every
- * result.
+ * interval is 10 s or more) is written as before. Where exactness matters, readers take the newest raw result: the
+ * silence sweeper ({@link StatusStore#lastProbedAt}) and the device page ({@link StatusStore#newestResult}). A step of
+ * zero writes every result.
  */
 public final class FreshnessStep {
 
@@ -55,6 +55,6 @@ public final class FreshnessStep {
         if (stored == null || next == null) {
             return !Objects.equals(stored, next);
         }
-        return Duration.between(stored, next).compareTo(step) >= 0 || next.isBefore(stored);
+        return Duration.between(stored, next).compareTo(step) >= 0;
     }
 }

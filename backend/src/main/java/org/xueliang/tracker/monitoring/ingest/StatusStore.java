@@ -85,6 +85,19 @@ public class StatusStore {
         return states;
     }
 
+    /** A device's newest result: when it was probed, and its latency. */
+    public record NewestResult(Instant at, Integer latencyMs) {
+    }
+
+    /**
+     * The newest raw result of one device, if it has any: what its state row shows once freshness moved a step
+     * ({@link FreshnessStep}), exactly. One dive into the {@code (device_id, probed_at)} index.
+     */
+    public java.util.Optional<NewestResult> newestResult(long deviceId) {
+        return jdbc.query("SELECT probed_at, latency_ms FROM probe_result WHERE device_id = ? ORDER BY probed_at DESC LIMIT 1",
+                (rs, n) -> new NewestResult(instantAt(rs, 1), rs.getObject(2, Integer.class)), deviceId).stream().findFirst();
+    }
+
     /**
      * The newest raw result of each of these devices that has one: exact where the state row's freshness is up to a
      * {@link FreshnessStep} behind. One dive per device into the {@code (device_id, probed_at)} index.

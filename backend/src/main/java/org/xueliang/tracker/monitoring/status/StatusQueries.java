@@ -27,8 +27,10 @@ public class StatusQueries {
 
     private final JdbcTemplate jdbc;
     private final CurrentUser currentUser;
+    private final StatusStore store;
 
-    StatusQueries(JdbcTemplate jdbc, CurrentUser currentUser) {
+    StatusQueries(JdbcTemplate jdbc, CurrentUser currentUser, StatusStore store) {
+        this.store = store;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
     }
@@ -133,25 +135,18 @@ public class StatusQueries {
                 (rs, n) -> StatusStore.instant(rs.getTimestamp(1)), deviceId);
         List<Instant> recent = reboots.subList(0, Math.min(20, reboots.size()));
         // The state row's freshness is written in steps (ingest.FreshnessStep); this page shows the newest raw result.
-        Optional<LastResult> last = jdbc.query("SELECT probed_at, latency_ms FROM probe_result WHERE device_id = ?"
-                        + " ORDER BY probed_at DESC LIMIT 1", (rs, n) -> new LastResult(StatusStore.instant(rs.getTimestamp(1)),
-                        rs.getObject(2, Integer.class)), deviceId).stream().findFirst();
+        Optional<StatusStore.NewestResult> newest = store.newestResult(deviceId);
         return jdbc.query("SELECT * FROM device_status WHERE device_id = ?", (rs, n) -> {
-                    Instant stored = StatusStore.instant(rs.getTimestamp("last_result_at"));
-                    boolean rawNewer = last.isPresent() && (stored == null || last.get().at().isAfter(stored));
+                    StatusStore.NewestResult stored = new StatusStore.NewestResult(
+                            StatusStore.instant(rs.getTimestamp("last_result_at")), rs.getObject("last_latency_ms", Integer.class));
+                    StatusStore.NewestResult shown = newest.filter(r -> stored.at() == null || r.at().isAfter(stored.at())).orElse(stored);
                     return new DeviceStatus(deviceId, DeviceState.valueOf(rs.getString("state")),
                             StatusStore.instant(rs.getTimestamp("since")), rs.getString("reason"), rs.getInt("consecutive_failures"),
-                            rawNewer ? last.get().at() : stored,
-                            rawNewer ? last.get().latencyMs() : rs.getObject("last_latency_ms", Integer.class),
-                            facts, discrepancies, reboots.size(), recent, sources);
+                            shown.at(), shown.latencyMs(), facts, discrepancies, reboots.size(), recent, sources);
                 }, deviceId)
                 .stream().findFirst()
                 .orElse(new DeviceStatus(deviceId, DeviceState.UNKNOWN, null, null, 0, null, null, facts, discrepancies,
                         reboots.size(), recent, sources));
-    }
-
-    /** A device's newest raw result: when, and its latency. */
-    private record LastResult(Instant at, Integer latencyMs) {
     }
 
     private List<Discrepancy> discrepancies(long deviceId, Map<String, String> facts) {
