@@ -2,6 +2,9 @@ package org.xueliang.tracker.monitoring.ingest;
 
 import org.xueliang.tracker.agent.transport.Ack;
 import org.xueliang.tracker.agent.transport.Batch;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +56,8 @@ public class IngestService {
     /** The epoch of batches sent without one, and of every batch applied before epochs existed (V30). */
     public static final String LEGACY_EPOCH = "legacy";
     private static final java.util.regex.Pattern EPOCH = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,36}");
+    private static final String INSERT_RAW = "INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason,"
+            + " latency_ms, detail) VALUES (?,?,?,?,?,?,?,?)";
 
     private final JdbcTemplate jdbc;
     private final StatusStore store;
@@ -189,19 +195,48 @@ public class IngestService {
         }
     }
 
+    /**
+     * The raw rows, as a JDBC batch of one single-row INSERT with the values set directly. Connector/J sends a batch
+     * of INSERTs as one binary bulk command (COM_STMT_BULK_EXECUTE): the server parses the statement once for the
+     * batch and reads typed values, where a multi-row text INSERT had it parse and convert ~4,000 literals per batch
+     * (docs/BENCHMARKS.md "Raw rows in bulk"). The setters are the driver's own, not Spring's per-value lookup.
+     */
     private void insertRaw(Long agentId, List<Batch.Result> accepted) {
-        new MultiRowInsert<Batch.Result>("INSERT INTO probe_result (device_id, agent_id, probed_at, method, status, reason,"
-                + " latency_ms, detail) VALUES", "", 90, (sql, r) -> sql.number(r.deviceId()).sql(',').number(agentId).sql(',')
-                .instant(r.startedAt()).sql(',').code(r.method()).sql(',').code(r.status()).sql(',').code(r.reason()).sql(',')
-                .number(r.latencyMs() == null ? null : Math.min(Integer.MAX_VALUE, r.latencyMs())).sql(',').text(r.detail()))
-                .write(jdbc, accepted);
+        jdbc.batchUpdate(INSERT_RAW, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Batch.Result r = accepted.get(i);
+                ps.setLong(1, r.deviceId());
+                if (agentId == null) {
+                    ps.setNull(2, Types.BIGINT);
+                } else {
+                    ps.setLong(2, agentId);
+                }
+                ps.setObject(3, StatusStore.utc(r.startedAt()));
+                ps.setString(4, r.method().name());
+                ps.setString(5, r.status().name());
+                ps.setString(6, r.reason().name());
+                if (r.latencyMs() == null) {
+                    ps.setNull(7, Types.INTEGER);
+                } else {
+                    ps.setInt(7, (int) Math.min(Integer.MAX_VALUE, r.latencyMs()));
+                }
+                ps.setString(8, r.detail());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return accepted.size();
+            }
+        });
     }
 
     private List<DeviceStateChanged> applyStates(List<Batch.Result> accepted, Map<Long, Integer> intervals, Instant now) {
         Map<Long, List<Batch.Result>> byDevice = accepted.stream()
                 .collect(Collectors.groupingBy(Batch.Result::deviceId, LinkedHashMap::new, Collectors.toList()));
-        Map<Long, StatusStore.StoredState> current = store.lockStates(byDevice.keySet());
-        Map<Long, Map<Method, SourceStatus>> sourcesBefore = store.sourceStatuses(byDevice.keySet());
+        StatusStore.Locked locked = store.lockStatesWithSources(byDevice.keySet());
+        Map<Long, StatusStore.StoredState> current = locked.states();
+        Map<Long, Map<Method, SourceStatus>> sourcesBefore = locked.sources();
         Map<Long, Map<Method, SourceStatus>> sourcesAfter = new HashMap<>();
         List<StatusStore.StateRow> inserts = new ArrayList<>();
         List<StatusStore.StateRow> updates = new ArrayList<>();

@@ -35,12 +35,10 @@ public class StatusStore {
             .code(r.status().reason()).sql(',').instant(r.status().observedAt()).sql(',').text(r.status().detail()).sql(',')
             .number(r.deviceId()).sql(',').code(r.status().source());
     private static final MultiRowInsert<StateRow> INSERT_STATES = new MultiRowInsert<>(STATE_COLUMNS, "", 150, STATE_ROW);
-    private static final MultiRowInsert<SourceRow> INSERT_SOURCE_STATUSES =
-            new MultiRowInsert<>(SOURCE_STATUS_COLUMNS, "", 70, SOURCE_ROW);
     /*
-     * Rows known to exist (locked by lockStates, or read under its locks) are written as one multi-row
-     * INSERT … ON DUPLICATE KEY UPDATE, which then always takes the update branch: see MultiRowInsert for why not a
-     * JDBC batch of UPDATEs.
+     * State rows known to exist (locked by lockStates) are written as one multi-row INSERT … ON DUPLICATE KEY UPDATE,
+     * which then always takes the update branch: see MultiRowInsert for why not a JDBC batch of UPDATEs. Source rows
+     * go through the same kind of statement, known or not: a source seen first takes its insert branch.
      */
     private static final MultiRowInsert<StateRow> UPDATE_STATES = new MultiRowInsert<>(STATE_COLUMNS,
             "ON DUPLICATE KEY UPDATE state = VALUES(state), since = VALUES(since),"
@@ -48,7 +46,7 @@ public class StatusStore {
             + " first_failure_at = VALUES(first_failure_at), last_result_at = VALUES(last_result_at),"
             + " last_latency_ms = VALUES(last_latency_ms), interval_seconds = VALUES(interval_seconds),"
             + " updated_at = VALUES(updated_at)", 150, STATE_ROW);
-    private static final MultiRowInsert<SourceRow> UPDATE_SOURCE_STATUSES = new MultiRowInsert<>(SOURCE_STATUS_COLUMNS,
+    private static final MultiRowInsert<SourceRow> UPSERT_SOURCE_STATUSES = new MultiRowInsert<>(SOURCE_STATUS_COLUMNS,
             "ON DUPLICATE KEY UPDATE status = VALUES(status), reason = VALUES(reason),"
             + " observed_at = VALUES(observed_at), detail = VALUES(detail)", 70, SOURCE_ROW);
 
@@ -72,17 +70,53 @@ public class StatusStore {
 
     /** Current states of these devices, locked for this transaction so concurrent ingests serialise per device. */
     Map<Long, StoredState> lockStates(Collection<Long> deviceIds) {
-        if (deviceIds.isEmpty()) {
-            return Map.of();
-        }
+        return lockStatesWithSources(deviceIds, false).states();
+    }
+
+    /**
+     * What ingest reads of its devices, under the lock of {@link #lockStates}: each stored state (absent for a device
+     * seen first) and the latest observation of each source. One statement, not two: a batch's reads were three
+     * IN-list statements of 500 ids each, and each paid the server's parse and range analysis of its list
+     * (docs/BENCHMARKS.md "One read for states and sources"). The source rows are locked with their state row.
+     */
+    Locked lockStatesWithSources(Collection<Long> deviceIds) {
+        return lockStatesWithSources(deviceIds, true);
+    }
+
+    /** A batch's devices as read under lock: their stored states and, for each, the latest observation per source. */
+    record Locked(Map<Long, StoredState> states, Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sources) {
+    }
+
+    private Locked lockStatesWithSources(Collection<Long> deviceIds, boolean withSources) {
         Map<Long, StoredState> states = new HashMap<>();
-        in(new InlineSql("SELECT device_id, state, since, reason, consecutive_failures, first_failure_at, last_result_at,"
-                + " interval_seconds FROM device_status WHERE device_id IN (", 140 + deviceIds.size() * 8), deviceIds)
-                .sql(") ORDER BY device_id FOR UPDATE")
-                .query(jdbc, rs -> states.put(rs.getLong(1), new StoredState(new TrackedState(DeviceState.valueOf(rs.getString(2)),
-                        instantAt(rs, 3), rs.getString(4) == null ? null : Reason.valueOf(rs.getString(4)), rs.getInt(5),
-                        instantAt(rs, 6), instantAt(rs, 7)), rs.getInt(8))));
-        return states;
+        Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sources = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return new Locked(states, sources);
+        }
+        String columns = "SELECT s.device_id, s.state, s.since, s.reason, s.consecutive_failures, s.first_failure_at,"
+                + " s.last_result_at, s.interval_seconds" + (withSources
+                ? ", ss.source, ss.status, ss.reason, ss.observed_at, ss.detail FROM device_status s"
+                + " LEFT JOIN device_source_status ss ON ss.device_id = s.device_id"
+                : " FROM device_status s");
+        in(new InlineSql(columns + " WHERE s.device_id IN (", 300 + deviceIds.size() * 8), deviceIds)
+                .sql(") ORDER BY s.device_id FOR UPDATE")
+                .query(jdbc, rs -> {
+                    long deviceId = rs.getLong(1);
+                    if (!states.containsKey(deviceId)) { // a device with several sources comes as several rows
+                        states.put(deviceId, new StoredState(new TrackedState(DeviceState.valueOf(rs.getString(2)),
+                                instantAt(rs, 3), rs.getString(4) == null ? null : Reason.valueOf(rs.getString(4)), rs.getInt(5),
+                                instantAt(rs, 6), instantAt(rs, 7)), rs.getInt(8)));
+                    }
+                    if (withSources && rs.getString(9) != null) {
+                        SourceStatus s = sourceStatus(rs.getString(9), rs.getString(10), rs.getString(11), instantAt(rs, 12),
+                                rs.getString(13));
+                        if (s != null) {
+                            sources.computeIfAbsent(deviceId,
+                                    k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class)).put(s.source(), s);
+                        }
+                    }
+                });
+        return new Locked(states, sources);
     }
 
     /** A device's newest result: when it was probed, and its latency. */
@@ -109,23 +143,6 @@ public class StatusStore {
         }
         in(new InlineSql("SELECT device_id, MAX(probed_at) FROM probe_result WHERE device_id IN (", 100 + deviceIds.size() * 8),
                 deviceIds).sql(") GROUP BY device_id").query(jdbc, rs -> out.put(rs.getLong(1), instantAt(rs, 2)));
-        return out;
-    }
-
-    /** The latest observation of each source of these devices (call after {@link #lockStates}, under its locks). */
-    Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sourceStatuses(Collection<Long> deviceIds) {
-        Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> out = new HashMap<>();
-        if (deviceIds.isEmpty()) {
-            return out;
-        }
-        in(new InlineSql("SELECT device_id, source, status, reason, observed_at, detail FROM device_source_status"
-                + " WHERE device_id IN (", 100 + deviceIds.size() * 8), deviceIds).sql(')').query(jdbc, rs -> {
-            SourceStatus s = sourceStatus(rs.getString(2), rs.getString(3), rs.getString(4), instantAt(rs, 5), rs.getString(6));
-            if (s != null) {
-                out.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class))
-                        .put(s.source(), s);
-            }
-        });
         return out;
     }
 
@@ -156,37 +173,31 @@ public class StatusStore {
     }
 
     /**
-     * Writes the latest observation per source that {@code freshness} says must be written: {@code existing} rows are
-     * updated, the others inserted.
+     * Writes the latest observation per source that {@code freshness} says must be written, as one upsert: a source
+     * seen first is inserted, a known one updated. Called under the locks of {@link #lockStatesWithSources}, after
+     * {@link #insertStates}: two ingests that both saw a device first collide on its state row, not here.
      */
     void saveSourceStatuses(Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> latest,
                             Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> existing,
                             FreshnessStep freshness) {
-        List<SourceRow> updates = new java.util.ArrayList<>();
-        List<SourceRow> inserts = new java.util.ArrayList<>();
+        List<SourceRow> rows = new java.util.ArrayList<>();
         latest.forEach((deviceId, bySource) -> bySource.forEach((source, s) -> {
-            Map<org.xueliang.tracker.agent.probe.Method, SourceStatus> before = existing.getOrDefault(deviceId, Map.of());
-            if (!freshness.mustWrite(before.get(source), s)) {
-                return;
+            if (freshness.mustWrite(existing.getOrDefault(deviceId, Map.of()).get(source), s)) {
+                rows.add(new SourceRow(deviceId, s));
             }
-            (before.containsKey(source) ? updates : inserts).add(new SourceRow(deviceId, s));
         }));
-        UPDATE_SOURCE_STATUSES.write(jdbc, updates);
-        firstInserts(INSERT_SOURCE_STATUSES, inserts);
-    }
-
-    void insertStates(List<StateRow> rows) {
-        firstInserts(INSERT_STATES, rows);
+        UPSERT_SOURCE_STATUSES.write(jdbc, rows);
     }
 
     /**
      * Rows of devices seen for the first time. Two agents (two replicas' embedded agents while the zone's share moves,
      * or two zones) may report a new device in the same instant: both transactions find no row to lock and insert, the
-     * second gets a duplicate key. It is rerun ({@link org.xueliang.tracker.shared.RaceLost}) and then finds, locks and updates the winner's row.
+     * second gets a duplicate key. It is rerun ({@link org.xueliang.tracker.shared.RaceLost}) and then finds, locks and
+     * updates the winner's row.
      */
-    private <T> void firstInserts(MultiRowInsert<T> statement, List<T> rows) {
+    void insertStates(List<StateRow> rows) {
         try {
-            statement.write(jdbc, rows);
+            INSERT_STATES.write(jdbc, rows);
         } catch (org.springframework.dao.DuplicateKeyException raced) {
             throw new org.xueliang.tracker.shared.RaceLost("a device's first status row was written by a concurrent ingest", raced);
         }
