@@ -134,8 +134,9 @@ class ClockStore implements PrunableHistory {
     }
 
     @Override
-    public int deleteBefore(Instant before, int limit) {
-        return jdbc.update("DELETE FROM clock_sample WHERE sampled_at < ? LIMIT " + limit, ts(before));
+    public long deleteBefore(Instant before, int chunk) {
+        return PrunableHistory.untilShort(chunk,
+                () -> jdbc.update("DELETE FROM clock_sample WHERE sampled_at < ? LIMIT " + chunk, ts(before)));
     }
 
     private static ClockSample sample(ResultSet rs, int row) throws SQLException {

@@ -50,12 +50,7 @@ class MeasurementRetention {
         Instant cutoff = clock.instant().minus(keep);
         long total = 0;
         for (PrunableHistory history : histories) {
-            long deleted = 0;
-            int chunk;
-            do {
-                chunk = history.deleteBefore(cutoff, CHUNK);
-                deleted += chunk;
-            } while (chunk >= CHUNK);
+            long deleted = history.deleteBefore(cutoff, CHUNK);
             if (deleted > 0) {
                 LOG.info("Deleted {} {} older than {} days", deleted, history.rowsName(), keep.toDays());
             }

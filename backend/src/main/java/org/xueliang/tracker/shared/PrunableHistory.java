@@ -1,6 +1,7 @@
 package org.xueliang.tracker.shared;
 
 import java.time.Instant;
+import java.util.function.IntSupplier;
 
 /**
  * A module's table of measurements that is kept as long as raw probe results are
@@ -15,8 +16,23 @@ public interface PrunableHistory {
     String rowsName();
 
     /**
-     * Deletes at most {@code limit} of the rows measured before {@code cutoff}, in one statement of its own (its own
-     * transaction); answers how many. The job calls it again until fewer than {@code limit} went.
+     * Deletes every row measured before {@code cutoff}, in statements of at most {@code chunk} rows, each its own
+     * transaction; answers how many went. How the rows are found is the owner's: most tables have an index on the
+     * time ({@link #untilShort}); the raw results walk their per-device index instead.
      */
-    int deleteBefore(Instant cutoff, int limit);
+    long deleteBefore(Instant cutoff, int chunk);
+
+    /**
+     * Runs {@code deleteChunk} (one {@code DELETE … LIMIT chunk}) until it deletes fewer than {@code chunk} rows;
+     * answers how many went in all.
+     */
+    static long untilShort(int chunk, IntSupplier deleteChunk) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = deleteChunk.getAsInt();
+            total += deleted;
+        } while (deleted >= chunk);
+        return total;
+    }
 }

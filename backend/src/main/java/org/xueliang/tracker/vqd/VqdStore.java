@@ -98,8 +98,9 @@ class VqdStore implements PrunableHistory {
     }
 
     @Override
-    public int deleteBefore(Instant before, int limit) {
-        return jdbc.update("DELETE FROM vqd_check WHERE checked_at < :t LIMIT " + limit, new MapSqlParameterSource("t", ts(before)));
+    public long deleteBefore(Instant before, int chunk) {
+        return PrunableHistory.untilShort(chunk, () -> jdbc.update("DELETE FROM vqd_check WHERE checked_at < :t LIMIT " + chunk,
+                new MapSqlParameterSource("t", ts(before))));
     }
 
     private static MapSqlParameterSource period(Collection<Long> ids, Instant from, Instant to) {

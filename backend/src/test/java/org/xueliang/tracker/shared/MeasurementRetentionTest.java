@@ -16,10 +16,10 @@ class MeasurementRetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
-    /** A history of {@code pending} rows that records each cut-off and limit it was asked for. */
+    /** A history of {@code pending} rows, deleted a chunk per statement; records each cut-off and chunk it was asked for. */
     private static final class Recorded implements PrunableHistory {
         final List<Instant> cutoffs = new ArrayList<>();
-        final List<Integer> limits = new ArrayList<>();
+        final List<Integer> statements = new ArrayList<>();
         int pending;
 
         Recorded(int pending) {
@@ -32,17 +32,19 @@ class MeasurementRetentionTest {
         }
 
         @Override
-        public int deleteBefore(Instant cutoff, int limit) {
+        public long deleteBefore(Instant cutoff, int chunk) {
             cutoffs.add(cutoff);
-            limits.add(limit);
-            int deleted = Math.min(pending, limit);
-            pending -= deleted;
-            return deleted;
+            return PrunableHistory.untilShort(chunk, () -> {
+                int deleted = Math.min(pending, chunk);
+                pending -= deleted;
+                statements.add(deleted);
+                return deleted;
+            });
         }
     }
 
     @Test
-    void everyHistoryIsPrunedAtTheRawRetentionCutOffInChunks() {
+    void everyHistoryIsPrunedOnceAtTheRawRetentionCutOffInChunks() {
         int rows = 2 * MeasurementRetention.CHUNK + 1;
         Recorded raw = new Recorded(rows);
         Recorded vqd = new Recorded(0);
@@ -50,17 +52,18 @@ class MeasurementRetentionTest {
 
         assertThat(retention.prune()).isEqualTo(rows);
         assertThat(raw.pending).isZero();
-        assertThat(raw.limits).as("two full chunks and the short one that ends it")
-                .containsExactly(MeasurementRetention.CHUNK, MeasurementRetention.CHUNK, MeasurementRetention.CHUNK);
-        assertThat(raw.cutoffs).containsOnly(NOW.minus(Duration.ofDays(90)));
+        assertThat(raw.cutoffs).containsExactly(NOW.minus(Duration.ofDays(90)));
+        assertThat(raw.statements).as("two full chunks and the short one that ends it")
+                .containsExactly(MeasurementRetention.CHUNK, MeasurementRetention.CHUNK, 1);
         assertThat(vqd.cutoffs).containsExactly(NOW.minus(Duration.ofDays(90)));
+        assertThat(vqd.statements).containsExactly(0);
     }
 
     @Test
     void anExactMultipleOfTheChunkEndsWithOneEmptyChunk() {
         Recorded raw = new Recorded(MeasurementRetention.CHUNK);
         new MeasurementRetention(List.of(raw), null, Clock.fixed(NOW, ZoneOffset.UTC), 90).prune();
-        assertThat(raw.limits).hasSize(2);
+        assertThat(raw.statements).containsExactly(MeasurementRetention.CHUNK, 0);
         assertThat(raw.pending).isZero();
     }
 }
