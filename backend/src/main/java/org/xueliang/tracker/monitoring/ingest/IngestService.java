@@ -199,7 +199,8 @@ public class IngestService {
      * The raw rows, as a JDBC batch of one single-row INSERT with the values set directly. Connector/J sends a batch
      * of INSERTs as one binary bulk command (COM_STMT_BULK_EXECUTE): the server parses the statement once for the
      * batch and reads typed values, where a multi-row text INSERT had it parse and convert ~4,000 literals per batch
-     * (docs/BENCHMARKS.md "Raw rows in bulk"). The setters are the driver's own, not Spring's per-value lookup.
+     * (docs/BENCHMARKS.md "Three cuts in MariaDB's share"). The setters are the driver's own, not Spring's per-value
+     * lookup.
      */
     private void insertRaw(Long agentId, List<Batch.Result> accepted) {
         jdbc.batchUpdate(INSERT_RAW, new BatchPreparedStatementSetter() {

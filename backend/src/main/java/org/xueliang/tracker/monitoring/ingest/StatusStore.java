@@ -77,7 +77,7 @@ public class StatusStore {
      * What ingest reads of its devices, under the lock of {@link #lockStates}: each stored state (absent for a device
      * seen first) and the latest observation of each source. One statement, not two: a batch's reads were three
      * IN-list statements of 500 ids each, and each paid the server's parse and range analysis of its list
-     * (docs/BENCHMARKS.md "One read for states and sources"). The source rows are locked with their state row.
+     * (docs/BENCHMARKS.md "Three cuts in MariaDB's share"). The source rows are locked with their state row.
      */
     Locked lockStatesWithSources(Collection<Long> deviceIds) {
         return lockStatesWithSources(deviceIds, true);
