@@ -57,4 +57,32 @@ describe('the 分组指标 section', () => {
     expect(w.find('[data-testid="grouped-synthetic"]').exists()).toBe(false)
     w.unmount()
   })
+
+  test('a slower answer to an earlier choice never replaces the answer to the latest one', async () => {
+    const pending = []
+    globalThis.fetch = (url) => new Promise((resolve) => pending.push({ url, resolve }))
+    const answer = (groupBy, label) => new Response(JSON.stringify({
+      projectId: 1, from: '2026-03-01', to: '2026-03-31', groupBy, synthetic: false,
+      indicators: [{ indicator: 'onlineRate', label: '在线率', total: sums('project', '稷山', 0.5, 2, 2),
+        groups: [sums(label, label, 0.5, 2, 2)] }],
+    }), { status: 200, headers: { 'content-type': 'application/json' } })
+    const w = await mountIn(AssessmentGroupedIndicators, { projectId: 1, month: '2026-03' })
+    pending[0].resolve(answer('site', '稷峰镇政府'))
+    await flushPromises()
+    const choose = async (value) => {
+      await w.findAll('[data-testid="grouped-groupby"] input').find((i) => i.element.value === value).setValue(true)
+      await flushPromises()
+    }
+    await choose('vendor')
+    await choose('device')
+    expect(pending.map((p) => p.url.match(/groupBy=(\w+)/)[1])).toEqual(['site', 'vendor', 'device'])
+    pending[2].resolve(answer('device', 'JS-XL1-FC-001'))
+    await flushPromises()
+    pending[1].resolve(answer('vendor', '海康威视')) // the earlier choice answers last
+    await flushPromises()
+    const table = w.find('[data-testid="grouped-table"]')
+    expect(table.text()).toContain('JS-XL1-FC-001')
+    expect(table.text()).not.toContain('海康威视')
+    w.unmount()
+  })
 })
