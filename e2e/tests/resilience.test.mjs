@@ -269,7 +269,10 @@ describe('resilience: SIGKILLed agent and backend, exactly-once by sequence acco
 
     // Start it once more on the same spool: its assignment is empty now, it only sends what was left.
     await launchAgent();
+    // xl_agent_targets is 0 from the start too: wait for the runtime to have fetched its (empty) assignment, else
+    // the SIGTERM below lands in the warm-up, before anything was sent.
     await waitUntil(async () => {
+      if (!/Assignment \S+: agent \d+ zone .*, 0 devices/.test(agent.log)) return false;
       const m = await agent.metrics();
       return m && m.xl_agent_targets === 0 && m.xl_agent_spool_depth === 0 && m.xl_agent_probes_in_flight === 0;
     }, { timeout: 180_000, ...WAIT, message: 'an empty assignment and an empty spool' });

@@ -62,6 +62,9 @@ public final class AgentRuntime implements AutoCloseable {
     private final Thread sender = daemon("xl-agent-sender").newThread(this::sendLoop);
     private final AtomicBoolean authFailing = new AtomicBoolean();
     private volatile boolean running;
+    /** Guarded by this: whether {@link #start()} ran, and whether {@link #close()} did (a later start is ignored). */
+    private boolean started;
+    private boolean closed;
     private volatile String assignmentVersion;
     private boolean sendFailing;
     private boolean refusing;
@@ -83,9 +86,10 @@ public final class AgentRuntime implements AutoCloseable {
     }
 
     public synchronized void start() {
-        if (running) {
+        if (started || closed) {
             return;
         }
+        started = true;
         running = true;
         scheduler.start();
         sender.start();
@@ -297,9 +301,22 @@ public final class AgentRuntime implements AutoCloseable {
     /** Stops probing, waits briefly for running probes, seals what is buffered into the spool, stops sending. */
     @Override
     public synchronized void close() {
-        if (!running) {
+        if (closed) {
             return;
         }
+        closed = true;
+        if (started) {
+            stopProbingAndSending();
+        } else {
+            // Closed before start (a SIGTERM during the warm-up): nothing ran, but the operator and the scripts that
+            // watch for the line below still learn what the spool holds.
+            control.shutdownNow();
+            batcher.shutdownNow();
+        }
+        log.info("Agent runtime stopped; {} batches left in the spool for the next start", spool.depth());
+    }
+
+    private void stopProbingAndSending() {
         control.shutdownNow();
         boolean drained = scheduler.stop(settings.shutdownAwait());
         if (!drained) {
@@ -319,7 +336,6 @@ public final class AgentRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("Agent runtime stopped; {} batches left in the spool for the next start", spool.depth());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

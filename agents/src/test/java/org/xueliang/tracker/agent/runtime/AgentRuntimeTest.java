@@ -209,4 +209,25 @@ class AgentRuntimeTest {
         backend.rejectBatches(0);
         await().atMost(Duration.ofSeconds(10)).until(() -> backend.appliedSeqs().contains(1L) && agent.metrics().poisonSeq() == 0);
     }
+
+    @Test
+    void closed_before_start_as_by_a_sigterm_during_the_warm_up_never_starts_probing_or_sending() throws Exception {
+        FakeBackend backend = new FakeBackend(TOKEN);
+        closeables.add(backend);
+        backend.assign(devices(3));
+        AgentMetrics metrics = new AgentMetrics();
+        Spool spool = Spool.open(dir, Spool.DEFAULT_MAX_BYTES, false, metrics);
+        closeables.add(spool);
+        BackendClient client = new BackendClient(backend.uri(), TOKEN);
+        AgentRuntime runtime = new AgentRuntime(new ProberRegistry(List.of(prober)), client, client, client, spool,
+                Clock.systemUTC(), fast(), metrics);
+
+        runtime.close();
+        runtime.start(); // the main thread finishing its warm-up after the shutdown hook ran
+
+        // A started runtime sends its first heartbeat and fetches its assignment at once (delay 0).
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2))
+                .until(() -> backend.heartbeats().isEmpty() && prober.probesByDevice().isEmpty());
+        runtime.close(); // a second close is harmless
+    }
 }
