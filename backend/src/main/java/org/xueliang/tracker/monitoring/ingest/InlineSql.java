@@ -13,10 +13,12 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * One SQL statement of ingest's hot path, built with the values this code makes itself — numbers, enum codes and
  * instants — written into the statement's text, and free text (a result's detail) bound as parameters.
  *
- * <p>Why not bind everything: a batch of 500 results binds ~12,000 values (raw rows, state rows, source rows), and
- * each went through Spring's {@code StatementCreatorUtils} and Connector/J's codec lookup; bench/ingest's profile put
- * the binding at ~40 % of the backend's CPU (docs/BENCHMARKS.md "Ingest"). The server parses the same text either
- * way: Connector/J sends client-side prepared statements as text with the values substituted.
+ * <p>Why not bind everything: a batch's state and source rows and its IN lists are a few thousand values, and each
+ * went through Spring's {@code StatementCreatorUtils} and Connector/J's codec lookup; bench/ingest's profile put the
+ * binding at ~40 % of the backend's CPU (docs/BENCHMARKS.md "Ingest"). The server parses the same text either way:
+ * Connector/J sends client-side prepared statements as text with the values substituted. The raw result rows are
+ * the exception: they go as a bound JDBC batch, which the driver sends as one binary bulk command
+ * ({@code IngestService#insertRaw}, docs/BENCHMARKS.md "Three cuts in MariaDB's share").
  *
  * <p>Safety: the only things written into the text are the fixed SQL of the callers, decimal digits, enum constant
  * names (Java identifiers: letters, digits, '_') and instants formatted here from their numbers. A string handed

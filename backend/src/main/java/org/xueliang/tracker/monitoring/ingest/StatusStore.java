@@ -70,7 +70,11 @@ public class StatusStore {
 
     /** Current states of these devices, locked for this transaction so concurrent ingests serialise per device. */
     Map<Long, StoredState> lockStates(Collection<Long> deviceIds) {
-        return lockStatesWithSources(deviceIds, false).states();
+        Map<Long, StoredState> states = new HashMap<>();
+        if (!deviceIds.isEmpty()) {
+            lockedRows(STATE_SELECT + " FROM device_status s", deviceIds, rs -> putState(states, rs));
+        }
+        return states;
     }
 
     /**
@@ -80,43 +84,50 @@ public class StatusStore {
      * (docs/BENCHMARKS.md "Three cuts in MariaDB's share"). The source rows are locked with their state row.
      */
     Locked lockStatesWithSources(Collection<Long> deviceIds) {
-        return lockStatesWithSources(deviceIds, true);
+        Map<Long, StoredState> states = new HashMap<>();
+        Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sources = new HashMap<>();
+        if (deviceIds.isEmpty()) {
+            return new Locked(states, sources);
+        }
+        lockedRows(STATE_SELECT + ", ss.source, ss.status, ss.reason, ss.observed_at, ss.detail FROM device_status s"
+                + " LEFT JOIN device_source_status ss ON ss.device_id = s.device_id", deviceIds, rs -> {
+            long deviceId = putState(states, rs); // a device with several sources comes as several rows
+            if (rs.getString(9) != null) {
+                SourceStatus s = sourceStatus(rs.getString(9), rs.getString(10), rs.getString(11), instantAt(rs, 12),
+                        rs.getString(13));
+                if (s != null) {
+                    sources.computeIfAbsent(deviceId,
+                            k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class)).put(s.source(), s);
+                }
+            }
+        });
+        return new Locked(states, sources);
     }
 
     /** A batch's devices as read under lock: their stored states and, for each, the latest observation per source. */
     record Locked(Map<Long, StoredState> states, Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sources) {
     }
 
-    private Locked lockStatesWithSources(Collection<Long> deviceIds, boolean withSources) {
-        Map<Long, StoredState> states = new HashMap<>();
-        Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sources = new HashMap<>();
-        if (deviceIds.isEmpty()) {
-            return new Locked(states, sources);
-        }
-        String columns = "SELECT s.device_id, s.state, s.since, s.reason, s.consecutive_failures, s.first_failure_at,"
-                + " s.last_result_at, s.interval_seconds" + (withSources
-                ? ", ss.source, ss.status, ss.reason, ss.observed_at, ss.detail FROM device_status s"
-                + " LEFT JOIN device_source_status ss ON ss.device_id = s.device_id"
-                : " FROM device_status s");
-        in(new InlineSql(columns + " WHERE s.device_id IN (", 300 + deviceIds.size() * 8), deviceIds)
+    /** The state row's columns, 1 to 8, that {@link #putState} reads. */
+    private static final String STATE_SELECT = "SELECT s.device_id, s.state, s.since, s.reason, s.consecutive_failures,"
+            + " s.first_failure_at, s.last_result_at, s.interval_seconds";
+
+    /** Runs {@code select … WHERE s.device_id IN (ids) ORDER BY s.device_id FOR UPDATE}: locks in id order. */
+    private void lockedRows(String select, Collection<Long> deviceIds, org.springframework.jdbc.core.RowCallbackHandler rows) {
+        in(new InlineSql(select + " WHERE s.device_id IN (", 300 + deviceIds.size() * 8), deviceIds)
                 .sql(") ORDER BY s.device_id FOR UPDATE")
-                .query(jdbc, rs -> {
-                    long deviceId = rs.getLong(1);
-                    if (!states.containsKey(deviceId)) { // a device with several sources comes as several rows
-                        states.put(deviceId, new StoredState(new TrackedState(DeviceState.valueOf(rs.getString(2)),
-                                instantAt(rs, 3), rs.getString(4) == null ? null : Reason.valueOf(rs.getString(4)), rs.getInt(5),
-                                instantAt(rs, 6), instantAt(rs, 7)), rs.getInt(8)));
-                    }
-                    if (withSources && rs.getString(9) != null) {
-                        SourceStatus s = sourceStatus(rs.getString(9), rs.getString(10), rs.getString(11), instantAt(rs, 12),
-                                rs.getString(13));
-                        if (s != null) {
-                            sources.computeIfAbsent(deviceId,
-                                    k -> new java.util.EnumMap<>(org.xueliang.tracker.agent.probe.Method.class)).put(s.source(), s);
-                        }
-                    }
-                });
-        return new Locked(states, sources);
+                .query(jdbc, rows);
+    }
+
+    /** Puts the row's state (columns 1–8) under its device id, once per device; returns the id. */
+    private static long putState(Map<Long, StoredState> states, java.sql.ResultSet rs) throws java.sql.SQLException {
+        long deviceId = rs.getLong(1);
+        if (!states.containsKey(deviceId)) {
+            states.put(deviceId, new StoredState(new TrackedState(DeviceState.valueOf(rs.getString(2)),
+                    instantAt(rs, 3), rs.getString(4) == null ? null : Reason.valueOf(rs.getString(4)), rs.getInt(5),
+                    instantAt(rs, 6), instantAt(rs, 7)), rs.getInt(8)));
+        }
+        return deviceId;
     }
 
     /** A device's newest result: when it was probed, and its latency. */
