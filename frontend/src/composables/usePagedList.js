@@ -1,4 +1,5 @@
 import { reactive, ref } from 'vue'
+import { useLatestRequest } from './useLatestRequest.js'
 
 /**
  * State of a server-side paged, sorted list. `fetchPage(params)` gets
@@ -9,25 +10,18 @@ export function usePagedList(fetchPage, { size = 20, filters = {}, onError } = {
   const items = ref([])
   const total = ref(0)
   const loading = ref(false)
-  let seq = 0
+  const latest = useLatestRequest(loading)
 
   function params() {
     return { ...state.filters, page: state.page - 1, size: state.size, sort: state.sort || undefined }
   }
 
   async function load() {
-    const mine = ++seq
     loading.value = true
-    try {
-      const data = await fetchPage(params())
-      if (mine !== seq) return
+    await latest.run(() => fetchPage(params()), (data) => {
       items.value = (data && data.items) || []
       total.value = (data && data.total) || 0
-    } catch (e) {
-      if (mine === seq && onError) onError(e)
-    } finally {
-      if (mine === seq) loading.value = false
-    }
+    }, onError)
   }
 
   /** ElTable sort-change → `sort=field,asc|desc`. */
