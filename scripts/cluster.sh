@@ -298,12 +298,18 @@ register_fleet() {
   [ -s "$RUN/agent/token" ] && return 0
   mkdir -p "$RUN/agent"
   xl_log "registering $DEVICES simulated devices and agent '$ZONE' through the balancer"
-  local i code today created
+  local i code today created project
   today=$(date -u +%F)
+  # The reference project's id: Galera hands out auto-increment ids by node (auto_increment_offset = the node's place
+  # in the cluster), so on a fresh cluster it is 1, 2 or 3. Kept in RUN/project-id for the tests and benchmarks.
+  project=$(curl -fsS -m 30 -u "admin:$ADMIN_PASSWORD" "http://127.0.0.1:$LB_PORT/api/v1/projects" \
+    | sed -n 's/^\[{"id":\([0-9]*\),.*/\1/p') || project=''
+  [ -n "$project" ] || xl_die "no project to put the simulated devices in (GET /api/v1/projects through the balancer)"
+  printf '%s\n' "$project" >"$RUN/project-id"
   for i in $(seq 1 "$DEVICES"); do
     code=$(curl -sS -o "$RUN/agent/last-answer.json" -w '%{http_code}' -m 30 -u "admin:$ADMIN_PASSWORD" \
       -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$LB_PORT/api/v1/devices" --data \
-      "{\"projectId\":1,\"assetTag\":\"XL-CLUSTER-$(printf %04d "$i")\",\"name\":\"集群演示设备 $i\",\"category\":\"SERVER\",\
+      "{\"projectId\":$project,\"assetTag\":\"XL-CLUSTER-$(printf %04d "$i")\",\"name\":\"集群演示设备 $i\",\"category\":\"SERVER\",\
 \"ipAddress\":\"$SIM_BASE.$i\",\"lifecycle\":\"IN_SERVICE\",\"inServiceOn\":\"$today\",\"probeMethod\":\"TCP\",\
 \"probePort\":$SIM_PORT,\"probeZone\":\"$ZONE\",\"probeIntervalSeconds\":$PROBE_INTERVAL}") || code=000
     case "$code" in

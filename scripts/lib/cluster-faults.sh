@@ -222,8 +222,8 @@ cf_check_states_equal() {
   local try ids id a b same
   ids=$(cf_read "SELECT id FROM device WHERE asset_tag LIKE 'XL-CLUSTER-%' ORDER BY id") || return 1
   for try in 1 2 3; do
-    a=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app1)/api/v1/status/summary?projectId=1") || return 1
-    b=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app2)/api/v1/status/summary?projectId=1") || return 1
+    a=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app1)/api/v1/status/summary?projectId=$(cat "$CF_RUN/project-id")") || return 1
+    b=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app2)/api/v1/status/summary?projectId=$(cat "$CF_RUN/project-id")") || return 1
     same=$([ "$a" = "$b" ] && echo yes)
     for id in $ids; do
       a=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app1)/api/v1/devices/$id/status") || return 1

@@ -88,10 +88,11 @@ browser_login() {
 check "a form login through the balancer holds across requests to both replicas (sessions in the database)" browser_login
 
 TAG="XL-CLUSTER-TEST-$(date +%s)"
+PROJECT=$(cat "$XL_CLUSTER_DIR/project-id")  # the reference project, as cluster.sh found it (not always id 1 on Galera)
 create_and_read_back() {
   curl -fsS -m 20 -c "$JAR_FILE" -b "$JAR_FILE" -H "X-XSRF-TOKEN: $(xsrf)" -o "$XL_CLUSTER_DIR/created.json" \
     -H 'Content-Type: application/json' -X POST "${URL}api/v1/devices" \
-    --data "{\"projectId\":1,\"assetTag\":\"$TAG\",\"name\":\"集群测试设备\",\"category\":\"SERVER\",\"ipAddress\":\"127.20.201.1\",\"lifecycle\":\"PLANNED\"}" || return 1
+    --data "{\"projectId\":$PROJECT,\"assetTag\":\"$TAG\",\"name\":\"集群测试设备\",\"category\":\"SERVER\",\"ipAddress\":\"127.20.201.1\",\"lifecycle\":\"PLANNED\"}" || return 1
   local id a b
   id=$(sed -n 's/^{"id":\([0-9]*\).*/\1/p; s/.*"id":\([0-9]*\).*/\1/p' "$XL_CLUSTER_DIR/created.json" | head -n1)
   [ -n "$id" ] || return 1
@@ -113,7 +114,7 @@ check "the device row is on every Galera node" on_every_node
 results_arrive() {
   local i
   for i in $(seq 1 90); do
-    as_admin "${URL}api/v1/status/summary?projectId=1" | grep -o '"assetTag":"XL-CLUSTER-0001"[^}]*"state":"UP"' && return 0
+    as_admin "${URL}api/v1/status/summary?projectId=$PROJECT" | grep -o '"assetTag":"XL-CLUSTER-0001"[^}]*"state":"UP"' && return 0
     sleep 1
   done
   return 1

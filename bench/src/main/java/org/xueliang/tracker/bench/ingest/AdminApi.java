@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The administration calls the benchmark makes before the load, through the public API as an admin would:
- * devices by CSV import ({@code POST /api/v1/devices/import}) and agents ({@code POST /api/v1/agents}).
+ * the project to put devices in ({@code GET /api/v1/projects}), devices by CSV import
+ * ({@code POST /api/v1/devices/import}) and agents ({@code POST /api/v1/agents}).
  */
 final class AdminApi {
 
@@ -32,6 +33,18 @@ final class AdminApi {
         this.base = base;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The first project's id: the reference project on a fresh database. Not always 1: a Galera node hands out
+     * auto-increment ids from its own offset.
+     */
+    long firstProjectId() {
+        JsonNode projects = AgentJson.MAPPER.readTree(call(request("api/v1/projects").GET().build(), 200));
+        if (projects.isEmpty()) {
+            throw new IllegalStateException("GET /api/v1/projects answered no project to put the bench's devices in");
+        }
+        return projects.get(0).get("id").asLong();
     }
 
     CreatedAgent createAgent(String name, String zone) {

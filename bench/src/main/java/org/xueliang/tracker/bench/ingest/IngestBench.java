@@ -188,10 +188,11 @@ public final class IngestBench {
         String header = "projectId,assetTag,name,category,ipAddress,lifecycle,inServiceOn,probeMethod,probePort,probeZone,"
                 + "probeIntervalSeconds\n";
         String today = LocalDate.now().toString();
+        long project = admin.firstProjectId();
         StringBuilder csv = new StringBuilder(header);
         int rows = 0;
         for (int i = 0; i < devices; i++) {
-            csv.append("1,BENCH-").append(i).append(",ingest bench ").append(i)
+            csv.append(project).append(",BENCH-").append(i).append(",ingest bench ").append(i)
                     .append(",SERVER,127.20.").append(100 + i / 250).append('.').append(i % 250 + 1).append(",IN_SERVICE,")
                     .append(today).append(",TCP,80,").append(ZONE_PREFIX).append(i % agents).append(",60\n");
             if (++rows == IMPORT_ROWS_PER_FILE || i == devices - 1) {
