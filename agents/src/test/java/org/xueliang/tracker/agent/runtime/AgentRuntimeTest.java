@@ -71,14 +71,19 @@ class AgentRuntimeTest {
     }
 
     private Agent agent(FakeBackend backend, AgentSettings settings) {
+        Agent agent = unstarted(backend, new ProberRegistry(List.of(prober)), settings);
+        agent.runtime().start();
+        return agent;
+    }
+
+    /** An agent on a fresh spool in {@link #dir}, closed after the test, not started yet. */
+    private Agent unstarted(FakeBackend backend, ProberRegistry probers, AgentSettings settings) {
         AgentMetrics metrics = new AgentMetrics();
         Spool spool = Spool.open(dir, Spool.DEFAULT_MAX_BYTES, false, metrics);
         BackendClient client = new BackendClient(backend.uri(), TOKEN);
-        AgentRuntime runtime = new AgentRuntime(new ProberRegistry(List.of(prober)), client, client, client, spool,
-                Clock.systemUTC(), settings, metrics);
+        AgentRuntime runtime = new AgentRuntime(probers, client, client, client, spool, Clock.systemUTC(), settings, metrics);
         closeables.add(spool);
         closeables.add(runtime);
-        runtime.start();
         return new Agent(runtime, spool, metrics);
     }
 
@@ -174,14 +179,8 @@ class AgentRuntimeTest {
                     new AgentAssignment.Target(2, Method.TCP, "127.0.0.1", closedPort, 1, 1000, Map.of(), null))));
             TcpProber tcp = new TcpProber();
             closeables.add(tcp);
-            AgentMetrics metrics = new AgentMetrics();
-            Spool spool = Spool.open(dir, Spool.DEFAULT_MAX_BYTES, false, metrics);
-            closeables.add(spool);
-            BackendClient client = new BackendClient(backend.uri(), TOKEN);
-            AgentRuntime runtime = new AgentRuntime(new ProberRegistry(List.of(tcp)), client, client, client, spool,
-                    Clock.systemUTC(), fast(), metrics);
-            closeables.add(runtime);
-            runtime.start();
+            Agent agent = unstarted(backend, new ProberRegistry(List.of(tcp)), fast());
+            agent.runtime().start();
 
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 List<Batch.Result> results = new ArrayList<>();
@@ -191,7 +190,7 @@ class AgentRuntimeTest {
                 assertThat(results).filteredOn(r -> r.deviceId() == 1).allMatch(r -> r.status() == Status.UP && r.reason() == Reason.OK);
                 assertThat(results).filteredOn(r -> r.deviceId() == 2).allMatch(r -> r.status() == Status.DOWN && r.reason() == Reason.REFUSED);
             });
-            assertThat(metrics.render()).contains("xl_agent_probes_total{method=\"TCP\",status=\"UP\"}");
+            assertThat(agent.metrics().render()).contains("xl_agent_probes_total{method=\"TCP\",status=\"UP\"}");
         }
     }
 
@@ -215,12 +214,7 @@ class AgentRuntimeTest {
         FakeBackend backend = new FakeBackend(TOKEN);
         closeables.add(backend);
         backend.assign(devices(3));
-        AgentMetrics metrics = new AgentMetrics();
-        Spool spool = Spool.open(dir, Spool.DEFAULT_MAX_BYTES, false, metrics);
-        closeables.add(spool);
-        BackendClient client = new BackendClient(backend.uri(), TOKEN);
-        AgentRuntime runtime = new AgentRuntime(new ProberRegistry(List.of(prober)), client, client, client, spool,
-                Clock.systemUTC(), fast(), metrics);
+        AgentRuntime runtime = unstarted(backend, new ProberRegistry(List.of(prober)), fast()).runtime();
 
         runtime.close();
         runtime.start(); // the main thread finishing its warm-up after the shutdown hook ran
