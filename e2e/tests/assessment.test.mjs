@@ -127,12 +127,17 @@ describe('运维考核 end to end (zh-CN, admin, demo data)', { skip: process.en
       { message: 'one row per vendor', timeout: GROUPING_MS });
     await waitForText(table.locator('.el-table__footer'), has('项目合计'));
     await byTestId(page, 'grouped-synthetic').waitFor({ state: 'visible' });
+    // The loading mask fades out for a moment after the answer: the screenshot is of the table, not of the fade.
+    const settled = () => waitUntil(async () => (await table.locator('.el-loading-mask').count()) === 0,
+      { message: 'the loading mask gone', timeout: 10_000 });
+    await settled();
     await screenshot(page, 'assessment-d2-grouped-vendor');
     await section.locator('[data-testid="grouped-indicator"] label').filter({ hasText: '图像完好率' }).click();
     await section.locator('[data-testid="grouped-groupby"] label').filter({ hasText: /^设备$/ }).click();
     await waitUntil(async () => (await table.locator('.el-table__body tbody tr').count()) === sheet.cameras,
       { message: 'one row per camera', timeout: GROUPING_MS });
     await waitForText(table, has('已测得'));
+    await settled();
     await screenshot(page, 'assessment-d3-grouped-device');
   });
 
