@@ -219,11 +219,12 @@ cf_check_results() {
 # cf_check_states_equal: every simulated device's state, and the status summary, read from app1 and from app2
 # directly (not through the balancer) are the same JSON. Three tries: a state may change between the two reads.
 cf_check_states_equal() {
-  local try ids id a b same
+  local try ids id a b same project
   ids=$(cf_read "SELECT id FROM device WHERE asset_tag LIKE 'XL-CLUSTER-%' ORDER BY id") || return 1
+  project=$(cat "$CF_RUN/project-id") || return 1  # the reference project, as cluster.sh found it
   for try in 1 2 3; do
-    a=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app1)/api/v1/status/summary?projectId=$(cat "$CF_RUN/project-id")") || return 1
-    b=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app2)/api/v1/status/summary?projectId=$(cat "$CF_RUN/project-id")") || return 1
+    a=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app1)/api/v1/status/summary?projectId=$project") || return 1
+    b=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app2)/api/v1/status/summary?projectId=$project") || return 1
     same=$([ "$a" = "$b" ] && echo yes)
     for id in $ids; do
       a=$(curl -fsS -m 20 -u "admin:$XL_ADMIN_PASSWORD" "http://$(cf_addr app1)/api/v1/devices/$id/status") || return 1

@@ -71,9 +71,7 @@ public class StatusStore {
     /** Current states of these devices, locked for this transaction so concurrent ingests serialise per device. */
     Map<Long, StoredState> lockStates(Collection<Long> deviceIds) {
         Map<Long, StoredState> states = new HashMap<>();
-        if (!deviceIds.isEmpty()) {
-            lockedRows(STATE_SELECT + " FROM device_status s", deviceIds, rs -> putState(states, rs));
-        }
+        lockedRows(STATE_SELECT + " FROM device_status s", deviceIds, rs -> putState(states, rs));
         return states;
     }
 
@@ -86,9 +84,6 @@ public class StatusStore {
     Locked lockStatesWithSources(Collection<Long> deviceIds) {
         Map<Long, StoredState> states = new HashMap<>();
         Map<Long, Map<org.xueliang.tracker.agent.probe.Method, SourceStatus>> sources = new HashMap<>();
-        if (deviceIds.isEmpty()) {
-            return new Locked(states, sources);
-        }
         lockedRows(STATE_SELECT + ", ss.source, ss.status, ss.reason, ss.observed_at, ss.detail FROM device_status s"
                 + " LEFT JOIN device_source_status ss ON ss.device_id = s.device_id", deviceIds, rs -> {
             long deviceId = putState(states, rs); // a device with several sources comes as several rows
@@ -112,8 +107,14 @@ public class StatusStore {
     private static final String STATE_SELECT = "SELECT s.device_id, s.state, s.since, s.reason, s.consecutive_failures,"
             + " s.first_failure_at, s.last_result_at, s.interval_seconds";
 
-    /** Runs {@code select … WHERE s.device_id IN (ids) ORDER BY s.device_id FOR UPDATE}: locks in id order. */
+    /**
+     * Runs {@code select … WHERE s.device_id IN (ids) ORDER BY s.device_id FOR UPDATE}: locks in id order. No ids, no
+     * statement.
+     */
     private void lockedRows(String select, Collection<Long> deviceIds, org.springframework.jdbc.core.RowCallbackHandler rows) {
+        if (deviceIds.isEmpty()) {
+            return;
+        }
         in(new InlineSql(select + " WHERE s.device_id IN (", 300 + deviceIds.size() * 8), deviceIds)
                 .sql(") ORDER BY s.device_id FOR UPDATE")
                 .query(jdbc, rows);
